@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The package's bin. It runs the TypeScript sources through tsx so that `npx raqib …` works
+// right after `npm ci`, with no build step (the command-line contract in DESIGN.md).
+import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
+
+register();
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const { main } = await import(cli);
+const code = await main(process.argv.slice(2));
+if (typeof code === 'number') process.exitCode = code;

@@ -1,0 +1,75 @@
+// The environment contract (DESIGN.md). This module is the only reader of process.env.
+import { z } from 'zod';
+import { zodProblems, type Problem } from './problems.ts';
+
+const url = (what: string) =>
+  z.string().refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, { message: `${what} must be an http(s) URL` });
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess(blankIsUnset, s.optional());
+
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: opt(z.string().regex(/^xox[a-z]-/, 'must look like a Slack bot token (xoxb-…)')),
+  SLACK_SIGNING_SECRET: opt(z.string().min(8, 'too short to be a signing secret')),
+  SLACK_APP_TOKEN: opt(z.string().regex(/^xapp-/, 'must look like a Slack app-level token (xapp-…)')),
+  SLACK_API_URL: z.preprocess(blankIsUnset, url('SLACK_API_URL').default('https://slack.com/api/')),
+  TELEGRAM_BOT_TOKEN: opt(z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like a Bot API token (123456:ABC…)')),
+  TELEGRAM_API_ROOT: z.preprocess(blankIsUnset, url('TELEGRAM_API_ROOT').default('https://api.telegram.org')),
+  TELEGRAM_WEBHOOK_URL: opt(url('TELEGRAM_WEBHOOK_URL')),
+  TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -')),
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  RAQIB_CONFIG: opt(z.string()),
+  RAQIB_STORE: z.preprocess(blankIsUnset, z.string().default('sqlite://./data/raqib.sqlite')),
+  RAQIB_ADMINS: z.preprocess(blankIsUnset, z.string().default('')),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface Env extends RawEnv {
+  admins: AdminRef[];
+}
+
+export interface AdminRef {
+  platform: 'slack' | 'telegram' | 'console';
+  user: string;
+}
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: Problem[] };
+
+/** Validates the environment; every problem is reported, secrets never appear in messages. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
+  const r = envSchema.safeParse(source);
+  const problems: Problem[] = r.success ? [] : zodProblems(r.error);
+  const admins: AdminRef[] = [];
+  const rawAdmins = typeof source.RAQIB_ADMINS === 'string' ? source.RAQIB_ADMINS : '';
+  for (const part of rawAdmins.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(slack|telegram|console):([A-Za-z0-9_-]+)$/.exec(part);
+    if (m) admins.push({ platform: m[1] as AdminRef['platform'], user: m[2]! });
+    else problems.push({ path: 'RAQIB_ADMINS', message: `"${part}" is not platform:user (e.g. slack:U0123,telegram:4242)` });
+  }
+  if (r.success) {
+    const e = r.data;
+    if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET)
+      problems.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set (webhook calls must be verified)' });
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+      problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    if (!/^(sqlite|redis|rediss):\/\//.test(e.RAQIB_STORE))
+      problems.push({ path: 'RAQIB_STORE', message: 'must start with sqlite:// or redis://' });
+  }
+  if (problems.length > 0 || !r.success) return { ok: false, problems };
+  return { ok: true, env: { ...r.data, admins } };
+}
+
+/** Loads `.env` (if present) into process.env without overriding what is already set. */
+export async function loadDotenv(path = '.env'): Promise<void> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ path, quiet: true });
+}

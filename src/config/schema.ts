@@ -1,0 +1,92 @@
+// The config file contract (DESIGN.md): feeds, topics, subscriptions and settings. Every key is
+// optional; a file holding only `topics:` is valid. Unknown keys are refused so typos surface.
+import { z } from 'zod';
+import { parseDuration } from '../core/duration.ts';
+import { isValidTimezone, parseScheduleMode } from '../core/schedule-mode.ts';
+import { validateQuery } from '../topics/index.ts';
+
+const duration = (what: string) =>
+  z.string().refine((s) => parseDuration(s) !== undefined, { message: `${what} must be a duration such as 90s, 5m, 24h or 3d` });
+
+export const feedSchema = z
+  .object({
+    url: z.string().min(1, 'a feed needs a url'),
+    name: z.string().min(1).optional(),
+    interval: duration('interval').optional(),
+    fullText: z.boolean().optional(),
+    /** Alert on the items of the very first poll (default false: no backlog flood). */
+    alertOnFirstPoll: z.boolean().optional(),
+    maxAge: duration('maxAge').optional(),
+  })
+  .strict();
+
+export const topicSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a topic id is lower-case letters, digits and dashes (e.g. us-strikes)'),
+    name: z.string().min(1).optional(),
+    query: z.string().min(1, 'a topic needs a query').max(10_000, 'a query is at most 10000 characters'),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const problem = validateQuery(t.query);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['query'], message: `${problem.message} at ${problem.position}` });
+  });
+
+export const subscriptionSchema = z
+  .object({
+    topic: z.string().min(1),
+    platform: z.enum(['slack', 'telegram', 'console']),
+    chat: z.union([z.string().min(1), z.number().int()]).transform(String),
+    thread: z.union([z.string().min(1), z.number().int()]).transform(String).optional(),
+    mode: z
+      .string()
+      .superRefine((m, ctx) => {
+        const r = parseScheduleMode(m);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+      })
+      .optional(),
+    timezone: z.string().refine(isValidTimezone, { message: 'not a known IANA time zone (e.g. Asia/Baghdad)' }).optional(),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    /** Ignore feed items older than this. */
+    maxAge: duration('maxAge').optional(),
+    /** Articles older than this are purged from the store. */
+    retention: duration('retention').optional(),
+    /** Most stories listed in one digest. */
+    digestSize: z.number().int().min(1).max(50).optional(),
+    /** Instant alerts to one chat within this window go out as one message. */
+    batchWindow: duration('batchWindow').optional(),
+    /** Hosts or CIDR ranges that feeds may reach although they are private (local deployments, tests). */
+    allowPrivateNetworks: z.array(z.string().min(1)).optional(),
+    /** Feed fetch User-Agent. */
+    userAgent: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    feeds: z.array(feedSchema).optional(),
+    topics: z.array(topicSchema).optional(),
+    subscriptions: z.array(subscriptionSchema).optional(),
+    settings: settingsSchema.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Map<string, number>();
+    (c.topics ?? []).forEach((t, i) => {
+      const first = seen.get(t.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${t.id}" (first at topics[${first}])` });
+      else seen.set(t.id, i);
+    });
+    (c.subscriptions ?? []).forEach((s, i) => {
+      if (!seen.has(s.topic)) ctx.addIssue({ code: 'custom', path: ['subscriptions', i, 'topic'], message: `unknown topic "${s.topic}"` });
+    });
+  });
+
+export type RaqibConfig = z.infer<typeof configSchema>;
+export type FeedConfig = z.infer<typeof feedSchema>;
+export type SubscriptionConfig = z.infer<typeof subscriptionSchema>;
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,70 @@
+// Types shared along the pipeline: feeds → text → topics → stories → digest → delivery → platforms.
+// Kept in one small module so that every stage agrees on the shapes at its boundaries.
+
+export type Lang = 'ar' | 'en' | 'other';
+
+/** One news item, normalised from whatever feed format it came in. */
+export interface Article {
+  /** Stable id derived from the canonical URL (or guid when there is no link). */
+  id: string;
+  feedId: string;
+  url: string;
+  title: string;
+  /** Short description from the feed, as clean text. */
+  summary: string;
+  /** Full text when extracted, else the feed's content or summary, as clean text. */
+  text: string;
+  lang: Lang;
+  /** ISO 8601. Missing feed dates become the fetch time. */
+  published: string;
+  /** ISO 8601. */
+  fetchedAt: string;
+  author?: string;
+  guid?: string;
+}
+
+export type Field = 'title' | 'text';
+
+/** Where a query term matched, as UTF-16 offsets into the original (un-normalised) field. */
+export interface Span {
+  field: Field;
+  start: number;
+  end: number;
+  /** The query term that produced this span, as written in the query. */
+  term: string;
+}
+
+/** The matcher's verdict for one topic on one article. */
+export interface Match {
+  /** Topic id. */
+  id: string;
+  /** Higher is a stronger match; comparable within a topic. */
+  score: number;
+  /** Distinct query terms that matched, as written in the query. */
+  terms: string[];
+  spans: Span[];
+}
+
+export interface TopicDef {
+  id: string;
+  name?: string;
+  query: string;
+}
+
+/** What the store keeps per article: the article plus what the pipeline decided about it. */
+export interface StoredArticle {
+  article: Article;
+  matches: Match[];
+  /** Set by the stories stage when the article is clustered. */
+  storyId?: string;
+}
+
+/** A failure with a stable code and the underlying cause (conventions, DESIGN.md). */
+export class RaqibError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'RaqibError';
+  }
+}

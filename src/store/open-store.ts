@@ -1,0 +1,158 @@
+// keyv wiring. One adapter instance per namespace (STACK.md: namespaces sharing one SQLite
+// adapter see each other's keys and clear() wipes both). SQLite gets a table per namespace;
+// Redis shares one client and prefixes keys per namespace.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import { RaqibError } from '../core/types.ts';
+
+export interface Store {
+  readonly kind: 'sqlite' | 'redis';
+  /** The store URL with any password removed, safe to log and show. */
+  readonly displayUrl: string;
+  /** A keyv instance of its own for one namespace; the same instance on repeated calls. */
+  namespace<T = unknown>(name: string): Keyv<T>;
+  /** The raw Redis client, for the atomic operations keyv lacks (locks, claims). */
+  readonly redis?: RedisClientType;
+  /** Prefix of every Redis key this store writes (locks and claims use it too). */
+  readonly redisPrefix?: string;
+  /** Round trip to the backing store; throws when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Removes the password (and user) from a store URL so that it can be shown. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+const NAMESPACE_RE = /^[a-z][a-z0-9_]{0,40}$/;
+
+export interface OpenOptions {
+  /** Folder that relative SQLite paths resolve against. */
+  cwd?: string;
+  /** Redis key prefix (default "raqib"); tests use their own so that they never collide. */
+  redisPrefix?: string;
+}
+
+export async function openStore(url: string, opts: OpenOptions = {}): Promise<Store> {
+  const displayUrl = redactUrl(url);
+  if (url.startsWith('sqlite://')) return openSqlite(url.slice('sqlite://'.length), opts.cwd ?? process.cwd(), displayUrl);
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) return openRedis(url, displayUrl, opts.redisPrefix ?? 'raqib');
+  throw new RaqibError('STORE_URL', `cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
+}
+
+async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Promise<Store> {
+  const file = pathPart === ':memory:' ? ':memory:' : resolve(cwd, pathPart);
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e });
+  }
+  const spaces = new Map<string, Keyv<unknown>>();
+  const adapters: KeyvSqlite[] = [];
+  const make = (name: string) => {
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: `raqib_${name}`, busyTimeout: 10_000 });
+    adapters.push(adapter);
+    const kv = new Keyv<unknown>({ store: adapter, namespace: undefined, throwOnErrors: true });
+    kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
+    return kv;
+  };
+  // Open one namespace now so that a bad path fails at start with a clear message.
+  const probe = make('meta');
+  spaces.set('meta', probe);
+  try {
+    await probe.set('opened', new Date().toISOString());
+  } catch (e) {
+    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+  }
+  return {
+    kind: 'sqlite',
+    displayUrl,
+    namespace<T>(name: string) {
+      if (!NAMESPACE_RE.test(name)) throw new RaqibError('STORE_NAMESPACE', `bad namespace "${name}"`);
+      let kv = spaces.get(name);
+      if (!kv) spaces.set(name, (kv = make(name)));
+      return kv as Keyv<T>;
+    },
+    async ping() {
+      await probe.get('opened');
+    },
+    async close() {
+      await Promise.allSettled(adapters.map((a) => a.disconnect()));
+    },
+  };
+}
+
+async function openRedis(url: string, displayUrl: string, prefix: string): Promise<Store> {
+  let connected = false;
+  // Before the first connection a refusal is final (a clear error at start); afterwards the client
+  // reconnects with a capped backoff while commands fail loudly (throwOnErrors).
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (n: number, cause: Error) => (connected ? Math.min(n * 200, 3_000) : cause),
+    },
+  }) as RedisClientType;
+  client.on('error', () => {}); // surfaced through failing commands (throwOnErrors), not as a crash
+  try {
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('connection timed out after 5 s')), 5_000).unref()),
+    ]);
+    await client.ping();
+    connected = true;
+  } catch (e) {
+    try {
+      client.destroy();
+    } catch {
+      // already closed by the refused connection
+    }
+    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+  }
+  const spaces = new Map<string, Keyv<unknown>>();
+  return {
+    kind: 'redis',
+    displayUrl,
+    redis: client,
+    redisPrefix: prefix,
+    namespace<T>(name: string) {
+      if (!NAMESPACE_RE.test(name)) throw new RaqibError('STORE_NAMESPACE', `bad namespace "${name}"`);
+      let kv = spaces.get(name);
+      if (!kv) {
+        // STACK.md: without throwOnErrors a down Redis makes get() return undefined silently,
+        // and every article would look unseen and be alerted again.
+        const ns = `${prefix}:${name}`;
+        const adapter = new KeyvRedis(client, { namespace: ns, throwOnErrors: true, throwOnConnectError: true });
+        // Keyv copies its own namespace onto the adapter: give both the same one.
+        kv = new Keyv<unknown>({ store: adapter, namespace: ns, throwOnErrors: true, useKeyPrefix: false });
+        kv.on('error', () => {});
+        spaces.set(name, kv);
+      }
+      return kv as Keyv<T>;
+    },
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      try {
+        await client.close();
+      } catch {
+        try {
+          client.destroy();
+        } catch {
+          // already closed
+        }
+      }
+    },
+  };
+}
