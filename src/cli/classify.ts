@@ -1,0 +1,66 @@
+// `raqib classify [--config FILE]`: JSON Lines {id, title, text, lang?, url?} on stdin →
+// one line {id, topics: [{id, score, terms}]} per input on stdout. A malformed line is reported on
+// stderr with its line number; the rest are still processed and the exit code is 1.
+import { createInterface } from 'node:readline';
+import { parseArgs, write, type CliIO } from './io.ts';
+import { EXIT_USAGE, requireConfigContext } from './context.ts';
+
+const USAGE = 'usage: raqib classify [--config FILE] < articles.jsonl';
+
+interface Input {
+  id: string | number;
+  title: string;
+  text: string;
+}
+
+function validate(value: unknown): Input | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' && typeof v.id !== 'number') return '"id" must be a string or number';
+  if (v.title !== undefined && typeof v.title !== 'string') return '"title" must be a string';
+  if (v.text !== undefined && typeof v.text !== 'string') return '"text" must be a string';
+  if (v.title === undefined && v.text === undefined) return 'needs "title" or "text"';
+  return { id: v.id, title: (v.title as string | undefined) ?? '', text: (v.text as string | undefined) ?? '' };
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['config']);
+  if ('error' in args || args.positionals.length > 0) {
+    await write(io.stderr, `${'error' in args ? args.error : `unexpected argument "${args.positionals[0]}"`}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const cfg = args.flags.get('config');
+  const ctx = await requireConfigContext(io, typeof cfg === 'string' ? cfg : undefined);
+  if (!ctx) return 2;
+
+  let lineNo = 0;
+  let failed = 0;
+  let buffer = '';
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (e) {
+      failed++;
+      await write(io.stderr, `line ${lineNo}: not valid JSON (${(e as Error).message})\n`);
+      continue;
+    }
+    const input = validate(parsed);
+    if (typeof input === 'string') {
+      failed++;
+      await write(io.stderr, `line ${lineNo}: ${input}\n`);
+      continue;
+    }
+    const topics = ctx.matcher.match(input).map((m) => ({ id: m.id, score: m.score, terms: m.terms }));
+    buffer += `${JSON.stringify({ id: input.id, topics })}\n`;
+    if (buffer.length > 64_000) {
+      await write(io.stdout, buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) await write(io.stdout, buffer);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,62 @@
+// What most subcommands need: env, config, topics, and (on demand) the store.
+import { parseEnv, type Env } from '../config/env.ts';
+import { formatProblems, type Problem } from '../config/problems.ts';
+import { readConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
+import { compileTopics, type Matcher } from '../topics/index.ts';
+import { defaultTopics } from '../topics/default-pack.ts';
+import { openStore, type Store } from '../store/open-store.ts';
+import type { TopicDef } from '../core/types.ts';
+import { write, type CliIO } from './io.ts';
+
+export const EXIT_USAGE = 2;
+export const EXIT_CONFIG = 2;
+
+export interface ConfigContext {
+  env: Env;
+  loaded: LoadedConfig;
+  /** The config's topics, or the default pack when the file has no `topics:` key. */
+  topics: TopicDef[];
+  matcher: Matcher;
+}
+
+export type ConfigContextResult = { ok: true; ctx: ConfigContext } | { ok: false; problems: { source: string; problems: Problem[] }[] };
+
+export function loadConfigContext(io: CliIO, configFlag: string | undefined): ConfigContextResult {
+  const failures: { source: string; problems: Problem[] }[] = [];
+  const envResult = parseEnv(io.env);
+  if (!envResult.ok) failures.push({ source: 'environment', problems: envResult.problems });
+  const raw = typeof io.env.RAQIB_CONFIG === 'string' && io.env.RAQIB_CONFIG.trim() !== '' ? io.env.RAQIB_CONFIG : undefined;
+  const path = resolveConfigPath(configFlag, raw, io.cwd);
+  const cfg = readConfig(path);
+  if (!cfg.ok) failures.push({ source: path, problems: cfg.problems });
+  if (failures.length > 0 || !envResult.ok || !cfg.ok) return { ok: false, problems: failures };
+  const topics = cfg.loaded.config.topics ?? defaultTopics();
+  return { ok: true, ctx: { env: envResult.env, loaded: cfg.loaded, topics, matcher: compileTopics(topics) } };
+}
+
+/** Prints every problem, grouped by where it came from. */
+export async function reportProblems(io: CliIO, failures: { source: string; problems: Problem[] }[]): Promise<void> {
+  const total = failures.reduce((n, f) => n + f.problems.length, 0);
+  let out = `raqib: refusing to start — ${total} problem${total === 1 ? '' : 's'}:\n`;
+  for (const f of failures) out += `${f.source}:\n${formatProblems(f.problems)}\n`;
+  await write(io.stderr, out);
+}
+
+/** Loads config or prints all problems; returns undefined after printing. */
+export async function requireConfigContext(io: CliIO, configFlag: string | undefined): Promise<ConfigContext | undefined> {
+  const r = loadConfigContext(io, configFlag);
+  if (!r.ok) {
+    await reportProblems(io, r.problems);
+    return undefined;
+  }
+  return r.ctx;
+}
+
+export async function openStoreOrReport(io: CliIO, env: Env): Promise<Store | undefined> {
+  try {
+    return await openStore(env.RAQIB_STORE, { cwd: io.cwd });
+  } catch (e) {
+    await write(io.stderr, `raqib: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}

@@ -1,0 +1,55 @@
+// The streams and environment a CLI subcommand works with; passed in so tests can run commands
+// in-process with their own streams.
+import type { Readable, Writable } from 'node:stream';
+
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** Writes and resolves once the data is flushed (large outputs to pipes). */
+export function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Splits argv into flags (`--name value`, `--name=value`, `--flag`) and positionals. */
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+export function parseArgs(argv: readonly string[], valueFlags: readonly string[]): ParsedArgs | { error: string } {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('--') || a === '-') {
+      positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (valueFlags.includes(name)) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') return { error: `--${name} needs a value` };
+      flags.set(name, value);
+    } else {
+      if (eq > 0) return { error: `--${name} takes no value` };
+      flags.set(name, true);
+    }
+  }
+  return { positionals, flags };
+}

@@ -1,0 +1,75 @@
+// The console platform: slash commands typed on stdin, replies and digests printed to stdout.
+// It is what `npm start` runs with no platform tokens. At EOF it keeps running: a service's
+// stdin is often empty, and scheduled digests still print.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
+import { dispatch, parseCommandLine } from '../../../commands/registry.ts';
+import type { CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  services: CommandServices;
+  /** Renders a digest carried by a Reply as terminal text. */
+  renderDigest?: (digest: unknown) => string;
+  now?: () => number;
+}
+
+export interface ConsolePlatform {
+  sender: Sender;
+  /** Resolves once every line read so far has been answered (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const CHAT = 'terminal';
+
+export function startConsole(opts: ConsoleOptions): ConsolePlatform {
+  const now = opts.now ?? Date.now;
+  const print = (text: string) => {
+    opts.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+  const render = (reply: Reply) => (reply.digest !== undefined && opts.renderDigest ? opts.renderDigest(reply.digest) : reply.text);
+
+  // Lines are answered one at a time, in order.
+  let chain: Promise<void> = Promise.resolve();
+  const rl = createInterface({ input: opts.input, crlfDelay: Infinity, terminal: false });
+  rl.on('line', (line) => {
+    chain = chain.then(async () => {
+      const trimmed = line.trim();
+      if (trimmed === '') return;
+      const parsed = parseCommandLine(trimmed);
+      if (!parsed) {
+        print('Commands start with "/": try /help');
+        return;
+      }
+      const ctx: CommandContext = {
+        platform: 'console',
+        chat: { id: CHAT, kind: 'private' },
+        user: { id: 'operator' },
+        lang: /[\u0600-\u06FF]/.test(parsed.args) ? 'ar' : 'en',
+        // Whoever holds the terminal runs the process: they are its admin.
+        isAdmin: async () => true,
+        services: opts.services,
+        now,
+      };
+      print(render(await dispatch(ctx, parsed.name, parsed.args)));
+    });
+  });
+
+  const sender: Sender = {
+    platform: 'console',
+    async send(message: OutboundMessage): Promise<SendOutcome> {
+      const b = message.body;
+      print(b.format === 'telegram-html' ? b.html : b.text);
+      return { ok: true };
+    },
+  };
+
+  return {
+    sender,
+    idle: () => chain,
+    stop: () => rl.close(),
+  };
+}
