@@ -29,8 +29,16 @@ export function loadConfigContext(io: CliIO, configFlag: string | undefined): Co
   const path = resolveConfigPath(configFlag, raw, io.cwd);
   const cfg = readConfig(path);
   if (!cfg.ok) failures.push({ source: path, problems: cfg.problems });
+  const topics = cfg.ok ? (cfg.loaded.config.topics ?? defaultTopics()) : [];
+  if (cfg.ok && cfg.loaded.config.topics === undefined) {
+    const known = new Set(topics.map((t) => t.id));
+    const unknown: Problem[] = [];
+    (cfg.loaded.config.subscriptions ?? []).forEach((s, i) => {
+      if (!known.has(s.topic)) unknown.push({ path: `subscriptions[${i}].topic`, message: `unknown topic "${s.topic}" (not in the default pack)` });
+    });
+    if (unknown.length > 0) failures.push({ source: path, problems: unknown });
+  }
   if (failures.length > 0 || !envResult.ok || !cfg.ok) return { ok: false, problems: failures };
-  const topics = cfg.loaded.config.topics ?? defaultTopics();
   return { ok: true, ctx: { env: envResult.env, loaded: cfg.loaded, topics, matcher: compileTopics(topics) } };
 }
 

@@ -55,15 +55,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     if (m) admins.push({ platform: m[1] as AdminRef['platform'], user: m[2]! });
     else problems.push({ path: 'RAQIB_ADMINS', message: `"${part}" is not platform:user (e.g. slack:U0123,telegram:4242)` });
   }
-  if (r.success) {
-    const e = r.data;
-    if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET)
-      problems.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set (webhook calls must be verified)' });
-    if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
-      problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
-    if (!/^(sqlite|redis|rediss):\/\//.test(e.RAQIB_STORE))
-      problems.push({ path: 'RAQIB_STORE', message: 'must start with sqlite:// or redis://' });
-  }
+  // Cross-field rules read the raw values so that they are reported alongside field problems.
+  const set = (k: string) => typeof source[k] === 'string' && source[k]!.trim() !== '';
+  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET'))
+    problems.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set (webhook calls must be verified)' });
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN'))
+    problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+  if (set('RAQIB_STORE') && !/^(sqlite|redis|rediss):\/\//.test(source.RAQIB_STORE!.trim()))
+    problems.push({ path: 'RAQIB_STORE', message: 'must start with sqlite:// or redis://' });
   if (problems.length > 0 || !r.success) return { ok: false, problems };
   return { ok: true, env: { ...r.data, admins } };
 }

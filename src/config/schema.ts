@@ -81,6 +81,8 @@ export const configSchema = z
       if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${t.id}" (first at topics[${first}])` });
       else seen.set(t.id, i);
     });
+    // Without a `topics:` key the default pack applies; the loader checks against it instead.
+    if (c.topics === undefined) return;
     (c.subscriptions ?? []).forEach((s, i) => {
       if (!seen.has(s.topic)) ctx.addIssue({ code: 'custom', path: ['subscriptions', i, 'topic'], message: `unknown topic "${s.topic}"` });
     });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../helpers/cli.ts';
+
+const TOPICS_ONLY = { LOG_LEVEL: 'silent' };
+
+describe('raqib classify (contract)', () => {
+  it('writes one JSON line {id, topics:[{id, score, terms}]} per input, in order', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: 'US strikes militia in Iraq', text: 'American jets hit a depot near Baghdad.' }),
+      JSON.stringify({ id: 7, title: 'Gold prices rise', text: 'Markets were calm.' }),
+    ].join('\n');
+    const r = await runCli(['classify'], { stdin: `${input}\n`, env: TOPICS_ONLY });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].id).toBe('a');
+    expect(lines[1].id).toBe(7);
+    const iraq = lines[0].topics.find((t: { id: string }) => t.id === 'iraq');
+    expect(iraq).toBeDefined();
+    expect(typeof iraq.score).toBe('number');
+    expect(Array.isArray(iraq.terms) && iraq.terms.length).toBeTruthy();
+    expect(lines[1].topics).toEqual([]);
+  });
+
+  it('reports a malformed line with its number and still processes the rest', async () => {
+    const input = ['{"id":"x1","title":"Baghdad","text":"Iraq"}', '{not json', '', '{"id":"x3"}', '{"id":"x4","title":"العراق","text":""}'].join('\n');
+    const r = await runCli(['classify'], { stdin: input, env: TOPICS_ONLY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 2: not valid JSON/);
+    expect(r.stderr).toMatch(/line 4: needs "title" or "text"/);
+    const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(['x1', 'x4']);
+  });
+
+  it('refuses an unexpected argument with usage', async () => {
+    const r = await runCli(['classify', 'extra'], { env: TOPICS_ONLY });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage: raqib classify/);
+  });
+
+  it('works through the package bin, as `npx raqib classify` does', async () => {
+    const r = await spawnCli(['classify'], { stdin: '{"id":"a","title":"US strikes militia in Iraq","text":"…"}\n' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout.trim());
+    expect(line.id).toBe('a');
+    expect(line.topics.map((t: { id: string }) => t.id)).toContain('iraq');
+  });
+});
+
+describe('raqib command line', () => {
+  it('refuses an unknown subcommand with the list of commands', async () => {
+    const r = await runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(r.stderr).toMatch(/classify/);
+  });
+});

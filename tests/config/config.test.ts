@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfigText } from '../../src/config/load.ts';
+import { parseEnv } from '../../src/config/env.ts';
+import { runCli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/stores.ts';
+
+describe('config file', () => {
+  it('accepts a file holding only topics', () => {
+    const r = parseConfigText('topics:\n  - id: iraq\n    query: iraq OR العراق\n', '/x/raqib.yaml');
+    expect(r.ok).toBe(true);
+  });
+
+  it('accepts an empty file', () => {
+    expect(parseConfigText('', '/x/raqib.yaml').ok).toBe(true);
+  });
+
+  it('lists every problem with its path', () => {
+    const yaml = [
+      'feeds:',
+      '  - url: https://example.com/rss',
+      '    interval: five minutes',
+      'topics:',
+      '  - id: iraq',
+      '    query: "(iraq OR baghdad"',
+      'subscriptions:',
+      '  - topic: nope',
+      '    platform: telegram',
+      '    chat: "1"',
+      '    mode: weekly',
+    ].join('\n');
+    const r = parseConfigText(yaml, '/x/raqib.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['feeds[0].interval', 'topics[0].query', 'subscriptions[0].topic', 'subscriptions[0].mode']));
+    expect(r.problems.find((p) => p.path === 'topics[0].query')!.message).toMatch(/parenthes/);
+  });
+
+  it('refuses unknown keys so that typos surface', () => {
+    const r = parseConfigText('topics:\n  - id: iraq\n    qeury: iraq\n', '/x/raqib.yaml');
+    expect(r.ok).toBe(false);
+  });
+
+  it('resolves local feed paths against the config folder', () => {
+    const r = parseConfigText('feeds:\n  - url: ./feeds/a.xml\n', '/srv/raqib/raqib.yaml');
+    expect(r.ok && r.loaded.config.feeds![0]!.url).toBe('file:///srv/raqib/feeds/a.xml');
+  });
+
+  it('reports broken YAML with its line', () => {
+    const r = parseConfigText('topics: [\n  - id: x\n', '/x/raqib.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message).toMatch(/YAML.*line/);
+  });
+});
+
+describe('environment', () => {
+  it('has working defaults with nothing set', () => {
+    const r = parseEnv({});
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.env.RAQIB_STORE).toBe('sqlite://./data/raqib.sqlite');
+      expect(r.env.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+      expect(r.env.SLACK_API_URL).toBe('https://slack.com/api/');
+      expect(r.env.PORT).toBe(3000);
+    }
+  });
+
+  it('lists every problem and never echoes a secret', () => {
+    const r = parseEnv({ TELEGRAM_BOT_TOKEN: 'not-a-token-s3cret', PORT: 'eighty', RAQIB_ADMINS: 'slack:U1,bogus', TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.problems.map((p) => p.path).sort();
+    expect(paths).toEqual(['PORT', 'RAQIB_ADMINS', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+    expect(JSON.stringify(r.problems)).not.toContain('s3cret');
+  });
+
+  it('parses admins', () => {
+    const r = parseEnv({ RAQIB_ADMINS: 'slack:U0123, telegram:4242' });
+    expect(r.ok && r.env.admins).toEqual([
+      { platform: 'slack', user: 'U0123' },
+      { platform: 'telegram', user: '4242' },
+    ]);
+  });
+});
+
+describe('raqib check', () => {
+  it('lists three mistakes and exits 2', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      ['feeds:', '  - url: https://example.com/rss', '    interval: soon', 'topics:', '  - id: Bad Id', '    query: iraq', '  - id: ok', '    query: "iraq AND (baghdad"'].join('\n'),
+    );
+    const r = await runCli(['check', '--config', file]);
+    t.remove();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('feeds[0].interval');
+    expect(r.stderr).toContain('topics[0].id');
+    expect(r.stderr).toContain('topics[1].query');
+    expect(r.stderr).toMatch(/3 problems/);
+  });
+
+  it('reports env and config problems together', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'bad.yaml');
+    writeFileSync(file, 'topics:\n  - id: x\n');
+    const r = await runCli(['check', '--config', file], { env: { PORT: '-1' } });
+    t.remove();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('topics[0].query');
+  });
+
+  it('passes on the bundled example config', async () => {
+    const r = await runCli(['check']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ok: .*examples\/raqib\.yaml/);
+  });
+});
