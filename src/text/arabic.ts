@@ -4,9 +4,16 @@
 
 const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
 
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
+
 /** True when the string contains at least one Arabic letter. */
 export function hasArabic(s: string): boolean {
   return ARABIC_LETTER.test(s);
+}
+
+/** True when the string contains any Arabic-script character (letters, digits, marks). */
+export function hasArabicScript(s: string): boolean {
+  return ARABIC_SCRIPT.test(s);
 }
 
 const FOLD: Record<string, string> = {
@@ -56,14 +63,14 @@ export function foldArabic(word: string): string {
  * Spelling variants that are the same word for every reader: أميركي/أمريكي (and أميركا/أمريكا),
  * ميليشيا/مليشيا. Rewritten to one canonical spelling after folding.
  */
-const VARIANTS: readonly [RegExp, string][] = [
-  [/اميرك/g, 'امريك'],
-  [/ميليشي/g, 'مليشي'],
-  [/ملشي/g, 'مليشي'],
+const VARIANTS: readonly [string, string][] = [
+  ['اميرك', 'امريك'],
+  ['ميليشي', 'مليشي'],
+  ['ملشي', 'مليشي'],
 ];
 
 function applyVariants(w: string): string {
-  for (const [re, to] of VARIANTS) if (w.includes(to === 'امريك' ? 'اميرك' : re.source)) w = w.replace(re, to);
+  for (const [from, to] of VARIANTS) if (w.includes(from)) w = w.replaceAll(from, to);
   return w;
 }
 

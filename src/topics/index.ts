@@ -1,62 +1,45 @@
-// PLACEHOLDER (foundation): plain OR-ed terms, case-insensitive. The topics issue replaces this
-// module with the query language and the Arabic-aware matcher; the exported API stays.
-import type { Match, Span, TopicDef } from '../core/types.ts';
+// Public API of the topics stage: query validation, compilation of all topics into one matcher,
+// matching, and explanations for people tuning a topic. See query-parser.ts for the language.
+import type { Match, TopicDef } from '../core/types.ts';
+import { parseQuery } from './query-parser.ts';
+import { TopicMatcher, type MatchInput } from './matcher.ts';
+import { explainMatch, type TopicExplanation } from './explain.ts';
+import type { QueryProblem } from './query-ast.ts';
 
-export interface QueryProblem {
-  /** 0-based character offset into the query. */
-  position: number;
-  message: string;
-}
-
-export interface MatchInput {
-  title: string;
-  text: string;
-}
+export type { QueryProblem, QueryNode } from './query-ast.ts';
+export { QUERY_LIMITS } from './query-ast.ts';
+export { parseQuery, type ParseResult } from './query-parser.ts';
+export type { MatchInput } from './matcher.ts';
+export type { TopicExplanation, ClauseExplanation } from './explain.ts';
+export { formatExplanation } from './explain.ts';
 
 export interface Matcher {
   readonly topics: readonly TopicDef[];
+  /** Topics the article matches, each with score, distinct terms and spans (UTF-16 offsets into the original fields). */
   match(doc: MatchInput): Match[];
+  /**
+   * Per topic with at least one term in the article: whether it matched, which clauses held or
+   * failed, and snippets around the matched terms.
+   */
+  explain(doc: MatchInput): TopicExplanation[];
 }
 
-function terms(query: string): string[] {
-  return query
-    .split(/\s+OR\s+|[()"]/)
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0);
-}
-
+/** The problem with a query (position and reason), or undefined when it is valid. */
 export function validateQuery(query: string): QueryProblem | undefined {
-  let depth = 0;
-  for (let i = 0; i < query.length; i++) {
-    if (query[i] === '(') depth++;
-    if (query[i] === ')' && --depth < 0) return { position: i, message: 'unexpected ")"' };
-  }
-  if (depth !== 0) return { position: query.length, message: 'unbalanced parenthesis' };
-  if (terms(query).length === 0) return { position: 0, message: 'empty query' };
-  return undefined;
+  const r = parseQuery(query);
+  return r.ok ? undefined : r.problem;
 }
 
+/**
+ * Compiles all topics once. Throws RaqibError `TOPIC_QUERY_INVALID` (with the topic id, position
+ * and reason) for an invalid query and `TOPIC_DUPLICATE` for a repeated id; validate first with
+ * validateQuery to report problems without throwing.
+ */
 export function compileTopics(defs: readonly TopicDef[]): Matcher {
-  const compiled = defs.map((d) => ({ id: d.id, terms: terms(d.query).map((t) => t.toLowerCase()) }));
+  const m = new TopicMatcher(defs);
   return {
-    topics: defs,
-    match(doc) {
-      const out: Match[] = [];
-      for (const t of compiled) {
-        const spans: Span[] = [];
-        for (const field of ['title', 'text'] as const) {
-          const hay = doc[field].toLowerCase();
-          for (const term of t.terms) {
-            const at = hay.indexOf(term);
-            if (at >= 0) spans.push({ field, start: at, end: at + term.length, term });
-          }
-        }
-        if (spans.length > 0) {
-          const found = [...new Set(spans.map((s) => s.term))];
-          out.push({ id: t.id, score: spans.length, terms: found, spans });
-        }
-      }
-      return out;
-    },
+    topics: m.topics,
+    match: (doc) => m.match(doc),
+    explain: (doc) => explainMatch(m, doc),
   };
 }

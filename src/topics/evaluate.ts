@@ -1,0 +1,108 @@
+// Evaluates one compiled topic query against the term occurrences found in an article.
+// Positional nodes (terms, phrases, OR-groups of them, NEAR) carry their occurrences so NEAR can
+// test distances; boolean nodes only carry the spans that made them true (for highlighting).
+import type { Field } from '../core/types.ts';
+import type { QueryNode } from './query-ast.ts';
+import type { Occurrence } from './term-index.ts';
+
+/** A query node with each term resolved to its id in the shared term index. */
+export type CompiledNode =
+  | { kind: 'term'; termId: number; text: string; field?: Field; start: number; end: number }
+  | { kind: 'and' | 'or'; children: CompiledNode[]; start: number; end: number }
+  | { kind: 'not'; child: CompiledNode; start: number; end: number }
+  | { kind: 'near'; distance: number; left: CompiledNode; right: CompiledNode; start: number; end: number };
+
+export function compileNode(n: QueryNode, termId: (words: Extract<QueryNode, { kind: 'term' }>) => number): CompiledNode {
+  switch (n.kind) {
+    case 'term':
+      return { kind: 'term', termId: termId(n), text: n.text, field: n.field, start: n.start, end: n.end };
+    case 'and':
+    case 'or':
+      return { kind: n.kind, children: n.children.map((c) => compileNode(c, termId)), start: n.start, end: n.end };
+    case 'not':
+      return { kind: 'not', child: compileNode(n.child, termId), start: n.start, end: n.end };
+    case 'near':
+      return { kind: 'near', distance: n.distance, left: compileNode(n.left, termId), right: compileNode(n.right, termId), start: n.start, end: n.end };
+  }
+}
+
+/** A matched term: token positions [s, e) in a field, and the term as written in the query. */
+export interface SpanRef extends Occurrence {
+  term: string;
+}
+
+interface Positioned extends Occurrence {
+  spans: SpanRef[];
+}
+
+export interface EvalResult {
+  ok: boolean;
+  /** Occurrences, for positional nodes. */
+  occ: Positioned[];
+  /** Spans that made the node true (empty when false). */
+  spans: SpanRef[];
+}
+
+const FALSE: EvalResult = { ok: false, occ: [], spans: [] };
+/** Bounds the pairwise NEAR work on adversarial input (a term repeated thousands of times). */
+const MAX_NEAR_SIDE = 500;
+
+/** Tokens from the end of one occurrence to the start of the other (adjacent = 1); -1 if they overlap. */
+function distance(a: Occurrence, b: Occurrence): number {
+  if (b.s >= a.e) return b.s - a.e + 1;
+  if (a.s >= b.e) return a.s - b.e + 1;
+  return -1;
+}
+
+export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): EvalResult {
+  switch (n.kind) {
+    case 'term': {
+      const all = occurrences.get(n.termId);
+      if (!all) return FALSE;
+      const occ: Positioned[] = [];
+      for (const o of all) {
+        if (n.field && o.field !== n.field) continue;
+        occ.push({ field: o.field, s: o.s, e: o.e, spans: [{ field: o.field, s: o.s, e: o.e, term: n.text }] });
+      }
+      return occ.length > 0 ? { ok: true, occ, spans: occ.flatMap((o) => o.spans) } : FALSE;
+    }
+    case 'or': {
+      const parts = n.children.map((c) => evaluate(c, occurrences)).filter((r) => r.ok);
+      if (parts.length === 0) return FALSE;
+      return { ok: true, occ: parts.flatMap((p) => p.occ), spans: parts.flatMap((p) => p.spans) };
+    }
+    case 'and': {
+      const spans: SpanRef[] = [];
+      for (const c of n.children) {
+        const r = evaluate(c, occurrences);
+        if (!r.ok) return FALSE;
+        spans.push(...r.spans);
+      }
+      return { ok: true, occ: [], spans };
+    }
+    case 'not':
+      return evaluate(n.child, occurrences).ok ? FALSE : { ok: true, occ: [], spans: [] };
+    case 'near': {
+      const left = evaluate(n.left, occurrences);
+      if (!left.ok) return FALSE;
+      const right = evaluate(n.right, occurrences);
+      if (!right.ok) return FALSE;
+      const occ: Positioned[] = [];
+      const rs = right.occ.slice(0, MAX_NEAR_SIDE);
+      for (const a of left.occ.slice(0, MAX_NEAR_SIDE)) {
+        let best: Positioned | undefined;
+        let bestD = Infinity;
+        for (const b of rs) {
+          if (b.field !== a.field) continue;
+          const d = distance(a, b);
+          if (d >= 1 && d <= n.distance && d < bestD) {
+            best = b;
+            bestD = d;
+          }
+        }
+        if (best) occ.push({ field: a.field, s: Math.min(a.s, best.s), e: Math.max(a.e, best.e), spans: [...a.spans, ...best.spans] });
+      }
+      return occ.length > 0 ? { ok: true, occ, spans: occ.flatMap((o) => o.spans) } : FALSE;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// Explanations for people tuning a topic: for every topic with at least one term in the article,
+// which top-level clauses held or failed, where, and the text around the matched terms.
+import type { Field, Span } from '../core/types.ts';
+import { evaluate, type CompiledNode } from './evaluate.ts';
+import { scoreSpans, toSpans, type MatchInput, type TopicMatcher } from './matcher.ts';
+
+export interface ClauseExplanation {
+  /** The clause as written in the query. */
+  clause: string;
+  /** The clause is an exclusion (NOT / -term). */
+  negated: boolean;
+  /** Whether the clause held (for an exclusion: the excluded terms were absent). */
+  held: boolean;
+  /** Fields where its terms matched. */
+  fields: Field[];
+  /** Text around the first matched terms, with the terms marked «like this». */
+  snippets: string[];
+  spans: Span[];
+}
+
+export interface TopicExplanation {
+  id: string;
+  matched: boolean;
+  score: number;
+  terms: string[];
+  clauses: ClauseExplanation[];
+}
+
+const CONTEXT = 50;
+const MAX_SNIPPETS = 2;
+
+/** A one-line excerpt around a span, whitespace collapsed, the span marked «…». */
+export function snippet(text: string, span: Span): string {
+  const from = Math.max(0, span.start - CONTEXT);
+  const to = Math.min(text.length, span.end + CONTEXT);
+  const body = `${text.slice(from, span.start)}«${text.slice(span.start, span.end)}»${text.slice(span.end, to)}`;
+  return `${from > 0 ? '…' : ''}${body.replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+function clausesOf(root: CompiledNode): CompiledNode[] {
+  return root.kind === 'and' ? root.children : [root];
+}
+
+export function explainMatch(m: TopicMatcher, doc: MatchInput): TopicExplanation[] {
+  const scanned = m.scan(doc);
+  const out: TopicExplanation[] = [];
+  for (const t of scanned.candidates) {
+    const topic = m.compiled[t]!;
+    const whole = evaluate(topic.root, scanned.occurrences);
+    const clauses: ClauseExplanation[] = clausesOf(topic.root).map((c) => {
+      const negated = c.kind === 'not';
+      const r = evaluate(negated ? c.child : c, scanned.occurrences);
+      // For an exclusion, show what was found (the reason it failed), if anything.
+      const spans = toSpans(r.spans, scanned.tokens);
+      return {
+        clause: topic.def.query.slice(c.start, c.end),
+        negated,
+        held: negated ? !r.ok : r.ok,
+        fields: [...new Set(spans.map((s) => s.field))],
+        snippets: spans.slice(0, MAX_SNIPPETS).map((s) => snippet(doc[s.field] ?? '', s)),
+        spans,
+      };
+    });
+    const spans = whole.ok ? toSpans(whole.spans, scanned.tokens) : [];
+    out.push({
+      id: topic.def.id,
+      matched: whole.ok,
+      score: whole.ok ? scoreSpans(whole.spans) : 0,
+      terms: [...new Set(spans.map((s) => s.term))],
+      clauses,
+    });
+  }
+  return out;
+}
+
+/** Human-readable explanation block for one article (used by `raqib classify --explain`). */
+export function formatExplanation(id: string, explanations: readonly TopicExplanation[]): string {
+  const lines = [`${id}`];
+  if (explanations.length === 0) lines.push('  (no topic has any of its terms in this article)');
+  for (const e of explanations) {
+    lines.push(
+      e.matched
+        ? `  ✔ ${e.id}  score ${e.score}  terms: ${e.terms.join(', ')}`
+        : `  ✘ ${e.id}  (some terms found, query not satisfied)`,
+    );
+    for (const c of e.clauses) {
+      const mark = c.held ? '✔' : '✘';
+      const where = c.fields.length > 0 ? ` in the ${c.fields.join(' and ')}` : '';
+      const status = c.negated ? (c.held ? 'absent' : `present${where}`) : c.held ? `matched${where}` : 'not found';
+      lines.push(`      ${mark} ${c.clause}  — ${status}`);
+      for (const s of c.snippets) lines.push(`          ${s}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

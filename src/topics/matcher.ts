@@ -1,0 +1,112 @@
+// Compiles all topics once into a shared term index and matches articles against it.
+import { RaqibError, type Field, type Match, type Span, type TopicDef } from '../core/types.ts';
+import { tokenise, type Token } from '../text/tokenise.ts';
+import { parseQuery } from './query-parser.ts';
+import { compileNode, evaluate, type CompiledNode, type SpanRef } from './evaluate.ts';
+import { TermIndex, type Occurrence } from './term-index.ts';
+
+export interface MatchInput {
+  title: string;
+  text: string;
+}
+
+export interface CompiledTopic {
+  def: TopicDef;
+  root: CompiledNode;
+}
+
+/** An article after the text stage, plus the term occurrences found in it. */
+export interface ScannedDoc {
+  doc: MatchInput;
+  tokens: Record<Field, Token[]>;
+  occurrences: Map<number, Occurrence[]>;
+  /** Indexes (into the topic list) of topics with at least one term occurrence. */
+  candidates: number[];
+}
+
+const FIELDS: readonly Field[] = ['title', 'text'];
+
+/** Title hits weigh more than body hits; each further distinct term adds; repeats add slowly. */
+export function scoreSpans(spans: readonly SpanRef[]): number {
+  const perTerm = new Map<string, { title: number; text: number }>();
+  for (const s of spans) {
+    const c = perTerm.get(s.term) ?? { title: 0, text: 0 };
+    c[s.field]++;
+    perTerm.set(s.term, c);
+  }
+  let score = 0;
+  for (const c of perTerm.values()) {
+    if (c.title > 0) score += 2;
+    if (c.text > 0) score += Math.min(1 + 0.5 * Math.log2(c.text), 2.5);
+  }
+  return Math.round(score * 100) / 100;
+}
+
+/** Converts token-position spans to UTF-16 offsets into the original strings, deduplicated and sorted. */
+export function toSpans(refs: readonly SpanRef[], tokens: Record<Field, Token[]>): Span[] {
+  const seen = new Set<string>();
+  const out: Span[] = [];
+  for (const r of refs) {
+    const key = `${r.field}:${r.s}:${r.e}:${r.term}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const toks = tokens[r.field];
+    out.push({ field: r.field, start: toks[r.s]!.start, end: toks[r.e - 1]!.end, term: r.term });
+  }
+  return out.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
+}
+
+export class TopicMatcher {
+  readonly topics: readonly TopicDef[];
+  readonly compiled: readonly CompiledTopic[];
+  private readonly index = new TermIndex();
+  /** Per term id: indexes of the topics that use it. */
+  private readonly topicsByTerm: number[][] = [];
+
+  constructor(defs: readonly TopicDef[]) {
+    const ids = new Set<string>();
+    const compiled: CompiledTopic[] = [];
+    defs.forEach((def, t) => {
+      if (ids.has(def.id)) throw new RaqibError('TOPIC_DUPLICATE', `topic "${def.id}" is defined twice`);
+      ids.add(def.id);
+      const parsed = parseQuery(def.query);
+      if (!parsed.ok) {
+        const p = parsed.problem;
+        throw new RaqibError('TOPIC_QUERY_INVALID', `topic "${def.id}": query error at position ${p.position}: ${p.message}`);
+      }
+      const root = compileNode(parsed.ast, (leaf) => {
+        const id = this.index.addTerm(leaf.words);
+        const users = (this.topicsByTerm[id] ??= []);
+        if (users[users.length - 1] !== t) users.push(t);
+        return id;
+      });
+      compiled.push({ def, root });
+    });
+    this.topics = defs;
+    this.compiled = compiled;
+  }
+
+  /** Text stage + index scan: tokens, term occurrences and candidate topics. */
+  scan(doc: MatchInput): ScannedDoc {
+    const tokens = { title: tokenise(doc.title ?? ''), text: tokenise(doc.text ?? '') };
+    const occurrences = new Map<number, Occurrence[]>();
+    for (const f of FIELDS) this.index.scan(f, tokens[f], occurrences);
+    const cand = new Set<number>();
+    for (const term of occurrences.keys()) for (const t of this.topicsByTerm[term] ?? []) cand.add(t);
+    return { doc, tokens, occurrences, candidates: [...cand].sort((a, b) => a - b) };
+  }
+
+  match(doc: MatchInput): Match[] {
+    const scanned = this.scan(doc);
+    const out: Match[] = [];
+    for (const t of scanned.candidates) {
+      const topic = this.compiled[t]!;
+      const r = evaluate(topic.root, scanned.occurrences);
+      if (!r.ok) continue;
+      const spans = toSpans(r.spans, scanned.tokens);
+      const terms = [...new Set(spans.map((s) => s.term))];
+      out.push({ id: topic.def.id, score: scoreSpans(r.spans), terms, spans });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+// The parsed form of a topic query. Every node keeps the [start, end) of its source text so that
+// errors and explanations can point back into the query as the user wrote it.
+import type { Field } from '../core/types.ts';
+
+export interface QueryWord {
+  /** Stemmed key (exact word match), see src/text/tokenise.ts. */
+  key: string;
+  /** Unstemmed form; used when `prefix` is set (the word was written with a trailing `*`). */
+  form: string;
+  prefix: boolean;
+}
+
+interface NodeBase {
+  /** Source range in the query string (UTF-16 offsets). */
+  start: number;
+  end: number;
+}
+
+/** A word or an exact phrase (several words in a row). */
+export interface TermNode extends NodeBase {
+  kind: 'term';
+  /** As written, without quotes (kept for spans and explanations). */
+  text: string;
+  words: QueryWord[];
+  /** Set by `title:`; undefined means title or text. */
+  field?: Field;
+}
+
+export interface AndNode extends NodeBase {
+  kind: 'and';
+  children: QueryNode[];
+}
+
+export interface OrNode extends NodeBase {
+  kind: 'or';
+  children: QueryNode[];
+}
+
+export interface NotNode extends NodeBase {
+  kind: 'not';
+  child: QueryNode;
+}
+
+/** `a NEAR/n b`: both sides within n tokens of each other, in either order, in the same field. */
+export interface NearNode extends NodeBase {
+  kind: 'near';
+  distance: number;
+  left: QueryNode;
+  right: QueryNode;
+}
+
+export type QueryNode = TermNode | AndNode | OrNode | NotNode | NearNode;
+
+export interface QueryProblem {
+  /** 0-based character offset into the query. */
+  position: number;
+  message: string;
+}
+
+/** Limits that keep a pathological query from costing memory or time; see query-parser.ts. */
+export const QUERY_LIMITS = {
+  /** Characters in one query. */
+  maxLength: 20_000,
+  /** Terms and phrases in one query. */
+  maxTerms: 1_000,
+  /** Nesting of parentheses and NOT. */
+  maxDepth: 16,
+  /** Words in one phrase. */
+  maxPhraseWords: 12,
+  /** Largest n in NEAR/n. */
+  maxNear: 100,
+} as const;
+
+/** True when the node yields positions (term, phrase, OR of such, NEAR), which NEAR needs. */
+export function isPositional(n: QueryNode): boolean {
+  if (n.kind === 'term' || n.kind === 'near') return true;
+  if (n.kind === 'or') return n.children.every(isPositional);
+  return false;
+}
+
+/** Every term leaf of a query, in source order. */
+export function leaves(n: QueryNode, out: TermNode[] = []): TermNode[] {
+  switch (n.kind) {
+    case 'term':
+      out.push(n);
+      break;
+    case 'and':
+    case 'or':
+      for (const c of n.children) leaves(c, out);
+      break;
+    case 'not':
+      leaves(n.child, out);
+      break;
+    case 'near':
+      leaves(n.left, out);
+      leaves(n.right, out);
+      break;
+  }
+  return out;
+}
