@@ -1,0 +1,19 @@
+// Stories: near-duplicate clustering (sketches, in-window clustering, the persistent index).
+// URL canonicalisation also belongs to this stage but lives in src/feeds/ (the feeds engineer's).
+export { sketchTokens, foldText } from './sketch-tokens.ts';
+export {
+  sketchOf,
+  similarity,
+  minhashJaccard,
+  hash32,
+  packSketch,
+  unpackSketch,
+  SAME_STORY_THRESHOLD,
+  STORY_WINDOW_MS,
+  type StorySketch,
+  type PackedSketch,
+  type Similarity,
+  type SketchInput,
+} from './sketch.ts';
+export { clusterStories, type ClusterItem, type ClusterOptions } from './cluster.ts';
+export { StoryIndex, articleTimeMs, type AssignResult, type StoryRecord, type StoryIndexOptions } from './story-index.ts';

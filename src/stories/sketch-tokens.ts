@@ -1,0 +1,103 @@
+// A small, self-contained tokeniser for story sketches (Arabic and English). It exists so that
+// clustering does not wait for src/text; the lead may switch it to src/text's normaliser later.
+// Sketch tokens only need to be *consistent* (two outlets writing the same word get the same
+// token), not linguistically exact: orthographic normalisation, attached prefixes and the common
+// plural/feminine suffixes are folded; function words are dropped.
+
+const AR_DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const AR_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/** Orthographic folding: alef forms, alef maqsura, ta marbuta, hamza seats; Latin lower case. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(AR_DIACRITICS, '')
+    .replace(AR_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .toLowerCase();
+}
+
+const EN_STOP = new Set<string>(
+  ('a an the of in on at to for from by with and or but not no as is are was were be been being has have had ' +
+    'will would shall should can could may might must do does did it its this that these those there their they them ' +
+    'he she his her him we our you your i me my who whom whose which what when where why how than then also into onto ' +
+    'over under about after before during while since until upon via per amid among against between through across ' +
+    'said says say saying told tells according report reports reported statement added more most other some such only ' +
+    'just very new news up out off if so all any each both many much one two s t one-time week day today yesterday ' +
+    'monday tuesday wednesday thursday friday saturday sunday early late later earlier last next').split(' '),
+);
+
+const AR_STOP = new Set<string>(
+  ('في من على الى الي عن مع ان او ام قد كان كانت يكون تكون التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هناك هنا ' +
+    'بعد قبل عند حتى ثم كما لكن بين حول خلال قال قالت يقول تقول وقال وقالت واضاف اضاف واضافت اضافت واكد اكد ' +
+    'وفق وفقا ايضا ما لا لم لن هو هي هم هن نحو منذ عبر اليوم امس الذي كل اي غير بعض به بها له لها لهم فيه فيها ' +
+    'عليه عليها منه منها اليه اليها وهو وهي وفي ومن وعلى والى وان او اذا اذ حيث لدى لقد وقد فقد انه انها بان ' +
+    'الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم').split(' ').map((w) => foldText(w)),
+);
+
+const AR_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+const AR_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/** Light Arabic stemming in the spirit of Larkey's light10, on already-folded text. */
+function stemArabic(w: string): string {
+  let s = w;
+  for (const p of AR_PREFIXES) {
+    if (s.startsWith(p) && s.length - p.length >= 2) {
+      s = s.slice(p.length);
+      break;
+    }
+  }
+  if (s === w && s.length >= 4 && (s[0] === 'و' || s[0] === 'ب' || s[0] === 'ل' || s[0] === 'ف')) s = s.slice(1);
+  for (const suf of AR_SUFFIXES) {
+    if (s.length - suf.length >= 2 && s.endsWith(suf)) {
+      s = s.slice(0, -suf.length);
+      // light10 removes one suffix of each kind; one more pass catches "يات"/"يين"-like endings.
+      if (s.length >= 4 && s.endsWith('ي')) s = s.slice(0, -1);
+      break;
+    }
+  }
+  // Both spellings of "American" (امريك / اميرك) are common: fold to one.
+  return s.replace('ميرك', 'مريك');
+}
+
+/** A light English stemmer: plurals and the commonest verb endings. */
+function stemEnglish(w: string): string {
+  let s = w.replace(/['’]s$/, '');
+  if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -3) + 'y';
+  else if (s.length > 3 && s.endsWith('s') && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.length > 5 && s.endsWith('ing')) s = s.slice(0, -3);
+  else if (s.length > 4 && s.endsWith('ed')) s = s.slice(0, -2);
+  if (s.length > 4 && s.endsWith('e')) s = s.slice(0, -1);
+  return s;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** Content tokens of a text for sketching, in order (duplicates kept). */
+export function sketchTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of foldText(text).matchAll(WORD)) {
+    const w = m[0];
+    if (ARABIC.test(w)) {
+      if (w.length < 2 || AR_STOP.has(w)) continue;
+      const st = stemArabic(w);
+      if (st.length < 2 || AR_STOP.has(st)) continue;
+      out.push(st);
+    } else {
+      const plain = w.replace(/['’].*$/, '');
+      if (EN_STOP.has(plain)) continue;
+      if (/^\p{N}+$/u.test(plain)) {
+        out.push(plain);
+        continue;
+      }
+      if (plain.length < 2) continue;
+      out.push(stemEnglish(plain));
+    }
+  }
+  return out;
+}
