@@ -31,7 +31,8 @@ export function canonicalUrl(input: string, base?: string): string | undefined {
     // its encoding (e.g. %20 → +) and with it what some servers return.
     u.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
   }
-  if (u.search === '?') u.search = '';
+  // An empty query ("…/a?") serialises with its "?"; assigning '' drops it.
+  if (u.search === '') u.search = '';
   return u.toString();
 }
 

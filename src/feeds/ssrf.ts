@@ -46,8 +46,9 @@ export function addressProblem(address: string): string | undefined {
   if (ip.kind() === 'ipv6') {
     const v6 = ip as ipaddr.IPv6;
     if (v6.isIPv4MappedAddress()) {
-      const inner = addressProblem(v6.toIPv4Address().toString());
-      return inner ? `${shown} (IPv4-mapped) ${inner.slice(inner.indexOf(' is ') + 1)}` : undefined;
+      const v4 = v6.toIPv4Address().toString();
+      const inner = addressProblem(v4);
+      return inner ? `${shown} (IPv4-mapped ${v4}) ${inner.slice(inner.indexOf(' is ') + 1)}` : undefined;
     }
     // ::a.b.c.d (deprecated IPv4-compatible) and NAT64 / 6to4 / Teredo carry an IPv4 address a
     // gateway may forward to; none of them is a normal public endpoint.
@@ -131,7 +132,7 @@ export async function resolveChecked(hostname: string, opts: GuardOptions = {}):
   for (const a of answers) {
     if (hostAllowed || allow?.allowsAddress(a.address)) continue;
     const problem = addressProblem(a.address);
-    if (problem) throw new RefusedAddressError(family ? problem : `${host} resolves to ${problem}`);
+    if (problem) throw new RefusedAddressError(family ? problem : `${host} resolves to ${problem.replace(' is ', ', ')}`);
   }
   return answers[0]!;
 }
