@@ -66,13 +66,19 @@ export function analyseWord(raw: string): readonly WordInfo[] {
 
 const ACRONYM_RAW = /^\p{Lu}(?:\.\p{Lu})+\.?$/u;
 
-/** Splits text into normalised tokens with their offsets in `text`. */
+/**
+ * Splits text into normalised tokens with their offsets in `text`. In a text written without any
+ * capital letter (a URL slug used as a title, say) "us" cannot be told from "US", so it is read
+ * as the country there.
+ */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
+  const caseless = !/[A-Z]/.test(text);
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const end = start + m[0].length;
-    for (const w of analyseWord(m[0])) out.push({ start, end, norm: w.norm, keys: w.keys, forms: w.forms });
+    const raw = caseless && m[0] === 'us' ? 'US' : m[0];
+    for (const w of analyseWord(raw)) out.push({ start, end, norm: w.norm, keys: w.keys, forms: w.forms });
   }
   return out;
 }

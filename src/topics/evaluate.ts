@@ -10,7 +10,7 @@ export type CompiledNode =
   | { kind: 'term'; termId: number; text: string; field?: Field; start: number; end: number }
   | { kind: 'and' | 'or'; children: CompiledNode[]; start: number; end: number }
   | { kind: 'not'; child: CompiledNode; start: number; end: number }
-  | { kind: 'near'; distance: number; left: CompiledNode; right: CompiledNode; start: number; end: number };
+  | { kind: 'near'; distance: number; ordered: boolean; negated: boolean; left: CompiledNode; right: CompiledNode; start: number; end: number };
 
 export function compileNode(n: QueryNode, termId: (words: Extract<QueryNode, { kind: 'term' }>) => number): CompiledNode {
   switch (n.kind) {
@@ -22,7 +22,16 @@ export function compileNode(n: QueryNode, termId: (words: Extract<QueryNode, { k
     case 'not':
       return { kind: 'not', child: compileNode(n.child, termId), start: n.start, end: n.end };
     case 'near':
-      return { kind: 'near', distance: n.distance, left: compileNode(n.left, termId), right: compileNode(n.right, termId), start: n.start, end: n.end };
+      return {
+        kind: 'near',
+        distance: n.distance,
+        ordered: n.ordered,
+        negated: n.negated,
+        left: compileNode(n.left, termId),
+        right: compileNode(n.right, termId),
+        start: n.start,
+        end: n.end,
+      };
   }
 }
 
@@ -52,6 +61,14 @@ function distance(a: Occurrence, b: Occurrence): number {
   if (b.s >= a.e) return b.s - a.e + 1;
   if (a.s >= b.e) return a.s - b.e + 1;
   return -1;
+}
+
+/** Does b qualify as a's partner: within n tokens (and after a when ordered)? Overlap never does. */
+function partner(a: Occurrence, b: Occurrence, n: number, ordered: boolean): number {
+  if (b.field !== a.field) return -1;
+  if (ordered && b.s < a.e) return -1;
+  const d = distance(a, b);
+  return d >= 1 && d <= n ? d : -1;
 }
 
 export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): EvalResult {
@@ -86,6 +103,12 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
       const left = evaluate(n.left, occurrences);
       if (!left.ok) return FALSE;
       const right = evaluate(n.right, occurrences);
+      if (n.negated) {
+        // Keep the left occurrences that have no right occurrence close by.
+        const rs = right.occ.slice(0, MAX_NEAR_SIDE);
+        const kept = left.occ.slice(0, MAX_NEAR_SIDE).filter((a) => !rs.some((b) => partner(a, b, n.distance, n.ordered) > 0));
+        return kept.length > 0 ? { ok: true, occ: kept, spans: kept.flatMap((o) => o.spans) } : FALSE;
+      }
       if (!right.ok) return FALSE;
       const occ: Positioned[] = [];
       const rs = right.occ.slice(0, MAX_NEAR_SIDE);
@@ -93,9 +116,8 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
         let best: Positioned | undefined;
         let bestD = Infinity;
         for (const b of rs) {
-          if (b.field !== a.field) continue;
-          const d = distance(a, b);
-          if (d >= 1 && d <= n.distance && d < bestD) {
+          const d = partner(a, b, n.distance, n.ordered);
+          if (d > 0 && d < bestD) {
             best = b;
             bestD = d;
           }

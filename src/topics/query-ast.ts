@@ -41,10 +41,16 @@ export interface NotNode extends NodeBase {
   child: QueryNode;
 }
 
-/** `a NEAR/n b`: both sides within n tokens of each other, in either order, in the same field. */
+/**
+ * `a NEAR/n b`: both sides within n tokens of each other, in either order, in the same field.
+ * `a BEFORE/n b` (ordered): a ends before b starts, within n tokens.
+ * `a NOT NEAR/n b`, `a NOT BEFORE/n b` (negated): occurrences of a without such a b.
+ */
 export interface NearNode extends NodeBase {
   kind: 'near';
   distance: number;
+  ordered: boolean;
+  negated: boolean;
   left: QueryNode;
   right: QueryNode;
 }
@@ -68,7 +74,7 @@ export const QUERY_LIMITS = {
   /** Words in one phrase. */
   maxPhraseWords: 12,
   /** Largest n in NEAR/n. */
-  maxNear: 100,
+  maxNear: 1_000,
 } as const;
 
 /** True when the node yields positions (term, phrase, OR of such, NEAR), which NEAR needs. */

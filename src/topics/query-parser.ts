@@ -4,7 +4,8 @@
 //   query    := or
 //   or       := and ("OR" and)*
 //   and      := near (["AND"] near)*          adjacent operands are ANDed
-//   near     := unary ("NEAR/n" unary)*       operands: terms, phrases, OR-groups of those
+//   near     := unary (["NOT"] ("NEAR/n" | "BEFORE/n") unary)*
+//                                          operands: terms, phrases, OR-groups of those
 //   unary    := ("NOT" | "-") unary | primary
 //   primary  := "title:" primary | "(" or ")" | "\"phrase\"" | term["*"]
 //
@@ -14,7 +15,7 @@ import { QUERY_LIMITS, isPositional, leaves, type QueryNode, type QueryProblem, 
 
 type Lexeme =
   | { t: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'title' | 'eof'; pos: number; end: number }
-  | { t: 'near'; pos: number; end: number; n: number }
+  | { t: 'near'; pos: number; end: number; n: number; op: 'NEAR' | 'BEFORE' }
   | { t: 'word' | 'phrase'; pos: number; end: number; text: string };
 
 class QuerySyntaxError extends Error {
@@ -76,12 +77,14 @@ function lex(q: string): Lexeme[] {
       out.push({ t: word === 'AND' ? 'and' : word === 'OR' ? 'or' : 'not', pos: start, end: j });
       continue;
     }
-    if (word === 'NEAR' || word.startsWith('NEAR/')) {
-      const m = /^NEAR\/(\d{1,4})$/.exec(word);
-      if (!m) fail(start, 'expected NEAR/n with a whole number n, e.g. NEAR/5');
+    const proximity = /^(NEAR|BEFORE)(?:\/|$)/.exec(word);
+    if (proximity) {
+      const op = proximity[1] as 'NEAR' | 'BEFORE';
+      const m = /^[A-Z]+\/(\d{1,4})$/.exec(word);
+      if (!m) fail(start, `expected ${op}/n with a whole number n, e.g. ${op}/5`);
       const n = Number(m[1]);
-      if (n < 1 || n > QUERY_LIMITS.maxNear) fail(start + 5, `NEAR distance must be between 1 and ${QUERY_LIMITS.maxNear}`);
-      out.push({ t: 'near', pos: start, end: j, n });
+      if (n < 1 || n > QUERY_LIMITS.maxNear) fail(start + op.length + 1, `${op} distance must be between 1 and ${QUERY_LIMITS.maxNear}`);
+      out.push({ t: 'near', pos: start, end: j, n, op });
       continue;
     }
     const field = /^([A-Za-z]+):/.exec(word);
@@ -114,7 +117,7 @@ function describe(l: Lexeme): string {
     case 'phrase':
       return `"${l.text}" (a phrase)`;
     case 'near':
-      return `NEAR/${l.n}`;
+      return `${l.op}/${l.n}`;
     case 'lparen':
       return "'('";
     case 'rparen':
@@ -207,13 +210,17 @@ class Parser {
 
   private near(depth: number): QueryNode {
     let left = this.unary(depth);
-    while (this.peek().t === 'near') {
+    for (;;) {
+      const negated = this.peek().t === 'not' && this.lx[this.i + 1]?.t === 'near';
+      if (!negated && this.peek().t !== 'near') break;
+      if (negated) this.next();
       const op = this.next() as Extract<Lexeme, { t: 'near' }>;
-      if (!isPositional(left)) fail(left.start, `NEAR/${op.n} needs a term, phrase or an OR-group of them on its left`);
-      if (!this.startsOperand(this.peek())) fail(this.peek().pos, `expected a term, phrase or '(' after NEAR/${op.n}, found ${describe(this.peek())}`);
+      const name = `${negated ? 'NOT ' : ''}${op.op}/${op.n}`;
+      if (!isPositional(left)) fail(left.start, `${name} needs a term, phrase or an OR-group of them on its left`);
+      if (!this.startsOperand(this.peek())) fail(this.peek().pos, `expected a term, phrase or '(' after ${name}, found ${describe(this.peek())}`);
       const right = this.unary(depth);
-      if (!isPositional(right)) fail(right.start, `NEAR/${op.n} needs a term, phrase or an OR-group of them on its right`);
-      left = { kind: 'near', distance: op.n, left, right, start: left.start, end: right.end };
+      if (!isPositional(right)) fail(right.start, `${name} needs a term, phrase or an OR-group of them on its right`);
+      left = { kind: 'near', distance: op.n, ordered: op.op === 'BEFORE', negated, left, right, start: left.start, end: right.end };
     }
     return left;
   }
