@@ -1,32 +1,40 @@
 // /digest [topic] [since] — the digest of stored articles for one topic (or all) over a window.
-import { parseDuration } from '../src/core/duration.ts';
-import { usageReply, type CommandDef } from './types.ts';
+import { clip, parseSince, splitArgs } from './args.ts';
+import { tr, usageReply, type CommandDef } from './types.ts';
 
 const DEFAULT_SINCE_MS = 24 * 3_600_000;
-const MAX_SINCE_MS = 30 * 86_400_000;
 
 export const digest: CommandDef = {
   name: 'digest',
-  args: '[topic] [since, e.g. 24h]',
-  description: { en: 'Digest of recent matching articles', ar: 'ملخص آخر المقالات المطابقة' },
+  args: '[TOPIC] [SINCE]',
+  description: { en: 'Digest of recent matching articles (since: e.g. 24h, 3d; default 24h)', ar: 'ملخص آخر المقالات المطابقة (المدة مثل 24h أو 3d؛ الافتراضي 24h)' },
   async run(ctx, argText) {
-    const args = argText.trim().split(/\s+/).filter(Boolean);
-    if (args.length > 2) return usageReply(this, ctx.lang);
+    const lang = ctx.lang;
+    const split = splitArgs(argText, lang);
+    if (!split.ok) return usageReply(this, lang, split.error);
+    if (split.tokens.length > 2) return usageReply(this, lang);
     const topics = await ctx.services.topics();
     let topic: string | undefined;
-    let sinceMs = DEFAULT_SINCE_MS;
-    for (const a of args) {
-      const d = parseDuration(a);
-      if (d !== undefined && d <= MAX_SINCE_MS) sinceMs = d;
-      else if (topic === undefined && topics.some((t) => t.id === a.toLowerCase())) topic = a.toLowerCase();
-      else {
-        const known = topics.map((t) => t.id).join(', ');
-        const problem = d !== undefined ? `"${a}" is longer than 30d.` : `Unknown topic "${a}". Topics: ${known}.`;
-        return usageReply(this, ctx.lang, problem);
+    let sinceMs: number | undefined;
+    for (const a of split.tokens) {
+      const since = parseSince(a, lang);
+      if (since && !since.ok) return usageReply(this, lang, since.error);
+      if (since && sinceMs === undefined) {
+        sinceMs = since.ms;
+        continue;
       }
+      const id = a.toLowerCase();
+      if (topic === undefined && !since && topics.some((t) => t.id === id)) {
+        topic = id;
+        continue;
+      }
+      const known = topics.map((t) => t.id).join(', ');
+      return usageReply(this, lang, since
+        ? tr(lang, 'Give the window once.', 'اذكر المدة مرة واحدة.')
+        : tr(lang, `Unknown topic "${clip(a)}". Topics: ${known}.`, `موضوع غير معروف «${clip(a)}». المواضيع: ${known}.`));
     }
     const ids = topic ? [topic] : topics.map((t) => t.id);
     const now = ctx.now();
-    return ctx.services.digest({ topics: ids, sinceMs: now - sinceMs, untilMs: now, lang: ctx.lang });
+    return ctx.services.digest({ topics: ids, sinceMs: now - (sinceMs ?? DEFAULT_SINCE_MS), untilMs: now, lang });
   },
 };

@@ -1,39 +1,68 @@
 // The command registry: the single list from which /help, Telegram's command menu and the Slack
 // manifest are generated, and the dispatcher every platform calls.
 import { digest } from './digest.ts';
+import { feeds } from './feeds.ts';
 import { makeHelp } from './help.ts';
+import { mute } from './mute.ts';
+import { search } from './search.ts';
+import { status } from './status.ts';
+import { subscribe } from './subscribe.ts';
+import { subscriptions } from './subscriptions.ts';
+import { topic } from './topic.ts';
 import { topics } from './topics.ts';
-import type { CommandContext, CommandDef, Reply } from './types.ts';
+import { unsubscribe } from './unsubscribe.ts';
+import { watch } from './watch.ts';
+import { tr, type CommandContext, type CommandDef, type Reply } from './types.ts';
 
 const list: CommandDef[] = [];
-list.push(digest, topics, makeHelp(() => list));
+list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
 
 export const commands: readonly CommandDef[] = list;
+
+/** Longest argument text a command accepts; longer input is refused before any parsing. */
+export const MAX_ARGS_LENGTH = 4_000;
 
 export function findCommand(name: string): CommandDef | undefined {
   return list.find((c) => c.name === name.toLowerCase());
 }
 
+export interface CommandLine {
+  name: string;
+  /** The bot a Telegram group command was addressed to ("/digest@raqib_bot"). */
+  bot?: string;
+  args: string;
+}
+
 /** Splits "/digest@raqib_bot iraq 24h" into the command name and its argument text. */
-export function parseCommandLine(line: string): { name: string; bot?: string; args: string } | undefined {
+export function parseCommandLine(line: string): CommandLine | undefined {
   const m = /^\/([A-Za-z0-9_-]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/.exec(line.trim());
   if (!m) return undefined;
-  return { name: m[1]!.toLowerCase(), bot: m[2], args: (m[3] ?? '').trim() };
+  return { name: m[1]!.toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), args: (m[3] ?? '').trim() };
 }
 
 /** Runs a command; one bad command never throws out of here. */
-export async function dispatch(ctx: CommandContext, name: string, args: string): Promise<Reply> {
+export async function dispatch(ctx: CommandContext, name: string, args: string, onError?: (err: unknown) => void): Promise<Reply> {
+  const lang = ctx.lang;
   const def = findCommand(name);
   if (!def) {
-    const text = ctx.lang === 'ar' ? `أمر غير معروف: /${name}. اكتب /help` : `Unknown command /${name}. Try /help.`;
-    return { status: 'usage', ephemeral: true, text };
-  }
-  if (def.admin && !(await ctx.isAdmin())) {
-    return { status: 'denied', ephemeral: true, text: ctx.lang === 'ar' ? 'هذا الأمر للمشرفين فقط.' : `/${def.name} is for admins only.` };
+    return { status: 'usage', ephemeral: true, text: tr(lang, `Unknown command /${name.slice(0, 32)}. Try /help.`, `أمر غير معروف: /${name.slice(0, 32)}. اكتب /help`) };
   }
   try {
+    if (def.admin && !(await ctx.isAdmin())) {
+      return { status: 'denied', ephemeral: true, text: tr(lang, `/${def.name} is for admins only.`, `الأمر /${def.name} للمشرفين فقط.`) };
+    }
+    if (args.length > MAX_ARGS_LENGTH) {
+      return { status: 'usage', ephemeral: true, text: tr(lang, `That is too long (at most ${MAX_ARGS_LENGTH} characters).`, `النص طويل جداً (الحد ${MAX_ARGS_LENGTH} حرف).`) };
+    }
     return await def.run(ctx, args);
-  } catch {
-    return { status: 'error', ephemeral: true, text: ctx.lang === 'ar' ? 'حدث خطأ؛ حاول لاحقاً.' : 'Something went wrong; please try again later.' };
+  } catch (err) {
+    onError?.(err);
+    return { status: 'error', ephemeral: true, text: tr(lang, 'Something went wrong; please try again later.', 'حدث خطأ؛ حاول لاحقاً.') };
   }
+}
+
+/** Picks the reply language: what the platform says, else the script the person wrote in. */
+export function pickLang(platformLang: string | undefined, text: string): 'ar' | 'en' {
+  if (platformLang) return platformLang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+  return /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en';
 }

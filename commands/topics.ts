@@ -1,5 +1,5 @@
 // /topics — the topics raqib watches.
-import { usageReply, type CommandDef } from './types.ts';
+import { ok, tr, usageReply, type CommandDef } from './types.ts';
 
 export const topics: CommandDef = {
   name: 'topics',
@@ -8,8 +8,9 @@ export const topics: CommandDef = {
   async run(ctx, argText) {
     if (argText.trim() !== '') return usageReply(this, ctx.lang);
     const list = await ctx.services.topics();
-    if (list.length === 0) return { status: 'ok', text: ctx.lang === 'ar' ? 'لا توجد مواضيع.' : 'No topics are configured.' };
-    const head = ctx.lang === 'ar' ? `المواضيع (${list.length}):` : `Topics (${list.length}):`;
-    return { status: 'ok', text: [head, ...list.map((t) => `• ${t.id}${t.name ? ` — ${t.name}` : ''}`)].join('\n') };
+    if (list.length === 0) return ok(tr(ctx.lang, 'No topics are configured.', 'لا توجد مواضيع.'), { ephemeral: true });
+    const head = tr(ctx.lang, `Topics (${list.length}):`, `المواضيع (${list.length}):`);
+    const hint = tr(ctx.lang, 'Details: /topic TOPIC', 'التفاصيل: /topic TOPIC');
+    return ok([head, ...list.map((t) => `• ${t.id}${t.name ? ` — ${t.name}` : ''}`), hint].join('\n'), { ephemeral: true });
   },
 };

@@ -1,7 +1,8 @@
 // The platform-neutral command contract. A command parses its own arguments and returns a Reply;
 // it never imports a platform SDK. Platforms translate their events into a CommandContext and the
-// Reply into their own message format.
+// Reply into their own message format (Block Kit, Telegram HTML, terminal text).
 import type { PlatformName } from '../src/core/outbound.ts';
+import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 
 export type UiLang = 'ar' | 'en';
@@ -11,14 +12,21 @@ export interface Reply {
   text: string;
   /** 'usage' and 'denied' mean nothing was changed. */
   status: 'ok' | 'usage' | 'denied' | 'error';
-  /** Shown only to the person who asked, where the platform can (Slack ephemeral). */
+  /**
+   * Shown only to the person who asked, where the platform can (Slack ephemeral): errors, usage
+   * and look-ups. Digests and changes to the chat are shown to the chat.
+   */
   ephemeral?: boolean;
-  /** A digest to render natively (Block Kit, Telegram HTML); `text` is its plain fallback. */
+  /**
+   * A digest to render natively (Block Kit, Telegram HTML); `text` is its plain fallback. Its
+   * shape belongs to src/digest; commands only pass it through, platforms render it.
+   */
   digest?: unknown;
 }
 
 export interface ChatInfo {
   id: string;
+  /** 'private': a one-to-one chat with the bot (Telegram private chat, Slack DM). */
   kind: 'private' | 'group' | 'channel';
   thread?: string;
 }
@@ -28,31 +36,130 @@ export interface CommandContext {
   chat: ChatInfo;
   user: { id: string; name?: string };
   lang: UiLang;
-  /** RAQIB_ADMINS, or the platform says this user administers the chat. */
+  /**
+   * May change what every chat sees (/watch, /feeds): RAQIB_ADMINS, or a platform role the
+   * platform adapter trusts for that (Slack workspace admins and owners).
+   */
   isAdmin(): Promise<boolean>;
+  /**
+   * May change this chat's subscriptions: anyone in their own private chat, a chat administrator
+   * in groups and channels, or an admin.
+   */
+  isChatAdmin(): Promise<boolean>;
   services: CommandServices;
   now(): number;
 }
 
-/** What commands may use; wired in src/main.ts. */
+/** Where a subscription lives: one chat (and thread) on one platform. */
+export interface ChatAddress {
+  platform: PlatformName;
+  chat: string;
+  thread?: string;
+}
+
+export interface SubscriptionView {
+  topic: string;
+  mode: ScheduleMode;
+  timezone: string;
+  mutedUntil?: string;
+  source: 'config' | 'command';
+}
+
+export interface SearchHit {
+  title: string;
+  url: string;
+  published: string;
+  score: number;
+}
+
+export interface FeedView {
+  url: string;
+  name?: string;
+  /** 'config' feeds can only be removed from the config file. */
+  source: 'config' | 'runtime';
+  health?: FeedHealth;
+}
+
+export interface FeedHealth {
+  lastPollAt?: string;
+  lastOkAt?: string;
+  failures: number;
+  lastError?: string;
+  disabledReason?: string;
+}
+
+export interface StatusView {
+  feeds: FeedView[];
+  /** Undefined when the delivery queue is not wired (console-only runs, tests). */
+  queueDepth?: number;
+  deadLetters?: number;
+  store: string;
+}
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/** What commands may read and change; implemented in src/app/command-services.ts. */
 export interface CommandServices {
+  /** The effective topics: config (or default pack) with /watch changes applied. */
   topics(): Promise<TopicDef[]>;
   /** A digest of stored articles for these topics in the window, as a Reply. */
   digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
+  /** How many stored articles in the window matched the topic. */
+  topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
+  /** Runs an (already validated) query over stored articles, best first. */
+  search(req: { query: string; sinceMs: number; untilMs: number; limit: number }): Promise<{ total: number; hits: SearchHit[] }>;
+  subscriptions: {
+    list(where: ChatAddress): Promise<SubscriptionView[]>;
+    /** Creates or replaces the subscription of this chat to the topic. */
+    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string }): Promise<void>;
+    remove(where: ChatAddress, topic: string): Promise<boolean>;
+    /** Sets (or clears, with undefined) mutedUntil; false when the chat has no such subscription. */
+    mute(where: ChatAddress, topic: string, untilIso: string | undefined): Promise<boolean>;
+  };
+  watch: {
+    /** Stores a runtime topic (add or edit); the query was validated by the caller. */
+    put(topic: TopicDef, by: string): Promise<void>;
+    remove(id: string): Promise<void>;
+  };
+  feeds: {
+    list(): Promise<FeedView[]>;
+    /** The feed fetcher's URL guard (scheme, private networks); never fetches. */
+    check(url: string): Promise<UrlCheck>;
+    add(url: string, by: string): Promise<void>;
+    /** False when no runtime or config feed has this URL. */
+    remove(url: string): Promise<boolean>;
+  };
+  status(): Promise<StatusView>;
 }
 
 export interface CommandDef {
   name: string;
-  /** Argument synopsis, e.g. "[topic] [since]". */
+  /** Argument synopsis, e.g. "[topic] [since]"; shown in /help, the Telegram menu and Slack's usage hint. */
   args: string;
   description: Record<UiLang, string>;
-  /** Only admins may run it. */
+  /** Only admins may run it (checked by the dispatcher before the command sees its arguments). */
   admin?: boolean;
   run(ctx: CommandContext, argText: string): Promise<Reply>;
 }
 
+export function usageLine(def: Pick<CommandDef, 'name' | 'args'>): string {
+  return `/${def.name}${def.args ? ` ${def.args}` : ''}`;
+}
+
 export function usageReply(def: CommandDef, lang: UiLang, problem?: string): Reply {
-  const line = `/${def.name}${def.args ? ` ${def.args}` : ''}`;
   const prefix = problem ? `${problem}\n` : '';
-  return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: ${line}` };
+  return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: ${usageLine(def)}` };
+}
+
+/** Picks the string for the reader's language. */
+export function tr(lang: UiLang, en: string, ar: string): string {
+  return lang === 'ar' ? ar : en;
+}
+
+export function ok(text: string, extra: Partial<Reply> = {}): Reply {
+  return { status: 'ok', text, ...extra };
+}
+
+export function denied(lang: UiLang, en: string, ar: string): Reply {
+  return { status: 'denied', ephemeral: true, text: tr(lang, en, ar) };
 }

@@ -51,6 +51,7 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
         lang: /[\u0600-\u06FF]/.test(parsed.args) ? 'ar' : 'en',
         // Whoever holds the terminal runs the process: they are its admin.
         isAdmin: async () => true,
+        isChatAdmin: async () => true,
         services: opts.services,
         now,
       };

@@ -1,0 +1,25 @@
+// /subscriptions — what this chat receives, when, and what is muted.
+import { describeMode } from './subscribe.ts';
+import { chatAddress } from './chat-scope.ts';
+import { ok, tr, usageReply, type CommandDef } from './types.ts';
+
+export const subscriptions: CommandDef = {
+  name: 'subscriptions',
+  args: '',
+  description: { en: "This chat's subscriptions", ar: 'اشتراكات هذه المحادثة' },
+  async run(ctx, argText) {
+    const lang = ctx.lang;
+    if (argText.trim() !== '') return usageReply(this, lang);
+    const subs = await ctx.services.subscriptions.list(chatAddress(ctx));
+    if (subs.length === 0) return ok(tr(lang, 'This chat has no subscriptions. Try /subscribe TOPIC.', 'لا اشتراكات لهذه المحادثة. جرّب /subscribe TOPIC.'), { ephemeral: true });
+    const now = ctx.now();
+    const lines = subs.map((s) => {
+      const muted = s.mutedUntil && Date.parse(s.mutedUntil) > now
+        ? tr(lang, ` — muted until ${s.mutedUntil.slice(0, 16).replace('T', ' ')} UTC`, ` — مكتوم حتى ${s.mutedUntil.slice(0, 16).replace('T', ' ')} UTC`)
+        : '';
+      const src = s.source === 'config' ? tr(lang, ' [config]', ' [الإعدادات]') : '';
+      return `• ${s.topic}: ${describeMode(s.mode, s.timezone, lang)}${muted}${src}`;
+    });
+    return ok([tr(lang, `Subscriptions (${subs.length}):`, `الاشتراكات (${subs.length}):`), ...lines].join('\n'), { ephemeral: true });
+  },
+};

@@ -1,0 +1,57 @@
+// The Slack app manifest, generated from the command registry so that the app's slash commands,
+// their usage hints and the bot scopes always match what the code serves.
+import { commands } from '../../../commands/registry.ts';
+import type { CommandDef } from '../../../commands/types.ts';
+import { SLACK_EVENTS_PATH, slackCommandName, UMBRELLA_COMMAND } from './slack-names.ts';
+
+export interface ManifestOptions {
+  /** Public base URL of the bot, e.g. https://raqib.example.com (unused in Socket Mode). */
+  baseUrl: string;
+  socketMode: boolean;
+  name?: string;
+}
+
+/**
+ * Bot scopes, each for a reason: `commands` (slash commands), `chat:write` (digests and alerts),
+ * `chat:write.public` (post to public channels without being invited first), `users:read`
+ * (users.info: reply language and workspace admin role), `im:write` (open a DM for subscriptions
+ * made in a direct message).
+ */
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write'] as const;
+
+// Slack's manifest limits: command 32, description 2000, usage_hint 1000 characters.
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function buildSlackManifest(opts: ManifestOptions, defs: readonly CommandDef[] = commands): Record<string, unknown> {
+  const name = opts.name ?? 'raqib';
+  const url = `${opts.baseUrl.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;
+  const command = (cmd: string, description: string, hint: string) => ({
+    command: clip(cmd, 32),
+    ...(opts.socketMode ? {} : { url }),
+    description: clip(description, 2000),
+    ...(hint ? { usage_hint: clip(hint, 1000) } : {}),
+    should_escape: false,
+  });
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name,
+      description: 'Watches news feeds for Arabic and English topics and posts short digests.',
+      background_color: '#1d3557',
+    },
+    features: {
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: [
+        command(`/${UMBRELLA_COMMAND}`, 'Any raqib command: /raqib digest iraq, /raqib help', 'COMMAND [ARGUMENTS]'),
+        ...defs.map((d) => command(slackCommandName(d), d.description.en, d.args)),
+      ],
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      org_deploy_enabled: false,
+      socket_mode_enabled: opts.socketMode,
+      token_rotation_enabled: false,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Slack slash-command names for the registry's commands. Slack's own built-in commands (/topic,
+// /mute, /status, /search …) win over an app's, so those get a "raqib-" prefix; "/raqib <command>"
+// reaches every command whatever the workspace has installed.
+import { commands } from '../../../commands/registry.ts';
+import type { CommandDef } from '../../../commands/types.ts';
+
+/** Where Slack posts slash commands and events (HTTP mode). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export const UMBRELLA_COMMAND = 'raqib';
+export const PREFIX = 'raqib-';
+
+/** Slack built-ins (help centre, "Use built-in slash commands") a same-named app command loses to. */
+export const SLACK_BUILTINS = new Set([
+  'active', 'apps', 'archive', 'away', 'call', 'collapse', 'dm', 'dnd', 'expand', 'feed', 'feedback', 'invite',
+  'invite_people', 'join', 'kick', 'leave', 'me', 'msg', 'mute', 'open', 'prefs', 'remind', 'remove', 'rename',
+  'search', 'shortcuts', 'shrug', 'star', 'status', 'topic', 'who',
+]);
+
+/** "/digest", or "/raqib-topic" where Slack has a built-in of that name. */
+export function slackCommandName(def: Pick<CommandDef, 'name'>): string {
+  return SLACK_BUILTINS.has(def.name) ? `/${PREFIX}${def.name}` : `/${def.name}`;
+}
+
+/** Every slash command the Slack app registers: the umbrella plus one per registry command. */
+export function slackCommandNames(defs: readonly CommandDef[] = commands): string[] {
+  return [`/${UMBRELLA_COMMAND}`, ...defs.map(slackCommandName)];
+}
+
+/**
+ * Maps what Slack sent ("/raqib-topic", "/digest", "/raqib digest iraq") to a registry command
+ * name and its argument text (still Slack-escaped).
+ */
+export function resolveSlackCommand(command: string, text: string): { name: string; args: string } {
+  let name = command.trim().replace(/^\//, '').toLowerCase();
+  let args = text.trim();
+  if (name === UMBRELLA_COMMAND) {
+    const m = /^\/?(\S+)(?:\s+([\s\S]*))?$/.exec(args);
+    if (!m) return { name: 'help', args: '' };
+    name = m[1]!.toLowerCase();
+    args = (m[2] ?? '').trim();
+  }
+  if (name.startsWith(PREFIX)) name = name.slice(PREFIX.length);
+  return { name, args };
+}

@@ -1,0 +1,45 @@
+// Telegram's command menu (setMyCommands), generated from the command registry: English by
+// default, Arabic for clients set to Arabic, and the admin commands only in admins' private chats.
+import type { Telegram } from 'telegraf';
+import { commands } from '../../../commands/registry.ts';
+import type { CommandDef, UiLang } from '../../../commands/types.ts';
+
+export interface BotCommandEntry {
+  command: string;
+  description: string;
+}
+
+/** Bot API limits: command 1-32 of [a-z0-9_], description 1-256 characters. */
+export function menuFor(lang: UiLang, includeAdmin: boolean, defs: readonly CommandDef[] = commands): BotCommandEntry[] {
+  return defs
+    .filter((d) => includeAdmin || !d.admin)
+    .filter((d) => /^[a-z0-9_]{1,32}$/.test(d.name))
+    .map((d) => {
+      const text = d.args ? `${d.args} — ${d.description[lang]}` : d.description[lang];
+      return { command: d.name, description: text.length > 256 ? `${text.slice(0, 255)}…` : text };
+    });
+}
+
+export interface MenuLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+/** Sets every menu; a failure is logged and the rest still go out (the bot works without a menu). */
+export async function publishMenus(telegram: Telegram, adminUserIds: readonly string[], log: MenuLogger): Promise<void> {
+  const calls: { scope?: object; language_code?: string; commands: BotCommandEntry[] }[] = [
+    { commands: menuFor('en', false) },
+    { language_code: 'ar', commands: menuFor('ar', false) },
+  ];
+  for (const id of adminUserIds.filter((x) => /^\d{1,20}$/.test(x))) {
+    // A private chat's id is the user's id; admins see /watch and /feeds in their chat with the bot.
+    const scope = { type: 'chat', chat_id: Number(id) };
+    calls.push({ scope, commands: menuFor('en', true) }, { scope, language_code: 'ar', commands: menuFor('ar', true) });
+  }
+  for (const c of calls) {
+    try {
+      await telegram.callApi('setMyCommands', c as never);
+    } catch (err) {
+      log.warn({ err, scope: c.scope, language_code: c.language_code }, 'telegram: setMyCommands failed');
+    }
+  }
+}
