@@ -42,7 +42,24 @@ const AR_STOP = new Set<string>(
 const AR_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 const AR_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
-/** Light Arabic stemming in the spirit of Larkey's light10, on already-folded text. */
+/** Strips the commonest suffixes, repeatedly (هجماته → هجمات → هجم), keeping a 3-letter stem. */
+function stripSuffixes(w: string): string {
+  let s = w;
+  for (let pass = 0; pass < 2; pass++) {
+    const suf = AR_SUFFIXES.find((x) => s.endsWith(x) && s.length - x.length >= 3);
+    if (!suf) break;
+    s = s.slice(0, -suf.length);
+  }
+  // Both spellings of "American" (امريك / اميرك) are common: fold to one.
+  return s.replace('ميرك', 'مريك');
+}
+
+/**
+ * Light Arabic stemming in the spirit of Larkey's light10, on already-folded text. Sketches need
+ * the same token for the same word more than a linguistically right one, so a leading و ف ب ل is
+ * stripped whenever the word is long enough, with or without ال before it: فصيل and الفصيل, بغداد
+ * and ببغداد, وزير and الوزير all meet (as صيل, غداد, زير).
+ */
 function stemArabic(w: string): string {
   let s = w;
   for (const p of AR_PREFIXES) {
@@ -51,17 +68,8 @@ function stemArabic(w: string): string {
       break;
     }
   }
-  if (s === w && s.length >= 4 && (s[0] === 'و' || s[0] === 'ب' || s[0] === 'ل' || s[0] === 'ف')) s = s.slice(1);
-  for (const suf of AR_SUFFIXES) {
-    if (s.length - suf.length >= 2 && s.endsWith(suf)) {
-      s = s.slice(0, -suf.length);
-      // light10 removes one suffix of each kind; one more pass catches "يات"/"يين"-like endings.
-      if (s.length >= 4 && s.endsWith('ي')) s = s.slice(0, -1);
-      break;
-    }
-  }
-  // Both spellings of "American" (امريك / اميرك) are common: fold to one.
-  return s.replace('ميرك', 'مريك');
+  while (s.length >= 4 && 'وفبل'.includes(s[0]!)) s = s.slice(1);
+  return stripSuffixes(s);
 }
 
 /** A light English stemmer: plurals and the commonest verb endings. */
@@ -86,8 +94,7 @@ export function sketchTokens(text: string): string[] {
     if (ARABIC.test(w)) {
       if (w.length < 2 || AR_STOP.has(w)) continue;
       const st = stemArabic(w);
-      if (st.length < 2 || AR_STOP.has(st)) continue;
-      out.push(st);
+      if (st.length >= 2 && !AR_STOP.has(st)) out.push(st);
     } else {
       const plain = w.replace(/['’].*$/, '');
       if (EN_STOP.has(plain)) continue;

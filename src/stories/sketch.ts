@@ -129,7 +129,7 @@ export function similarity(a: StorySketch, b: StorySketch): Similarity {
 }
 
 /** Score at or above which two articles are the same story (measured on tests/stories pairs). */
-export const SAME_STORY_THRESHOLD = 0.38;
+export const SAME_STORY_THRESHOLD = 0.36;
 /** Articles further apart than this in time are never the same story. */
 export const STORY_WINDOW_MS = 72 * 3_600_000;
 

@@ -1,0 +1,210 @@
+// Builds a digest from the store: select the window's articles for the topics (from the compact
+// index), group them into stories, rank, and load only what the top stories show.
+import type { StoredArticle, TopicDef } from '../core/types.ts';
+import type { ArticleIndexEntry, ArticleStore } from '../store/article-store.ts';
+import { clusterStories, type ClusterItem } from '../stories/cluster.ts';
+import { sketchOf } from '../stories/sketch.ts';
+import type { StoryIndex } from '../stories/story-index.ts';
+import { hostLabel, safeHttpUrl } from './escape.ts';
+import { cleanText } from './rich-text.ts';
+import { headlineOf, summaryOf } from './summarise.ts';
+import { MAX_LISTED_SOURCES, type Digest, type DigestSource, type DigestStory, type UiLang } from './types.ts';
+
+export interface BuildDigestOptions {
+  /** Topic ids (a subscription's topics, or the one asked for). */
+  topics: string[];
+  sinceMs: number;
+  untilMs: number;
+  /** Most stories listed (default 10); the rest are counted in `more`. */
+  maxStories?: number;
+  articles: ArticleStore;
+  /** For first-seen times of stories that began before the window. */
+  stories?: StoryIndex;
+  /** Topic names for the header (ids are used when missing). */
+  topicDefs?: readonly TopicDef[];
+  /** Display name of a feed (e.g. the config's `name`); the article's host is used when undefined. */
+  feedName?: (feedId: string) => string | undefined;
+  /** Language of the digest's own words. */
+  lang?: UiLang;
+  /**
+   * Above this many matching articles in the window, only articles without a story id are
+   * clustered here (those with one keep the story assigned at ingest). Default 3000.
+   */
+  clusterLimit?: number;
+}
+
+interface Group {
+  entries: ArticleIndexEntry[];
+  storyId: string;
+  matchNorm: number;
+  matchScore: number;
+  latest: number;
+  earliest: number;
+  feeds: Set<string>;
+  rankScore: number;
+}
+
+const HOUR = 3_600_000;
+
+export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
+  const maxStories = Math.max(1, opts.maxStories ?? 10);
+  const topicSet = new Set(opts.topics);
+  const names = new Map((opts.topicDefs ?? []).map((t) => [t.id, t.name ?? t.id]));
+  const base: Digest = {
+    topics: opts.topics.map((id) => ({ id, name: cleanText(names.get(id) ?? id) })),
+    sinceMs: opts.sinceMs,
+    untilMs: opts.untilMs,
+    lang: opts.lang ?? 'en',
+    empty: true,
+    totals: { stories: 0, articles: 0, sources: 0 },
+    stories: [],
+    more: 0,
+  };
+
+  const index = await opts.articles.listIndexBetween(opts.sinceMs, opts.untilMs);
+  const hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
+  if (hits.length === 0) return base;
+
+  // Load what clustering needs: every hit while that is cheap, else only those without a story.
+  const limit = opts.clusterLimit ?? 3000;
+  const toLoad = hits.length <= limit ? hits : hits.filter((e) => !e.storyId).slice(-limit);
+  const loaded = new Map((await opts.articles.getMany(toLoad.map((e) => e.id))).map((s) => [s.article.id, s]));
+  const groups = groupIntoStories(hits, loaded, limit);
+
+  // Match scores are comparable within a topic only: normalise by each topic's best in the window.
+  const best = new Map<string, number>();
+  for (const e of hits) for (const t of opts.topics) if (e.topics[t] !== undefined) best.set(t, Math.max(best.get(t) ?? 0, e.topics[t]!));
+  const windowMs = Math.max(HOUR, opts.untilMs - opts.sinceMs);
+  const halfLife = Math.min(7 * 24 * HOUR, Math.max(3 * HOUR, windowMs / 2));
+  for (const g of groups) {
+    for (const e of g.entries) {
+      for (const t of opts.topics) {
+        const s = e.topics[t];
+        if (s === undefined) continue;
+        g.matchScore = Math.max(g.matchScore, s);
+        const top = best.get(t) ?? 0;
+        g.matchNorm = Math.max(g.matchNorm, top > 0 ? s / top : 1);
+      }
+    }
+    const recency = Math.pow(0.5, Math.max(0, opts.untilMs - g.latest) / halfLife);
+    const sources = 1 + 0.5 * Math.log2(g.feeds.size);
+    g.rankScore = (0.5 + 0.5 * g.matchNorm) * (0.5 + 0.5 * recency) * sources;
+  }
+  groups.sort((a, b) => b.rankScore - a.rankScore || b.latest - a.latest || (a.storyId < b.storyId ? -1 : 1));
+  const top = groups.slice(0, maxStories);
+
+  // Full articles for what is shown: every member of the top stories.
+  const need = top.flatMap((g) => g.entries.map((e) => e.id)).filter((id) => !loaded.has(id));
+  for (const s of await opts.articles.getMany(need)) loaded.set(s.article.id, s);
+  const records = opts.stories ? await opts.stories.getMany(top.map((g) => g.storyId).filter((id) => !id.startsWith('w-'))) : new Map();
+
+  const allFeeds = new Set(hits.map((e) => e.feedId));
+  const stories: DigestStory[] = [];
+  for (const g of top) {
+    const story = renderStory(g, loaded, topicSet, opts, stories.length + 1);
+    if (!story) continue;
+    const rec = records.get(g.storyId);
+    const first = rec ? Date.parse(rec.firstSeen) : NaN;
+    if (Number.isFinite(first) && first < story.firstSeenMs) story.firstSeenMs = first;
+    stories.push(story);
+  }
+  return {
+    ...base,
+    empty: false,
+    totals: { stories: groups.length, articles: hits.length, sources: allFeeds.size },
+    stories,
+    more: Math.max(0, groups.length - stories.length),
+  };
+}
+
+function groupIntoStories(hits: ArticleIndexEntry[], loaded: Map<string, StoredArticle>, limit: number): Group[] {
+  // Items with a loaded article are clustered (their story ids still bind them together); the
+  // others keep the story assigned at ingest, or stand alone.
+  const items: ClusterItem[] = [];
+  const itemEntries: ArticleIndexEntry[] = [];
+  const rest: ArticleIndexEntry[] = [];
+  for (const e of hits) {
+    const s = loaded.get(e.id);
+    if (!s || (hits.length > limit && e.storyId)) {
+      rest.push(e);
+      continue;
+    }
+    const item: ClusterItem = { key: e.id, publishedMs: e.published, sketch: sketchOf({ title: s.article.title, text: s.article.text || s.article.summary }) };
+    if (e.storyId) item.storyId = e.storyId;
+    items.push(item);
+    itemEntries.push(e);
+  }
+  const buckets: ArticleIndexEntry[][] = clusterStories(items).map((g) => g.map((i) => itemEntries[i]!));
+  const byStory = new Map<string, ArticleIndexEntry[]>();
+  for (const e of rest) {
+    const k = e.storyId ?? `w-${e.id}`;
+    const list = byStory.get(k) ?? [];
+    list.push(e);
+    byStory.set(k, list);
+  }
+  buckets.push(...byStory.values());
+  return buckets.map((entries) => {
+    // A group's id: the ingest story of its earliest member, else one derived from that member.
+    const sorted = [...entries].sort((a, b) => a.published - b.published || (a.id < b.id ? -1 : 1));
+    const withStory = sorted.find((e) => e.storyId);
+    return {
+      entries: sorted,
+      storyId: withStory?.storyId ?? `w-${sorted[0]!.id}`,
+      matchNorm: 0,
+      matchScore: 0,
+      latest: sorted[sorted.length - 1]!.published,
+      earliest: sorted[0]!.published,
+      feeds: new Set(sorted.map((e) => e.feedId)),
+      rankScore: 0,
+    };
+  });
+}
+
+function sourceName(s: StoredArticle, opts: BuildDigestOptions): string {
+  const named = opts.feedName?.(s.article.feedId);
+  const name = cleanText(named ?? hostLabel(s.article.url) ?? s.article.feedId);
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
+function renderStory(g: Group, loaded: Map<string, StoredArticle>, topics: Set<string>, opts: BuildDigestOptions, rank: number): DigestStory | undefined {
+  const members = g.entries.map((e) => loaded.get(e.id)).filter((s): s is StoredArticle => s !== undefined);
+  if (members.length === 0) return undefined;
+  const scoreOf = (s: StoredArticle) => Math.max(...s.matches.filter((m) => topics.has(m.id)).map((m) => m.score), -Infinity);
+  // The lead: best match for these topics; on a tie the earliest (members are oldest first).
+  let lead = members[0]!;
+  for (const s of members) if (scoreOf(s) > scoreOf(lead)) lead = s;
+  const leadMatches = lead.matches.filter((m) => topics.has(m.id));
+
+  const sources: DigestSource[] = [];
+  const seenFeeds = new Set([lead.article.feedId]);
+  for (const s of members) {
+    if (seenFeeds.has(s.article.feedId)) continue;
+    seenFeeds.add(s.article.feedId);
+    if (sources.length >= MAX_LISTED_SOURCES) continue;
+    const src: DigestSource = { name: sourceName(s, opts) };
+    const url = safeHttpUrl(s.article.url);
+    if (url) src.url = url;
+    sources.push(src);
+  }
+  const terms = [...new Set(members.flatMap((s) => s.matches.filter((m) => topics.has(m.id)).flatMap((m) => m.terms)))];
+  const story: DigestStory = {
+    storyId: g.storyId,
+    rank,
+    score: Math.round(g.rankScore * 1000) / 1000,
+    matchScore: g.matchScore,
+    topics: [...new Set(members.flatMap((s) => s.matches.map((m) => m.id).filter((id) => topics.has(id))))],
+    terms,
+    lang: lead.article.lang,
+    headline: headlineOf(lead.article, leadMatches, topics),
+    summary: summaryOf(lead.article, leadMatches, topics),
+    source: sourceName(lead, opts),
+    firstSeenMs: g.earliest,
+    latestMs: g.latest,
+    articleCount: g.entries.length,
+    sourceCount: g.feeds.size,
+    sources,
+  };
+  const url = safeHttpUrl(lead.article.url);
+  if (url) story.url = url;
+  return story;
+}

@@ -1,0 +1,38 @@
+// Plain terminal text: no ANSI sequences, no markup. Feed text arrives cleaned (no control or
+// bidi override characters, so nothing can move the cursor or reorder the line) and isolated.
+// Highlights are shown as *term* unless `highlight: 'none'`.
+import { agoLabel, countsLabel, firstSeenLabel, moreLabel, moreSourcesLabel, nothingNewLabel, titleLabel } from './labels.ts';
+import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
+import type { Digest } from './types.ts';
+
+export interface TextOptions {
+  highlight?: 'markers' | 'none';
+}
+
+export function textRich(r: RichText, opts: TextOptions = {}): string {
+  const marks = (opts.highlight ?? 'markers') === 'markers';
+  return `${FSI}${runsOf(r)
+    .map((run) => (run.mark && marks ? `*${run.text}*` : run.text))
+    .join('')}${PDI}`;
+}
+
+export function renderText(d: Digest, opts: TextOptions = {}): string {
+  if (d.empty) return `${nothingNewLabel(d)}\n`;
+  const out: string[] = [`${titleLabel(d)}`, countsLabel(d), ''];
+  for (const s of d.stories) {
+    out.push(`${s.rank}. ${textRich(s.headline, opts)}`);
+    if (s.summary.text && s.summary.text !== s.headline.text) out.push(`   ${textRich(s.summary, opts)}`);
+    const meta = [`${FSI}${s.source}${PDI}`, agoLabel(d.lang, s.latestMs, d.untilMs)];
+    const first = firstSeenLabel(d, s.firstSeenMs);
+    if (first) meta.push(first);
+    const more = moreSourcesLabel(d.lang, s.sourceCount - 1);
+    if (more) meta.push(s.sources.length > 0 ? `${more}: ${s.sources.map((x) => `${FSI}${x.name}${PDI}`).join(', ')}` : more);
+    out.push(`   ${meta.join(' · ')}`);
+    if (s.url) out.push(`   ${s.url}`);
+    out.push('');
+  }
+  const more = moreLabel(d);
+  if (more) out.push(more);
+  while (out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
