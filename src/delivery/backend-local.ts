@@ -1,0 +1,168 @@
+// The outbox over keyv in ONE process (SQLite). Writes are serialised by an in-process lock and
+// the chat documents, reservations and dead letters are mirrored in memory (loaded at open), so
+// every check is synchronous and every change is on disk before write() returns.
+// Order of durable writes: the chat document first, its reservations after. A crash between the
+// two leaves the keys inside the document, where enqueue() looks as well, so nothing doubles.
+import type Keyv from 'keyv';
+import type { Store } from '../store/open-store.ts';
+import { MAX_DEAD_LETTERS, type OutboxBackend, type Versioned, type WriteOptions, type WriteResult } from './backend.ts';
+import type { ChatDoc, DeadLetter, OutboxCounts } from './types.ts';
+
+interface ChatRecord {
+  v: number;
+  d: ChatDoc;
+  due: number | null;
+  n: OutboxCounts;
+}
+
+export interface LocalBackendOptions {
+  reserveTtlMs?: number;
+}
+
+export class LocalOutboxBackend implements OutboxBackend {
+  readonly kind = 'local' as const;
+  private readonly chats = new Map<string, ChatRecord>();
+  private readonly keys = new Map<string, number>();
+  private readonly dead = new Map<string, DeadLetter>();
+  private readonly alive = new Map<string, number>();
+  private readonly rates = new Map<string, number>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly reserveTtlMs: number;
+
+  private constructor(
+    private readonly chatKv: Keyv<ChatRecord>,
+    private readonly keyKv: Keyv<number>,
+    private readonly deadKv: Keyv<DeadLetter>,
+    opts: LocalBackendOptions,
+  ) {
+    this.reserveTtlMs = opts.reserveTtlMs ?? 7 * 86_400_000;
+  }
+
+  static async open(store: Store, opts: LocalBackendOptions = {}): Promise<LocalOutboxBackend> {
+    const b = new LocalOutboxBackend(store.namespace<ChatRecord>('outbox_chats'), store.namespace<number>('outbox_keys'), store.namespace<DeadLetter>('outbox_dead'), opts);
+    const now = Date.now();
+    for await (const [k, v] of b.chatKv.iterator!(undefined)) if (v) b.chats.set(String(k), v as ChatRecord);
+    for await (const [k, v] of b.keyKv.iterator!(undefined)) if (typeof v === 'number' && v > now) b.keys.set(String(k), v);
+    for await (const [k, v] of b.deadKv.iterator!(undefined)) if (v) b.dead.set(String(k), v as DeadLetter);
+    return b;
+  }
+
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  async read(chatKey: string): Promise<Versioned<ChatDoc> | undefined> {
+    const r = this.chats.get(chatKey);
+    // A copy: callers change what they read before writing it back.
+    return r ? { version: r.v, doc: structuredClone(r.d) } : undefined;
+  }
+
+  write(chatKey: string, expected: number, doc: ChatDoc, opts: WriteOptions): Promise<WriteResult> {
+    return this.locked(async () => {
+      const now = Date.now();
+      const cur = this.chats.get(chatKey);
+      if ((cur?.v ?? 0) !== expected) return { ok: false, reason: 'conflict' } as const;
+      const reserve = opts.reserve ?? [];
+      const dups = reserve.filter((k) => (this.keys.get(k) ?? 0) > now);
+      if (dups.length > 0) return { ok: false, reason: 'duplicate', keys: dups } as const;
+      const rec: ChatRecord = { v: expected + 1, d: structuredClone(doc), due: opts.dueAt, n: opts.counts };
+      await this.chatKv.set(chatKey, rec);
+      this.chats.set(chatKey, rec);
+      if (reserve.length > 0) {
+        const until = now + this.reserveTtlMs;
+        await this.keyKv.setMany(reserve.map((key) => ({ key, value: until, ttl: this.reserveTtlMs })));
+        for (const k of reserve) this.keys.set(k, until);
+      }
+      return { ok: true, version: rec.v } as const;
+    });
+  }
+
+  async reserved(keys: readonly string[]): Promise<string[]> {
+    const now = Date.now();
+    return keys.filter((k) => (this.keys.get(k) ?? 0) > now);
+  }
+
+  async due(now: number, limit: number): Promise<string[]> {
+    const out: [string, number][] = [];
+    for (const [k, r] of this.chats) if (r.due !== null && r.due <= now) out.push([k, r.due]);
+    return out.sort((a, b) => a[1] - b[1]).slice(0, limit).map((x) => x[0]);
+  }
+
+  async nextDue(): Promise<number | undefined> {
+    let min: number | undefined;
+    for (const r of this.chats.values()) if (r.due !== null && (min === undefined || r.due < min)) min = r.due;
+    return min;
+  }
+
+  async totals(): Promise<OutboxCounts & { chats: number }> {
+    const t = { queued: 0, held: 0, overflow: 0, chats: 0 };
+    for (const r of this.chats.values()) {
+      if (r.n.queued + r.n.held + r.n.overflow === 0) continue;
+      t.queued += r.n.queued;
+      t.held += r.n.held;
+      t.overflow += r.n.overflow;
+      t.chats++;
+    }
+    return t;
+  }
+
+  putDead(d: DeadLetter): Promise<void> {
+    return this.locked(async () => {
+      await this.deadKv.set(d.id, d);
+      this.dead.set(d.id, d);
+    });
+  }
+
+  async listDead(limit: number): Promise<DeadLetter[]> {
+    return [...this.dead.values()].sort((a, b) => b.deadAt - a.deadAt).slice(0, limit);
+  }
+
+  async deadCount(): Promise<number> {
+    return this.dead.size;
+  }
+
+  removeDead(id: string): Promise<boolean> {
+    return this.locked(async () => {
+      if (!this.dead.has(id)) return false;
+      await this.deadKv.delete(id);
+      return this.dead.delete(id);
+    });
+  }
+
+  // One process: owners of earlier runs are dead by definition; only heartbeats of this run count.
+  async heartbeat(owner: string, ttlMs: number): Promise<void> {
+    this.alive.set(owner, Date.now() + ttlMs);
+  }
+
+  async isAlive(owner: string): Promise<boolean> {
+    return (this.alive.get(owner) ?? 0) > Date.now();
+  }
+
+  async retire(owner: string): Promise<void> {
+    this.alive.delete(owner);
+  }
+
+  async reserveRate(name: string, intervalMs: number): Promise<number> {
+    const now = performance.timeOrigin + performance.now();
+    const tat = Math.max(this.rates.get(name) ?? 0, now);
+    this.rates.set(name, tat + intervalMs);
+    return Math.ceil(tat - now);
+  }
+
+  housekeep(now: number): Promise<void> {
+    return this.locked(async () => {
+      const expired = [...this.keys].filter(([, until]) => until <= now).map(([k]) => k);
+      if (expired.length > 0) {
+        await this.keyKv.deleteMany(expired);
+        for (const k of expired) this.keys.delete(k);
+      }
+      const old = [...this.dead.values()].sort((a, b) => b.deadAt - a.deadAt).slice(MAX_DEAD_LETTERS).map((d) => d.id);
+      if (old.length > 0) {
+        await this.deadKv.deleteMany(old);
+        for (const id of old) this.dead.delete(id);
+      }
+    });
+  }
+}

@@ -1,0 +1,82 @@
+// Wiring of the delivery parts for one process: the backend that fits the store, the outbox, the
+// pump and the router, plus the gauges /metrics reads from the store at each scrape.
+import type { PlatformName, Sender } from '../core/outbound.ts';
+import type { Store } from '../store/open-store.ts';
+import type { RaqibMetrics } from '../service/metrics.ts';
+import type { OutboxBackend } from './backend.ts';
+import { RedisOutboxBackend } from './backend-redis.ts';
+import { LocalOutboxBackend } from './backend-local.ts';
+import { Outbox, type AlertRenderer, type ArticleSource } from './outbox.ts';
+import { DeliveryPump, type PumpOptions } from './pump.ts';
+import { DeliveryRouter, type DigestMaker, type SubscriptionSource } from './router.ts';
+import type { DeadLetter, LimitsTable, Logger, OutboxStats } from './types.ts';
+import type { RetryPolicy } from './limits.ts';
+
+export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {
+  if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', opts);
+  return LocalOutboxBackend.open(store, opts);
+}
+
+export interface DeliveryOptions {
+  store: Store;
+  senders: Partial<Record<PlatformName, Sender>>;
+  articles: ArticleSource;
+  subscriptions: SubscriptionSource;
+  makeAlertMessages: AlertRenderer;
+  makeDigestMessages: DigestMaker;
+  batchWindowMs?: number;
+  alertBudget?: { max: number; perMs: number };
+  limits?: LimitsTable;
+  retry?: RetryPolicy;
+  /** Pump tuning (lease, liveness, in-flight, poll, in-doubt policy). */
+  pump?: Omit<PumpOptions, 'outbox' | 'senders' | 'retry'>;
+  metrics?: RaqibMetrics;
+  log?: Logger;
+}
+
+export interface Delivery {
+  outbox: Outbox;
+  pump: DeliveryPump;
+  router: DeliveryRouter;
+  start(): Promise<void>;
+  /** Finishes in-flight sends (up to timeoutMs) and releases claims not yet sending. */
+  stop(timeoutMs?: number): Promise<{ unfinished: number }>;
+  stats(): Promise<OutboxStats>;
+  deadLetters(limit?: number): Promise<DeadLetter[]>;
+  queueDepth(): Promise<number>;
+}
+
+export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
+  const backend = await openOutboxBackend(o.store);
+  const outbox = new Outbox({
+    backend,
+    articles: o.articles,
+    makeAlertMessages: o.makeAlertMessages,
+    batchWindowMs: o.batchWindowMs,
+    alertBudget: o.alertBudget,
+    limits: o.limits,
+    metrics: o.metrics,
+    log: o.log,
+  });
+  const pump = new DeliveryPump({ ...o.pump, outbox, senders: o.senders, retry: o.retry });
+  const router = new DeliveryRouter({ store: o.store, subscriptions: o.subscriptions, outbox, makeDigestMessages: o.makeDigestMessages, metrics: o.metrics, log: o.log });
+  if (o.metrics) {
+    const m = o.metrics;
+    m.registry.onCollect(async () => {
+      const s = await outbox.stats();
+      m.queueDepth.set(s.queued);
+      m.heldAlerts.set(s.held + s.overflow);
+      m.deadLetters.set(s.dead);
+    });
+  }
+  return {
+    outbox,
+    pump,
+    router,
+    start: () => pump.start(),
+    stop: (timeoutMs) => pump.stop(timeoutMs),
+    stats: () => outbox.stats(),
+    deadLetters: (limit) => outbox.deadLetters(limit),
+    queueDepth: () => outbox.queueDepth(),
+  };
+}

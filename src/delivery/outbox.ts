@@ -1,0 +1,329 @@
+// The outbox: every message is written (with its idempotency keys) before it is sent, and every
+// change to a chat is one compare-and-set of its document. What it decides here: dedupe, instant
+// alert batching (leading edge: a quiet chat gets its first alert at once, later ones within the
+// window go out together), the alert budget and its overflow, and when a chat is next due.
+// Sending is the pump's job (pump.ts).
+import type { ChatRef, MessageBody } from '../core/outbound.ts';
+import type { StoredArticle } from '../core/types.ts';
+import type { RaqibMetrics } from '../service/metrics.ts';
+import { chatKeyOf, type OutboxBackend, type WriteResult } from './backend.ts';
+import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
+import { silentLogger, type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type Logger, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
+
+export interface AlertItem {
+  /** Idempotency key; alertKey() builds the usual one (chat + story). */
+  key: string;
+  articleId: string;
+  topics: string[];
+  thread?: string;
+  /** Hold until then (ms), e.g. the end of a /mute. */
+  notBefore?: number;
+}
+
+/** Renders one chat's batch of alerts; the articles' matches are narrowed to the chat's topics. */
+export type AlertRenderer = (chat: ChatRef, stored: StoredArticle[]) => MessageBody[] | Promise<MessageBody[]>;
+
+export interface ArticleSource {
+  getMany(ids: readonly string[]): Promise<StoredArticle[]>;
+}
+
+export interface OutboxOptions {
+  backend: OutboxBackend;
+  articles: ArticleSource;
+  makeAlertMessages: AlertRenderer;
+  /** Instant alerts to one chat within this window go out as one message (default 30 s). */
+  batchWindowMs?: number;
+  /** Alert messages per chat per period; past it alerts overflow into the next digest. */
+  alertBudget?: { max: number; perMs: number };
+  limits?: LimitsTable;
+  metrics?: RaqibMetrics;
+  log?: Logger;
+  now?: () => number;
+}
+
+export type EnqueueResult = { status: 'queued'; ids: string[]; folded: number } | { status: 'duplicate' };
+
+type Change = { doc: ChatDoc; reserve?: string[] } | null;
+
+const MAX_CAS_TRIES = 100;
+
+export function emptyChatDoc(to: Pick<ChatRef, 'platform' | 'chat'>): ChatDoc {
+  return { to: { platform: to.platform, chat: to.chat }, nextSeq: 1, held: [], overflow: [], queue: [], sends: [], alertTimes: [] };
+}
+
+/** The usual alert key: one alert per chat (and thread) per story, whatever topics matched. */
+export function alertKey(to: ChatRef, storyOrArticleId: string): string {
+  return `a|${chatKeyOf(to)}|${encodeURIComponent(to.thread ?? '')}|${storyOrArticleId}`;
+}
+
+export function docKeys(doc: ChatDoc): Set<string> {
+  const s = new Set<string>();
+  for (const h of doc.held) s.add(h.key);
+  for (const h of doc.overflow) s.add(h.key);
+  for (const m of doc.queue) for (const k of m.keys) s.add(k);
+  return s;
+}
+
+export class Outbox {
+  readonly backend: OutboxBackend;
+  readonly limits: LimitsTable;
+  readonly batchWindowMs: number;
+  readonly budget: { max: number; perMs: number };
+  readonly log: Logger;
+  readonly metrics?: RaqibMetrics;
+  readonly now: () => number;
+  private readonly articles: ArticleSource;
+  private readonly render: AlertRenderer;
+  private readonly wakers = new Set<() => void>();
+
+  constructor(o: OutboxOptions) {
+    this.backend = o.backend;
+    this.articles = o.articles;
+    this.render = o.makeAlertMessages;
+    this.batchWindowMs = o.batchWindowMs ?? 30_000;
+    this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
+    this.limits = o.limits ?? DEFAULT_LIMITS;
+    this.metrics = o.metrics;
+    this.log = o.log ?? silentLogger;
+    this.now = o.now ?? Date.now;
+  }
+
+  /** Called whenever this process adds work, so that a local pump starts at once. */
+  onWork(fn: () => void): () => void {
+    this.wakers.add(fn);
+    return () => this.wakers.delete(fn);
+  }
+  private wake(): void {
+    for (const w of this.wakers) w();
+  }
+
+  /** Queues messages under one idempotency key; a key seen before queues nothing. */
+  async enqueue(to: ChatRef, bodies: MessageBody[], opts: { key: string; kind?: MessageKind }): Promise<EnqueueResult> {
+    return this.enqueueFolding(to, opts.key, opts.kind ?? 'notice', async () => bodies, false);
+  }
+
+  /**
+   * Queues a digest under `key` (subscription + window). The chat's overflowed alerts for the same
+   * thread are handed to `build` so that the digest folds them in; they leave the overflow in the
+   * same write that queues the digest.
+   */
+  async enqueueDigest(to: ChatRef, key: string, build: (overflow: StoredArticle[]) => Promise<MessageBody[]>): Promise<EnqueueResult> {
+    return this.enqueueFolding(to, key, 'digest', build, true);
+  }
+
+  private async enqueueFolding(to: ChatRef, key: string, kind: MessageKind, build: (overflow: StoredArticle[]) => Promise<MessageBody[]>, fold: boolean): Promise<EnqueueResult> {
+    const chatKey = chatKeyOf(to);
+    let out: EnqueueResult = { status: 'duplicate' };
+    let built: { stamp: string; bodies: MessageBody[] } | undefined;
+    const r = await this.update(chatKey, to, async (doc, now) => {
+      if (docKeys(doc).has(key) || (await this.backend.reserved([key])).length > 0) return null;
+      const taken = fold ? doc.overflow.filter((h) => (h.thread ?? '') === (to.thread ?? '')) : [];
+      // Rebuild only when the folded overflow changed since the last try (CAS conflicts).
+      const stamp = taken.map((h) => h.key).join('\n');
+      if (!built || built.stamp !== stamp) built = { stamp, bodies: await build(await this.load(taken)) };
+      const takenKeys = new Set(taken.map((h) => h.key));
+      doc.overflow = doc.overflow.filter((h) => !takenKeys.has(h.key));
+      const keys = [key, ...takenKeys];
+      const ids = built.bodies.map((body) => this.push(doc, { kind, keys, body, thread: to.thread }, now).id);
+      out = { status: 'queued', ids, folded: taken.length };
+      return { doc, reserve: [key] };
+    });
+    if (r?.ok) this.wake();
+    else out = { status: 'duplicate' };
+    return out;
+  }
+
+  /** Adds instant alerts for one chat. Keys seen before are dropped; returns what was added. */
+  async alert(to: ChatRef, items: AlertItem[]): Promise<{ added: number; duplicates: number }> {
+    const chatKey = chatKeyOf(to);
+    const byKey = new Map<string, AlertItem>();
+    for (const it of items) {
+      const prev = byKey.get(it.key);
+      byKey.set(it.key, prev ? { ...prev, topics: [...new Set([...prev.topics, ...it.topics])] } : it);
+    }
+    let pending = [...byKey.values()];
+    let duplicates = items.length - pending.length;
+    let added = 0;
+    for (let i = 0; i < MAX_CAS_TRIES && pending.length > 0; i++) {
+      let fresh: AlertItem[] = [];
+      const r = await this.update(chatKey, to, (doc, now) => {
+        const known = docKeys(doc);
+        let changed = false;
+        for (const it of pending) {
+          const held = doc.held.find((h) => h.key === it.key);
+          if (held) {
+            const merged = [...new Set([...held.topics, ...it.topics])];
+            if (merged.length !== held.topics.length) {
+              held.topics = merged;
+              changed = true;
+            }
+          }
+        }
+        fresh = pending.filter((it) => !known.has(it.key));
+        for (const it of fresh) {
+          doc.held.push({ key: it.key, articleId: it.articleId, topics: [...it.topics], thread: it.thread ?? to.thread, at: now, notBefore: Math.max(now, it.notBefore ?? 0) });
+        }
+        if (fresh.length === 0 && !changed) return null;
+        return { doc, reserve: fresh.map((it) => it.key) };
+      });
+      if (r === null || r.ok) {
+        added += fresh.length;
+        duplicates += pending.length - fresh.length;
+        if (r?.ok) this.wake();
+        return { added, duplicates };
+      }
+      if (r.reason === 'duplicate') {
+        const dup = new Set(r.keys);
+        duplicates += dup.size;
+        pending = pending.filter((it) => !dup.has(it.key));
+      }
+    }
+    return { added, duplicates };
+  }
+
+  /** Turns held alerts and overflow into messages once their time has come (called by the pump). */
+  async prepare(chatKey: string): Promise<void> {
+    await this.update(chatKey, undefined, async (doc, now) => {
+      const ready = doc.held.filter((h) => h.notBefore <= now);
+      const flushHeld = ready.length > 0 && now >= this.heldFlushAt(doc, ready);
+      const flushOverflow = doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now);
+      if (!flushHeld && !flushOverflow) return null;
+      doc.alertTimes = doc.alertTimes.filter((t) => t > now - this.budget.perMs);
+      if (flushHeld) {
+        const readyKeys = new Set(ready.map((h) => h.key));
+        doc.held = doc.held.filter((h) => !readyKeys.has(h.key));
+        if (doc.alertTimes.length < this.budget.max) await this.queueAlerts(doc, ready, 'alert', now);
+        else doc.overflow.push(...ready);
+      }
+      if (doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now)) {
+        const items = doc.overflow;
+        doc.overflow = [];
+        await this.queueAlerts(doc, items, 'overflow', now);
+      }
+      return { doc };
+    });
+  }
+
+  private async queueAlerts(doc: ChatDoc, items: HeldAlert[], kind: MessageKind, now: number): Promise<void> {
+    const threads = new Map<string, HeldAlert[]>();
+    for (const h of items) threads.set(h.thread ?? '', [...(threads.get(h.thread ?? '') ?? []), h]);
+    for (const [thread, group] of threads) {
+      const to: ChatRef = { ...doc.to, ...(thread ? { thread } : {}) };
+      const stored = await this.load(group);
+      if (stored.length < group.length) this.log.warn({ chat: doc.to, missing: group.length - stored.length }, 'alert articles no longer stored; sending the rest');
+      const bodies = stored.length > 0 ? await this.render(to, stored) : [];
+      const keys = group.map((h) => h.key);
+      for (const body of bodies) this.push(doc, { kind, keys, body, thread: thread || undefined }, now);
+    }
+    doc.alertTimes.push(now);
+    doc.lastAlertAt = now;
+  }
+
+  private push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string }, now: number): QueuedMessage {
+    const seq = doc.nextSeq++;
+    const msg: QueuedMessage = { id: `${chatKeyOf(doc.to)}#${seq}`, seq, kind: m.kind, keys: m.keys, body: m.body, createdAt: now, attempts: 0, notBefore: now };
+    if (m.thread) msg.thread = m.thread;
+    doc.queue.push(msg);
+    return msg;
+  }
+
+  /** The articles behind alerts, narrowed to the topics that brought each to this chat. */
+  private async load(items: HeldAlert[]): Promise<StoredArticle[]> {
+    if (items.length === 0) return [];
+    const found = new Map((await this.articles.getMany([...new Set(items.map((h) => h.articleId))])).map((s) => [s.article.id, s]));
+    const out: StoredArticle[] = [];
+    for (const h of [...items].sort((a, b) => a.at - b.at)) {
+      const s = found.get(h.articleId);
+      if (!s) continue;
+      const mine = s.matches.filter((m) => h.topics.includes(m.id));
+      out.push({ ...s, matches: mine.length > 0 ? mine : s.matches });
+    }
+    return out;
+  }
+
+  private heldFlushAt(doc: ChatDoc, ready: HeldAlert[]): number {
+    const first = Math.min(...ready.map((h) => h.notBefore));
+    return Math.max(first, (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs);
+  }
+
+  /** When the alert budget has room again (now when it has room already). */
+  budgetFreeAt(doc: ChatDoc, now: number): number {
+    const recent = doc.alertTimes.filter((t) => t > now - this.budget.perMs);
+    return recent.length < this.budget.max ? now : recent[recent.length - this.budget.max]! + this.budget.perMs;
+  }
+
+  private overflowReleaseAt(doc: ChatDoc, now: number): number {
+    return Math.max(this.budgetFreeAt(doc, now), (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs);
+  }
+
+  /** When the chat next needs attention; null when it has nothing to do. */
+  dueOf(doc: ChatDoc, now: number): number | null {
+    if (doc.claim) return doc.claim.until;
+    let due = Infinity;
+    const head = doc.queue[0];
+    if (head) due = Math.max(head.notBefore, chatReadyAt(doc, this.limits));
+    const ready = doc.held;
+    if (ready.length > 0) due = Math.min(due, this.heldFlushAt(doc, ready));
+    if (doc.overflow.length > 0) due = Math.min(due, this.overflowReleaseAt(doc, now));
+    return due === Infinity ? null : due;
+  }
+
+  countsOf(doc: ChatDoc): OutboxCounts {
+    return { queued: doc.queue.length, held: doc.held.length, overflow: doc.overflow.length };
+  }
+
+  /**
+   * Read, change, compare-and-set, until it sticks. `fn` gets a private copy and returns the new
+   * document (or null for "no change"). Duplicate reservations are returned, not retried.
+   */
+  async update(chatKey: string, to: ChatRef | undefined, fn: (doc: ChatDoc, now: number) => Change | Promise<Change>): Promise<WriteResult | null> {
+    for (let i = 0; i < MAX_CAS_TRIES; i++) {
+      const cur = await this.backend.read(chatKey);
+      if (!cur && !to) return null;
+      const doc = cur?.doc ?? emptyChatDoc(to!);
+      const now = this.now();
+      const change = await fn(doc, now);
+      if (!change) return null;
+      const r = await this.backend.write(chatKey, cur?.version ?? 0, change.doc, {
+        dueAt: this.dueOf(change.doc, now),
+        reserve: change.reserve,
+        counts: this.countsOf(change.doc),
+      });
+      if (r.ok || r.reason === 'duplicate') return r;
+    }
+    throw new Error(`outbox: chat ${chatKey} kept changing under ${MAX_CAS_TRIES} tries`);
+  }
+
+  async chat(to: Pick<ChatRef, 'platform' | 'chat'>): Promise<ChatDoc | undefined> {
+    return (await this.backend.read(chatKeyOf(to)))?.doc;
+  }
+
+  /** Messages waiting to be sent, over all chats and instances. */
+  async queueDepth(): Promise<number> {
+    return (await this.backend.totals()).queued;
+  }
+
+  /** For /status and /metrics. */
+  async stats(): Promise<OutboxStats> {
+    const [t, dead] = await Promise.all([this.backend.totals(), this.backend.deadCount()]);
+    return { ...t, dead };
+  }
+
+  /** Newest first. */
+  async deadLetters(limit = 20): Promise<DeadLetter[]> {
+    return this.backend.listDead(limit);
+  }
+
+  /** Puts a dead letter back at the end of its chat's queue (an admin's "retry"). */
+  async retryDead(id: string): Promise<boolean> {
+    const d = (await this.backend.listDead(Number.MAX_SAFE_INTEGER)).find((x) => x.id === id);
+    if (!d) return false;
+    await this.update(chatKeyOf(d.to), d.to, (doc, now) => {
+      this.push(doc, { kind: d.kind, keys: d.keys, body: d.body, thread: d.to.thread }, now);
+      return { doc };
+    });
+    await this.backend.removeDead(id);
+    this.wake();
+    return true;
+  }
+}

@@ -1,0 +1,333 @@
+// Sends what the outbox holds: claim → (wait for the platform's global rate) → mark "sending" →
+// send → mark the outcome. One message per chat is in flight at a time, so each chat keeps its
+// order, and each step is one compare-and-set of the chat's document, so two processes never
+// send the same message while both are alive.
+//
+// The one unavoidable gap: if the process dies after the platform accepted a message and before
+// the outcome is written, nobody can know whether it arrived (Telegram and Slack take no
+// idempotency key). The next owner finds the claim with `sendingAt` set, marks the message
+// `inDoubt`, counts it (raqib_messages_in_doubt_total) and, by default, sends it again: a rare
+// duplicate is better than a lost alert. The gap is one platform round trip plus one store write.
+import { randomBytes } from 'node:crypto';
+import type { OutboundMessage, PlatformName, Sender, SendOutcome } from '../core/outbound.ts';
+import type { Outbox } from './outbox.ts';
+import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
+import type { ChatDoc, QueuedMessage } from './types.ts';
+
+export interface PumpOptions {
+  outbox: Outbox;
+  senders: Partial<Record<PlatformName, Sender>>;
+  retry?: RetryPolicy;
+  /** Messages in flight at once in this process (each to a different chat). */
+  maxInFlight?: number;
+  /** How long a claim holds; senders must time out well within it (default 60 s). */
+  leaseMs?: number;
+  /** An owner whose heartbeat is older than this is dead and its claims are taken over (15 s). */
+  livenessMs?: number;
+  /** How often to look for work other processes added (ms). */
+  pollMs?: number;
+  /** What to do with a message whose sender died mid-send: send again (default) or dead-letter it. */
+  inDoubt?: 'resend' | 'deadLetter';
+  /** This process's id in claims (default: random). */
+  owner?: string;
+}
+
+type Claimed = { msg: QueuedMessage; doc: ChatDoc };
+
+export class DeliveryPump {
+  readonly owner: string;
+  private readonly o: Required<Omit<PumpOptions, 'owner'>>;
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly cooldown = new Map<string, number>();
+  private readonly stopWaiters = new Set<() => void>();
+  private running = false;
+  private stopping = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(opts: PumpOptions) {
+    this.owner = opts.owner ?? `p${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, inDoubt: 'resend', ...opts } as Required<Omit<PumpOptions, 'owner'>>;
+  }
+
+  private get outbox(): Outbox {
+    return this.o.outbox;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    await this.outbox.backend.heartbeat(this.owner, this.o.livenessMs);
+    const beat = setInterval(() => {
+      this.outbox.backend.heartbeat(this.owner, this.o.livenessMs).catch((e) => this.outbox.log.warn({ err: (e as Error).message }, 'outbox heartbeat failed'));
+    }, Math.max(50, this.o.livenessMs / 3));
+    const recover = setInterval(() => this.recover().catch(() => {}), Math.max(100, this.o.livenessMs));
+    beat.unref();
+    recover.unref();
+    this.timers = [beat, recover];
+    this.unsubscribe = this.outbox.onWork(() => this.kick());
+    await this.recover();
+    this.loopDone = this.loop();
+  }
+
+  /** Wakes the loop now (new work, a finished send). */
+  kick(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+
+  /** Waits for in-flight sends (up to timeoutMs); claims not yet sending are released. */
+  async stop(timeoutMs = 10_000): Promise<{ unfinished: number }> {
+    if (!this.running) return { unfinished: 0 };
+    this.running = false;
+    this.stopping = true;
+    this.kick();
+    for (const w of [...this.stopWaiters]) w();
+    for (const t of this.timers) clearInterval(t);
+    this.unsubscribe?.();
+    await this.loopDone;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+    const unfinished = this.inflight.size;
+    // Retiring lets another instance take over at once whatever is still unfinished here.
+    await this.outbox.backend.retire(this.owner).catch(() => {});
+    return { unfinished };
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let started = 0;
+      try {
+        const free = this.o.maxInFlight - this.inflight.size;
+        if (free > 0) {
+          const now = Date.now();
+          const keys = await this.outbox.backend.due(now, free + this.inflight.size + this.cooldown.size);
+          for (const k of keys) {
+            if (started >= free) break;
+            if (this.inflight.has(k) || (this.cooldown.get(k) ?? 0) > now) continue;
+            this.cooldown.delete(k);
+            this.launch(k);
+            started++;
+          }
+        }
+        if (started === 0) await this.sleep(await this.nextWait());
+      } catch (e) {
+        this.outbox.log.error({ err: (e as Error).message }, 'outbox loop failed; retrying');
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private launch(chatKey: string): void {
+    const p = this.processChat(chatKey)
+      .then((progressed) => {
+        // A chat that was due but could not move (a live claim elsewhere, a missing sender) is left
+        // alone for a poll interval instead of being read again in a tight loop.
+        if (!progressed) this.cooldown.set(chatKey, Date.now() + this.o.pollMs);
+      })
+      .catch((e) => {
+        this.outbox.log.error({ chat: chatKey, err: (e as Error).message }, 'delivery step failed');
+        this.cooldown.set(chatKey, Date.now() + 1000);
+      })
+      .finally(() => {
+        this.inflight.delete(chatKey);
+        this.kick();
+      });
+    this.inflight.set(chatKey, p);
+  }
+
+  /** Sleeps, but wakes early when stop() is called (waiting claims are then released). */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.stopWaiters.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      this.stopWaiters.add(done);
+    });
+  }
+
+  private async nextWait(): Promise<number> {
+    if (this.inflight.size >= this.o.maxInFlight) return this.o.pollMs;
+    const next = await this.outbox.backend.nextDue();
+    if (next === undefined) return this.o.pollMs;
+    return Math.min(this.o.pollMs, Math.max(5, next - Date.now()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+
+  /** Chats whose claim belongs to a dead owner are due only when the lease ends: look ahead. */
+  private async recover(): Promise<void> {
+    const keys = await this.outbox.backend.due(Date.now() + this.o.leaseMs, 10_000);
+    for (const k of keys) {
+      if (this.inflight.has(k)) continue;
+      const cur = await this.outbox.backend.read(k);
+      const c = cur?.doc.claim;
+      if (c && c.owner !== this.owner && !(await this.outbox.backend.isAlive(c.owner))) this.launch(k);
+    }
+  }
+
+  /** One step for one chat. Returns whether anything moved. */
+  private async processChat(chatKey: string): Promise<boolean> {
+    await this.outbox.prepare(chatKey);
+    const claimed = await this.claim(chatKey);
+    if (!claimed) return false;
+    const { msg, doc } = claimed;
+    const platform = doc.to.platform;
+    const interval = globalIntervalMs(this.outbox.limits[platform]);
+    if (interval) {
+      const wait = await this.outbox.backend.reserveRate(platform, interval);
+      if (wait > 0) await this.pause(wait);
+    }
+    if (this.stopping) {
+      await this.release(chatKey, msg.id);
+      return true;
+    }
+    const marked = await this.outbox.update(chatKey, undefined, (d, now) => {
+      if (d.claim?.owner !== this.owner || d.claim.msgId !== msg.id) return null;
+      d.claim.sendingAt = now;
+      d.sends = trimSends([...d.sends, now], this.outbox.limits[platform], now);
+      return { doc: d };
+    });
+    if (!marked?.ok) return true;
+    const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body };
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.o.senders[platform]!.send(outbound);
+    } catch (e) {
+      outcome = { ok: false, kind: 'transient', error: `sender threw: ${(e as Error).message}` };
+    }
+    await this.finish(chatKey, platform, msg, outcome);
+    return true;
+  }
+
+  private async claim(chatKey: string): Promise<Claimed | undefined> {
+    let claimed: Claimed | undefined;
+    let doubted: { platform: PlatformName; dead: boolean } | undefined;
+    await this.outbox.update(chatKey, undefined, async (doc, now) => {
+      claimed = undefined;
+      doubted = undefined;
+      let changed = false;
+      if (doc.claim) {
+        const c = doc.claim;
+        if (c.owner === this.owner) return null;
+        if (c.until > now && (await this.outbox.backend.isAlive(c.owner))) return null;
+        doc.claim = undefined;
+        changed = true;
+        const m = doc.queue.find((q) => q.id === c.msgId);
+        if (m && c.sendingAt !== undefined) {
+          // Its sender died after starting the platform call: it may have arrived.
+          m.inDoubt = true;
+          doubted = { platform: doc.to.platform, dead: this.o.inDoubt === 'deadLetter' };
+          this.outbox.log.warn({ chat: doc.to, msg: m.id, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
+          if (doubted.dead) await this.toDead(doc, m, 'in doubt: the sender died mid-send', now);
+        }
+      }
+      const head = doc.queue[0];
+      if (!head || head.notBefore > now || chatReadyAt(doc, this.outbox.limits) > now) return changed ? { doc } : null;
+      if (!this.o.senders[doc.to.platform]) {
+        this.outbox.log.warn({ chat: doc.to }, `no ${doc.to.platform} sender in this process; holding its messages`);
+        doc.pausedUntil = now + 60_000;
+        return { doc };
+      }
+      doc.claim = { owner: this.owner, msgId: head.id, until: now + this.o.leaseMs };
+      claimed = { msg: head, doc };
+      return { doc };
+    });
+    const d = doubted as { platform: PlatformName; dead: boolean } | undefined;
+    if (d) {
+      this.outbox.metrics?.inDoubt.inc({ platform: d.platform });
+      if (d.dead) this.outbox.metrics?.dead.inc({ platform: d.platform });
+    }
+    return claimed;
+  }
+
+  private async release(chatKey: string, msgId: string): Promise<void> {
+    await this.outbox.update(chatKey, undefined, (d) => {
+      if (d.claim?.owner !== this.owner || d.claim.msgId !== msgId) return null;
+      d.claim = undefined;
+      return { doc: d };
+    });
+  }
+
+  private async finish(chatKey: string, platform: PlatformName, msg: QueuedMessage, outcome: SendOutcome): Promise<void> {
+    const m = this.outbox.metrics;
+    const r = this.o.retry;
+    let died = false;
+    const toDead = async (doc: ChatDoc, q: QueuedMessage, error: string, now: number) => {
+      died = true;
+      await this.toDead(doc, q, error, now);
+    };
+    const res = await this.outbox.update(chatKey, undefined, async (doc, now) => {
+      died = false;
+      if (doc.claim?.owner !== this.owner || doc.claim.msgId !== msg.id) return null;
+      doc.claim = undefined;
+      const q = doc.queue.find((x) => x.id === msg.id);
+      if (!q) return { doc };
+      if (outcome.ok) {
+        doc.queue = doc.queue.filter((x) => x.id !== msg.id);
+        return { doc };
+      }
+      q.lastError = outcome.error;
+      if (outcome.kind === 'permanent') await toDead(doc, q, outcome.error, now);
+      else if (outcome.kind === 'rateLimited') {
+        q.rateLimited = (q.rateLimited ?? 0) + 1;
+        if (q.rateLimited > r.maxRateLimited) await toDead(doc, q, `rate limited ${q.rateLimited} times: ${outcome.error}`, now);
+        else {
+          const until = now + Math.max(0, outcome.retryAfterMs);
+          q.notBefore = until;
+          doc.pausedUntil = Math.max(doc.pausedUntil ?? 0, until);
+        }
+      } else {
+        q.attempts++;
+        if (q.attempts >= r.maxAttempts) await toDead(doc, q, `${q.attempts} tries failed: ${outcome.error}`, now);
+        else q.notBefore = now + backoffMs(q.attempts, r);
+      }
+      return { doc };
+    });
+    if (res === null) {
+      this.outbox.log.warn({ chat: chatKey, msg: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
+      return;
+    }
+    if (outcome.ok) m?.sent.inc({ platform, kind: msg.kind });
+    else if (outcome.kind === 'rateLimited') m?.rateLimited.inc({ platform });
+    if (died) m?.dead.inc({ platform });
+    else if (!outcome.ok && outcome.kind !== 'permanent') m?.retried.inc({ platform, reason: outcome.kind === 'rateLimited' ? 'rate_limited' : 'transient' });
+  }
+
+  private async toDead(doc: ChatDoc, q: QueuedMessage, error: string, now: number): Promise<void> {
+    // The dead letter is written before the message leaves the queue: a crash in between
+    // leaves a dead letter for a message that will be tried again, never a silent loss.
+    await this.outbox.backend.putDead({
+      id: q.id,
+      to: { ...doc.to, ...(q.thread ? { thread: q.thread } : {}) },
+      kind: q.kind,
+      keys: q.keys,
+      body: q.body,
+      attempts: q.attempts + (q.rateLimited ?? 0),
+      error,
+      createdAt: q.createdAt,
+      deadAt: now,
+    });
+    doc.queue = doc.queue.filter((x) => x.id !== q.id);
+    this.outbox.log.warn({ chat: doc.to, msg: q.id, error }, 'message moved to the dead letters');
+  }
+}
