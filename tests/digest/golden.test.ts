@@ -26,11 +26,11 @@ function golden(name: string, actual: string): void {
 
 let store: Store;
 let articles: ArticleStore;
-let dir: { remove(): void };
+let dir: { dir: string; remove(): void };
 
 beforeAll(async () => {
   dir = tempDir();
-  store = await openStore(`sqlite://${join((dir as { dir: string }).dir, 'golden.sqlite')}`);
+  store = await openStore(`sqlite://${join(dir.dir, 'golden.sqlite')}`);
   articles = new ArticleStore(store);
   for (const s of [...englishArticles(), ...arabicArticles()]) await articles.put(s);
 });
