@@ -1,11 +1,15 @@
-// `raqib classify [--config FILE]`: JSON Lines {id, title, text, lang?, url?} on stdin →
-// one line {id, topics: [{id, score, terms}]} per input on stdout. A malformed line is reported on
-// stderr with its line number; the rest are still processed and the exit code is 1.
+// `raqib classify [--config FILE] [--explain]`: JSON Lines {id, title, text, lang?, url?} on stdin →
+// one line {id, topics: [{id, score, terms}]} per input on stdout (the contract). With --explain,
+// stdout instead gets a readable block per article: for every topic with a term in the article,
+// whether it matched, which clauses held or failed, and snippets around the matched terms.
+// A malformed line is reported on stderr with its line number; the rest are still processed and
+// the exit code is 1.
 import { createInterface } from 'node:readline';
+import { formatExplanation } from '../topics/index.ts';
 import { parseArgs, write, type CliIO } from './io.ts';
 import { EXIT_USAGE, requireConfigContext } from './context.ts';
 
-const USAGE = 'usage: raqib classify [--config FILE] < articles.jsonl';
+const USAGE = 'usage: raqib classify [--config FILE] [--explain] < articles.jsonl';
 
 interface Input {
   id: string | number;
@@ -29,6 +33,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await write(io.stderr, `${'error' in args ? args.error : `unexpected argument "${args.positionals[0]}"`}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
+  const unknown = [...args.flags.keys()].find((k) => k !== 'config' && k !== 'explain');
+  if (unknown) {
+    await write(io.stderr, `unknown option --${unknown}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const explain = args.flags.get('explain') === true;
   const cfg = args.flags.get('config');
   const ctx = await requireConfigContext(io, typeof cfg === 'string' ? cfg : undefined);
   if (!ctx) return 2;
@@ -54,13 +64,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       await write(io.stderr, `line ${lineNo}: ${input}\n`);
       continue;
     }
-    const topics = ctx.matcher.match(input).map((m) => ({ id: m.id, score: m.score, terms: m.terms }));
-    buffer += `${JSON.stringify({ id: input.id, topics })}\n`;
+    if (explain) {
+      buffer += `${formatExplanation(String(input.id), ctx.matcher.explain(input))}\n`;
+    } else {
+      const topics = ctx.matcher.match(input).map((m) => ({ id: m.id, score: m.score, terms: m.terms }));
+      buffer += `${JSON.stringify({ id: input.id, topics })}\n`;
+    }
     if (buffer.length > 64_000) {
       await write(io.stdout, buffer);
       buffer = '';
     }
   }
-  if (buffer) await write(io.stdout, buffer);
+  if (buffer.length > 0) await write(io.stdout, buffer);
   return failed > 0 ? 1 : 0;
 }

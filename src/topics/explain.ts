@@ -73,6 +73,14 @@ export function explainMatch(m: TopicMatcher, doc: MatchInput): TopicExplanation
   return out;
 }
 
+const MAX_CLAUSE = 160;
+
+/** A clause on one line: whitespace collapsed, long clauses cut in the middle of nowhere important. */
+function oneLine(clause: string): string {
+  const flat = clause.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_CLAUSE ? `${flat.slice(0, MAX_CLAUSE - 1)}…` : flat;
+}
+
 /** Human-readable explanation block for one article (used by `raqib classify --explain`). */
 export function formatExplanation(id: string, explanations: readonly TopicExplanation[]): string {
   const lines = [`${id}`];
@@ -87,7 +95,7 @@ export function formatExplanation(id: string, explanations: readonly TopicExplan
       const mark = c.held ? '✔' : '✘';
       const where = c.fields.length > 0 ? ` in the ${c.fields.join(' and ')}` : '';
       const status = c.negated ? (c.held ? 'absent' : `present${where}`) : c.held ? `matched${where}` : 'not found';
-      lines.push(`      ${mark} ${c.clause}  — ${status}`);
+      lines.push(`      ${mark} ${oneLine(c.clause)}  — ${status}`);
       for (const s of c.snippets) lines.push(`          ${s}`);
     }
   }
