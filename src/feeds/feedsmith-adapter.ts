@@ -35,10 +35,10 @@ export function parseWithFeedsmith(text: string): RawFeed {
         const atom = it.atom as { links?: Link[]; published?: string; updated?: string } | undefined;
         const content = it.content as { encoded?: string } | undefined;
         const dcterms = it.dcterms as { modified?: string; issued?: string; created?: string } | undefined;
-        const itunes = it.itunes as { author?: string; summary?: string } | undefined;
+        const itunes = it.itunes as { author?: string; summary?: string; title?: string } | undefined;
         const rdfAbout = (it.rdf as { about?: string } | undefined)?.about;
         return {
-          title: firstString(it.title, idc?.titles?.[0]),
+          title: firstString(it.title, idc?.titles?.[0], itunes?.title),
           link: firstString(it.link, pickLink(atom?.links), rdfAbout),
           guid: firstString(guid?.value, rdfAbout),
           guidIsPermaLink: guid?.isPermaLink,

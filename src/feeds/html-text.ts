@@ -17,7 +17,22 @@ const BLOCK = new Set([
 // and Urdu words need them.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b(?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}')*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<![^>]*>|<\?[^>]*>/g;
+// Only real markup is removed: known HTML element names, namespaced Office junk (<o:p>) and
+// comments / CDATA / doctypes. Text that merely looks like a tag ("<!channel>", "<@U123>",
+// "<https://x|y>") stays literal: it is content, and escaping it is the renderer's job.
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])(?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}')*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!(?:doctype|\[if|\[endif)[^>]*>|<\?xml[^>]*>/gi;
+
+const HTML_ELEMENTS = new Set(
+  ('a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br button canvas caption center cite code col ' +
+    'colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 ' +
+    'head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav nobr noframes noscript ' +
+    'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style ' +
+    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp').split(' '),
+);
+
+function isMarkup(name: string): boolean {
+  return HTML_ELEMENTS.has(name) || (name.includes(':') && !name.endsWith(':'));
+}
 
 export interface TextOptions {
   /** Keep line breaks between blocks (for article text); titles and summaries fold to one line. */
@@ -47,6 +62,10 @@ export function htmlToText(html: string, opts: TextOptions = {}): string {
       continue;
     }
     if (!name) continue; // comment, doctype, processing instruction
+    if (!isMarkup(name)) {
+      if (!dropping) out += decodeHTML(m[0]);
+      continue;
+    }
     const closing = m[1] === '/';
     if (dropping) {
       if (closing && name === dropping) dropping = undefined;
@@ -68,8 +87,11 @@ export function htmlToText(html: string, opts: TextOptions = {}): string {
   return fold(out, opts.keepLines ?? false);
 }
 
+// ZWJ/ZWNJ only mean something between letters (Persian, Urdu) or inside emoji sequences.
+const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])/gu;
+
 function fold(text: string, keepLines: boolean): string {
-  const t = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  const t = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   if (!keepLines) return t.replace(/\s+/g, ' ').trim();
   return t
     .split(/\n/)

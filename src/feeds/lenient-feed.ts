@@ -56,7 +56,7 @@ function authorOf(node: XNode): string | undefined {
 function itemOf(n: XNode): RawItem {
   const guidNode = child(n, ['guid', 'id', 'dc:identifier']);
   const permalink = guidNode?.attrs.ispermalink;
-  const titleNode = child(n, ['title', 'dc:title'], false) ?? child(n, ['title'], true);
+  const titleNode = child(n, ['title', 'dc:title'], false) ?? child(n, ['title'], true) ?? child(n, ['itunes:title']);
   return {
     title: titleNode ? markupOf(titleNode) ?? text(titleNode) : undefined,
     link: firstString(linkOf(n), n.attrs['rdf:about']),
