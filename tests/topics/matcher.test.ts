@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { compileTopics } from '../../src/topics/index.ts';
+import { TopicMatcher } from '../../src/topics/matcher.ts';
+import { RaqibError } from '../../src/core/types.ts';
+
+const one = (query: string) => compileTopics([{ id: 't', query }]);
+
+describe('matcher: spans', () => {
+  it('reports spans as UTF-16 offsets into the original title and text', () => {
+    const title = 'إعلانُ انسحابِ القوّات';
+    const text = '😀 Then the U.S. troops began withdrawing; وبالقوات الأميركية.';
+    const m = one('انسحاب OR withdraw* OR "القوات الأمريكية" OR troops');
+    const [r] = m.match({ title, text });
+    expect(r).toBeDefined();
+    const got = r!.spans.map((s) => [s.field, (s.field === 'title' ? title : text).slice(s.start, s.end), s.term]);
+    expect(got).toEqual([
+      ['title', 'انسحابِ', 'انسحاب'],
+      ['text', 'troops', 'troops'],
+      ['text', 'withdrawing', 'withdraw*'],
+      ['text', 'وبالقوات الأميركية', 'القوات الأمريكية'],
+    ]);
+  });
+
+  it('matches attached prefixes and spelling variants through the index', () => {
+    const m = one('ضربة NEAR/3 أمريكية');
+    expect(m.match({ title: '', text: 'وردت واشنطن بضربات أميركية' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'ضربات تركية' })).toHaveLength(0);
+  });
+});
+
+describe('matcher: operators', () => {
+  it('NEAR/n counts tokens in either order within one field', () => {
+    const m = one('alpha NEAR/2 beta');
+    expect(m.match({ title: '', text: 'alpha x beta' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'beta x alpha' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'alpha x y beta' })).toHaveLength(0);
+    expect(m.match({ title: 'alpha', text: 'beta' })).toHaveLength(0);
+  });
+
+  it('BEFORE/n requires order', () => {
+    const m = one('US BEFORE/3 strikes');
+    expect(m.match({ title: '', text: 'US jets launched strikes' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'strikes on US bases' })).toHaveLength(0);
+  });
+
+  it('NOT NEAR/n keeps only occurrences without the excluded context', () => {
+    const m = one('strikes NOT NEAR/3 Israeli');
+    expect(m.match({ title: '', text: 'Israeli strikes hit the town' })).toHaveLength(0);
+    expect(m.match({ title: '', text: 'Israeli jets flew. Much later, far away, other strikes followed' })).toHaveLength(1);
+  });
+
+  it('NOT and -term exclude at article level', () => {
+    const m = one('withdrawal -bank');
+    expect(m.match({ title: '', text: 'troop withdrawal' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'bank withdrawal' })).toHaveLength(0);
+  });
+
+  it('title: restricts a term to the title', () => {
+    const m = one('title:Iraq');
+    expect(m.match({ title: 'News from Iraq', text: '' })).toHaveLength(1);
+    expect(m.match({ title: 'News', text: 'Iraq' })).toHaveLength(0);
+  });
+
+  it('matches phrases only as consecutive words, prefixes inside them too', () => {
+    const m = one('"Islamic Resistance in Iraq" OR "coalition forc*"');
+    expect(m.match({ title: '', text: 'the Islamic Resistance in Iraq said' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'resistance in Iraq, Islamic groups' })).toHaveLength(0);
+    expect(m.match({ title: '', text: 'coalition forces left' })[0]!.terms).toEqual(['coalition forc*']);
+  });
+});
+
+describe('matcher: score', () => {
+  it('weighs a title hit above a text hit', () => {
+    const m = one('withdrawal');
+    const inTitle = m.match({ title: 'withdrawal', text: '' })[0]!.score;
+    const inText = m.match({ title: '', text: 'withdrawal' })[0]!.score;
+    expect(inTitle).toBeGreaterThan(inText);
+  });
+
+  it('grows with more distinct terms more than with repeats', () => {
+    const m = one('a1 OR b1 OR c1');
+    const distinct = m.match({ title: '', text: 'a1 b1 c1' })[0]!.score;
+    const repeated = m.match({ title: '', text: 'a1 a1 a1' })[0]!.score;
+    expect(distinct).toBeGreaterThan(repeated);
+    expect(m.match({ title: '', text: 'a1 b1' })[0]!.terms).toEqual(['a1', 'b1']);
+  });
+});
+
+describe('matcher: index', () => {
+  it('evaluates only topics that have a term in the article', () => {
+    const defs = Array.from({ length: 2000 }, (_, i) => ({ id: `t${i}`, query: `word${i} OR "shared phrase${i}"` }));
+    const m = new TopicMatcher(defs);
+    const scanned = m.scan({ title: 'word7', text: 'nothing else word1999' });
+    expect(scanned.candidates).toEqual([7, 1999]);
+    expect(m.match({ title: 'word7', text: '' }).map((x) => x.id)).toEqual(['t7']);
+  });
+
+  it('refuses an invalid query or duplicate id with a coded error', () => {
+    expect(() => compileTopics([{ id: 'x', query: 'a OR' }])).toThrowError(/position 4/);
+    try {
+      compileTopics([{ id: 'x', query: 'a' }, { id: 'x', query: 'b' }]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RaqibError).code).toBe('TOPIC_DUPLICATE');
+    }
+  });
+
+  it('stays bounded on an adversarial article', () => {
+    const m = one('(a OR b) NEAR/5 (a OR b)');
+    const text = 'a b '.repeat(50_000);
+    const t0 = performance.now();
+    expect(m.match({ title: '', text })).toHaveLength(1);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('explain', () => {
+  it('shows matched clauses, failed clauses and snippets', () => {
+    const m = one('title:(انسحاب OR withdrawal) NEAR/5 (troops OR القوات) -bank');
+    const [ex] = m.explain({ title: 'Troops begin withdrawal from the base', text: 'no bank here' });
+    expect(ex!.matched).toBe(false);
+    const clauses = ex!.clauses;
+    expect(clauses[0]).toMatchObject({ held: true, fields: ['title'] });
+    expect(clauses[0]!.snippets[0]).toContain('«Troops»');
+    expect(clauses[1]).toMatchObject({ negated: true, held: false, fields: ['text'] });
+  });
+});
