@@ -10,6 +10,7 @@ export type CompiledNode =
   | { kind: 'term'; termId: number; text: string; field?: Field; start: number; end: number }
   | { kind: 'and' | 'or'; children: CompiledNode[]; start: number; end: number }
   | { kind: 'not'; child: CompiledNode; start: number; end: number }
+  | { kind: 'atleast'; count: number; child: CompiledNode; start: number; end: number }
   | { kind: 'near'; distance: number; ordered: boolean; negated: boolean; left: CompiledNode; right: CompiledNode; start: number; end: number };
 
 export function compileNode(n: QueryNode, termId: (words: Extract<QueryNode, { kind: 'term' }>) => number): CompiledNode {
@@ -21,6 +22,8 @@ export function compileNode(n: QueryNode, termId: (words: Extract<QueryNode, { k
       return { kind: n.kind, children: n.children.map((c) => compileNode(c, termId)), start: n.start, end: n.end };
     case 'not':
       return { kind: 'not', child: compileNode(n.child, termId), start: n.start, end: n.end };
+    case 'atleast':
+      return { kind: 'atleast', count: n.count, child: compileNode(n.child, termId), start: n.start, end: n.end };
     case 'near':
       return {
         kind: 'near',
@@ -99,6 +102,11 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
     }
     case 'not':
       return evaluate(n.child, occurrences).ok ? FALSE : { ok: true, occ: [], spans: [] };
+    case 'atleast': {
+      const r = evaluate(n.child, occurrences);
+      const places = new Set(r.occ.map((o) => `${o.field}:${o.s}`));
+      return places.size >= n.count ? r : FALSE;
+    }
     case 'near': {
       const left = evaluate(n.left, occurrences);
       if (!left.ok) return FALSE;

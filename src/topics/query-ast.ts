@@ -55,7 +55,14 @@ export interface NearNode extends NodeBase {
   right: QueryNode;
 }
 
-export type QueryNode = TermNode | AndNode | OrNode | NotNode | NearNode;
+/** `ATLEAST/n x`: x (a positional expression) occurs at n or more distinct places. */
+export interface AtLeastNode extends NodeBase {
+  kind: 'atleast';
+  count: number;
+  child: QueryNode;
+}
+
+export type QueryNode = TermNode | AndNode | OrNode | NotNode | NearNode | AtLeastNode;
 
 export interface QueryProblem {
   /** 0-based character offset into the query. */
@@ -79,7 +86,7 @@ export const QUERY_LIMITS = {
 
 /** True when the node yields positions (term, phrase, OR of such, NEAR), which NEAR needs. */
 export function isPositional(n: QueryNode): boolean {
-  if (n.kind === 'term' || n.kind === 'near') return true;
+  if (n.kind === 'term' || n.kind === 'near' || n.kind === 'atleast') return true;
   if (n.kind === 'or') return n.children.every(isPositional);
   return false;
 }
@@ -95,6 +102,7 @@ export function leaves(n: QueryNode, out: TermNode[] = []): TermNode[] {
       for (const c of n.children) leaves(c, out);
       break;
     case 'not':
+    case 'atleast':
       leaves(n.child, out);
       break;
     case 'near':

@@ -6,7 +6,7 @@
 //   and      := near (["AND"] near)*          adjacent operands are ANDed
 //   near     := unary (["NOT"] ("NEAR/n" | "BEFORE/n") unary)*
 //                                          operands: terms, phrases, OR-groups of those
-//   unary    := ("NOT" | "-") unary | primary
+//   unary    := ("NOT" | "-") unary | "ATLEAST/n" unary | primary
 //   primary  := "title:" primary | "(" or ")" | "\"phrase\"" | term["*"]
 //
 // Operators are written in capitals; lower-case and/or/not/near are ordinary words.
@@ -16,6 +16,7 @@ import { QUERY_LIMITS, isPositional, leaves, type QueryNode, type QueryProblem, 
 type Lexeme =
   | { t: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'title' | 'eof'; pos: number; end: number }
   | { t: 'near'; pos: number; end: number; n: number; op: 'NEAR' | 'BEFORE' }
+  | { t: 'atleast'; pos: number; end: number; n: number }
   | { t: 'word' | 'phrase'; pos: number; end: number; text: string };
 
 class QuerySyntaxError extends Error {
@@ -77,6 +78,12 @@ function lex(q: string): Lexeme[] {
       out.push({ t: word === 'AND' ? 'and' : word === 'OR' ? 'or' : 'not', pos: start, end: j });
       continue;
     }
+    if (word === 'ATLEAST' || word.startsWith('ATLEAST/')) {
+      const m = /^ATLEAST\/(\d{1,3})$/.exec(word);
+      if (!m || Number(m[1]) < 1) fail(start, 'expected ATLEAST/n with a whole number n ≥ 1, e.g. ATLEAST/2');
+      out.push({ t: 'atleast', pos: start, end: j, n: Number(m[1]) });
+      continue;
+    }
     const proximity = /^(NEAR|BEFORE)(?:\/|$)/.exec(word);
     if (proximity) {
       const op = proximity[1] as 'NEAR' | 'BEFORE';
@@ -118,6 +125,8 @@ function describe(l: Lexeme): string {
       return `"${l.text}" (a phrase)`;
     case 'near':
       return `${l.op}/${l.n}`;
+    case 'atleast':
+      return `ATLEAST/${l.n}`;
     case 'lparen':
       return "'('";
     case 'rparen':
@@ -175,7 +184,7 @@ class Parser {
   }
 
   private startsOperand(l: Lexeme): boolean {
-    return l.t === 'word' || l.t === 'phrase' || l.t === 'lparen' || l.t === 'not' || l.t === 'minus' || l.t === 'title';
+    return l.t === 'word' || l.t === 'phrase' || l.t === 'lparen' || l.t === 'not' || l.t === 'minus' || l.t === 'title' || l.t === 'atleast';
   }
 
   private or(depth: number): QueryNode {
@@ -234,6 +243,14 @@ class Parser {
       const child = this.unary(depth + 1);
       return { kind: 'not', child, start: l.pos, end: child.end };
     }
+    if (l.t === 'atleast') {
+      if (depth + 1 > QUERY_LIMITS.maxDepth) fail(l.pos, `nested too deeply: at most ${QUERY_LIMITS.maxDepth} levels`);
+      this.next();
+      if (!this.startsOperand(this.peek())) fail(this.peek().pos, `expected a term, phrase or '(' after ATLEAST/${l.n}, found ${describe(this.peek())}`);
+      const child = this.unary(depth + 1);
+      if (!isPositional(child)) fail(child.start, `ATLEAST/${l.n} needs a term, phrase, NEAR or an OR-group of them`);
+      return { kind: 'atleast', count: l.n, child, start: l.pos, end: child.end };
+    }
     return this.primary(depth);
   }
 
@@ -283,6 +300,7 @@ function matchesNothing(n: QueryNode): boolean {
     case 'not':
       return !matchesNothing(n.child);
     case 'near':
+    case 'atleast':
       return false;
   }
 }
