@@ -1,0 +1,86 @@
+// The persistent story index over real stores: a story is new once; later outlets join it; it
+// keeps its first-seen time; it survives a reopen; different events stay apart.
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeCases } from '../helpers/stores.ts';
+import { StoryIndex } from '../../src/stories/story-index.ts';
+import type { StoredArticle } from '../../src/core/types.ts';
+import { CORPUS, type CorpusArticle } from './fixtures/same-story-corpus.ts';
+
+function storedOf(c: CorpusArticle, published = c.published): StoredArticle {
+  return {
+    article: { id: c.key, feedId: c.outlet, url: `https://${c.outlet}.example/${c.key}`, title: c.title, summary: '', text: c.text, lang: c.lang, published, fetchedAt: published },
+    matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
+  };
+}
+const byKey = (k: string) => CORPUS.find((c) => c.key === k)!;
+
+for (const c of storeCases) {
+  describe.skipIf(c.skip)(`StoryIndex over ${c.name}`, () => {
+    let cleanup: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await cleanup?.();
+      cleanup = undefined;
+    });
+
+    it('alerts a story once: the wire copy and a rewrite join it, another event does not', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const idx = new StoryIndex(opened.store);
+      const first = await idx.assign(storedOf(byKey('e1-a')));
+      expect(first.isNew).toBe(true);
+      const copy = await idx.assign(storedOf(byKey('e1-c')));
+      expect(copy).toEqual({ storyId: first.storyId, isNew: false });
+      const rewrite = await idx.assign(storedOf(byKey('e1-b')));
+      expect(rewrite).toEqual({ storyId: first.storyId, isNew: false });
+      const other = await idx.assign(storedOf(byKey('e11-a')));
+      expect(other.isNew).toBe(true);
+      expect(other.storyId).not.toBe(first.storyId);
+
+      const rec = await idx.get(first.storyId);
+      expect(rec?.articleIds).toEqual(['e1-a', 'e1-c', 'e1-b']);
+      expect(rec?.feedIds).toEqual(['gulfwire', 'wire-mirror', 'levant-post']);
+      expect(rec?.articleCount).toBe(3);
+    });
+
+    it('is idempotent and keeps the first-seen time when an earlier-published copy joins late', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const idx = new StoryIndex(opened.store);
+      const a = await idx.assign(storedOf(byKey('a6-a')));
+      const again = await idx.assign(storedOf(byKey('a6-a')));
+      expect(again).toEqual({ storyId: a.storyId, isNew: false });
+      // The wire copy, stamped 2 h earlier by its feed, arrives after: it joins and moves firstSeen back.
+      const late = await idx.assign(storedOf(byKey('a6-c'), '2025-05-06T07:00:00.000Z'));
+      expect(late).toEqual({ storyId: a.storyId, isNew: false });
+      const rec = await idx.get(a.storyId);
+      expect(rec?.firstSeen).toBe('2025-05-06T07:00:00.000Z');
+      expect(rec?.lastSeen).toBe('2025-05-06T09:00:00.000Z');
+      expect(rec?.articleCount).toBe(2);
+      expect(await idx.storyOfArticle('a6-c')).toBe(a.storyId);
+    });
+
+    it('survives a new index instance (another process) and never joins across the time window', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const first = await new StoryIndex(opened.store).assign(storedOf(byKey('e6-a')));
+      const idx2 = new StoryIndex(opened.store);
+      const joined = await idx2.assign(storedOf(byKey('e6-b')));
+      expect(joined).toEqual({ storyId: first.storyId, isNew: false });
+      // The same wire text a week later is a new story (a recurring template, not the same event).
+      const weekLater = { ...storedOf(byKey('e6-b'), '2025-04-08T15:00:00.000Z') };
+      weekLater.article = { ...weekLater.article, id: 'e6-b-week-later' };
+      const later = await idx2.assign(weekLater);
+      expect(later.isNew).toBe(true);
+    });
+
+    it('serialises concurrent assignments in one process: copies arriving together make one story', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const idx = new StoryIndex(opened.store);
+      const results = await Promise.all(['e1-a', 'e1-c', 'a6-a', 'a6-c'].map((k) => idx.assign(storedOf(byKey(k)))));
+      expect(results.filter((r) => r.isNew)).toHaveLength(2);
+      expect(results[1]!.storyId).toBe(results[0]!.storyId);
+      expect(results[3]!.storyId).toBe(results[2]!.storyId);
+    });
+  });
+}
