@@ -2,6 +2,7 @@
 // it never imports a platform SDK. Platforms translate their events into a CommandContext and the
 // Reply into their own message format (Block Kit, Telegram HTML, terminal text).
 import type { PlatformName } from '../src/core/outbound.ts';
+import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 
@@ -18,10 +19,10 @@ export interface Reply {
    */
   ephemeral?: boolean;
   /**
-   * A digest to render natively (Block Kit, Telegram HTML); `text` is its plain fallback. Its
-   * shape belongs to src/digest; commands only pass it through, platforms render it.
+   * A digest to render natively (Block Kit, Telegram HTML); `text` is its plain rendering.
+   * Commands only pass it through; platforms render it with src/digest.
    */
-  digest?: unknown;
+  digest?: Digest;
 }
 
 export interface ChatInfo {

@@ -2,6 +2,9 @@
 // phrase; this module only reads and writes, so both platforms and the console share one truth.
 import type { CommandServices, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
+import { buildDigest } from '../digest/build-digest.ts';
+import { renderText } from '../digest/render-text.ts';
+import type { StoryIndex } from '../stories/story-index.ts';
 import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
 import { compileTopics } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -38,10 +41,13 @@ export interface ServiceDeps {
   deadLetters?: () => Promise<number | readonly unknown[]>;
   /** Store URL without secrets, for /status. */
   storeDisplay?: string;
-  /**
-   * Builds the /digest reply (src/digest: stories, ranking, native renderings). Without it a plain
-   * list of matching articles is returned.
-   */
+  /** First-seen times of stories that began before the window (src/stories). */
+  stories?: StoryIndex;
+  /** A feed's display name (config `name`); the article's host otherwise. */
+  feedName?: (feedId: string) => string | undefined;
+  /** settings.digestSize: most stories in one digest. */
+  maxStories?: number;
+  /** Replaces the digest built from src/digest (tests, other front ends). */
   buildDigest?: (req: DigestRequest) => Promise<Reply>;
 }
 
@@ -84,7 +90,19 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
 
     async digest(req): Promise<Reply> {
       if (deps.buildDigest) return deps.buildDigest(req);
-      return plainDigest(deps.articles, req);
+      const d = await buildDigest({
+        topics: req.topics,
+        sinceMs: req.sinceMs,
+        untilMs: req.untilMs,
+        articles: deps.articles,
+        topicDefs: await deps.topics(),
+        lang: req.lang,
+        ...(deps.stories ? { stories: deps.stories } : {}),
+        ...(deps.feedName ? { feedName: deps.feedName } : {}),
+        ...(deps.maxStories ? { maxStories: deps.maxStories } : {}),
+      });
+      // The text rendering is the fallback for platforms without a native one (console).
+      return { status: 'ok', text: renderText(d, { highlight: 'none' }).trimEnd(), digest: d };
     },
 
     async topicHits(topic, sinceMs, untilMs) {
@@ -211,17 +229,4 @@ export async function checkFeedUrl(input: string, allowlist: Allowlist, lookup?:
     return { ok: false, reason: `${u.hostname} did not resolve` };
   }
   return { ok: true, url: u.href };
-}
-
-const MAX_PLAIN_ITEMS = 10;
-
-/** The digest without src/digest: the newest matching articles as plain text. */
-async function plainDigest(articles: ArticleStore, req: DigestRequest): Promise<Reply> {
-  const stored = await articles.listBetween(req.sinceMs, req.untilMs);
-  const hits = stored.filter((s) => s.matches.some((m) => req.topics.includes(m.id)));
-  const ar = req.lang === 'ar';
-  if (hits.length === 0) return { status: 'ok', text: ar ? 'لا جديد في هذه الفترة.' : 'Nothing new in this window.' };
-  const head = `${req.topics.join(', ')} — ${hits.length} ${ar ? 'مقالة' : hits.length === 1 ? 'article' : 'articles'}`;
-  const lines = hits.slice(0, MAX_PLAIN_ITEMS).map((s) => `• ${s.article.title}\n  ${s.article.url}`);
-  return { status: 'ok', text: [head, ...lines].join('\n') };
 }

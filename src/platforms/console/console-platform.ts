@@ -6,13 +6,14 @@ import type { Readable, Writable } from 'node:stream';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
 import { dispatch, parseCommandLine } from '../../../commands/registry.ts';
 import type { CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
+import type { Digest } from '../../digest/types.ts';
 
 export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   services: CommandServices;
-  /** Renders a digest carried by a Reply as terminal text. */
-  renderDigest?: (digest: unknown) => string;
+  /** Renders a digest carried by a Reply as terminal text (default: the Reply's own text). */
+  renderDigest?: (digest: Digest) => string;
   now?: () => number;
 }
 

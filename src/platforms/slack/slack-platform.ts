@@ -33,7 +33,7 @@ export interface SlackDeps {
   log: SlackLogger;
   /** HTTP mode: /slack/events is mounted here; without it the receiver listens on PORT itself. */
   mount?: HttpMount;
-  /** src/digest renderSlack; without it digests go out as their plain text. */
+  /** Digest renderer; src/digest's renderSlack by default. */
   renderDigest?: SlackDigestRenderer;
   now?: () => number;
   /** Look up locale and admin role with users.info (scope users:read; default true). */

@@ -4,6 +4,8 @@
 import type { Reply } from '../../../commands/types.ts';
 import { splitText } from '../../../commands/reply-text.ts';
 import { escapeSlackText } from '../../digest/escape.ts';
+import { renderSlack } from '../../digest/render-slack.ts';
+import type { Digest } from '../../digest/types.ts';
 
 export { escapeSlackText };
 
@@ -29,12 +31,12 @@ export interface SlackMessage {
   blocks?: unknown[];
 }
 
-/** Renders a digest to Slack messages (src/digest's renderSlack). */
-export type SlackDigestRenderer = (digest: unknown) => SlackMessage[];
+/** Renders a digest to Slack messages (default: src/digest's renderSlack). */
+export type SlackDigestRenderer = (digest: Digest) => SlackMessage[];
 
 /** The messages that answer a command, escaped for Slack. */
-export function replyToSlack(reply: Reply, renderDigest?: SlackDigestRenderer): SlackMessage[] {
-  if (reply.digest !== undefined && renderDigest) {
+export function replyToSlack(reply: Reply, renderDigest: SlackDigestRenderer = renderSlack): SlackMessage[] {
+  if (reply.digest !== undefined) {
     const parts = renderDigest(reply.digest).filter((p) => p.text.trim() !== '' || (p.blocks?.length ?? 0) > 0);
     if (parts.length > 0) return parts.slice(0, MAX_RESPONSES);
   }

@@ -29,7 +29,7 @@ export interface TelegramDeps {
   log: TelegramLogger;
   /** Needed in webhook mode: the webhook's path is mounted on the shared HTTP server. */
   mount?: HttpMount;
-  /** src/digest renderTelegram; without it digests go out as their plain text. */
+  /** Digest renderer; src/digest's renderTelegram by default. */
   renderDigest?: TelegramDigestRenderer;
   now?: () => number;
   /**
