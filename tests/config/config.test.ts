@@ -35,7 +35,7 @@ describe('config file', () => {
     if (r.ok) return;
     const paths = r.problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['feeds[0].interval', 'topics[0].query', 'subscriptions[0].topic', 'subscriptions[0].mode']));
-    expect(r.problems.find((p) => p.path === 'topics[0].query')!.message).toMatch(/parenthes/);
+    expect(r.problems.find((p) => p.path === 'topics[0].query')!.message).toMatch(/\)/);
   });
 
   it('refuses unknown keys so that typos surface', () => {
