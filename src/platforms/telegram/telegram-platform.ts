@@ -84,6 +84,7 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   const adminIds = env.admins.filter((a) => a.platform === 'telegram').map((a) => a.user);
   const chatAdmins = new ChatAdminCache(bot.telegram, log, now);
   const inFlight = new Set<Promise<unknown>>();
+  const chatQueues = new Map<string, Promise<void>>();
   let stopped = false;
 
   bot.catch((err) => {
@@ -95,12 +96,19 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
     const update = tctx.update as { message?: TgMessage; channel_post?: TgMessage };
     const msg = update.message ?? update.channel_post;
     if (!msg || typeof msg.text !== 'string' || msg.from?.is_bot) return;
-    const work = handleMessage(msg, tctx.botInfo?.username);
-    inFlight.add(work);
+    // telegraf handles a batch of updates concurrently; one chat's answers keep the order of its
+    // commands (a slow /digest must not be overtaken by the /topics sent after it).
+    const key = String(msg.chat.id);
+    const prev = chatQueues.get(key) ?? Promise.resolve();
+    const work = prev.then(() => handleMessage(msg, tctx.botInfo?.username));
+    const settled = work.catch(() => {});
+    chatQueues.set(key, settled);
+    inFlight.add(settled);
     try {
       await work;
     } finally {
-      inFlight.delete(work);
+      inFlight.delete(settled);
+      if (chatQueues.get(key) === settled) chatQueues.delete(key);
     }
   });
 
@@ -108,7 +116,8 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
     const text = msg.text!.trim();
     const isPrivate = msg.chat.type === 'private';
     const parsed = text.startsWith('/') ? parseCommandLine(text) : undefined;
-    if (parsed?.bot && botUsername && parsed.bot.toLowerCase() !== botUsername.toLowerCase()) return; // another bot's command
+    // "/digest@other_bot" in a group is another bot's; a private chat has no other bot to ask.
+    if (!isPrivate && parsed?.bot && botUsername && parsed.bot.toLowerCase() !== botUsername.toLowerCase()) return;
     let reply: Reply;
     const lang = pickLang(msg.from?.language_code, text);
     if (!parsed) {
