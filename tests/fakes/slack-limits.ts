@@ -229,6 +229,7 @@ export function checkSlackMessage(msg: SlackMessageInput, opts: { requireFallbac
 export function mrkdwnHazards(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g)) found.push(`special mention <!${m[1]}>`);
+  for (const m of text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) found.push(`user mention <@${m[1]}>`);
   for (const m of text.matchAll(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g)) {
     const label = m[2]!.trim();
     if (/^(?:https?:\/\/)?[\w-]+(\.[\w-]+)+/.test(label)) {
