@@ -1,7 +1,163 @@
-// PLACEHOLDER: `raqib ingest` arrives with its own issue; until then it says so plainly.
-import { write, type CliIO } from './io.ts';
+// `raqib ingest [--config FILE] [FEED…]`: fetch (or read) feeds once, match and store; one line per
+// feed (status, new / seen items, time) and a total. FEED is an http(s) URL, a file:// URL, a
+// local path, or a directory (every file in it: bulk checks, with a progress bar on a terminal).
+// No FEED: the configured feeds. Exit 1 only when every feed failed, 2 on usage or config errors.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDuration } from '../core/duration.ts';
+import { createFetcher } from '../feeds/fetch.ts';
+import { feedIdFor, feedLocationKey, feedSpec, type FeedSpec } from '../feeds/feed-spec.ts';
+import { FAILURE_STATUSES, pollFeed, type IngestDeps, type PollResult } from '../pipeline/ingest.ts';
+import { ArticleStore } from '../store/article-store.ts';
+import { FeedStateStore } from '../store/feed-state-store.ts';
+import { StoryIndex } from '../stories/index.ts';
+import { openStoreOrReport, requireConfigContext, EXIT_USAGE } from './context.ts';
+import { parseArgs, write, type CliIO } from './io.ts';
 
-export async function run(_argv: string[], io: CliIO): Promise<number> {
-  await write(io.stderr, 'raqib ingest: not available yet in this version (it arrives with a later release).\n');
-  return 1;
+const USAGE = 'usage: raqib ingest [--config FILE] [--concurrency N] [FEED…]   (FEED: URL, file://, path or directory)';
+
+interface Target {
+  spec: FeedSpec;
+  label: string;
+  fromDirectory: boolean;
+}
+
+/** Expands FEED arguments: directories become their files (sorted, hidden files skipped). */
+export function expandTargets(args: readonly string[], cwd: string): { targets: { location: string; fromDirectory: boolean }[]; problems: string[] } {
+  const targets: { location: string; fromDirectory: boolean }[] = [];
+  const problems: string[] = [];
+  for (const a of args) {
+    if (/^https?:\/\//i.test(a) || /^file:/i.test(a)) {
+      targets.push({ location: a, fromDirectory: false });
+      continue;
+    }
+    const p = resolve(cwd, a);
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // a missing path is reported by the poll, per feed
+    }
+    if (!isDir) {
+      targets.push({ location: p, fromDirectory: false });
+      continue;
+    }
+    const files = readdirSync(p, { withFileTypes: true })
+      .filter((d) => d.isFile() && !d.name.startsWith('.'))
+      .map((d) => join(p, d.name))
+      .sort();
+    if (files.length === 0) problems.push(`${a}: the directory has no files`);
+    for (const f of files) targets.push({ location: f, fromDirectory: true });
+  }
+  return { targets, problems };
+}
+
+const fmtMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+export function formatResult(r: PollResult, label: string): string {
+  const failed = FAILURE_STATUSES.has(r.status) || r.status === 'disabled';
+  const matched = r.stored.filter((s) => s.matches.length > 0).length;
+  const counts = failed ? ''.padEnd(36) : `${String(r.newItems).padStart(4)} new ${String(r.seenItems).padStart(4)} seen ${String(matched).padStart(4)} matched`.padEnd(36);
+  const why = r.error ? `  ${r.status}: ${r.error}` : r.tooOld ? `  (${r.tooOld} older than maxAge)` : '';
+  return `${r.status.padEnd(12)} ${counts} ${fmtMs(r.ms).padStart(8)}  ${label}${why}`;
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  return `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['config', 'concurrency']);
+  if ('error' in args || args.flags.has('help')) {
+    await write(io.stderr, `${'error' in args ? `${args.error}\n` : ''}${USAGE}\n`);
+    return 'error' in args ? EXIT_USAGE : 0;
+  }
+  const concurrency = Number(args.flags.get('concurrency') ?? 4);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    await write(io.stderr, `--concurrency must be a whole number from 1 to 64\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const cfgFlag = args.flags.get('config');
+  const ctx = await requireConfigContext(io, typeof cfgFlag === 'string' ? cfgFlag : undefined);
+  if (!ctx) return 2;
+  const config = ctx.loaded.config;
+  const settings = config.settings ?? {};
+  const maxAgeMs = settings.maxAge ? parseDuration(settings.maxAge) : undefined;
+
+  // Configured feeds keep their options when named on the command line.
+  const configured = new Map(
+    (config.feeds ?? []).map((f) => [
+      feedLocationKey(f.url),
+      { url: f.url, name: f.name, fullText: f.fullText, maxAgeMs: f.maxAge ? parseDuration(f.maxAge) : undefined, intervalMs: f.interval ? parseDuration(f.interval) : undefined },
+    ]),
+  );
+  const expanded = args.positionals.length > 0 ? expandTargets(args.positionals, io.cwd) : { targets: [...configured.values()].map((c) => ({ location: c.url, fromDirectory: false })), problems: [] };
+  for (const p of expanded.problems) await write(io.stderr, `raqib ingest: ${p}\n`);
+  if (expanded.targets.length === 0) {
+    await write(io.stderr, `raqib ingest: no feeds to read (name some, or configure feeds: in ${ctx.loaded.path})\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const targets: Target[] = expanded.targets.map((t) => {
+    const c = configured.get(feedLocationKey(t.location));
+    const spec = feedSpec({ ...c, url: t.location, id: feedIdFor(t.location) }, { maxAgeMs });
+    return { spec, label: c?.name ?? t.location, fromDirectory: t.fromDirectory };
+  });
+
+  const store = await openStoreOrReport(io, ctx.env);
+  if (!store) return 2;
+  const fetcher = createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: settings.userAgent });
+  const stories = new StoryIndex(store);
+  const deps: IngestDeps = {
+    articles: new ArticleStore(store),
+    feedStates: new FeedStateStore(store),
+    matcher: () => ctx.matcher,
+    assignStory: (s) => stories.assign(s),
+    fetcher,
+  };
+  const showProgress = Boolean((io.stderr as { isTTY?: boolean }).isTTY) && targets.some((t) => t.fromDirectory);
+  const results: (PollResult | undefined)[] = new Array(targets.length);
+  let printed = 0;
+  let done = 0;
+  const t0 = performance.now();
+  // Feeds run concurrently; lines print in argument order as soon as their turn comes.
+  const flush = async () => {
+    let out = '';
+    while (printed < targets.length && results[printed]) {
+      out += `${formatResult(results[printed]!, targets[printed]!.label)}\n`;
+      printed++;
+    }
+    if (out) {
+      if (showProgress) await write(io.stderr, '\r\x1b[K');
+      await write(io.stdout, out);
+    }
+    if (showProgress) await write(io.stderr, progressBar(done, targets.length));
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await pollFeed(targets[i]!.spec, deps, { force: true, includeDisabled: true });
+      done++;
+      await flush();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  } finally {
+    await fetcher.close();
+    await store.close();
+  }
+  if (showProgress) await write(io.stderr, '\r\x1b[K');
+  const all = results as PollResult[];
+  const failed = all.filter((r) => FAILURE_STATUSES.has(r.status) || r.status === 'disabled').length;
+  const sum = (f: (r: PollResult) => number) => all.reduce((n, r) => n + f(r), 0);
+  await write(
+    io.stdout,
+    `total: ${all.length} feed${all.length === 1 ? '' : 's'}, ${all.length - failed} ok, ${failed} failed; ` +
+      `${sum((r) => r.newItems)} new, ${sum((r) => r.seenItems)} seen, ${sum((r) => r.stored.filter((s) => s.matches.length > 0).length)} matched; ` +
+      `${fmtMs(performance.now() - t0)}\n`,
+  );
+  return failed === all.length ? 1 : 0;
 }

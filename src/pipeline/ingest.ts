@@ -74,6 +74,8 @@ export interface IngestDeps {
 export interface PollOptions {
   /** Poll even inside a failure backoff window (CLI, /feeds refresh). */
   force?: boolean;
+  /** Poll a disabled feed too (a person asked for it: `raqib ingest`); success re-enables it. */
+  includeDisabled?: boolean;
 }
 
 export const MAX_BACKOFF_MS = 6 * 3_600_000;
@@ -131,7 +133,7 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
     // The feed moved: old validators and body hash belong to the old location.
     state = { ...state, url: feed.url, etag: undefined, lastModified: undefined, bodyHash: undefined };
   }
-  if (state.disabledReason) return finish({ ...result, status: 'disabled', error: state.disabledReason });
+  if (state.disabledReason && !opts.includeDisabled) return finish({ ...result, status: 'disabled', error: state.disabledReason });
   if (!opts.force && state.failures > 0 && state.nextPollAt && Date.parse(state.nextPollAt) > t0) {
     return finish({ ...result, status: 'backoff', error: state.lastError, nextPollAt: state.nextPollAt });
   }
@@ -149,7 +151,7 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
   const succeed = async (status: PollStatus, patch: Partial<FeedState>) => {
     const nextPollAt = new Date(t0 + feed.intervalMs).toISOString();
     const iso = new Date(t0).toISOString();
-    await deps.feedStates.set({ ...state, ...patch, lastPollAt: iso, lastOkAt: iso, failures: 0, lastError: undefined, nextPollAt });
+    await deps.feedStates.set({ ...state, ...patch, lastPollAt: iso, lastOkAt: iso, failures: 0, lastError: undefined, disabledReason: undefined, nextPollAt });
     return finish({ ...result, status, nextPollAt });
   };
 
