@@ -2,7 +2,7 @@
 // verified) or Socket Mode when SLACK_APP_TOKEN is set. Every command is acknowledged at once and
 // answered through respond(); nothing touches the network at start-up in HTTP mode (no auth.test).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as BoltLogger, SlashCommand } from '@slack/bolt';
 import { dispatch, pickLang } from '../../../commands/registry.ts';
 import type { ChatInfo, CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
@@ -12,8 +12,6 @@ import { resolveSlackCommand, SLACK_EVENTS_PATH } from './slack-names.ts';
 import { createSlackSender, createSlackWebClient } from './slack-sender.ts';
 import { replyToSlack, slackCommandText, type SlackDigestRenderer } from './slack-text.ts';
 import { SlackUserCache, type SlackLogger } from './slack-users.ts';
-
-const { App, HTTPReceiver, SocketModeReceiver, LogLevel } = bolt;
 
 export { SLACK_EVENTS_PATH };
 
