@@ -246,6 +246,30 @@ describe('updates: long polling and webhooks', () => {
   });
 });
 
+describe('without ../shared, and in cloud mode', () => {
+  it('falls back to a built-in subset of the spec that still checks required parameters', async () => {
+    const bot = await setup({ specPath: '/nonexistent/api.json' });
+    const err = await rejection(bot.telegram.callApi('getChatMember', { chat_id: GROUP } as never));
+    expect(err.description).toBe('Bad Request: invalid user_id specified');
+    expect((await bot.telegram.sendMessage(42, 'still works')).text).toBe('still works');
+    expect((await rejection(bot.telegram.callApi('noSuchMethod' as never, {} as never))).code).toBe(404);
+  });
+
+  it('accepts only HTTPS webhooks on Telegram ports unless running like a local Bot API server', async () => {
+    const bot = await setup({ local: false });
+    const http = await rejection(bot.telegram.setWebhook('http://127.0.0.1:8080/tg'));
+    expect(http.description).toBe('Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+    const port = await rejection(bot.telegram.setWebhook('https://bot.example.com:9000/tg'));
+    expect(port.description).toBe('Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
+    const secret = await rejection(bot.telegram.setWebhook('https://bot.example.com/tg', { secret_token: 'bad secret!' }));
+    expect(secret.description).toBe('Bad Request: secret token contains unallowed characters');
+    expect(await bot.telegram.setWebhook('https://bot.example.com/tg', { secret_token: 'ok_secret-1' })).toBe(true);
+    expect(fake.webhook()).toMatchObject({ url: 'https://bot.example.com/tg', secret: 'ok_secret-1' });
+    expect(await bot.telegram.deleteWebhook()).toBe(true);
+    expect(fake.webhook()).toBeUndefined();
+  });
+});
+
 describe('chats, members and edits', () => {
   it('reports members and administrators per chat', async () => {
     const bot = await setup();
