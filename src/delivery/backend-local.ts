@@ -8,6 +8,24 @@ import type { Store } from '../store/open-store.ts';
 import { MAX_DEAD_LETTERS, type OutboxBackend, type Versioned, type WriteOptions, type WriteResult } from './backend.ts';
 import type { ChatDoc, DeadLetter, OutboxCounts } from './types.ts';
 
+/**
+ * WAL with synchronous=NORMAL: a commit no longer waits for fsync (measured 0.13 ms a write
+ * against 1–16 ms, depending on the disk's load, with the default rollback journal). It stays
+ * durable when the process is killed, which is what the outbox must survive; only a power cut
+ * can lose the last commits. journal_mode is a property of the database file, so this applies to
+ * every namespace of the store.
+ */
+async function tuneSqlite(kv: Keyv<unknown>): Promise<void> {
+  const query = (kv as unknown as { opts?: { store?: { query?: (sql: string) => Promise<unknown> } } }).opts?.store?.query;
+  if (typeof query !== 'function') return;
+  try {
+    await query('PRAGMA journal_mode=WAL');
+    await query('PRAGMA synchronous=NORMAL');
+  } catch {
+    // An in-memory or read-only database keeps its defaults.
+  }
+}
+
 interface ChatRecord {
   v: number;
   d: ChatDoc;
@@ -29,21 +47,27 @@ export class LocalOutboxBackend implements OutboxBackend {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly reserveTtlMs: number;
 
+  // One namespace (one SQLite connection) for everything: keyv opens a connection per namespace,
+  // and writes alternating between connections of one file wait on each other's locks (~25 ms a
+  // write measured, against ~1 ms on one connection). Keys: c:<chat>, k:<idempotency key>, d:<id>.
   private constructor(
-    private readonly chatKv: Keyv<ChatRecord>,
-    private readonly keyKv: Keyv<number>,
-    private readonly deadKv: Keyv<DeadLetter>,
+    private readonly kv: Keyv<ChatRecord | number | DeadLetter>,
     opts: LocalBackendOptions,
   ) {
     this.reserveTtlMs = opts.reserveTtlMs ?? 7 * 86_400_000;
   }
 
   static async open(store: Store, opts: LocalBackendOptions = {}): Promise<LocalOutboxBackend> {
-    const b = new LocalOutboxBackend(store.namespace<ChatRecord>('outbox_chats'), store.namespace<number>('outbox_keys'), store.namespace<DeadLetter>('outbox_dead'), opts);
+    const b = new LocalOutboxBackend(store.namespace<ChatRecord | number | DeadLetter>('outbox'), opts);
+    await tuneSqlite(b.kv);
     const now = Date.now();
-    for await (const [k, v] of b.chatKv.iterator!(undefined)) if (v) b.chats.set(String(k), v as ChatRecord);
-    for await (const [k, v] of b.keyKv.iterator!(undefined)) if (typeof v === 'number' && v > now) b.keys.set(String(k), v);
-    for await (const [k, v] of b.deadKv.iterator!(undefined)) if (v) b.dead.set(String(k), v as DeadLetter);
+    for await (const [key, v] of b.kv.iterator!(undefined)) {
+      const k = String(key);
+      if (!v) continue;
+      if (k.startsWith('c:')) b.chats.set(k.slice(2), v as ChatRecord);
+      else if (k.startsWith('k:') && typeof v === 'number' && v > now) b.keys.set(k.slice(2), v);
+      else if (k.startsWith('d:')) b.dead.set(k.slice(2), v as DeadLetter);
+    }
     return b;
   }
 
@@ -68,11 +92,11 @@ export class LocalOutboxBackend implements OutboxBackend {
       const dups = reserve.filter((k) => (this.keys.get(k) ?? 0) > now);
       if (dups.length > 0) return { ok: false, reason: 'duplicate', keys: dups } as const;
       const rec: ChatRecord = { v: expected + 1, d: structuredClone(doc), due: opts.dueAt, n: opts.counts };
-      await this.chatKv.set(chatKey, rec);
+      await this.kv.set(`c:${chatKey}`, rec);
       this.chats.set(chatKey, rec);
       if (reserve.length > 0) {
         const until = now + this.reserveTtlMs;
-        await this.keyKv.setMany(reserve.map((key) => ({ key, value: until, ttl: this.reserveTtlMs })));
+        await this.kv.setMany(reserve.map((key) => ({ key: `k:${key}`, value: until, ttl: this.reserveTtlMs })));
         for (const k of reserve) this.keys.set(k, until);
       }
       return { ok: true, version: rec.v } as const;
@@ -110,7 +134,7 @@ export class LocalOutboxBackend implements OutboxBackend {
 
   putDead(d: DeadLetter): Promise<void> {
     return this.locked(async () => {
-      await this.deadKv.set(d.id, d);
+      await this.kv.set(`d:${d.id}`, d);
       this.dead.set(d.id, d);
     });
   }
@@ -126,7 +150,7 @@ export class LocalOutboxBackend implements OutboxBackend {
   removeDead(id: string): Promise<boolean> {
     return this.locked(async () => {
       if (!this.dead.has(id)) return false;
-      await this.deadKv.delete(id);
+      await this.kv.delete(`d:${id}`);
       return this.dead.delete(id);
     });
   }
@@ -155,12 +179,12 @@ export class LocalOutboxBackend implements OutboxBackend {
     return this.locked(async () => {
       const expired = [...this.keys].filter(([, until]) => until <= now).map(([k]) => k);
       if (expired.length > 0) {
-        await this.keyKv.deleteMany(expired);
+        await this.kv.deleteMany(expired.map((k) => `k:${k}`));
         for (const k of expired) this.keys.delete(k);
       }
       const old = [...this.dead.values()].sort((a, b) => b.deadAt - a.deadAt).slice(MAX_DEAD_LETTERS).map((d) => d.id);
       if (old.length > 0) {
-        await this.deadKv.deleteMany(old);
+        await this.kv.deleteMany(old.map((id) => `d:${id}`));
         for (const id of old) this.dead.delete(id);
       }
     });

@@ -40,6 +40,7 @@ export class DeliveryPump {
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly cooldown = new Map<string, number>();
   private readonly stopWaiters = new Set<() => void>();
+  private readonly nextDeparture = new Map<PlatformName, number>();
   private running = false;
   private stopping = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -141,6 +142,18 @@ export class DeliveryPump {
     this.inflight.set(chatKey, p);
   }
 
+  /**
+   * Spaces this process's departures by the platform interval at the moment of sending. The shared
+   * reservation (reserveRate) plans the slots; this gate keeps a stall of the event loop, after
+   * which several planned sends would wake together, from turning into a burst.
+   */
+  private async departure(platform: PlatformName, interval: number): Promise<void> {
+    const now = performance.now();
+    const at = Math.max(now, this.nextDeparture.get(platform) ?? 0);
+    this.nextDeparture.set(platform, at + interval);
+    if (at > now) await new Promise((r) => setTimeout(r, Math.ceil(at - now)));
+  }
+
   /** Sleeps, but wakes early when stop() is called (waiting claims are then released). */
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -209,6 +222,7 @@ export class DeliveryPump {
     });
     if (!marked?.ok) return true;
     const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body };
+    if (interval) await this.departure(platform, interval);
     let outcome: SendOutcome;
     try {
       outcome = await this.o.senders[platform]!.send(outbound);
@@ -280,6 +294,9 @@ export class DeliveryPump {
       died = false;
       if (doc.claim?.owner !== this.owner || doc.claim.msgId !== msg.id) return null;
       doc.claim = undefined;
+      // The chat's gap counts from the answer, not the request: the request has surely arrived by
+      // then, so a stall between deciding and sending can never bunch two messages to one chat.
+      if (doc.sends.length > 0) doc.sends[doc.sends.length - 1] = now;
       const q = doc.queue.find((x) => x.id === msg.id);
       if (!q) return { doc };
       if (outcome.ok) {
