@@ -91,7 +91,9 @@ export function htmlToText(html: string, opts: TextOptions = {}): string {
 const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])/gu;
 
 function fold(text: string, keepLines: boolean): string {
-  const t = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  let t = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  // The look-around regex is costly on long text; most text has no joiner at all.
+  if (t.includes('\u200c') || t.includes('\u200d')) t = t.replace(STRAY_JOINER, '');
   if (!keepLines) return t.replace(/\s+/g, ' ').trim();
   return t
     .split(/\n/)
