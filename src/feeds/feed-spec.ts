@@ -2,6 +2,7 @@
 // The feed id comes from the feed's location, never from its display name: names are optional,
 // not unique and get edited, and a renamed feed must keep its state (validators, backoff, primed).
 import { pathToFileURL } from 'node:url';
+import { parseDuration } from '../core/duration.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { isLocal, localPath } from './fetch.ts';
 import { shortHash } from './hash.ts';
@@ -74,4 +75,23 @@ export function feedSpec(input: FeedSpecInput, defaults: { maxAgeMs?: number } =
     alertOnFirstPoll: input.alertOnFirstPoll ?? false,
     maxAgeMs: input.maxAgeMs ?? defaults.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
   };
+}
+
+/** A feed entry as written in the config file (durations as text, e.g. "5m"). */
+export interface FeedConfigLike {
+  url: string;
+  name?: string;
+  interval?: string;
+  fullText?: boolean;
+  alertOnFirstPoll?: boolean;
+  maxAge?: string;
+}
+
+/** Builds a FeedSpec from a config entry and settings.maxAge; unparsable durations use defaults. */
+export function feedSpecFromConfig(f: FeedConfigLike, settings: { maxAge?: string } = {}): FeedSpec {
+  const dur = (s: string | undefined) => (s ? parseDuration(s) : undefined);
+  return feedSpec(
+    { url: f.url, name: f.name, intervalMs: dur(f.interval), fullText: f.fullText, alertOnFirstPoll: f.alertOnFirstPoll, maxAgeMs: dur(f.maxAge) },
+    { maxAgeMs: dur(settings.maxAge) },
+  );
 }

@@ -255,3 +255,57 @@ async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDep
   await deps.articles.put(stored, item.dedupeKeys);
   return { stored, matched: matches.length > 0, isNewStory };
 }
+
+export interface PollDueOptions {
+  /** Feeds polled at once (default 4). */
+  concurrency?: number;
+  /** Called as each poll finishes (deliver its alerts, log, update metrics). */
+  onResult?: (r: PollResult) => void | Promise<void>;
+}
+
+// Feeds whose poll is still running, per deps object: a slow feed is never polled twice at once
+// when the scheduler's tick comes round again.
+const inFlight = new WeakMap<IngestDeps, Set<string>>();
+
+/**
+ * One scheduler tick: polls every feed that is due (its nextPollAt reached, not disabled, not
+ * already running), a few at a time. Call it every few seconds; per-feed intervals and backoff
+ * live in FeedState, so ticks can be frequent and cheap. Never throws for a feed.
+ */
+export async function pollDueFeeds(feeds: readonly FeedSpec[], deps: IngestDeps, opts: PollDueOptions = {}): Promise<PollResult[]> {
+  const now = (deps.now ?? Date.now)();
+  let running = inFlight.get(deps);
+  if (!running) inFlight.set(deps, (running = new Set()));
+  const due: FeedSpec[] = [];
+  for (const f of feeds) {
+    if (running.has(f.id)) continue;
+    running.add(f.id); // claimed before the await, so an overlapping tick skips it
+    const state = await deps.feedStates.get(f.id).catch(() => undefined);
+    if (isDue(state && state.url === f.url ? state : undefined, now)) due.push(f);
+    else running.delete(f.id);
+  }
+  const results: PollResult[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const feed = due[next++]!;
+      let r: PollResult;
+      try {
+        r = await pollFeed(feed, deps);
+      } catch (e) {
+        // Only infrastructure (the state store itself) can get here.
+        r = { feedId: feed.id, url: feed.url, status: 'networkError', items: 0, newItems: 0, seenItems: 0, tooOld: 0, stored: [], alerts: [], warnings: [], ms: 0, error: `store error: ${(e as Error).message}` };
+      } finally {
+        running.delete(feed.id);
+      }
+      results.push(r);
+      try {
+        await opts.onResult?.(r);
+      } catch (e) {
+        deps.log?.warn?.({ feedId: feed.id, err: e }, 'onResult failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, due.length) }, worker));
+  return results;
+}

@@ -1,7 +1,7 @@
 // Parse throughput over the feed corpus (../shared/fixtures/feeds, 435 files): raqib's full path
 // (charset detection → XML hardening → feedsmith or lenient fallback → normalise to Articles with
 // clean text, canonical URLs, dates and language) against feedsmith alone on the same files in
-// the same run (UTF-8 decode + parseFeed, failures caught). Median of 5 rounds after a warm-up.
+// the same run (UTF-8 decode + parseFeed, failures caught). Median of 3 rounds after a warm-up.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseFeed } from 'feedsmith';
@@ -9,7 +9,7 @@ import { normaliseFeed } from '../../src/feeds/normalise.ts';
 import { parseFeedBytes } from '../../src/feeds/parse.ts';
 
 const FEEDS = resolve(process.cwd(), '../shared/fixtures/feeds');
-const ROUNDS = 5;
+const ROUNDS = 3;
 
 interface Lane {
   name: string;
