@@ -100,6 +100,14 @@ describe('long polling', () => {
     expect(m!.text).toContain('Rockets hit Baghdad airport');
   });
 
+  it('/start (a person opening the bot) is greeted with the command list', async () => {
+    start();
+    await fake.pushMessage({ chatId: USER, text: '/start ref123', from: { id: USER, language_code: 'en' } });
+    const [m] = await waitFor(() => fake.sent(USER).length > 0 && fake.sent(USER), 'answer');
+    expect(m!.text).toContain('raqib commands:');
+    expect(m!.text).toContain('/digest [TOPIC] [SINCE]');
+  });
+
   it('replies in Arabic to a client set to Arabic', async () => {
     start();
     await fake.pushMessage({ chatId: USER, text: '/topic nosuch', from: { id: USER, language_code: 'ar' } });

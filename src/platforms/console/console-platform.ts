@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
-import { dispatch, parseCommandLine } from '../../../commands/registry.ts';
+import { dispatch, parseCommandLine, pickLang } from '../../../commands/registry.ts';
 import type { CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
 import type { Digest } from '../../digest/types.ts';
 
@@ -15,6 +15,8 @@ export interface ConsoleOptions {
   /** Renders a digest carried by a Reply as terminal text (default: the Reply's own text). */
   renderDigest?: (digest: Digest) => string;
   now?: () => number;
+  /** Told about commands that failed unexpectedly (the person sees a short message). */
+  onError?: (err: unknown) => void;
 }
 
 export interface ConsolePlatform {
@@ -49,14 +51,14 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
         platform: 'console',
         chat: { id: CHAT, kind: 'private' },
         user: { id: 'operator' },
-        lang: /[\u0600-\u06FF]/.test(parsed.args) ? 'ar' : 'en',
+        lang: pickLang(undefined, parsed.args),
         // Whoever holds the terminal runs the process: they are its admin.
         isAdmin: async () => true,
         isChatAdmin: async () => true,
         services: opts.services,
         now,
       };
-      print(render(await dispatch(ctx, parsed.name, parsed.args)));
+      print(render(await dispatch(ctx, parsed.name, parsed.args, opts.onError)));
     });
   });
 

@@ -43,3 +43,11 @@ export function resolveSlackCommand(command: string, text: string): { name: stri
   if (name.startsWith(PREFIX)) name = name.slice(PREFIX.length);
   return { name, args };
 }
+
+const renamed = commands.filter((d) => SLACK_BUILTINS.has(d.name)).map((d) => d.name);
+const RENAMED_RE = renamed.length > 0 ? new RegExp(`(?<![\\w/-])/(${renamed.join('|')})(?![\\w-])`, 'g') : undefined;
+
+/** Replies name commands as the registry does; on Slack the built-in clashes carry the prefix. */
+export function slackifyCommandNames(text: string): string {
+  return RENAMED_RE ? text.replace(RENAMED_RE, `/${PREFIX}$1`) : text;
+}

@@ -5,6 +5,7 @@ import type { Reply } from '../../../commands/types.ts';
 import { splitText } from '../../../commands/reply-text.ts';
 import { escapeSlackText } from '../../digest/escape.ts';
 import { renderSlack } from '../../digest/render-slack.ts';
+import { slackifyCommandNames } from './slack-names.ts';
 import type { Digest } from '../../digest/types.ts';
 
 export { escapeSlackText };
@@ -40,7 +41,7 @@ export function replyToSlack(reply: Reply, renderDigest: SlackDigestRenderer = r
     const parts = renderDigest(reply.digest).filter((p) => p.text.trim() !== '' || (p.blocks?.length ?? 0) > 0);
     if (parts.length > 0) return parts.slice(0, MAX_RESPONSES);
   }
-  const text = reply.text.trim() === '' ? '…' : reply.text;
+  const text = reply.text.trim() === '' ? '…' : slackifyCommandNames(reply.text);
   return splitText(text, SLACK_TEXT_MAX)
     .slice(0, MAX_RESPONSES)
     .map((t) => ({ text: escapeSlackText(t) }));

@@ -126,7 +126,9 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
       reply = { status: 'usage', ephemeral: true, text: lang === 'ar' ? 'الأوامر تبدأ بـ /؛ جرّب /help' : 'Commands start with "/": try /help' };
     } else {
       const ctx = commandContext(msg, lang);
-      reply = await dispatch(ctx, parsed.name, parsed.args, (err) => log.error({ err, command: parsed.name }, 'telegram: command failed'));
+      // Telegram clients send /start when someone opens the bot (deep-link payloads included): greet with /help.
+      const [name, args] = parsed.name === 'start' ? ['help', ''] : [parsed.name, parsed.args];
+      reply = await dispatch(ctx, name, args, (err) => log.error({ err, command: name }, 'telegram: command failed'));
     }
     await sendReply(msg, reply);
   }
