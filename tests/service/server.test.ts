@@ -40,7 +40,7 @@ describe('service server', () => {
     storeUp = true;
     r = await fetch(`${base}/healthz`);
     expect(r.status).toBe(503);
-    expect(((await r.json()) as { checks: Record<string, { ok: boolean; error?: string }> }).checks.slow.error).toMatch(/no answer within 200 ms/);
+    expect(((await r.json()) as { checks: Record<string, { ok: boolean; error?: string }> }).checks.slow!.error).toMatch(/no answer within 200 ms/);
     expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 
@@ -117,7 +117,7 @@ for (const c of storeCases) {
         await opened.cleanup();
         const r = await fetch(`${base}/healthz`);
         expect(r.status).toBe(503);
-        expect(((await r.json()) as { checks: Record<string, { ok: boolean; error?: string }> }).checks.store.ok).toBe(false);
+        expect(((await r.json()) as { checks: Record<string, { ok: boolean; error?: string }> }).checks.store!.ok).toBe(false);
       } finally {
         await server.close();
       }
