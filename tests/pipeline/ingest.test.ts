@@ -13,6 +13,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
 import { storeCases } from '../helpers/stores.ts';
+import { cp1256 } from '../feeds/cp1256.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toUTCString();
@@ -240,6 +241,20 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     clock = NOW + 121_000;
     expect((await pollDueFeeds(feeds, d)).map((r) => r.url)).toEqual([server.url(p1)]);
     clock = NOW;
+  });
+
+  it.skipIf(sc.skip)('decodes what the server mislabels: windows-1256 by header, UTF-8 under a Latin-1 header, gzip', async () => {
+    const title = 'الفصائل تهدد القوات الأمريكية في العراق';
+    const doc = (link: string) => `<rss version="2.0"><channel><title>أخبار</title><item><title>${title}</title><link>${link}</link><pubDate>${hoursAgo(1)}</pubDate></item></channel></rss>`;
+    const p1 = path('cp1256');
+    const p2 = path('liar');
+    server.serve(p1, cp1256(doc('https://ar.example/1')), { contentType: 'text/xml; charset=windows-1256', encoding: 'gzip' });
+    server.serve(p2, Buffer.from(doc('https://ar.example/2'), 'utf8'), { contentType: 'application/rss+xml; charset=ISO-8859-1' });
+    for (const p of [p1, p2]) {
+      const r = await pollFeed(spec(p, { alertOnFirstPoll: true }), deps());
+      expect(r.stored[0]!.article).toMatchObject({ title, lang: 'ar' });
+      expect(r.alerts[0]!.matches.map((m) => m.id)).toEqual(['iraq']);
+    }
   });
 
   it.skipIf(sc.skip)('fetches full text for fullText feeds through the same guarded fetcher', async () => {
