@@ -145,7 +145,11 @@ async function fetchHttp(url: string, agent: Dispatcher, o: FetchOptions, v: Val
       if (REDIRECTS.has(res.statusCode) && header('location')) {
         await res.body.dump().catch(() => {});
         if (hop >= maxRedirects) return done({ kind: 'httpError', status: res.statusCode, message: `more than ${maxRedirects} redirects` });
-        current = new URL(header('location')!, current).toString();
+        try {
+          current = new URL(header('location')!, current).toString();
+        } catch {
+          return done({ kind: 'httpError', status: res.statusCode, message: `redirect to an invalid address: ${header('location')!.slice(0, 200)}` });
+        }
         continue;
       }
       if (res.statusCode === 304) {
