@@ -1,6 +1,6 @@
 // CommandServices over the stores: what slash commands may read and change. Commands parse and
 // phrase; this module only reads and writes, so both platforms and the console share one truth.
-import type { CommandServices, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
+import type { CommandServices, FeedHealth, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
@@ -8,7 +8,7 @@ import type { StoryIndex } from '../stories/story-index.ts';
 import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
 import { compileTopics } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
-import type { FeedStateStore } from '../store/feed-state-store.ts';
+import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore, RuntimeFeed } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 
@@ -54,33 +54,21 @@ export interface ServiceDeps {
 export function createCommandServices(deps: ServiceDeps): CommandServices {
   const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);
 
+  /** Config feeds in file order, then runtime feeds by URL; each with its poll health. */
   const feedList = async (): Promise<FeedView[]> => {
-    const base = (deps.configFeeds ?? []).map((f) => ({ ...f, source: 'config' as const }));
-    const runtimeUrls = new Set<string>();
-    const merged = await deps.registry.feeds.over(
-      base.map((f): RuntimeFeed & { source?: 'config' } => ({ url: f.url, ...(f.name ? { name: f.name } : {}), addedAt: '', source: 'config' })),
-      (f) => f.url,
-    );
-    for (const f of merged) if (!('source' in f && f.source === 'config')) runtimeUrls.add(f.url);
-    const states = await deps.feedStates.all();
-    const byUrl = new Map(states.map((s) => [s.url, s]));
-    return merged.map((f) => {
-      const s = byUrl.get(f.url);
+    const config = (deps.configFeeds ?? []).map((f): RuntimeFeed => ({ url: f.url, ...(f.name ? { name: f.name } : {}), addedAt: '' }));
+    const configUrls = new Set(config.map((f) => f.url));
+    const merged = await deps.registry.feeds.over(config, (f) => f.url);
+    // A runtime entry never shares a URL with a config feed (/feeds add refuses known URLs).
+    const ordered = [...merged.filter((f) => configUrls.has(f.url)), ...merged.filter((f) => !configUrls.has(f.url)).sort((a, b) => a.url.localeCompare(b.url))];
+    const states = new Map((await deps.feedStates.all()).map((s) => [s.url, s]));
+    return ordered.map((f): FeedView => {
+      const s = states.get(f.url);
       return {
         url: f.url,
         ...(f.name ? { name: f.name } : {}),
-        source: runtimeUrls.has(f.url) ? 'runtime' : 'config',
-        ...(s
-          ? {
-              health: {
-                failures: s.failures,
-                ...(s.lastPollAt ? { lastPollAt: s.lastPollAt } : {}),
-                ...(s.lastOkAt ? { lastOkAt: s.lastOkAt } : {}),
-                ...(s.lastError ? { lastError: s.lastError } : {}),
-                ...(s.disabledReason ? { disabledReason: s.disabledReason } : {}),
-              },
-            }
-          : {}),
+        source: configUrls.has(f.url) ? 'config' : 'runtime',
+        ...(s ? { health: healthOf(s) } : {}),
       };
     });
   };
@@ -229,4 +217,14 @@ export async function checkFeedUrl(input: string, allowlist: Allowlist, lookup?:
     return { ok: false, reason: `${u.hostname} did not resolve` };
   }
   return { ok: true, url: u.href };
+}
+
+function healthOf(s: FeedState): FeedHealth {
+  return {
+    failures: s.failures,
+    ...(s.lastPollAt ? { lastPollAt: s.lastPollAt } : {}),
+    ...(s.lastOkAt ? { lastOkAt: s.lastOkAt } : {}),
+    ...(s.lastError ? { lastError: s.lastError } : {}),
+    ...(s.disabledReason ? { disabledReason: s.disabledReason } : {}),
+  };
 }

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
-import { tempDir } from '../helpers/stores.ts';
+import { tempDir, type StoreCase } from '../helpers/stores.ts';
 
 export const TEST_TOPICS: TopicDef[] = [
   { id: 'iraq', name: 'Iraq', query: 'iraq OR العراق OR بغداد OR baghdad' },
@@ -43,9 +43,22 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function openWorld(extra: Partial<ServiceDeps> = {}): Promise<World> {
-  const t = tempDir('raqib-cmd-');
-  const store = await openStore(`sqlite://${join(t.dir, 'raqib.sqlite')}`);
+/** A fresh SQLite store by default, or one from tests/helpers/stores.ts (Redis). */
+export async function openWorld(extra: Partial<ServiceDeps> = {}, backend?: StoreCase): Promise<World> {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  if (backend) {
+    const opened = await backend.open();
+    store = opened.store;
+    cleanup = opened.cleanup;
+  } else {
+    const t = tempDir('raqib-cmd-');
+    store = await openStore(`sqlite://${join(t.dir, 'raqib.sqlite')}`);
+    cleanup = async () => {
+      await store.close();
+      t.remove();
+    };
+  }
   const articles = new ArticleStore(store);
   const subscriptions = new SubscriptionStore(store);
   const registry = new RegistryStore(store);
@@ -89,18 +102,16 @@ export async function openWorld(extra: Partial<ServiceDeps> = {}): Promise<World
         now: () => o.now ?? NOW,
       };
     },
-    async close() {
-      await store.close();
-      t.remove();
-    },
+    close: cleanup,
   };
 }
 
 /**
  * keyv 5.6's iterator strips everything up to the first ":" from keys of a store without a
- * namespace, so SQLite iterates every key as "" (src/store/open-store.ts must pass
- * useKeyPrefix: false). Tests that need the runtime topic layer over config topics are skipped,
- * with this reason printed, until the store is fixed; they run as soon as it is.
+ * namespace, so SQLite iterates every key as "" and the runtime layer of registry-store.ts loses
+ * its ids (fix: give each SQLite Keyv in src/store/open-store.ts `namespace: name`; verified).
+ * The runtime-layer tests are skipped on SQLite, with this reason printed, until the store is
+ * fixed; they run as soon as it is, and always on Redis.
  */
 export const KEYV_ITERATOR_BROKEN = await (async () => {
   const t = tempDir('raqib-probe-');
@@ -115,4 +126,4 @@ export const KEYV_ITERATOR_BROKEN = await (async () => {
     t.remove();
   }
 })();
-if (KEYV_ITERATOR_BROKEN) console.warn('[raqib tests] SQLite keyv iterator returns empty keys (open-store needs useKeyPrefix: false): /watch edit/remove of config topics is skipped.');
+if (KEYV_ITERATOR_BROKEN) console.warn('[raqib tests] SQLite keyv iterator returns empty keys (open-store.ts needs namespace per Keyv): runtime topic/feed layer tests skip on SQLite.');
