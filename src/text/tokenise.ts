@@ -30,8 +30,20 @@ const WORD = new RegExp(
   'gv',
 );
 
-const CACHE_LIMIT = 100_000;
-let cache = new Map<string, readonly WordInfo[]>();
+// Two-generation cache: when the young map is full it becomes the old one; a word found in the
+// old map is promoted. Frequent words survive a rollover, so a large or growing vocabulary never
+// makes the cache thrash (and WordInfo identity, which the matcher memoises on, stays stable).
+const GENERATION = 60_000;
+let young = new Map<string, readonly WordInfo[]>();
+let old = new Map<string, readonly WordInfo[]>();
+
+function remember(raw: string, info: readonly WordInfo[]): void {
+  if (young.size >= GENERATION) {
+    old = young;
+    young = new Map();
+  }
+  young.set(raw, info);
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -42,8 +54,19 @@ function nfkc(raw: string): string {
 
 /** Analyses one raw word (as cut by the tokeniser) into one or more normalised words. */
 export function analyseWord(raw: string): readonly WordInfo[] {
-  const hit = cache.get(raw);
+  const hit = young.get(raw);
   if (hit) return hit;
+  const aged = old.get(raw);
+  if (aged) {
+    remember(raw, aged);
+    return aged;
+  }
+  const out = analyseUncached(raw);
+  remember(raw, out);
+  return out;
+}
+
+function analyseUncached(raw: string): WordInfo[] {
   const out: WordInfo[] = [];
   // NFKC can expand a ligature into several words (ﷺ); each keeps the span of the whole ligature.
   for (const part of nfkc(raw).split(/\s+/)) {
@@ -59,8 +82,6 @@ export function analyseWord(raw: string): readonly WordInfo[] {
       out.push({ norm, forms: [norm], keys: [stemLatin(norm)] });
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache = new Map();
-  cache.set(raw, out);
   return out;
 }
 
@@ -74,7 +95,9 @@ const ACRONYM_RAW = /^\p{Lu}(?:\.\p{Lu})+\.?$/u;
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   const caseless = !/[A-Z]/.test(text);
-  for (const m of text.matchAll(WORD)) {
+  // exec with lastIndex on a private copy: cheaper than matchAll's iterator on long texts.
+  const re = new RegExp(WORD);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const raw = caseless && m[0] === 'us' ? 'US' : m[0];
@@ -96,8 +119,10 @@ export interface TermWord {
  */
 export function analyseTerm(raw: string): TermWord[] {
   const out: TermWord[] = [];
+  // Uncached: topic terms are analysed once, at compile time, and should not crowd out the
+  // article vocabulary.
   for (const m of raw.matchAll(WORD)) {
-    for (const w of analyseWord(m[0])) {
+    for (const w of analyseUncached(m[0])) {
       if (hasArabic(w.norm)) {
         const bare = termReading(w.norm);
         out.push({ key: stemArabic(bare), prefix: bare });

@@ -20,7 +20,7 @@ export interface ScannedDoc {
   doc: MatchInput;
   tokens: Record<Field, Token[]>;
   occurrences: Map<number, Occurrence[]>;
-  /** Indexes (into the topic list) of topics with at least one term occurrence. */
+  /** Indexes (into the topic list) of topics with an occurrence of one of their anchor terms. */
   candidates: number[];
 }
 
@@ -56,6 +56,42 @@ export function toSpans(refs: readonly SpanRef[], tokens: Record<Field, Token[]>
   return out.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
 }
 
+/**
+ * Terms of which at least one must occur for the query to hold: the union over OR, the smallest
+ * side of AND and NEAR, nothing from NOT. Only these terms make a topic a candidate, so a topic
+ * like `(a OR b) NEAR/5 c` is evaluated only for articles containing c. Undefined when the node
+ * alone gives no guarantee (a NOT).
+ */
+export function anchorTerms(n: CompiledNode): Set<number> | undefined {
+  switch (n.kind) {
+    case 'term':
+      return new Set([n.termId]);
+    case 'or': {
+      const out = new Set<number>();
+      for (const c of n.children) {
+        const a = anchorTerms(c);
+        if (!a) return undefined;
+        for (const t of a) out.add(t);
+      }
+      return out;
+    }
+    case 'and':
+      return smallest(n.children.map(anchorTerms));
+    case 'near':
+      return n.negated ? anchorTerms(n.left) : smallest([anchorTerms(n.left), anchorTerms(n.right)]);
+    case 'atleast':
+      return anchorTerms(n.child);
+    case 'not':
+      return undefined;
+  }
+}
+
+function smallest(sets: (Set<number> | undefined)[]): Set<number> | undefined {
+  let best: Set<number> | undefined;
+  for (const s of sets) if (s && (!best || s.size < best.size)) best = s;
+  return best;
+}
+
 export class TopicMatcher {
   readonly topics: readonly TopicDef[];
   readonly compiled: readonly CompiledTopic[];
@@ -74,12 +110,12 @@ export class TopicMatcher {
         const p = parsed.problem;
         throw new RaqibError('TOPIC_QUERY_INVALID', `topic "${def.id}": query error at position ${p.position}: ${p.message}`);
       }
-      const root = compileNode(parsed.ast, (leaf) => {
-        const id = this.index.addTerm(leaf.words);
+      const root = compileNode(parsed.ast, (leaf) => this.index.addTerm(leaf.words));
+      // The parser refuses queries that could hold without any term, so there are anchors.
+      for (const id of anchorTerms(root) ?? []) {
         const users = (this.topicsByTerm[id] ??= []);
         if (users[users.length - 1] !== t) users.push(t);
-        return id;
-      });
+      }
       compiled.push({ def, root });
     });
     this.topics = defs;

@@ -21,8 +21,11 @@ export class TermIndex {
   private readonly termIds = new Map<string, number>();
   /** Per term: its word ids in order. */
   private readonly termWords: number[][] = [];
-  /** Per word id: the terms whose first word it is. */
-  private readonly firstWordTerms: number[][] = [];
+  /**
+   * Per word id: the one-word terms it is, and the phrases it starts, keyed by their second word
+   * so that a common first word (the start of many phrases) costs one lookup, not a scan.
+   */
+  private readonly firstWordTerms: { single: number[]; next: Map<number, number[]> }[] = [];
 
   /** Registers a term (one word or a phrase) and returns its id; identical terms share an id. */
   addTerm(words: readonly QueryWord[]): number {
@@ -33,7 +36,13 @@ export class TermIndex {
     const id = this.termWords.length;
     this.termWords.push(ids);
     this.termIds.set(sig, id);
-    this.firstWordTerms[ids[0]!]!.push(id);
+    const first = this.firstWordTerms[ids[0]!]!;
+    if (ids.length === 1) first.single.push(id);
+    else {
+      const list = first.next.get(ids[1]!);
+      if (list) list.push(id);
+      else first.next.set(ids[1]!, [id]);
+    }
     return id;
   }
 
@@ -48,7 +57,7 @@ export class TermIndex {
     if (id === undefined) {
       id = this.wordCount++;
       map.set(value, id);
-      this.firstWordTerms[id] = [];
+      this.firstWordTerms[id] = { single: [], next: new Map() };
       if (w.prefix && !this.prefixLengths.includes(value.length)) {
         this.prefixLengths = [...this.prefixLengths, value.length].sort((a, b) => a - b);
       }
@@ -56,8 +65,22 @@ export class TermIndex {
     return id;
   }
 
+  /**
+   * Word ids per analysed word. The text stage shares one `keys` array per distinct word, so this
+   * is computed once per distinct word, and an article's cost stays flat as topics are added.
+   */
+  private readonly memo = new WeakMap<readonly string[], number[]>();
+
   /** Word ids a token matches (exact key or prefix). */
   private wordsOf(tok: Token): number[] {
+    const known = this.memo.get(tok.keys);
+    if (known) return known;
+    const ids = this.lookup(tok);
+    this.memo.set(tok.keys, ids);
+    return ids;
+  }
+
+  private lookup(tok: Token): number[] {
     let out: number[] | undefined;
     for (const k of tok.keys) {
       const id = this.keyWords.get(k);
@@ -79,18 +102,26 @@ export class TermIndex {
   scan(field: Field, tokens: readonly Token[], into: Map<number, Occurrence[]>): void {
     const hits: (number[] | undefined)[] = new Array(tokens.length);
     const at = (i: number): number[] => (hits[i] ??= this.wordsOf(tokens[i]!));
+    const record = (term: number, s: number, e: number) => {
+      let list = into.get(term);
+      if (!list) into.set(term, (list = []));
+      // Cap per term: enough for any real article, bounded for adversarial ones.
+      if (list.length < MAX_OCCURRENCES) list.push({ field, s, e });
+    };
     for (let i = 0; i < tokens.length; i++) {
-      const words = at(i);
-      for (const w of words) {
-        for (const term of this.firstWordTerms[w]!) {
-          const seq = this.termWords[term]!;
-          let ok = i + seq.length <= tokens.length;
-          for (let k = 1; ok && k < seq.length; k++) ok = at(i + k).includes(seq[k]!);
-          if (!ok) continue;
-          let list = into.get(term);
-          if (!list) into.set(term, (list = []));
-          // Cap per term: enough for any real article, bounded for adversarial ones.
-          if (list.length < MAX_OCCURRENCES) list.push({ field, s: i, e: i + seq.length });
+      for (const w of at(i)) {
+        const first = this.firstWordTerms[w]!;
+        for (const term of first.single) record(term, i, i + 1);
+        if (first.next.size === 0 || i + 1 >= tokens.length) continue;
+        for (const w2 of at(i + 1)) {
+          const phrases = first.next.get(w2);
+          if (!phrases) continue;
+          for (const term of phrases) {
+            const seq = this.termWords[term]!;
+            let ok = i + seq.length <= tokens.length;
+            for (let k = 2; ok && k < seq.length; k++) ok = at(i + k).includes(seq[k]!);
+            if (ok) record(term, i, i + seq.length);
+          }
         }
       }
     }
