@@ -136,6 +136,19 @@ describe('long polling', () => {
     expect(w.catalog.get('oil')).toBeDefined();
   });
 
+  it('an anonymous group administrator (posting as the group) manages its subscriptions; other bots are ignored', async () => {
+    start();
+    const base = fake.makeMessage({ chatId: GROUP, from: MEMBER, text: '/subscribe iraq' }).message!;
+    const anonymous = { ...base, from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' }, sender_chat: { id: GROUP, type: 'supergroup', title: 'Newsroom' } };
+    await fake.pushUpdate({ message: anonymous } as never);
+    await fake.pushUpdate({ message: { ...base, message_id: base.message_id + 1, from: { id: 555, is_bot: true, first_name: 'Other', username: 'other_bot' }, text: '/topics' } } as never);
+    const [m] = await waitFor(() => fake.sent(GROUP).length > 0 && fake.sent(GROUP), 'answer');
+    expect(m!.text).toContain('Subscribed');
+    await sleep(100);
+    expect(fake.sent(GROUP)).toHaveLength(1);
+    expect((await w.subscriptions.all()).map((s) => [s.chat, s.createdBy])).toEqual([[String(GROUP), `telegram:${GROUP}`]]);
+  });
+
   it('500 random command strings are each answered, and nothing crashes', async () => {
     start();
     const lines = randomCommandLines(20260310, 500, commands.map((c) => c.name));

@@ -95,7 +95,10 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   bot.use(async (tctx) => {
     const update = tctx.update as { message?: TgMessage; channel_post?: TgMessage };
     const msg = update.message ?? update.channel_post;
-    if (!msg || typeof msg.text !== 'string' || msg.from?.is_bot) return;
+    if (!msg || typeof msg.text !== 'string') return;
+    // Other bots are ignored (no reply loops), except the stand-in Telegram uses for an anonymous
+    // group administrator, whose message carries the group itself as sender_chat.
+    if (msg.from?.is_bot && msg.sender_chat?.id !== msg.chat.id) return;
     // telegraf handles a batch of updates concurrently; one chat's answers keep the order of its
     // commands (a slow /digest must not be overtaken by the /topics sent after it).
     const key = String(msg.chat.id);
@@ -136,20 +139,21 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   function commandContext(msg: TgMessage, lang: 'ar' | 'en'): CommandContext {
     const kind: ChatInfo['kind'] = msg.chat.type === 'private' ? 'private' : msg.chat.type === 'channel' ? 'channel' : 'group';
     const chat: ChatInfo = { id: String(msg.chat.id), kind, ...(msg.is_topic_message && msg.message_thread_id ? { thread: String(msg.message_thread_id) } : {}) };
-    // Channel posts carry no sender; the channel speaks, and only its administrators can post.
-    const userId = msg.from ? String(msg.from.id) : String(msg.sender_chat?.id ?? msg.chat.id);
-    const listed = msg.from !== undefined && adminIds.includes(userId);
+    // Channel posts carry no sender and anonymous admins post as a stand-in bot: the chat speaks.
+    const person = msg.from && !msg.from.is_bot ? msg.from : undefined;
+    const userId = person ? String(person.id) : String(msg.sender_chat?.id ?? msg.chat.id);
+    const listed = person !== undefined && adminIds.includes(userId);
     const isChatAdmin = async (): Promise<boolean> => {
       if (kind === 'private' || kind === 'channel' || listed) return true;
       // An anonymous group administrator posts as the group itself.
       if (msg.sender_chat && msg.sender_chat.id === msg.chat.id) return true;
-      if (!msg.from) return false;
-      return chatAdmins.isAdmin(msg.chat.id, msg.from.id);
+      if (!person) return false;
+      return chatAdmins.isAdmin(msg.chat.id, person.id);
     };
     return {
       platform: 'telegram',
       chat,
-      user: { id: userId, ...(msg.from?.username ? { name: msg.from.username } : {}) },
+      user: { id: userId, ...(person?.username ? { name: person.username } : {}) },
       lang,
       isAdmin: async () => listed || (deps.groupAdminsAreAdmins === true && kind !== 'private' && (await isChatAdmin())),
       isChatAdmin,
@@ -186,7 +190,8 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
     if (!deps.mount) throw new Error('startTelegram: webhook mode (TELEGRAM_WEBHOOK_URL) needs an HTTP mount');
     const secret = env.TELEGRAM_WEBHOOK_SECRET;
     if (!secret) throw new Error('startTelegram: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
-    webhookPath = new URL(env.TELEGRAM_WEBHOOK_URL).pathname;
+    webhookPath = new URL(env.TELEGRAM_WEBHOOK_URL).pathname.replace(/\/+$/, '');
+    if (webhookPath === '') throw new Error('startTelegram: TELEGRAM_WEBHOOK_URL needs a path of its own, e.g. https://bot.example.com/telegram/webhook');
     const path = webhookPath;
     deps.mount(path, (req, res) => {
       webhookHandler(req, res, path, secret).catch((err: unknown) => {
@@ -213,7 +218,7 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   }
 
   async function webhookHandler(req: IncomingMessage, res: ServerResponse, path: string, secret: string): Promise<void> {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== path) return void res.writeHead(404).end();
+    if (new URL(req.url ?? '/', 'http://x').pathname.replace(/\/+$/, '') !== path) return void res.writeHead(404).end();
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
     const given = req.headers['x-telegram-bot-api-secret-token'];
     if (typeof given !== 'string' || !safeEqual(given, secret)) {
