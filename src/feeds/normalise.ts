@@ -11,6 +11,8 @@ import type { RawFeed, RawItem } from './raw-feed.ts';
 
 export const MAX_SUMMARY = 600;
 export const MAX_TEXT = 100_000;
+// Some feeds put a whole paragraph in <title>; chats need a headline.
+export const MAX_TITLE = 300;
 
 export interface NormalisedItem {
   article: Article;
@@ -68,7 +70,7 @@ export function normaliseFeed(raw: RawFeed, ctx: NormaliseContext): NormalisedIt
     const sharedUrl = !!canonical && (urlCount.get(canonical) ?? 0) > 1 && !!guid;
     const contentText = item.content ? (item.contentIsText ? cleanPlain(item.content, { keepLines: true }) : htmlToText(item.content, { keepLines: true })) : '';
     const summaryText = item.summary ? htmlToText(item.summary) : '';
-    let title = item.title ? htmlToText(item.title) : '';
+    let title = item.title ? truncate(htmlToText(item.title), MAX_TITLE) : '';
     const titleFromText = title === '';
     if (titleFromText) title = truncate((summaryText || contentText).replace(/\s+/g, ' '), 120);
     const text = truncate(contentText.length > summaryText.length ? contentText : summaryText, MAX_TEXT);
