@@ -136,6 +136,18 @@ describe('slash commands over HTTP', () => {
     ]);
   });
 
+  it('when respond() fails, the digest is posted with chat.postMessage and errors go out ephemeral', async () => {
+    const dead = `${fake.origin}/gone`;
+    const digest = await sendSlashCommand(eventsUrl, { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead }, { signingSecret: SECRET });
+    expect(digest.status).toBe(200);
+    const [posted] = await waitFor(() => fake.posted('C0NEWS001').length > 0 && fake.posted('C0NEWS001'), 'chat.postMessage');
+    expect(JSON.stringify(posted!.blocks)).toContain('Rockets hit Baghdad airport');
+    await sendSlashCommand(eventsUrl, { command: '/digest', text: 'nosuch', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead }, { signingSecret: SECRET });
+    const [eph] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 0 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
+    expect(eph!.user).toBe(EDITOR);
+    expect(eph!.text).toContain('Usage: /digest');
+  });
+
   it('Slack-escaped text and links reach the command as typed', async () => {
     const [r] = await answered(await command({ command: '/feeds', text: 'add <https://feeds.example.com/a?x=1&amp;y=2|feeds.example.com/a>', user_id: OPS }));
     expect(r!.body.text).toContain('Added feed https://feeds.example.com/a?x=1&amp;y=2');

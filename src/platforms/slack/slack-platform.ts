@@ -72,7 +72,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
     logger,
     ignoreSelf: false,
   });
-  const users = new SlackUserCache(createSlackWebClient(token, env.SLACK_API_URL, 5_000), log, now);
+  const web = createSlackWebClient(token, env.SLACK_API_URL, 10_000);
+  const users = new SlackUserCache(web, log, now);
   const adminIds = new Set(env.admins.filter((a) => a.platform === 'slack').map((a) => a.user));
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
@@ -115,23 +116,31 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
       now,
     };
     const reply = await dispatch(ctx, name, args, (err) => log.error({ err, command: name }, 'slack: command failed'));
-    await sendReply(reply, respond);
+    await sendReply(reply, command, respond);
   }
 
-  async function sendReply(reply: Reply, respond: (m: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  async function sendReply(reply: Reply, command: SlashCommand, respond: (m: Record<string, unknown>) => Promise<unknown>): Promise<void> {
     const visibleToAll = !reply.ephemeral && reply.status === 'ok';
     for (const part of replyToSlack(reply, deps.renderDigest)) {
+      const content = {
+        text: part.text,
+        ...(part.blocks ? { blocks: part.blocks } : {}),
+        // Plain replies are plain text: a "*" or "_" in a query must not turn into formatting.
+        ...(part.blocks || reply.digest !== undefined ? {} : { mrkdwn: false }),
+      };
       try {
-        await respond({
-          response_type: visibleToAll ? 'in_channel' : 'ephemeral',
-          text: part.text,
-          ...(part.blocks ? { blocks: part.blocks } : {}),
-          // Plain replies are plain text: a "*" or "_" in a query must not turn into formatting.
-          ...(part.blocks || reply.digest !== undefined ? {} : { mrkdwn: false }),
-        });
+        await respond({ response_type: visibleToAll ? 'in_channel' : 'ephemeral', ...content });
       } catch (err) {
-        log.warn({ err }, 'slack: respond() failed');
-        return;
+        // An expired or used-up response_url: post through the Web API instead, so that the answer
+        // (or the error) still reaches the person.
+        log.warn({ err }, 'slack: respond() failed; posting with the Web API');
+        try {
+          if (visibleToAll) await web.chat.postMessage({ channel: command.channel_id, ...content, unfurl_links: false, unfurl_media: false } as never);
+          else await web.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...content } as never);
+        } catch (err2) {
+          log.warn({ err: err2 }, 'slack: answer not delivered');
+          return;
+        }
       }
     }
   }
