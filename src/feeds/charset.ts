@@ -3,6 +3,7 @@
 // than non-UTF-8 bytes happen to form valid UTF-8 — miniflux learned the same), then the HTTP
 // charset, the XML declaration, an HTML <meta> charset, and finally a guess: windows-1256 when the
 // document says it is Arabic, Persian or Urdu, else windows-1252.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 export type CharsetSource = 'bom' | 'sniff' | 'ascii' | 'utf8' | 'http' | 'xml' | 'meta' | 'fallback';
@@ -46,7 +47,7 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean, skip: number): st
   return parts.join('');
 }
 
-const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decodeBytes(input: Uint8Array, contentType?: string): Decoded {
   const b = input;
@@ -87,16 +88,12 @@ export function decodeBytes(input: Uint8Array, contentType?: string): Decoded {
   const usable = declared.filter(([d]) => !d.encoding.startsWith('utf-16'));
 
   // 3. Pure ASCII: every ASCII-compatible encoding agrees (stateful 7-bit ones are the exception).
-  const ascii = b.every((x) => x < 0x80);
+  const ascii = isAscii(b);
   const sevenBit = usable.find(([d]) => d.encoding === 'iso-2022-jp');
   if (ascii && !sevenBit) return out(Buffer.from(b).toString('latin1'), usable[0]?.[0].encoding ?? 'utf-8', 'ascii');
 
   // 4. Valid UTF-8 with multi-byte sequences is UTF-8, whatever the labels say.
-  try {
-    return out(UTF8_FATAL.decode(b), 'utf-8', 'utf8');
-  } catch {
-    // not UTF-8: the declarations decide
-  }
+  if (isUtf8(b)) return out(UTF8.decode(b), 'utf-8', 'utf8');
 
   // 5. The first declaration that is not UTF-8 (UTF-8 has just failed).
   const legacy = usable.find(([d]) => d.encoding !== 'utf-8');
