@@ -13,12 +13,22 @@ export interface WordInfo {
   readonly keys: readonly string[];
   /** Unstemmed readings (prefixes removed): `term*` matches when one of these starts with it. */
   readonly forms: readonly string[];
+  /**
+   * A one-slot cache for the matcher (which index words this word is, for which index), so a
+   * word shared by many articles is looked up once per compiled topic set. Opaque to others.
+   */
+  memo?: { owner: object; ids: number[] };
 }
 
-export interface Token extends WordInfo {
+export interface Token {
   /** UTF-16 offsets into the original string. */
   readonly start: number;
   readonly end: number;
+  readonly norm: string;
+  readonly keys: readonly string[];
+  readonly forms: readonly string[];
+  /** The shared analysis this token came from. */
+  readonly info: WordInfo;
 }
 
 const AR = '\\u0610-\\u061A\\u0620-\\u065F\\u0660-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFC';
@@ -101,7 +111,7 @@ export function tokenise(text: string): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     const raw = caseless && m[0] === 'us' ? 'US' : m[0];
-    for (const w of analyseWord(raw)) out.push({ start, end, norm: w.norm, keys: w.keys, forms: w.forms });
+    for (const w of analyseWord(raw)) out.push({ start, end, norm: w.norm, keys: w.keys, forms: w.forms, info: w });
   }
   return out;
 }

@@ -66,17 +66,15 @@ export class TermIndex {
   }
 
   /**
-   * Word ids per analysed word. The text stage shares one `keys` array per distinct word, so this
-   * is computed once per distinct word, and an article's cost stays flat as topics are added.
+   * Word ids a token matches. The text stage shares one analysis object per distinct word, and
+   * the answer is kept on it (for this index), so it is computed once per distinct word and an
+   * article's cost stays flat as topics are added.
    */
-  private readonly memo = new WeakMap<readonly string[], number[]>();
-
-  /** Word ids a token matches (exact key or prefix). */
   private wordsOf(tok: Token): number[] {
-    const known = this.memo.get(tok.keys);
-    if (known) return known;
+    const memo = tok.info.memo;
+    if (memo !== undefined && memo.owner === this) return memo.ids;
     const ids = this.lookup(tok);
-    this.memo.set(tok.keys, ids);
+    tok.info.memo = { owner: this, ids };
     return ids;
   }
 
