@@ -24,6 +24,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** settings.allowPrivateNetworks: hosts / IPs / CIDRs that may be private. */
   allowPrivateNetworks?: readonly string[];
+  /** Turns the address check off entirely (a trusted, fully local deployment; tests). */
+  allowPrivate?: boolean;
   /** DNS override (tests). */
   lookup?: LookupFn;
   accept?: string;
@@ -60,7 +62,7 @@ export interface Fetcher {
 
 export function createFetcher(options: FetchOptions = {}): Fetcher {
   const agent = createGuardedAgent({
-    allowlist: new Allowlist(options.allowPrivateNetworks ?? []),
+    allowlist: new Allowlist([...(options.allowPrivateNetworks ?? []), ...(options.allowPrivate ? ['0.0.0.0/0', '::/0'] : [])]),
     lookup: options.lookup,
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
   });

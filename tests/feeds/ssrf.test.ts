@@ -109,6 +109,15 @@ describe('guarded fetching', () => {
     }
   });
 
+  it('allowPrivate: true switches the check off (trusted local deployments)', async () => {
+    const f = createFetcher({ allowPrivate: true });
+    try {
+      expect((await f.fetch(server.url('/feed.xml'))).kind).toBe('fetched');
+    } finally {
+      await f.close();
+    }
+  });
+
   it('checks every redirect hop: an allowed host cannot bounce the fetch to an internal one', async () => {
     server.redirect('/bounce-name', `http://internal.example:${server.port}/secret`);
     server.redirect('/bounce-ip', `http://127.0.0.1:${server.port}/secret`);
