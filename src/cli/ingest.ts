@@ -4,6 +4,7 @@
 // No FEED: the configured feeds. Exit 1 only when every feed failed, 2 on usage or config errors.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDuration } from '../core/duration.ts';
 import { createFetcher } from '../feeds/fetch.ts';
 import { feedIdFor, feedLocationKey, feedSpec, type FeedSpec } from '../feeds/feed-spec.ts';
@@ -27,11 +28,17 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
   const targets: { location: string; fromDirectory: boolean }[] = [];
   const problems: string[] = [];
   for (const a of args) {
-    if (/^https?:\/\//i.test(a) || /^file:/i.test(a)) {
+    if (/^https?:\/\//i.test(a)) {
       targets.push({ location: a, fromDirectory: false });
       continue;
     }
-    const p = resolve(cwd, a);
+    let p: string;
+    try {
+      p = /^file:/i.test(a) ? fileURLToPath(a) : resolve(cwd, a);
+    } catch {
+      problems.push(`${a}: not a valid file:// URL`);
+      continue;
+    }
     let isDir = false;
     try {
       isDir = statSync(p).isDirectory();

@@ -2,6 +2,7 @@
 // feed server: per-feed lines, the total, exit codes, refusals with reasons, the progress bar.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
@@ -72,6 +73,11 @@ describe('raqib ingest', () => {
     const second = await runCli(['ingest'], { env, cwd: t.dir });
     expect(second.stdout).toMatch(/^notModified\s+0 new .*Configured feed\n/);
     expect(server.hits('/configured.xml')[1]!.headers['if-none-match']).toBe('"c1"');
+  });
+
+  it('accepts a file:// URL of a directory', async () => {
+    const r = await runCli(['ingest', pathToFileURL(dir).toString()], { env, cwd: t.dir });
+    expect(r.stdout).toMatch(/total: 3 feeds/);
   });
 
   it('exits 1 only when every feed failed', async () => {
