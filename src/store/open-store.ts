@@ -62,7 +62,8 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   const make = (name: string) => {
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: `raqib_${name}`, busyTimeout: 10_000 });
     adapters.push(adapter);
-    const kv = new Keyv<unknown>({ store: adapter, namespace: undefined, throwOnErrors: true });
+    // A table per namespace, so no key prefix: with one, keyv's iterator would cut keys at their first ":".
+    const kv = new Keyv<unknown>({ store: adapter, namespace: undefined, throwOnErrors: true, useKeyPrefix: false });
     kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
     return kv;
   };

@@ -38,6 +38,17 @@ for (const c of storeCases) {
       }
     });
 
+    it('iterates with the real keys, colons included', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const kv = opened.store.namespace<number>('iter');
+      await kv.set('plain', 1);
+      await kv.set('telegram:42|iraq', 2);
+      const seen: [string, number][] = [];
+      for await (const [k, v] of kv.iterator!(undefined)) seen.push([String(k), v as number]);
+      expect(seen.sort()).toEqual([['plain', 1], ['telegram:42|iraq', 2]]);
+    });
+
     it('lists articles in a window, newest first, and remembers seen keys', async () => {
       const opened = await c.open();
       cleanup = opened.cleanup;
