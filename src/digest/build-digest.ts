@@ -65,9 +65,12 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   const hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
   if (hits.length === 0) return base;
 
-  // Load what clustering needs: every hit while that is cheap, else only those without a story.
+  // Load what clustering needs: nothing when ingest placed every hit in a story (the usual case);
+  // else every hit while that is cheap (stragglers may join an ingest story), else only those
+  // without a story.
   const limit = opts.clusterLimit ?? 3000;
-  const toLoad = hits.length <= limit ? hits : hits.filter((e) => !e.storyId).slice(-limit);
+  const unassigned = hits.filter((e) => !e.storyId);
+  const toLoad = unassigned.length === 0 ? [] : hits.length <= limit ? hits : unassigned.slice(-limit);
   const loaded = new Map((await opts.articles.getMany(toLoad.map((e) => e.id))).map((s) => [s.article.id, s]));
   const groups = groupIntoStories(hits, loaded, limit);
 

@@ -143,10 +143,13 @@ export class ArticleStore {
    */
   async listIndexBetween(sinceMs: number, untilMs = Date.now()): Promise<ArticleIndexEntry[]> {
     if (untilMs < sinceMs) return [];
-    const hourKeys: string[] = [];
-    for (let t = Math.floor(sinceMs / HOUR_MS) * HOUR_MS; t <= untilMs; t += HOUR_MS) hourKeys.push(hourKey(t));
+    // Hour buckets cover the whole days of the window, so that every id of a day bucket can be
+    // found among them (an id missing from all of them is one that was never indexed).
+    const firstDay = Math.floor(sinceMs / DAY_MS) * DAY_MS;
     const dayKeys: string[] = [];
-    for (let t = Math.floor(sinceMs / DAY_MS) * DAY_MS; t <= untilMs; t += DAY_MS) dayKeys.push(dayKey(t));
+    for (let t = firstDay; t <= untilMs; t += DAY_MS) dayKeys.push(dayKey(t));
+    const hourKeys: string[] = [];
+    for (let t = firstDay; t < firstDay + dayKeys.length * DAY_MS; t += HOUR_MS) hourKeys.push(hourKey(t));
     const [hourBuckets, dayBuckets] = await Promise.all([this.getManyChunked(this.hours, hourKeys), this.days.getMany(dayKeys)]);
     const out: ArticleIndexEntry[] = [];
     const indexed = new Set<string>();

@@ -14,6 +14,12 @@ export interface ClusterItem {
 export interface ClusterOptions {
   threshold?: number;
   windowMs?: number;
+  /**
+   * Two items that both carry a story id were already compared at ingest (same similarity): do
+   * not compare them again, only join those sharing an id. Default true; this is what keeps a
+   * digest over thousands of articles fast.
+   */
+  trustStoryIds?: boolean;
 }
 
 class UnionFind {
@@ -42,6 +48,17 @@ class UnionFind {
 }
 
 /**
+ * The most the rewrite score (0.7 lead Dice + 0.3 headline Dice) can be when the lead sets share
+ * at most n tokens (headline tokens are part of the lead set, so they share at most n too).
+ * Candidates must share lead vocabulary: wire copies do, since their leads are the same text.
+ */
+function upperBound(a: ClusterItem, b: ClusterItem, n: number): number {
+  const lead = (2 * n) / (a.sketch.l.length + b.sketch.l.length || 1);
+  const title = Math.min(1, (2 * n) / (a.sketch.t.length + b.sketch.t.length || 1));
+  return 0.7 * Math.min(1, lead) + 0.3 * title;
+}
+
+/**
  * Groups items into stories; returns groups of item indexes, each group in input order, groups
  * ordered by their first item. Candidate pairs come from an inverted index over lead tokens
  * (tokens shared by a large part of the window are skipped as uninformative), so the cost stays
@@ -60,35 +77,60 @@ export function clusterStories(items: readonly ClusterItem[], opts: ClusterOptio
     else uf.union(first, i);
   });
 
+  const trust = opts.trustStoryIds ?? true;
+  // Postings hold the items still to be compared: all of them, or only those without a story id.
+  const open = (it: ClusterItem) => !trust || !it.storyId;
   const postings = new Map<number, number[]>();
+  let openCount = 0;
   items.forEach((it, i) => {
+    if (!open(it)) return;
+    openCount++;
     for (const h of it.sketch.l) {
       let p = postings.get(h);
       if (!p) postings.set(h, (p = []));
       p.push(i);
     }
   });
-  const maxPosting = Math.max(64, Math.ceil(items.length / 8));
-  const shared = new Map<number, number>();
+  if (openCount === 0) return groupsOf(items.length, uf);
+  const maxPosting = Math.max(256, Math.ceil(items.length / 3));
+  // Shared-token counts per candidate: a typed array and the list of touched slots (no Map).
+  const counts = new Int32Array(items.length);
+  const touched: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    shared.clear();
+    touched.length = 0;
     const a = items[i]!;
+    const aOpen = open(a);
+    // Tokens shared by much of the window are skipped for speed; `skipped` keeps the bound honest.
+    let skipped = 0;
     for (const h of a.sketch.l) {
-      const p = postings.get(h)!;
-      if (p.length > maxPosting) continue;
-      for (const j of p) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const p = postings.get(h);
+      if (!p) continue;
+      if (p.length > maxPosting) {
+        skipped++;
+        continue;
+      }
+      // Each open pair once (j > i); a settled item against every open one.
+      for (const j of p) {
+        if (aOpen ? j <= i : j === i) continue;
+        if (counts[j]!++ === 0) touched.push(j);
+      }
     }
-    for (const [j, n] of shared) {
-      // Two shared tokens is the least that can reach the threshold on short texts.
-      if (n < 2 || uf.find(i) === uf.find(j)) continue;
+    for (const j of touched) {
+      const n = counts[j]!;
+      counts[j] = 0;
       const b = items[j]!;
+      if (upperBound(a, b, n + skipped) < threshold || uf.find(i) === uf.find(j)) continue;
       if (Math.abs(a.publishedMs - b.publishedMs) > windowMs) continue;
       if (similarity(a.sketch, b.sketch).score >= threshold) uf.union(i, j);
     }
   }
 
+  return groupsOf(items.length, uf);
+}
+
+function groupsOf(n: number, uf: UnionFind): number[][] {
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     let g = groups.get(r);
     if (!g) groups.set(r, (g = []));

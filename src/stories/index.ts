@@ -1,6 +1,6 @@
 // Stories: near-duplicate clustering (sketches, in-window clustering, the persistent index).
 // URL canonicalisation also belongs to this stage but lives in src/feeds/ (the feeds engineer's).
-export { sketchTokens, foldText } from './sketch-tokens.ts';
+export { sketchTokens, sketchTokenHashes, foldText } from './sketch-tokens.ts';
 export {
   sketchOf,
   similarity,

@@ -86,25 +86,105 @@ function stemEnglish(w: string): string {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const ARABIC = /[\u0600-\u06ff]/;
 
-/** Content tokens of a text for sketching, in order (duplicates kept). */
-export function sketchTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const m of foldText(text).matchAll(WORD)) {
-    const w = m[0];
-    if (ARABIC.test(w)) {
-      if (w.length < 2 || AR_STOP.has(w)) continue;
-      const st = stemArabic(w);
-      if (st.length >= 2 && !AR_STOP.has(st)) out.push(st);
-    } else {
-      const plain = w.replace(/['’].*$/, '');
-      if (EN_STOP.has(plain)) continue;
-      if (/^\p{N}+$/u.test(plain)) {
-        out.push(plain);
+/** The sketch token of one folded word, or '' for a function word. */
+function tokenOf(w: string): string {
+  if (ARABIC.test(w)) {
+    if (w.length < 2 || AR_STOP.has(w)) return '';
+    const st = stemArabic(w);
+    return st.length >= 2 && !AR_STOP.has(st) ? st : '';
+  }
+  const plain = w.replace(/['’].*$/, '');
+  if (EN_STOP.has(plain)) return '';
+  if (/^\p{N}+$/u.test(plain)) return plain;
+  return plain.length < 2 ? '' : stemEnglish(plain);
+}
+
+// Words are cut by a character-class table (much faster than a Unicode-property regex over a
+// whole article): letters, marks, digits and tatweel; an apostrophe between letters stays inside.
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u0640]$/u;
+const classes = new Uint8Array(65_536); // 0 unknown, 1 word, 2 not
+
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let k = classes[c]!;
+  if (k === 0) classes[c] = k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** Calls fn with each raw word of text, in order; stops when fn returns false. */
+function eachRawWord(text: string, fn: (w: string) => boolean): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordCode(text.charCodeAt(i))) i++;
+    if (i >= n) return;
+    const start = i;
+    for (;;) {
+      while (i < n && isWordCode(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      // Iraq's, Kata'ib: an apostrophe between word characters does not end the word.
+      if ((c === 39 || c === 0x2019) && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) {
+        i++;
         continue;
       }
-      if (plain.length < 2) continue;
-      out.push(stemEnglish(plain));
+      break;
     }
+    if (!fn(text.slice(start, i))) return;
   }
+}
+
+// News vocabulary repeats: raw word → tokens (and their hashes) is cached, bounded.
+const CACHE_LIMIT = 200_000;
+interface Analysed {
+  tokens: readonly string[];
+  hashes: readonly number[];
+}
+const cache = new Map<string, Analysed>();
+
+function analyseRaw(raw: string): Analysed {
+  let hit = cache.get(raw);
+  if (hit) return hit;
+  const tokens: string[] = [];
+  for (const m of foldText(raw).matchAll(WORD)) {
+    const t = tokenOf(m[0]);
+    if (t) tokens.push(t);
+  }
+  hit = { tokens, hashes: tokens.map(hash32) };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, hit);
+  return hit;
+}
+
+/** Content tokens of a text for sketching, in order (duplicates kept); at most about `max`. */
+export function sketchTokens(text: string, max = Infinity): string[] {
+  const out: string[] = [];
+  eachRawWord(text, (w) => {
+    for (const t of analyseRaw(w).tokens) out.push(t);
+    return out.length < max;
+  });
   return out;
+}
+
+/** hash32 of each sketch token of a text (what sketches are built from), cached per word. */
+export function sketchTokenHashes(text: string, max = Infinity): number[] {
+  const out: number[] = [];
+  eachRawWord(text, (w) => {
+    for (const h of analyseRaw(w).hashes) out.push(h);
+    return out.length < max;
+  });
+  return out;
+}
+
+/** FNV-1a, 32 bits, with a final avalanche: stable across processes and versions (sketches are stored). */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  // The avalanche spreads short strings over the whole range (bottom-k needs it).
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }

@@ -5,7 +5,9 @@
 //  - the same event rewritten by another outlet: headlines and leads share the names, places and
 //    numbers of the event but little phrasing, so we compare the sets of content tokens of the
 //    headline and the lead (overlap weighted towards the rarer, longer tokens).
-import { sketchTokens } from './sketch-tokens.ts';
+import { hash32, sketchTokenHashes } from './sketch-tokens.ts';
+
+export { hash32 };
 
 export interface StorySketch {
   /** Hashes of the distinct content tokens of the headline, sorted. */
@@ -17,24 +19,25 @@ export interface StorySketch {
 }
 
 const LEAD_TOKENS = 60;
+const BODY_TOKENS = 400;
 const MINHASH_K = 32;
 
-/** FNV-1a, 32 bits: fast, stable across processes and versions (sketches are stored). */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // A final avalanche so that short strings spread over the whole range (bottom-k needs it).
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
+/** The distinct values of xs, ascending. */
+function distinctSorted(xs: readonly number[]): number[] {
+  const sorted = Uint32Array.from(xs).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }
 
-function distinctSorted(xs: Iterable<number>): number[] {
-  return [...new Set(xs)].sort((a, b) => a - b);
+/** Order-sensitive mix of three token hashes into a shingle hash (no strings built). */
+function mix3(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul((h << 13) | (h >>> 19), 5) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0xc2b2ae35) ^ c;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export interface SketchInput {
@@ -44,18 +47,19 @@ export interface SketchInput {
 }
 
 export function sketchOf(doc: SketchInput): StorySketch {
-  const title = sketchTokens(doc.title);
-  const body = sketchTokens(doc.text);
-  const lead = body.slice(0, LEAD_TOKENS);
-  const shingles = new Set<number>();
-  for (let i = 0; i + 2 < body.length; i++) shingles.add(hash32(`${body[i]} ${body[i + 1]} ${body[i + 2]}`));
-  // A body shorter than one shingle still deserves a sketch: fall back to its tokens.
-  if (shingles.size === 0) for (const w of body) shingles.add(hash32(w));
-  return {
-    t: distinctSorted(title.map(hash32)),
-    l: distinctSorted([...title, ...lead].map(hash32)),
-    m: [...shingles].sort((a, b) => a - b).slice(0, MINHASH_K),
-  };
+  const title = sketchTokenHashes(doc.title);
+  // Wire copies share their opening: the first BODY_TOKENS tokens are enough to tell them.
+  const body = sketchTokenHashes(doc.text, BODY_TOKENS);
+  const lead = body.length > LEAD_TOKENS ? body.slice(0, LEAD_TOKENS) : body;
+  let shingles: number[];
+  if (body.length >= 3) {
+    shingles = new Array<number>(body.length - 2);
+    for (let i = 0; i + 2 < body.length; i++) shingles[i] = mix3(body[i]!, body[i + 1]!, body[i + 2]!);
+  } else {
+    // A body shorter than one shingle still deserves a sketch: fall back to its tokens.
+    shingles = body;
+  }
+  return { t: distinctSorted(title), l: distinctSorted(title.concat(lead)), m: distinctSorted(shingles).slice(0, MINHASH_K) };
 }
 
 /** |A ∩ B| for two ascending arrays. */
@@ -80,28 +84,23 @@ function intersectCount(a: readonly number[], b: readonly number[]): number {
 export function minhashJaccard(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const k = Math.min(MINHASH_K, Math.max(a.length, b.length));
-  // The k smallest of the union; count how many of them are in both sketches.
-  const union: number[] = [];
+  // Walk the k smallest of the union; count how many of them are in both sketches.
   let i = 0;
   let j = 0;
+  let taken = 0;
   let both = 0;
-  while (union.length < k && (i < a.length || j < b.length)) {
+  while (taken < k && (i < a.length || j < b.length)) {
     const x = i < a.length ? a[i]! : Infinity;
     const y = j < b.length ? b[j]! : Infinity;
     if (x === y) {
-      union.push(x);
       both++;
       i++;
       j++;
-    } else if (x < y) {
-      union.push(x);
-      i++;
-    } else {
-      union.push(y);
-      j++;
-    }
+    } else if (x < y) i++;
+    else j++;
+    taken++;
   }
-  return union.length === 0 ? 0 : both / union.length;
+  return taken === 0 ? 0 : both / taken;
 }
 
 export interface Similarity {
