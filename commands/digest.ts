@@ -7,7 +7,7 @@ const DEFAULT_SINCE_MS = 24 * 3_600_000;
 export const digest: CommandDef = {
   name: 'digest',
   args: '[TOPIC] [SINCE]',
-  description: { en: 'Digest of recent matching articles (since: e.g. 24h, 3d; default 24h)', ar: 'ملخص آخر المقالات المطابقة (المدة مثل 24h أو 3d؛ الافتراضي 24h)' },
+  description: { en: 'Digest of recent matching articles (SINCE e.g. 24h or 3d, default 24h; all topics without TOPIC)', ar: 'ملخص آخر المقالات المطابقة (المدة مثل 24h أو 3d، الافتراضي 24h؛ كل المواضيع دون TOPIC)' },
   async run(ctx, argText) {
     const lang = ctx.lang;
     const split = splitArgs(argText, lang);
