@@ -59,9 +59,13 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   }
   const spaces = new Map<string, Keyv<unknown>>();
   const adapters: KeyvSqlite[] = [];
+  const pragmas: Promise<unknown>[] = [];
   const make = (name: string) => {
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: `raqib_${name}`, busyTimeout: 10_000 });
     adapters.push(adapter);
+    // WAL: a keyv write costs ~0.1 ms instead of 10-20 ms with the default rollback journal, and
+    // readers never wait for the writer. NORMAL is durable across process crashes in WAL mode.
+    pragmas.push(adapter.query('PRAGMA journal_mode=WAL'), adapter.query('PRAGMA synchronous=NORMAL'));
     // A table per namespace, so no key prefix: with one, keyv's iterator would cut keys at their first ":".
     const kv = new Keyv<unknown>({ store: adapter, namespace: undefined, throwOnErrors: true, useKeyPrefix: false });
     kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
@@ -71,6 +75,7 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   const probe = make('meta');
   spaces.set('meta', probe);
   try {
+    await Promise.all(pragmas);
     await probe.set('opened', new Date().toISOString());
   } catch (e) {
     throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
