@@ -98,3 +98,14 @@ describe('bidi', () => {
     }
   });
 });
+
+describe('the checks themselves', () => {
+  it('catch what they are meant to catch', () => {
+    expect(slackProblems({ text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi <!channel>' } }] })).not.toEqual([]);
+    expect(slackProblems({ text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<https://evil.example|https://bank.example>' } }] }, new Set(['https://news.example/']))).not.toEqual([]);
+    expect(slackProblems({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) })).not.toEqual([]);
+    expect(telegramProblems('<p>x</p>')).not.toEqual([]);
+    expect(telegramProblems('<a href="javascript:alert(1)">x</a>')).not.toEqual([]);
+    expect(telegramProblems('x'.repeat(4097))).not.toEqual([]);
+  });
+});
