@@ -85,11 +85,11 @@ function analyseUncached(raw: string): WordInfo[] {
       const norm = foldArabic(part);
       if (norm === '') continue;
       const forms = prefixReadings(norm);
-      out.push({ norm, forms, keys: [...new Set(forms.map(stemArabic))] });
+      out.push({ norm, forms, keys: [...new Set(forms.map(stemArabic))], memo: undefined });
     } else {
       const norm = foldLatin(ACRONYM_RAW.test(raw) ? raw : part);
       if (norm === '') continue;
-      out.push({ norm, forms: [norm], keys: [stemLatin(norm)] });
+      out.push({ norm, forms: [norm], keys: [stemLatin(norm)], memo: undefined });
     }
   }
   return out;

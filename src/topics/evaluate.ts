@@ -136,3 +136,69 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
     }
   }
 }
+
+const NONE: Occurrence[] = [];
+
+/**
+ * Positions only (no spans): the fast path that decides whether a candidate topic holds before
+ * any span is built. Most candidates fail, so this keeps their cost to a few array walks.
+ */
+function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): Occurrence[] {
+  switch (n.kind) {
+    case 'term': {
+      const all = occurrences.get(n.termId);
+      if (!all) return NONE;
+      return n.field ? all.filter((o) => o.field === n.field) : all;
+    }
+    case 'or': {
+      let out: Occurrence[] = NONE;
+      for (const c of n.children) {
+        const p = positions(c, occurrences);
+        if (p.length > 0) out = out.length === 0 ? p : out.concat(p);
+      }
+      return out;
+    }
+    case 'near': {
+      const left = positions(n.left, occurrences);
+      if (left.length === 0) return NONE;
+      const right = positions(n.right, occurrences).slice(0, MAX_NEAR_SIDE);
+      const ls = left.slice(0, MAX_NEAR_SIDE);
+      if (n.negated) return ls.filter((a) => !right.some((b) => partner(a, b, n.distance, n.ordered) > 0));
+      const out: Occurrence[] = [];
+      for (const a of ls) {
+        // The nearest partner, as evaluate() picks it, so chained NEARs measure the same spans.
+        let best: Occurrence | undefined;
+        let bestD = Infinity;
+        for (const b of right) {
+          const d = partner(a, b, n.distance, n.ordered);
+          if (d > 0 && d < bestD) {
+            best = b;
+            bestD = d;
+          }
+        }
+        if (best) out.push({ field: a.field, s: Math.min(a.s, best.s), e: Math.max(a.e, best.e) });
+      }
+      return out;
+    }
+    case 'atleast': {
+      const p = positions(n.child, occurrences);
+      return new Set(p.map((o) => `${o.field}:${o.s}`)).size >= n.count ? p : NONE;
+    }
+    default:
+      return holds(n, occurrences) ? [{ field: 'text', s: 0, e: 0 }] : NONE;
+  }
+}
+
+/** Whether the query holds on these occurrences (same answer as evaluate(n).ok, cheaper). */
+export function holds(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): boolean {
+  switch (n.kind) {
+    case 'and':
+      return n.children.every((c) => holds(c, occurrences));
+    case 'or':
+      return n.children.some((c) => holds(c, occurrences));
+    case 'not':
+      return !holds(n.child, occurrences);
+    default:
+      return positions(n, occurrences).length > 0;
+  }
+}

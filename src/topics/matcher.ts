@@ -2,7 +2,7 @@
 import { RaqibError, type Field, type Match, type Span, type TopicDef } from '../core/types.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import { parseQuery } from './query-parser.ts';
-import { compileNode, evaluate, type CompiledNode, type SpanRef } from './evaluate.ts';
+import { compileNode, evaluate, holds, type CompiledNode, type SpanRef } from './evaluate.ts';
 import { TermIndex, type Occurrence } from './term-index.ts';
 
 export interface MatchInput {
@@ -137,6 +137,7 @@ export class TopicMatcher {
     const out: Match[] = [];
     for (const t of scanned.candidates) {
       const topic = this.compiled[t]!;
+      if (!holds(topic.root, scanned.occurrences)) continue;
       const r = evaluate(topic.root, scanned.occurrences);
       if (!r.ok) continue;
       const spans = toSpans(r.spans, scanned.tokens);

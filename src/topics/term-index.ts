@@ -22,10 +22,13 @@ export class TermIndex {
   /** Per term: its word ids in order. */
   private readonly termWords: number[][] = [];
   /**
-   * Per word id: the one-word terms it is, and the phrases it starts, keyed by their second word
-   * so that a common first word (the start of many phrases) costs one lookup, not a scan.
+   * Per word id: the terms (words or phrases) indexed under it. A phrase is indexed under its
+   * longest word — usually its rarest — so that common words ("the", "US", القوات) starting
+   * many phrases do not make every article token check them.
    */
-  private readonly firstWordTerms: { single: number[]; next: Map<number, number[]> }[] = [];
+  private readonly pivotTerms: number[][] = [];
+  /** Per term: the position of its pivot word within the phrase. */
+  private readonly pivotPos: number[] = [];
 
   /** Registers a term (one word or a phrase) and returns its id; identical terms share an id. */
   addTerm(words: readonly QueryWord[]): number {
@@ -36,13 +39,13 @@ export class TermIndex {
     const id = this.termWords.length;
     this.termWords.push(ids);
     this.termIds.set(sig, id);
-    const first = this.firstWordTerms[ids[0]!]!;
-    if (ids.length === 1) first.single.push(id);
-    else {
-      const list = first.next.get(ids[1]!);
-      if (list) list.push(id);
-      else first.next.set(ids[1]!, [id]);
-    }
+    let pivot = 0;
+    words.forEach((w, k) => {
+      const len = (x: QueryWord) => (x.prefix ? x.form.length - 1 : x.key.length);
+      if (len(w) > len(words[pivot]!)) pivot = k;
+    });
+    this.pivotPos[id] = pivot;
+    this.pivotTerms[ids[pivot]!]!.push(id);
     return id;
   }
 
@@ -57,7 +60,7 @@ export class TermIndex {
     if (id === undefined) {
       id = this.wordCount++;
       map.set(value, id);
-      this.firstWordTerms[id] = { single: [], next: new Map() };
+      this.pivotTerms[id] = [];
       if (w.prefix && !this.prefixLengths.includes(value.length)) {
         this.prefixLengths = [...this.prefixLengths, value.length].sort((a, b) => a - b);
       }
@@ -98,32 +101,35 @@ export class TermIndex {
 
   /** All term occurrences in one field's tokens, added to `into` (term id → occurrences). */
   scan(field: Field, tokens: readonly Token[], into: Map<number, Occurrence[]>): void {
-    const hits: (number[] | undefined)[] = new Array(tokens.length);
-    const at = (i: number): number[] => (hits[i] ??= this.wordsOf(tokens[i]!));
-    const record = (term: number, s: number, e: number) => {
-      let list = into.get(term);
-      if (!list) into.set(term, (list = []));
-      // Cap per term: enough for any real article, bounded for adversarial ones.
-      if (list.length < MAX_OCCURRENCES) list.push({ field, s, e });
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      for (const w of at(i)) {
-        const first = this.firstWordTerms[w]!;
-        for (const term of first.single) record(term, i, i + 1);
-        if (first.next.size === 0 || i + 1 >= tokens.length) continue;
-        for (const w2 of at(i + 1)) {
-          const phrases = first.next.get(w2);
-          if (!phrases) continue;
-          for (const term of phrases) {
-            const seq = this.termWords[term]!;
-            let ok = i + seq.length <= tokens.length;
-            for (let k = 2; ok && k < seq.length; k++) ok = at(i + k).includes(seq[k]!);
-            if (ok) record(term, i, i + seq.length);
+    const n = tokens.length;
+    const hits: number[][] = new Array<number[]>(n);
+    for (let i = 0; i < n; i++) hits[i] = this.wordsOf(tokens[i]!);
+    for (let i = 0; i < n; i++) {
+      const ids = hits[i]!;
+      for (let j = 0; j < ids.length; j++) {
+        const terms = this.pivotTerms[ids[j]!]!;
+        for (let k = 0; k < terms.length; k++) {
+          const term = terms[k]!;
+          const seq = this.termWords[term]!;
+          if (seq.length === 1) {
+            record(into, term, field, i, i + 1);
+            continue;
           }
+          const start = i - this.pivotPos[term]!;
+          let ok = start >= 0 && start + seq.length <= n;
+          for (let q = 0; ok && q < seq.length; q++) ok = start + q === i || hits[start + q]!.includes(seq[q]!);
+          if (ok) record(into, term, field, start, start + seq.length);
         }
       }
     }
   }
+}
+
+function record(into: Map<number, Occurrence[]>, term: number, field: Field, s: number, e: number): void {
+  let list = into.get(term);
+  if (list === undefined) into.set(term, (list = []));
+  // Cap per term: enough for any real article, bounded for adversarial ones.
+  if (list.length < MAX_OCCURRENCES) list.push({ field, s, e });
 }
 
 const EMPTY: number[] = [];

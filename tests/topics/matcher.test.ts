@@ -125,3 +125,28 @@ describe('explain', () => {
     expect(clauses[1]).toMatchObject({ negated: true, held: false, fields: ['text'] });
   });
 });
+
+describe('fast path', () => {
+  it('holds() agrees with evaluate() on chained, ordered and negated proximity', async () => {
+    const { holds, evaluate } = await import('../../src/topics/evaluate.ts');
+    const queries = [
+      'a NEAR/2 b NEAR/2 c',
+      'a BEFORE/3 (b OR c) NOT NEAR/1 d',
+      'ATLEAST/2 (a NEAR/3 b) OR title:c',
+      '(a OR "b c") NEAR/4 d -e',
+      'a NOT BEFORE/2 b AND c',
+    ];
+    const words = ['a', 'b', 'c', 'd', 'e', 'x'];
+    let seed = 3;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const q of queries) {
+      const m = new TopicMatcher([{ id: 'q', query: q }]);
+      for (let k = 0; k < 300; k++) {
+        const text = Array.from({ length: 12 }, () => words[Math.floor(next() * words.length)]).join(' ');
+        const title = words[Math.floor(next() * words.length)]!;
+        const s = m.scan({ title, text });
+        expect(holds(m.compiled[0]!.root, s.occurrences), `${q} | ${title} | ${text}`).toBe(evaluate(m.compiled[0]!.root, s.occurrences).ok);
+      }
+    }
+  });
+});
