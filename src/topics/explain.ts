@@ -84,7 +84,7 @@ function oneLine(clause: string): string {
 /** Human-readable explanation block for one article (used by `raqib classify --explain`). */
 export function formatExplanation(id: string, explanations: readonly TopicExplanation[]): string {
   const lines = [`${id}`];
-  if (explanations.length === 0) lines.push('  (no topic has any of its terms in this article)');
+  if (explanations.length === 0) lines.push('  (no topic has any of its key terms in this article)');
   for (const e of explanations) {
     lines.push(
       e.matched

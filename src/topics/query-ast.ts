@@ -5,9 +5,11 @@ import type { Field } from '../core/types.ts';
 export interface QueryWord {
   /** Stemmed key (exact word match), see src/text/tokenise.ts. */
   key: string;
-  /** Unstemmed form; used when `prefix` is set (the word was written with a trailing `*`). */
+  /** Unstemmed form; used when `prefix` (trailing `*`) or `exact` (leading `=`) is set. */
   form: string;
   prefix: boolean;
+  /** `=word`: only the unstemmed word (attached Arabic prefixes still allowed), no inflections. */
+  exact?: boolean;
 }
 
 interface NodeBase {

@@ -7,7 +7,7 @@
 //   near     := unary (["NOT"] ("NEAR/n" | "BEFORE/n") unary)*
 //                                          operands: terms, phrases, OR-groups of those
 //   unary    := ("NOT" | "-") unary | "ATLEAST/n" unary | primary
-//   primary  := "title:" primary | "(" or ")" | "\"phrase\"" | term["*"]
+//   primary  := "title:" primary | "(" or ")" | "\"phrase\"" | ["="]term | term["*"]
 //
 // Operators are written in capitals; lower-case and/or/not/near are ordinary words.
 import { analyseTerm } from '../text/tokenise.ts';
@@ -148,15 +148,18 @@ function termWords(text: string, pos: number): QueryWord[] {
     const at = pos + offset;
     offset += chunk.length;
     if (chunk === '' || /^\s+$/.test(chunk)) continue;
-    const star = chunk.indexOf('*');
-    if (star >= 0 && star !== chunk.length - 1) fail(at + star, "'*' is only allowed at the end of a word");
-    const bare = star >= 0 ? chunk.slice(0, -1) : chunk;
+    const exact = chunk.startsWith('=');
+    const body = exact ? chunk.slice(1) : chunk;
+    const star = body.indexOf('*');
+    if (star >= 0 && star !== body.length - 1) fail(at + star + (exact ? 1 : 0), "'*' is only allowed at the end of a word");
+    if (exact && star >= 0) fail(at, `'=' (exact word) and '*' (prefix) cannot be combined ("${chunk}")`);
+    const bare = star >= 0 ? body.slice(0, -1) : body;
     const analysed = analyseTerm(bare);
     if (analysed.length === 0) fail(at, `"${chunk}" has no letters or digits to match`);
     analysed.forEach((w, k) => {
       const prefix = star >= 0 && k === analysed.length - 1;
       if (prefix && w.prefix.length < 2) fail(at, `a prefix needs at least 2 letters before '*' ("${chunk}")`);
-      words.push({ key: w.key, form: w.prefix, prefix });
+      words.push(exact ? { key: w.key, form: w.prefix, prefix: false, exact: true } : { key: w.key, form: w.prefix, prefix });
     });
   }
   if (words.length > QUERY_LIMITS.maxPhraseWords) fail(pos, `phrase too long: at most ${QUERY_LIMITS.maxPhraseWords} words`);

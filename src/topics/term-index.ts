@@ -16,6 +16,7 @@ export interface Occurrence {
 export class TermIndex {
   private readonly keyWords = new Map<string, number>();
   private readonly prefixWords = new Map<string, number>();
+  private readonly exactWords = new Map<string, number>();
   private prefixLengths: number[] = [];
   private wordCount = 0;
   private readonly termIds = new Map<string, number>();
@@ -41,7 +42,7 @@ export class TermIndex {
     this.termIds.set(sig, id);
     let pivot = 0;
     words.forEach((w, k) => {
-      const len = (x: QueryWord) => (x.prefix ? x.form.length - 1 : x.key.length);
+      const len = (x: QueryWord) => (x.prefix ? x.form.length - 1 : x.exact ? x.form.length : x.key.length);
       if (len(w) > len(words[pivot]!)) pivot = k;
     });
     this.pivotPos[id] = pivot;
@@ -54,8 +55,8 @@ export class TermIndex {
   }
 
   private wordId(w: QueryWord): number {
-    const map = w.prefix ? this.prefixWords : this.keyWords;
-    const value = w.prefix ? w.form : w.key;
+    const map = w.prefix ? this.prefixWords : w.exact ? this.exactWords : this.keyWords;
+    const value = w.prefix || w.exact ? w.form : w.key;
     let id = map.get(value);
     if (id === undefined) {
       id = this.wordCount++;
@@ -86,6 +87,12 @@ export class TermIndex {
     for (const k of tok.keys) {
       const id = this.keyWords.get(k);
       if (id !== undefined) (out ??= []).push(id);
+    }
+    if (this.exactWords.size > 0) {
+      for (const form of tok.forms) {
+        const id = this.exactWords.get(form);
+        if (id !== undefined && !(out ??= []).includes(id)) out.push(id);
+      }
     }
     if (this.prefixLengths.length > 0) {
       for (const form of tok.forms) {

@@ -69,6 +69,18 @@ describe('matcher: operators', () => {
   });
 });
 
+describe('matcher: exact words', () => {
+  it('=word skips inflection folding but keeps case folding and Arabic prefixes', () => {
+    const m = one('=forces');
+    expect(m.match({ title: '', text: 'US Forces left' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'they were forced out' })).toHaveLength(0);
+    expect(one('forces').match({ title: '', text: 'they were forced out' })).toHaveLength(1);
+    const ar = one('=ضربة');
+    expect(ar.match({ title: '', text: 'وبضربة واحدة' })).toHaveLength(1);
+    expect(ar.match({ title: '', text: 'ضربات متتالية' })).toHaveLength(0);
+  });
+});
+
 describe('matcher: score', () => {
   it('weighs a title hit above a text hit', () => {
     const m = one('withdrawal');

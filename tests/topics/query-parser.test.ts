@@ -22,6 +22,7 @@ describe('query parser: valid queries', () => {
       'title:a',
       'title:(a OR b) text',
       'withdraw* OR انسحاب',
+      '=forces OR "=exact phrase"',
       'lower or and not near are plain words',
     ]) {
       expect(validateQuery(q), q).toBeUndefined();
@@ -74,6 +75,7 @@ describe('query parser: precise errors', () => {
   it('checks prefixes', () => {
     expect(problem('a*b').message).toContain("'*'");
     expect(problem('x*').message).toContain('at least 2 letters');
+    expect(problem('=forc*').message).toContain('cannot be combined');
   });
 
   it('refuses queries that only exclude', () => {
