@@ -2,7 +2,7 @@
 // stories (Telegram ≤ 4096 after entity parsing, Slack ≤ 50 blocks), and mixed Arabic/Latin text
 // isolated so it keeps its order.
 import { describe, expect, it } from 'vitest';
-import { renderSlack, renderTelegram, renderText, type Digest, type DigestStory } from '../../src/digest/index.ts';
+import { renderSlack, renderTelegram, renderText, toMessageBodies, type Digest, type DigestStory } from '../../src/digest/index.ts';
 import { cleanRich, FSI, PDI } from '../../src/digest/rich-text.ts';
 import { checkTelegramText } from '../fakes/telegram-html.ts';
 import { slackProblems, telegramProblems } from './helpers/platform-checks.ts';
@@ -107,5 +107,19 @@ describe('the checks themselves', () => {
     expect(telegramProblems('<p>x</p>')).not.toEqual([]);
     expect(telegramProblems('<a href="javascript:alert(1)">x</a>')).not.toEqual([]);
     expect(telegramProblems('x'.repeat(4097))).not.toEqual([]);
+  });
+});
+
+describe('message bodies for the outbox', () => {
+  it('one body per platform message; scheduled empty digests post nothing, on-demand ones say so', () => {
+    const full = digest(3);
+    expect(toMessageBodies(full, 'telegram').map((b) => b.format)).toEqual(['telegram-html']);
+    expect(toMessageBodies(full, 'slack')[0]).toMatchObject({ format: 'slack', text: expect.stringContaining('Withdrawal') });
+    expect(toMessageBodies(full, 'console')[0]!.format).toBe('text');
+    const empty: Digest = { ...digest(0), empty: true, totals: { stories: 0, articles: 0, sources: 0 } };
+    expect(toMessageBodies(empty, 'slack', { scheduled: true })).toEqual([]);
+    const onDemand = toMessageBodies(empty, 'telegram');
+    expect(onDemand).toHaveLength(1);
+    expect(onDemand[0]).toMatchObject({ format: 'telegram-html', html: expect.stringContaining('لا جديد') });
   });
 });
