@@ -125,15 +125,34 @@ export class StoryIndex {
     return this.storyOf.get(articleId);
   }
 
-  /** Forgets bucket entries (not story records) wholly older than beforeMs; returns buckets removed. */
-  async purgeOlderThan(beforeMs: number, lookBackMs = 30 * 86_400_000): Promise<number> {
+  /**
+   * Forgets what is wholly older than beforeMs (call it with the article retention): the hour
+   * buckets, the article → story entries of their articles, and the records of stories whose
+   * newest article is older. Returns how many articles were forgotten.
+   */
+  async purgeOlderThan(beforeMs: number, lookBackMs = 400 * 86_400_000): Promise<number> {
     const keys: string[] = [];
     for (let t = Math.floor(beforeMs / HOUR_MS) * HOUR_MS - HOUR_MS; t >= beforeMs - lookBackMs; t -= HOUR_MS) keys.push(hourKey(t));
-    const present = await this.buckets.getMany(keys);
-    const gone = keys.filter((_, i) => present[i] !== undefined);
-    if (gone.length > 0) await this.buckets.deleteMany(gone);
-    for (const k of gone) this.cache.delete(k);
-    return gone.length;
+    let forgotten = 0;
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const present = await this.buckets.getMany(chunk);
+      const gone = chunk.filter((_, j) => present[j] !== undefined);
+      if (gone.length === 0) continue;
+      const entries = present.flatMap((b) => b ?? []);
+      const storyIds = [...new Set(entries.map((e) => e.s))];
+      const records = await this.getMany(storyIds);
+      const oldStories = storyIds.filter((id) => {
+        const r = records.get(id);
+        return r !== undefined && Date.parse(r.lastSeen) < beforeMs;
+      });
+      if (oldStories.length > 0) await this.stories.deleteMany(oldStories);
+      if (entries.length > 0) await this.storyOf.deleteMany(entries.map((e) => e.a));
+      await this.buckets.deleteMany(gone);
+      for (const k of gone) this.cache.delete(k);
+      forgotten += entries.length;
+    }
+    return forgotten;
   }
 
   private async assignNow(stored: StoredArticle): Promise<AssignResult> {

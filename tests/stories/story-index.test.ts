@@ -84,3 +84,25 @@ for (const c of storeCases) {
     });
   });
 }
+
+describe('StoryIndex purge', () => {
+  it('forgets old buckets, their article entries and stories that ended before the cut', async () => {
+    const c = storeCases[0]!;
+    const opened = await c.open();
+    try {
+      const idx = new StoryIndex(opened.store);
+      const old = await idx.assign(storedOf(byKey('e6-a')));
+      const recent = await idx.assign(storedOf(byKey('e11-a')));
+      const cut = Date.parse('2025-05-01T00:00:00Z');
+      expect(await idx.purgeOlderThan(cut)).toBe(1);
+      expect(await idx.get(old.storyId)).toBeUndefined();
+      expect(await idx.storyOfArticle('e6-a')).toBeUndefined();
+      expect(await idx.get(recent.storyId)).toBeDefined();
+      expect(await idx.storyOfArticle('e11-a')).toBe(recent.storyId);
+      // A purged article seen again is a new story (its old one is gone).
+      expect((await new StoryIndex(opened.store).assign(storedOf(byKey('e6-a')))).isNew).toBe(true);
+    } finally {
+      await opened.cleanup();
+    }
+  });
+});
