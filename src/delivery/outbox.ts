@@ -6,7 +6,7 @@
 import type { ChatRef, MessageBody } from '../core/outbound.ts';
 import type { StoredArticle } from '../core/types.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
-import { chatKeyOf, type OutboxBackend, type WriteResult } from './backend.ts';
+import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from './backend.ts';
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
 import { silentLogger, type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type Logger, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
 
@@ -35,6 +35,8 @@ export interface OutboxOptions {
   batchWindowMs?: number;
   /** Alert messages per chat per period; past it alerts overflow into the next digest. */
   alertBudget?: { max: number; perMs: number };
+  /** How long an alert waits for its article to be stored before it is given up (default 5 min). */
+  missingGraceMs?: number;
   limits?: LimitsTable;
   metrics?: RaqibMetrics;
   log?: Logger;
@@ -69,6 +71,7 @@ export class Outbox {
   readonly limits: LimitsTable;
   readonly batchWindowMs: number;
   readonly budget: { max: number; perMs: number };
+  readonly missingGraceMs: number;
   readonly log: Logger;
   readonly metrics?: RaqibMetrics;
   readonly now: () => number;
@@ -82,6 +85,7 @@ export class Outbox {
     this.render = o.makeAlertMessages;
     this.batchWindowMs = o.batchWindowMs ?? 30_000;
     this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
+    this.missingGraceMs = o.missingGraceMs ?? 300_000;
     this.limits = o.limits ?? DEFAULT_LIMITS;
     this.metrics = o.metrics;
     this.log = o.log ?? silentLogger;
@@ -192,31 +196,39 @@ export class Outbox {
       if (flushHeld) {
         const readyKeys = new Set(ready.map((h) => h.key));
         doc.held = doc.held.filter((h) => !readyKeys.has(h.key));
-        if (doc.alertTimes.length < this.budget.max) await this.queueAlerts(doc, ready, 'alert', now);
+        if (doc.alertTimes.length < this.budget.max) doc.held.push(...(await this.queueAlerts(doc, ready, 'alert', now)));
         else doc.overflow.push(...ready);
       }
       if (doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now)) {
-        const items = doc.overflow;
-        doc.overflow = [];
-        await this.queueAlerts(doc, items, 'overflow', now);
+        doc.overflow = await this.queueAlerts(doc, doc.overflow, 'overflow', now);
       }
       return { doc };
     });
   }
 
-  private async queueAlerts(doc: ChatDoc, items: HeldAlert[], kind: MessageKind, now: number): Promise<void> {
+  /**
+   * Queues one message (per thread) for the items whose articles are stored and returns the items
+   * to keep waiting: an alert can be queued a moment before its article is stored (the pipeline
+   * queues first so that a crash never skips an alert), so a missing article gets a grace period.
+   */
+  private async queueAlerts(doc: ChatDoc, items: HeldAlert[], kind: MessageKind, now: number): Promise<HeldAlert[]> {
+    const found = await this.fetch(items);
+    const usable = items.filter((h) => found.has(h.articleId));
+    const waiting = items.filter((h) => !found.has(h.articleId) && now - h.at < this.missingGraceMs).map((h) => ({ ...h, notBefore: now + 1_000 }));
+    const lost = items.length - usable.length - waiting.length;
+    if (lost > 0) this.log.warn({ chat: doc.to, lost }, 'alert articles are not stored (purged?); sending the rest');
+    if (usable.length === 0) return waiting;
     const threads = new Map<string, HeldAlert[]>();
-    for (const h of items) threads.set(h.thread ?? '', [...(threads.get(h.thread ?? '') ?? []), h]);
+    for (const h of usable) threads.set(h.thread ?? '', [...(threads.get(h.thread ?? '') ?? []), h]);
     for (const [thread, group] of threads) {
       const to: ChatRef = { ...doc.to, ...(thread ? { thread } : {}) };
-      const stored = await this.load(group);
-      if (stored.length < group.length) this.log.warn({ chat: doc.to, missing: group.length - stored.length }, 'alert articles no longer stored; sending the rest');
-      const bodies = stored.length > 0 ? await this.render(to, stored) : [];
+      const bodies = await this.render(to, this.narrow(group, found));
       const keys = group.map((h) => h.key);
       for (const body of bodies) this.push(doc, { kind, keys, body, thread: thread || undefined }, now);
     }
     doc.alertTimes.push(now);
     doc.lastAlertAt = now;
+    return waiting;
   }
 
   private push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string }, now: number): QueuedMessage {
@@ -227,10 +239,13 @@ export class Outbox {
     return msg;
   }
 
-  /** The articles behind alerts, narrowed to the topics that brought each to this chat. */
-  private async load(items: HeldAlert[]): Promise<StoredArticle[]> {
-    if (items.length === 0) return [];
-    const found = new Map((await this.articles.getMany([...new Set(items.map((h) => h.articleId))])).map((s) => [s.article.id, s]));
+  private async fetch(items: HeldAlert[]): Promise<Map<string, StoredArticle>> {
+    if (items.length === 0) return new Map();
+    return new Map((await this.articles.getMany([...new Set(items.map((h) => h.articleId))])).map((s) => [s.article.id, s]));
+  }
+
+  /** The articles behind alerts, oldest alert first, narrowed to the topics that brought each here. */
+  private narrow(items: HeldAlert[], found: Map<string, StoredArticle>): StoredArticle[] {
     const out: StoredArticle[] = [];
     for (const h of [...items].sort((a, b) => a.at - b.at)) {
       const s = found.get(h.articleId);
@@ -241,9 +256,23 @@ export class Outbox {
     return out;
   }
 
+  private async load(items: HeldAlert[]): Promise<StoredArticle[]> {
+    return this.narrow(items, await this.fetch(items));
+  }
+
+  /**
+   * Held alerts become a message once the window since the last alert message has passed AND the
+   * chat could take a message now (nothing queued, its rate limits met). Alerts that arrive while a
+   * chat is throttled (a group's 20 a minute, a 429) therefore merge into one message instead of
+   * queueing many small ones behind each other.
+   */
   private heldFlushAt(doc: ChatDoc, ready: HeldAlert[]): number {
     const first = Math.min(...ready.map((h) => h.notBefore));
-    return Math.max(first, (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs);
+    return Math.max(first, (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs, this.chatFreeAt(doc));
+  }
+
+  private chatFreeAt(doc: ChatDoc): number {
+    return doc.queue.length > 0 || doc.claim ? Infinity : chatReadyAt(doc, this.limits);
   }
 
   /** When the alert budget has room again (now when it has room already). */
@@ -253,7 +282,7 @@ export class Outbox {
   }
 
   private overflowReleaseAt(doc: ChatDoc, now: number): number {
-    return Math.max(this.budgetFreeAt(doc, now), (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs);
+    return Math.max(this.budgetFreeAt(doc, now), (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs, this.chatFreeAt(doc));
   }
 
   /** When the chat next needs attention; null when it has nothing to do. */
@@ -275,10 +304,17 @@ export class Outbox {
   /**
    * Read, change, compare-and-set, until it sticks. `fn` gets a private copy and returns the new
    * document (or null for "no change"). Duplicate reservations are returned, not retried.
+   * `known` is a state this caller wrote itself: the first try starts from it and skips the read
+   * (one store round trip instead of two, which matters right after a send).
    */
-  async update(chatKey: string, to: ChatRef | undefined, fn: (doc: ChatDoc, now: number) => Change | Promise<Change>): Promise<WriteResult | null> {
+  async update(
+    chatKey: string,
+    to: ChatRef | undefined,
+    fn: (doc: ChatDoc, now: number) => Change | Promise<Change>,
+    known?: Versioned<ChatDoc>,
+  ): Promise<(WriteResult & { doc?: ChatDoc }) | null> {
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
-      const cur = await this.backend.read(chatKey);
+      const cur = i === 0 && known ? { version: known.version, doc: structuredClone(known.doc) } : await this.backend.read(chatKey);
       if (!cur && !to) return null;
       const doc = cur?.doc ?? emptyChatDoc(to!);
       const now = this.now();
@@ -289,7 +325,8 @@ export class Outbox {
         reserve: change.reserve,
         counts: this.countsOf(change.doc),
       });
-      if (r.ok || r.reason === 'duplicate') return r;
+      if (r.ok) return { ...r, doc: change.doc };
+      if (r.reason === 'duplicate') return r;
     }
     throw new Error(`outbox: chat ${chatKey} kept changing under ${MAX_CAS_TRIES} tries`);
   }

@@ -13,6 +13,7 @@ import type { OutboundMessage, PlatformName, Sender, SendOutcome } from '../core
 import type { Outbox } from './outbox.ts';
 import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
 import type { ChatDoc, QueuedMessage } from './types.ts';
+import type { Versioned } from './backend.ts';
 
 export interface PumpOptions {
   outbox: Outbox;
@@ -32,7 +33,7 @@ export interface PumpOptions {
   owner?: string;
 }
 
-type Claimed = { msg: QueuedMessage; doc: ChatDoc };
+type Claimed = { msg: QueuedMessage; doc: ChatDoc; version: number };
 
 export class DeliveryPump {
   readonly owner: string;
@@ -214,13 +215,18 @@ export class DeliveryPump {
       await this.release(chatKey, msg.id);
       return true;
     }
-    const marked = await this.outbox.update(chatKey, undefined, (d, now) => {
-      if (d.claim?.owner !== this.owner || d.claim.msgId !== msg.id) return null;
-      d.claim.sendingAt = now;
-      d.sends = trimSends([...d.sends, now], this.outbox.limits[platform], now);
-      return { doc: d };
-    });
-    if (!marked?.ok) return true;
+    const marked = await this.outbox.update(
+      chatKey,
+      undefined,
+      (d, now) => {
+        if (d.claim?.owner !== this.owner || d.claim.msgId !== msg.id) return null;
+        d.claim.sendingAt = now;
+        d.sends = trimSends([...d.sends, now], this.outbox.limits[platform], now);
+        return { doc: d };
+      },
+      { version: claimed.version, doc },
+    );
+    if (!marked?.ok || !marked.doc) return true;
     const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body };
     if (interval) await this.departure(platform, interval);
     let outcome: SendOutcome;
@@ -229,14 +235,14 @@ export class DeliveryPump {
     } catch (e) {
       outcome = { ok: false, kind: 'transient', error: `sender threw: ${(e as Error).message}` };
     }
-    await this.finish(chatKey, platform, msg, outcome);
+    await this.finish(chatKey, platform, msg, outcome, { version: marked.version, doc: marked.doc });
     return true;
   }
 
   private async claim(chatKey: string): Promise<Claimed | undefined> {
-    let claimed: Claimed | undefined;
-    let doubted: { platform: PlatformName; dead: boolean } | undefined;
-    await this.outbox.update(chatKey, undefined, async (doc, now) => {
+    let claimed: Omit<Claimed, 'version'> | undefined;
+    let doubted: { platform: PlatformName; dead: boolean; msg: string } | undefined;
+    const res = await this.outbox.update(chatKey, undefined, async (doc, now) => {
       claimed = undefined;
       doubted = undefined;
       let changed = false;
@@ -246,12 +252,12 @@ export class DeliveryPump {
         if (c.until > now && (await this.outbox.backend.isAlive(c.owner))) return null;
         doc.claim = undefined;
         changed = true;
+        this.outbox.log.debug({ chat: chatKey, from: c.owner, msg: c.msgId, sending: c.sendingAt !== undefined }, 'taking over a claim');
         const m = doc.queue.find((q) => q.id === c.msgId);
         if (m && c.sendingAt !== undefined) {
           // Its sender died after starting the platform call: it may have arrived.
           m.inDoubt = true;
-          doubted = { platform: doc.to.platform, dead: this.o.inDoubt === 'deadLetter' };
-          this.outbox.log.warn({ chat: doc.to, msg: m.id, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
+          doubted = { platform: doc.to.platform, dead: this.o.inDoubt === 'deadLetter', msg: m.id };
           if (doubted.dead) await this.toDead(doc, m, 'in doubt: the sender died mid-send', now);
         }
       }
@@ -266,12 +272,14 @@ export class DeliveryPump {
       claimed = { msg: head, doc };
       return { doc };
     });
-    const d = doubted as { platform: PlatformName; dead: boolean } | undefined;
+    const d = doubted as { platform: PlatformName; dead: boolean; msg: string } | undefined;
     if (d) {
+      this.outbox.log.warn({ chat: chatKey, msg: d.msg, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
       this.outbox.metrics?.inDoubt.inc({ platform: d.platform });
       if (d.dead) this.outbox.metrics?.dead.inc({ platform: d.platform });
     }
-    return claimed;
+    const got = claimed as Omit<Claimed, 'version'> | undefined;
+    return got && res?.ok ? { ...got, version: res.version } : undefined;
   }
 
   private async release(chatKey: string, msgId: string): Promise<void> {
@@ -282,7 +290,7 @@ export class DeliveryPump {
     });
   }
 
-  private async finish(chatKey: string, platform: PlatformName, msg: QueuedMessage, outcome: SendOutcome): Promise<void> {
+  private async finish(chatKey: string, platform: PlatformName, msg: QueuedMessage, outcome: SendOutcome, known: Versioned<ChatDoc>): Promise<void> {
     const m = this.outbox.metrics;
     const r = this.o.retry;
     let died = false;
@@ -319,7 +327,8 @@ export class DeliveryPump {
         else q.notBefore = now + backoffMs(q.attempts, r);
       }
       return { doc };
-    });
+    }, known);
+    if (!outcome.ok) this.outbox.log.info({ chat: chatKey, msg: msg.id, kind: outcome.kind, error: outcome.error }, 'send failed');
     if (res === null) {
       this.outbox.log.warn({ chat: chatKey, msg: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
       return;

@@ -34,6 +34,11 @@ export interface RouterOptions {
   makeDigestMessages: DigestMaker;
   /** A digest window never reaches further back than this (default 7 days). */
   maxWindowMs?: number;
+  /**
+   * How long the list of subscriptions is reused between calls (default 1 s): listing them scans
+   * the store, which costs a Redis SCAN over the whole keyspace.
+   */
+  subscriptionsCacheMs?: number;
   metrics?: RaqibMetrics;
   log?: Logger;
   now?: () => number;
@@ -54,6 +59,7 @@ export class DeliveryRouter {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly maxWindowMs: number;
+  private subsCache: { at: number; subs: Promise<Subscription[]> } | undefined;
 
   constructor(private readonly o: RouterOptions) {
     this.cursors = o.store.namespace<number>('digest_cursors');
@@ -63,12 +69,13 @@ export class DeliveryRouter {
   }
 
   /**
-   * Instant alerts for newly stored articles. Call it BEFORE the articles are marked seen: if the
-   * process dies in between, the item is processed again and its alert key drops the repeat.
+   * Instant alerts for newly stored articles. Order in the pipeline: store the article, call this,
+   * then mark the item seen. If the process dies before the last step the item is processed again
+   * and its alert key drops the repeat; marking it seen first would lose the alert.
    */
   async onArticles(stored: readonly StoredArticle[]): Promise<{ added: number; duplicates: number }> {
     for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: m.id });
-    const subs = (await this.o.subscriptions.all()).filter((s) => s.mode.kind === 'instant');
+    const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant');
     const perChat = new Map<string, { to: ChatRef; items: AlertItem[] }>();
     for (const s of stored) {
       const topics = new Set(s.matches.map((m) => m.id));
@@ -126,6 +133,17 @@ export class DeliveryRouter {
     const now = await this.cursors.get(subKey);
     if (now === undefined || now < slotMs) await this.cursors.set(subKey, slotMs);
     return r;
+  }
+
+  private subscriptions(): Promise<Subscription[]> {
+    const now = Date.now();
+    const ttl = this.o.subscriptionsCacheMs ?? 1_000;
+    if (!this.subsCache || now - this.subsCache.at > ttl) {
+      const subs = this.o.subscriptions.all();
+      this.subsCache = { at: now, subs };
+      subs.catch(() => (this.subsCache = undefined));
+    }
+    return this.subsCache.subs;
   }
 
   /** The end of the last digest queued for a subscription. */

@@ -1,0 +1,183 @@
+// The crash test's parent side: a feed that publishes items over time, the fake Bot API that
+// outlives every child, and the kill-and-restart loop around tests/delivery/crash-driver.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { SubscriptionStore } from '../../src/store/subscription-store.ts';
+import { mulberry32 } from '../fakes/faults.ts';
+import { idsIn } from './helpers.ts';
+
+const DRIVER = fileURLToPath(new URL('./crash-driver.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The driver bundled once into plain JS (packages stay external), so that each of the 20 restarts
+ * skips tsx's start-up and on-the-fly transform (~0.8 s a start on a CI core). esbuild comes with
+ * tsx and vite; without it the driver runs through tsx.
+ */
+async function driverCommand(): Promise<{ args: string[]; cleanup(): void }> {
+  try {
+    const { build } = await import('esbuild');
+    const dir = mkdtempSync(join(ROOT, 'node_modules', '.cache-raqib-crash-'));
+    const out = join(dir, 'crash-driver.mjs');
+    await build({ entryPoints: [DRIVER], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', outfile: out, logLevel: 'error' });
+    return { args: [out], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch {
+    return { args: ['--import', 'tsx', DRIVER], cleanup: () => {} };
+  }
+}
+
+export interface CrashOptions {
+  storeUrl: string;
+  prefix?: string;
+  chats: string[];
+  items: number;
+  /** Items appear one every publishMs. */
+  publishMs: number;
+  kills: number;
+  /** Each child is killed a random time in [minLifeMs, maxLifeMs] after it reported ready… */
+  minLifeMs: number;
+  maxLifeMs: number;
+  /** …except every n-th, killed during start-up (a random time in its first 400 ms). */
+  startupKillEvery: number;
+  seed: number;
+  drainTimeoutMs: number;
+}
+
+export interface CrashReport {
+  kills: number;
+  killedBeforeReady: number;
+  messages: number;
+  /** Per chat: item id → how many times it arrived. */
+  perChat: Map<string, Map<string, number>>;
+  missing: number;
+  /** Extra arrivals of an item beyond the first. */
+  duplicates: number;
+  /** Messages that arrived more than once, identical (an in-doubt message sent again). */
+  repeatedMessages: number;
+  /** Items that arrived inside two different messages: never acceptable. */
+  splitDuplicates: number;
+  /** "In doubt" reports of the children, per chat key (telegram:<id>). */
+  inDoubt: Map<string, number>;
+  seconds: number;
+}
+
+async function startFeed(total: number, everyMs: number): Promise<{ url: string; close(): Promise<void> }> {
+  const t0 = Date.now();
+  const server: Server = createServer((_req, res) => {
+    const visible = Math.min(total, Math.floor((Date.now() - t0) / everyMs) + 1);
+    const items = Array.from({ length: visible }, (_, i) => ({ id: `item-${String(i + 1).padStart(3, '0')}`, title: `Iraq item ${i + 1}` }));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(items));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/items`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function spawnDriver(args: string[], env: Record<string, string>, onErr: (line: string) => void): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    if (d.includes('ready')) resolveReady();
+  });
+  let buf = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    buf += d;
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      onErr(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return { child, ready, exited };
+}
+
+export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fake: FakeTelegram }> {
+  const started = Date.now();
+  const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });
+  const subs = new SubscriptionStore(store);
+  for (const chat of o.chats) {
+    await subs.upsert({ platform: 'telegram', chat, topic: 'iraq', mode: { kind: 'instant' }, timezone: 'Asia/Baghdad', createdAt: new Date().toISOString(), source: 'config' });
+  }
+  await store.close();
+  const fake = await startFakeTelegram();
+  const driver = await driverCommand();
+  const feed = await startFeed(o.items, o.publishMs);
+  const env = { CRASH_STORE: o.storeUrl, CRASH_PREFIX: o.prefix ?? '', CRASH_FEED: feed.url, CRASH_TG_ROOT: fake.url, CRASH_TG_TOKEN: fake.token };
+  const rng = mulberry32(o.seed);
+  const inDoubt = new Map<string, number>();
+  const errors: string[] = [];
+  const onErr = (l: string) => {
+    if (process.env.CRASH_VERBOSE === '1') console.log(`child: ${l}`);
+    if (l.includes('message in doubt')) {
+      const chat = (JSON.parse(l) as { chat: string }).chat;
+      inDoubt.set(chat, (inDoubt.get(chat) ?? 0) + 1);
+    } else if (l.startsWith('{"level":"error"') || !l.startsWith('{')) errors.push(l);
+  };
+  let killedBeforeReady = 0;
+  try {
+    for (let k = 0; k < o.kills; k++) {
+      const d = spawnDriver(driver.args, env, onErr);
+      let ready = false;
+      void d.ready.then(() => (ready = true));
+      if ((k + 1) % o.startupKillEvery === 0) {
+        await new Promise((r) => setTimeout(r, 50 + rng() * 350));
+        if (!ready) killedBeforeReady++;
+      } else {
+        await Promise.race([d.ready, d.exited, new Promise((r) => setTimeout(r, 15_000))]);
+        await new Promise((r) => setTimeout(r, o.minLifeMs + rng() * (o.maxLifeMs - o.minLifeMs)));
+      }
+      d.child.kill('SIGKILL');
+      await d.exited;
+    }
+    const last = spawnDriver(driver.args, env, onErr);
+    await last.ready;
+    const expected = o.items * o.chats.length;
+    const deadline = Date.now() + o.drainTimeoutMs;
+    const delivered = () => o.chats.reduce((n, c) => n + new Set(fake.sent(Number(c)).flatMap((m) => idsIn(m.text))).size, 0);
+    while (Date.now() < deadline && delivered() < expected) await new Promise((r) => setTimeout(r, 100));
+    // A little longer: a duplicate would show up now, not later.
+    await new Promise((r) => setTimeout(r, 1_500));
+    last.child.kill('SIGTERM');
+    await last.exited;
+  } finally {
+    await feed.close();
+    driver.cleanup();
+  }
+  if (errors.length > 0) throw new Error(`crash driver reported errors:\n${errors.slice(0, 5).join('\n')}`);
+  const perChat = new Map<string, Map<string, number>>();
+  let missing = 0;
+  let duplicates = 0;
+  let messages = 0;
+  let repeatedMessages = 0;
+  let splitDuplicates = 0;
+  for (const chat of o.chats) {
+    const counts = new Map<string, number>();
+    const texts = new Map<string, number>();
+    for (const m of fake.sent(Number(chat))) {
+      messages++;
+      texts.set(m.text, (texts.get(m.text) ?? 0) + 1);
+      for (const id of idsIn(m.text)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const n of texts.values()) repeatedMessages += n - 1;
+    const inTexts = new Map<string, number>();
+    for (const t of texts.keys()) for (const id of idsIn(t)) inTexts.set(id, (inTexts.get(id) ?? 0) + 1);
+    for (const n of inTexts.values()) if (n > 1) splitDuplicates += n - 1;
+    for (let i = 1; i <= o.items; i++) {
+      const n = counts.get(`item-${String(i).padStart(3, '0')}`) ?? 0;
+      if (n === 0) missing++;
+      if (n > 1) duplicates += n - 1;
+    }
+    perChat.set(chat, counts);
+  }
+  return { fake, kills: o.kills, killedBeforeReady, messages, perChat, missing, duplicates, repeatedMessages, splitDuplicates, inDoubt, seconds: (Date.now() - started) / 1000 };
+}
