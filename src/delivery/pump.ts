@@ -43,6 +43,7 @@ export class DeliveryPump {
   private readonly stopWaiters = new Set<() => void>();
   private readonly nextDeparture = new Map<PlatformName, number>();
   private running = false;
+  private lastLoopAt = 0;
   private stopping = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | undefined;
@@ -101,8 +102,15 @@ export class DeliveryPump {
     return { unfinished };
   }
 
+  /** For /healthz: the loop is turning (it wakes at least every pollMs). */
+  health(): { ok: boolean; inFlight: number; lastLoopAt?: string } {
+    const fresh = Date.now() - this.lastLoopAt < Math.max(10_000, 5 * this.o.pollMs);
+    return { ok: this.running && fresh, inFlight: this.inflight.size, ...(this.lastLoopAt ? { lastLoopAt: new Date(this.lastLoopAt).toISOString() } : {}) };
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
+      this.lastLoopAt = Date.now();
       let started = 0;
       try {
         const free = this.o.maxInFlight - this.inflight.size;

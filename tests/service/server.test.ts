@@ -4,6 +4,8 @@ import { ServiceServer } from '../../src/service/server.ts';
 import { MetricsRegistry, RaqibMetrics } from '../../src/service/metrics.ts';
 import { openOutboxBackend } from '../../src/delivery/open-delivery.ts';
 import { Outbox } from '../../src/delivery/outbox.ts';
+import { DeliveryPump } from '../../src/delivery/pump.ts';
+import { partsCheck, storeCheck } from '../../src/service/checks.ts';
 import { renderIds } from '../delivery/helpers.ts';
 
 describe('service server', () => {
@@ -109,11 +111,21 @@ for (const c of storeCases) {
       await outbox.enqueue({ platform: 'telegram', chat: '1' }, [{ format: 'text', text: 'a' }, { format: 'text', text: 'b' }], { key: 'k' });
       const m = new RaqibMetrics();
       m.registry.onCollect(async () => m.queueDepth.set(await outbox.queueDepth()));
-      const server = new ServiceServer({ port: 0, host: '127.0.0.1', metrics: m.registry, checks: { store: async () => (await opened.store.ping(), true) } });
+      // A pump with no sender for the chat's platform: it turns, but sends nothing.
+      const pump = new DeliveryPump({ outbox, senders: {}, pollMs: 50 });
+      const server = new ServiceServer({ port: 0, host: '127.0.0.1', metrics: m.registry, checks: { store: storeCheck(opened.store), jobs: partsCheck({ pump }) } });
       const base = `http://127.0.0.1:${await server.listen()}`;
       try {
-        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        expect((await fetch(`${base}/healthz`)).status).toBe(503);
+        await pump.start();
+        const ok = await fetch(`${base}/healthz`);
+        expect(ok.status).toBe(200);
+        const body = (await ok.json()) as { checks: { store: { detail: { kind: string } }; jobs: { detail: { pump: { ok: boolean } } } } };
+        expect(body.checks.store.detail.kind).toBe(c.name);
+        expect(body.checks.jobs.detail.pump.ok).toBe(true);
         expect(await (await fetch(`${base}/metrics`)).text()).toContain('raqib_outbox_queue_depth 2\n');
+        await pump.stop(500);
+        expect((await fetch(`${base}/healthz`)).status).toBe(503);
         await opened.cleanup();
         const r = await fetch(`${base}/healthz`);
         expect(r.status).toBe(503);
