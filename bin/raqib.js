@@ -8,4 +8,7 @@ register();
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const { main } = await import(cli);
 const code = await main(process.argv.slice(2));
-if (typeof code === 'number') process.exitCode = code;
+process.exitCode = typeof code === 'number' ? code : 0;
+// Output is flushed by now (commands await their writes). Handles such as a still-open stdin
+// pipe must not keep a finished command alive: give stragglers a moment, then leave.
+setTimeout(() => process.exit(), 500).unref();

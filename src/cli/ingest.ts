@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDuration } from '../core/duration.ts';
 import { createFetcher } from '../feeds/fetch.ts';
+import { OPERATOR_LOCAL_HOSTS } from '../app/feed-catalog.ts';
 import { feedIdFor, feedLocationKey, feedSpec, type FeedSpec } from '../feeds/feed-spec.ts';
 import { FAILURE_STATUSES, pollFeed, type IngestDeps, type PollResult } from '../pipeline/ingest.ts';
 import { ArticleStore } from '../store/article-store.ts';
@@ -114,7 +115,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const store = await openStoreOrReport(io, ctx.env);
   if (!store) return 2;
-  const fetcher = createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: settings.userAgent });
+  // The operator names these feeds: like config feeds they may be on this machine (loopback);
+  // private networks still need settings.allowPrivateNetworks.
+  const fetcher = createFetcher({ allowPrivateNetworks: [...(settings.allowPrivateNetworks ?? []), ...OPERATOR_LOCAL_HOSTS], userAgent: settings.userAgent });
   const stories = new StoryIndex(store);
   const deps: IngestDeps = {
     articles: new ArticleStore(store),

@@ -35,6 +35,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 
 export interface Env extends RawEnv {
   admins: AdminRef[];
+  /** PORT was given (not the default): run the HTTP server for /healthz and /metrics. */
+  portSet: boolean;
 }
 
 export interface AdminRef {
@@ -64,7 +66,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
   if (set('RAQIB_STORE') && !/^(sqlite|redis|rediss):\/\//.test(source.RAQIB_STORE!.trim()))
     problems.push({ path: 'RAQIB_STORE', message: 'must start with sqlite:// or redis://' });
   if (problems.length > 0 || !r.success) return { ok: false, problems };
-  return { ok: true, env: { ...r.data, admins } };
+  return { ok: true, env: { ...r.data, admins, portSet: set('PORT') } };
 }
 
 /** Loads `.env` (if present) into process.env without overriding what is already set. */

@@ -33,7 +33,8 @@ export interface BuildDigestOptions {
   clusterLimit?: number;
 }
 
-interface Group {
+/** Articles treated as one story while a digest is built. */
+export interface Group {
   entries: ArticleIndexEntry[];
   storyId: string;
   matchNorm: number;
@@ -163,13 +164,19 @@ function groupIntoStories(hits: ArticleIndexEntry[], loaded: Map<string, StoredA
   });
 }
 
-function sourceName(s: StoredArticle, opts: BuildDigestOptions): string {
+function sourceName(s: StoredArticle, opts: Pick<BuildDigestOptions, 'feedName'>): string {
   const named = opts.feedName?.(s.article.feedId);
   const name = cleanText(named ?? hostLabel(s.article.url) ?? s.article.feedId);
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
-function renderStory(g: Group, loaded: Map<string, StoredArticle>, topics: Set<string>, opts: BuildDigestOptions, rank: number): DigestStory | undefined {
+export function renderStory(
+  g: Group,
+  loaded: Map<string, StoredArticle>,
+  topics: Set<string>,
+  opts: Pick<BuildDigestOptions, 'feedName'>,
+  rank: number,
+): DigestStory | undefined {
   const members = g.entries.map((e) => loaded.get(e.id)).filter((s): s is StoredArticle => s !== undefined);
   if (members.length === 0) return undefined;
   const scoreOf = (s: StoredArticle) => Math.max(...s.matches.filter((m) => topics.has(m.id)).map((m) => m.score), -Infinity);

@@ -1,5 +1,6 @@
 // Digests: select and rank stories for topics over a window, summarise, render per platform.
 export { buildDigest, type BuildDigestOptions } from './build-digest.ts';
+export { alertDigest, type AlertDigestOptions } from './alert-digest.ts';
 export { renderTelegram, telegramRich, telegramTextLength, TELEGRAM_MAX } from './render-telegram.ts';
 export { renderSlack, slackRich, SLACK_MAX_BLOCKS, SLACK_SECTION_MAX, type SlackMessage } from './render-slack.ts';
 export { renderText, textRich, type TextOptions } from './render-text.ts';

@@ -40,6 +40,11 @@ export interface TelegramDeps {
   groupAdminsAreAdmins?: boolean;
   /** Skips getMe (tests); the username is what "/digest@name" must name. */
   botInfo?: { id: number; username: string; first_name?: string; is_bot?: true };
+  /**
+   * Do not long-poll at start; the caller calls startPolling() when this process is elected the
+   * only poller (several instances on one token would get 409 from getUpdates).
+   */
+  manualPolling?: boolean;
   /** Publish the command menus at start (default true). */
   setCommands?: boolean;
 }
@@ -48,6 +53,9 @@ export interface TelegramPlatform {
   sender: Sender;
   /** Settles when the start-up calls (setMyCommands, setWebhook) are done; never rejects. */
   ready: Promise<void>;
+  /** With manualPolling: begin or end long polling (the leader lock decides, src/schedule). */
+  startPolling(): void;
+  stopPolling(): void;
   /** The webhook path when in webhook mode. */
   webhookPath?: string;
   stop(): Promise<void>;
@@ -205,16 +213,32 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
         .then(() => log.info({ path }, 'telegram: webhook set'))
         .catch((err: unknown) => log.error({ err }, 'telegram: setWebhook failed; updates will not arrive until it succeeds')),
     );
-  } else {
+  } else if (deps.manualPolling !== true) {
+    startPolling();
+  }
+
+  function startPolling(): void {
+    if (polling || stopped || webhookPath) return;
     polling = true;
     // launch() never resolves while polling (STACK.md): start it and watch for a fatal end.
     bot
       .launch({ allowedUpdates: [...ALLOWED_UPDATES] })
       .then(() => log.info('telegram: polling ended'))
       .catch((err: unknown) => {
+        polling = false;
         if (!stopped) log.error({ err }, 'telegram: polling stopped with an error (another instance polling the same token gets 409)');
       });
     log.info('telegram: long polling');
+  }
+
+  function stopPolling(): void {
+    if (!polling) return;
+    polling = false;
+    try {
+      bot.stop('deposed');
+    } catch {
+      // launch() had not got as far as polling (getMe failed): nothing to stop.
+    }
   }
 
   async function webhookHandler(req: IncomingMessage, res: ServerResponse, path: string, secret: string): Promise<void> {
@@ -244,16 +268,12 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
     sender,
     ready: Promise.allSettled(startup).then(() => undefined),
     ...(webhookPath ? { webhookPath } : {}),
+    startPolling,
+    stopPolling,
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (polling) {
-        try {
-          bot.stop('shutdown');
-        } catch {
-          // launch() had not got as far as polling (getMe failed): nothing to stop.
-        }
-      }
+      stopPolling();
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
   };
