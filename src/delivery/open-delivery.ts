@@ -26,6 +26,8 @@ export interface DeliveryOptions {
   makeDigestMessages: DigestMaker;
   batchWindowMs?: number;
   alertBudget?: { max: number; perMs: number };
+  /** The digest maker folds the overflow articles it is given into the digest (default false). */
+  digestFoldsOverflow?: boolean;
   limits?: LimitsTable;
   retry?: RetryPolicy;
   /** Pump tuning (lease, liveness, in-flight, poll, in-doubt policy). */
@@ -54,6 +56,7 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     makeAlertMessages: o.makeAlertMessages,
     batchWindowMs: o.batchWindowMs,
     alertBudget: o.alertBudget,
+    digestFoldsOverflow: o.digestFoldsOverflow,
     limits: o.limits,
     metrics: o.metrics,
     log: o.log,

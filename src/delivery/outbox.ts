@@ -37,6 +37,11 @@ export interface OutboxOptions {
   alertBudget?: { max: number; perMs: number };
   /** How long an alert waits for its article to be stored before it is given up (default 5 min). */
   missingGraceMs?: number;
+  /**
+   * True when the digest maker puts the overflow articles it is given into the digest itself.
+   * Default false: the overflow goes out as an alert batch right after the digest.
+   */
+  digestFoldsOverflow?: boolean;
   limits?: LimitsTable;
   metrics?: RaqibMetrics;
   log?: Logger;
@@ -72,6 +77,7 @@ export class Outbox {
   readonly batchWindowMs: number;
   readonly budget: { max: number; perMs: number };
   readonly missingGraceMs: number;
+  readonly digestFoldsOverflow: boolean;
   readonly log: Logger;
   readonly metrics?: RaqibMetrics;
   readonly now: () => number;
@@ -86,6 +92,7 @@ export class Outbox {
     this.batchWindowMs = o.batchWindowMs ?? 30_000;
     this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
     this.missingGraceMs = o.missingGraceMs ?? 300_000;
+    this.digestFoldsOverflow = o.digestFoldsOverflow ?? false;
     this.limits = o.limits ?? DEFAULT_LIMITS;
     this.metrics = o.metrics;
     this.log = o.log ?? silentLogger;
@@ -124,7 +131,14 @@ export class Outbox {
       const taken = fold ? doc.overflow.filter((h) => (h.thread ?? '') === (to.thread ?? '')) : [];
       // Rebuild only when the folded overflow changed since the last try (CAS conflicts).
       const stamp = taken.map((h) => h.key).join('\n');
-      if (!built || built.stamp !== stamp) built = { stamp, bodies: await build(await this.load(taken)) };
+      if (!built || built.stamp !== stamp) {
+        const overflow = await this.load(taken);
+        const bodies = await build(overflow);
+        // Unless the digest maker folds the overflow in itself, it follows the digest as one alert
+        // batch in the same write: held alerts are never dropped, whatever the maker does.
+        if (overflow.length > 0 && !this.digestFoldsOverflow) bodies.push(...(await this.render(to, overflow)));
+        built = { stamp, bodies };
+      }
       const takenKeys = new Set(taken.map((h) => h.key));
       doc.overflow = doc.overflow.filter((h) => !takenKeys.has(h.key));
       const keys = [key, ...takenKeys];

@@ -116,6 +116,7 @@ export class DeliveryPump {
         const free = this.o.maxInFlight - this.inflight.size;
         if (free > 0) {
           const now = Date.now();
+          for (const [k, until] of this.cooldown) if (until <= now) this.cooldown.delete(k);
           const keys = await this.outbox.backend.due(now, free + this.inflight.size + this.cooldown.size);
           for (const k of keys) {
             if (started >= free) break;

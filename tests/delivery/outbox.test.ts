@@ -23,7 +23,7 @@ for (const c of storeCases) {
       cleanup = undefined;
     });
 
-    async function setup(opts: { window?: number; budget?: { max: number; perMs: number }; limits?: LimitsTable; articles?: string[] } = {}) {
+    async function setup(opts: { window?: number; budget?: { max: number; perMs: number }; limits?: LimitsTable; articles?: string[]; folds?: boolean } = {}) {
       const opened = await c.open();
       cleanup = opened.cleanup;
       const store: Store = opened.store;
@@ -35,6 +35,7 @@ for (const c of storeCases) {
         makeAlertMessages: renderIds,
         batchWindowMs: opts.window ?? 300,
         alertBudget: opts.budget,
+        digestFoldsOverflow: opts.folds,
         limits: opts.limits ?? fastLimits,
         metrics,
       });
@@ -90,7 +91,7 @@ for (const c of storeCases) {
     });
 
     it('holds alerts past the budget and folds them into the next digest', async () => {
-      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['b1', 'b2', 'b3'] });
+      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['b1', 'b2', 'b3'], folds: true });
       await pump().start();
       await outbox.alert(chat, [{ key: alertKey(chat, 'b1'), articleId: 'b1', topics: ['iraq'] }]);
       await waitFor(() => sender.sent.length === 1, 2000, 'the first alert');
@@ -106,8 +107,23 @@ for (const c of storeCases) {
       expect(folded).toEqual(['b2', 'b3']);
       await waitFor(() => sender.sent.length === 2, 2000, 'the digest');
       expect(idsIn(sender.texts()[1]!)).toEqual(['b2', 'b3']);
+      // The maker folded them in (digestFoldsOverflow): nothing follows the digest.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(sender.sent).toHaveLength(2);
       expect((await outbox.chat(chat))?.overflow).toEqual([]);
       expect((await outbox.enqueueDigest(chat, 'digest-1', async () => [{ format: 'text', text: 'again' }])).status).toBe('duplicate');
+    });
+
+    it('sends the overflow right after a digest whose maker does not fold it in', async () => {
+      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['o1', 'o2'] });
+      await pump().start();
+      await outbox.alert(chat, [{ key: alertKey(chat, 'o1'), articleId: 'o1', topics: ['iraq'] }]);
+      await waitFor(() => sender.sent.length === 1, 2000, 'the first alert');
+      await outbox.alert(chat, [{ key: alertKey(chat, 'o2'), articleId: 'o2', topics: ['iraq'] }]);
+      await waitFor(async () => (await outbox.chat(chat))?.overflow.length === 1, 2000, 'the overflow');
+      await outbox.enqueueDigest(chat, 'digest-x', async () => [{ format: 'text', text: 'the digest' }]);
+      await waitFor(() => sender.sent.length === 3, 2000, 'digest and overflow');
+      expect(sender.texts().slice(1)).toEqual(['the digest', '[o2]']);
     });
 
     it('holds a muted alert until the mute ends', async () => {
