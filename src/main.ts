@@ -19,7 +19,7 @@ import { createFetcher } from './feeds/fetch.ts';
 import { pollFeed, type IngestDeps } from './pipeline/ingest.ts';
 import { StoryIndex } from './stories/story-index.ts';
 import { alertDigest, buildDigest, renderText, toMessageBodies, type Digest } from './digest/index.ts';
-import { openDelivery } from './delivery/open-delivery.ts';
+import { openDelivery, type Delivery } from './delivery/open-delivery.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { LeaderLock } from './schedule/leader-lock.ts';
 import { RaqibMetrics } from './service/metrics.ts';
@@ -81,7 +81,8 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log }) : undefined;
   const mount = http ? (p: string, h: Parameters<ServiceServer['mount']>[1]) => http.mount(p, h) : undefined;
 
-  let delivery: Awaited<ReturnType<typeof openDelivery>> | undefined;
+  // Commands read the outbox (/status) and platforms feed it: the outbox opens after the platforms.
+  const late: { delivery?: Delivery; scheduler?: Scheduler } = {};
   const services = createCommandServices({
     topics: async () => topics.list(),
     articles,
@@ -92,11 +93,11 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     onTopicsChanged: () => topics.reload(),
     onFeedsChanged: async () => {
       await feeds.reload();
-      await scheduler?.refresh();
+      await late.scheduler?.refresh();
     },
     allowPrivateNetworks: settings.allowPrivateNetworks,
-    queueDepth: async () => (delivery ? delivery.queueDepth() : 0),
-    deadLetters: async () => (delivery ? delivery.deadLetters() : []),
+    queueDepth: async () => (late.delivery ? late.delivery.queueDepth() : 0),
+    deadLetters: async () => (late.delivery ? late.delivery.deadLetters() : []),
     storeDisplay: store.displayUrl,
     stories,
     maxStories: digestSize,
@@ -134,7 +135,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   }
 
   const topicIdsOf = (s: Subscription) => [s.topic];
-  delivery = await openDelivery({
+  const delivery = await openDelivery({
     store,
     senders,
     articles,
@@ -155,9 +156,9 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
     },
   });
-  const deliveryRef = delivery;
+  late.delivery = delivery;
 
-  const scheduler: Scheduler = new Scheduler({
+  const scheduler = new Scheduler({
     store,
     subscriptions,
     router: delivery.router,
@@ -170,7 +171,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       metrics.itemsFetched.inc({ feed: feed.id }, r.items);
       for (const s of r.stored) for (const m of s.matches) metrics.matches.inc({ topic: m.id });
       log.info({ feed: feed.id, status: r.status, items: r.items, new: r.newItems, alerts: r.alerts.length, ms: r.ms, ...(r.error ? { error: r.error } : {}) }, 'feed polled');
-      if (r.alerts.length > 0) await deliveryRef.router.onArticles(r.alerts);
+      if (r.alerts.length > 0) await delivery.router.onArticles(r.alerts);
     },
     purge: async (before) => {
       const n = await articles.purgeOlderThan(before);
@@ -182,6 +183,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     log,
   });
 
+  late.scheduler = scheduler;
   http?.addCheck('store', async () => {
     await store.ping();
     return true;
@@ -203,7 +205,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       await scheduler.stop();
       await pollerLock?.stop();
       await Promise.allSettled([slack?.stop(), telegram?.stop()]);
-      await deliveryRef.stop();
+      await delivery.stop();
       await consolePlatform?.idle();
       await http?.close();
       await Promise.allSettled([guarded.close(), operator.close()]);
