@@ -26,7 +26,7 @@ export interface DeliveryOptions {
   makeDigestMessages: DigestMaker;
   batchWindowMs?: number;
   alertBudget?: { max: number; perMs: number };
-  /** The digest maker folds the overflow articles it is given into the digest (default false). */
+  /** The digest maker folds the overflow articles it is given into its messages (default true). */
   digestFoldsOverflow?: boolean;
   limits?: LimitsTable;
   retry?: RetryPolicy;

@@ -38,8 +38,9 @@ export interface OutboxOptions {
   /** How long an alert waits for its article to be stored before it is given up (default 5 min). */
   missingGraceMs?: number;
   /**
-   * True when the digest maker puts the overflow articles it is given into the digest itself.
-   * Default false: the overflow goes out as an alert batch right after the digest.
+   * True (default) when the digest maker puts the overflow articles it is given into its messages.
+   * False for a maker that ignores them: the outbox then sends them as an alert batch right after
+   * the digest, so that they are never dropped.
    */
   digestFoldsOverflow?: boolean;
   limits?: LimitsTable;
@@ -92,7 +93,7 @@ export class Outbox {
     this.batchWindowMs = o.batchWindowMs ?? 30_000;
     this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
     this.missingGraceMs = o.missingGraceMs ?? 300_000;
-    this.digestFoldsOverflow = o.digestFoldsOverflow ?? false;
+    this.digestFoldsOverflow = o.digestFoldsOverflow ?? true;
     this.limits = o.limits ?? DEFAULT_LIMITS;
     this.metrics = o.metrics;
     this.log = o.log ?? silentLogger;

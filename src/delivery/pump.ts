@@ -261,7 +261,7 @@ export class DeliveryPump {
         if (c.until > now && (await this.outbox.backend.isAlive(c.owner))) return null;
         doc.claim = undefined;
         changed = true;
-        this.outbox.log.debug({ chat: chatKey, from: c.owner, msg: c.msgId, sending: c.sendingAt !== undefined }, 'taking over a claim');
+        this.outbox.log.debug({ chat: chatKey, from: c.owner, messageId: c.msgId, sending: c.sendingAt !== undefined }, 'taking over a claim');
         const m = doc.queue.find((q) => q.id === c.msgId);
         if (m && c.sendingAt !== undefined) {
           // Its sender died after starting the platform call: it may have arrived.
@@ -283,7 +283,7 @@ export class DeliveryPump {
     });
     const d = doubted as { platform: PlatformName; dead: boolean; msg: string } | undefined;
     if (d) {
-      this.outbox.log.warn({ chat: chatKey, msg: d.msg, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
+      this.outbox.log.warn({ chat: chatKey, messageId: d.msg, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
       this.outbox.metrics?.inDoubt.inc({ platform: d.platform });
       if (d.dead) this.outbox.metrics?.dead.inc({ platform: d.platform });
     }
@@ -337,9 +337,9 @@ export class DeliveryPump {
       }
       return { doc };
     }, known);
-    if (!outcome.ok) this.outbox.log.info({ chat: chatKey, msg: msg.id, kind: outcome.kind, error: outcome.error }, 'send failed');
+    if (!outcome.ok) this.outbox.log.info({ chat: chatKey, messageId: msg.id, kind: outcome.kind, error: outcome.error }, 'send failed');
     if (res === null) {
-      this.outbox.log.warn({ chat: chatKey, msg: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
+      this.outbox.log.warn({ chat: chatKey, messageId: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
       return;
     }
     if (outcome.ok) m?.sent.inc({ platform, kind: msg.kind });
@@ -363,6 +363,6 @@ export class DeliveryPump {
       deadAt: now,
     });
     doc.queue = doc.queue.filter((x) => x.id !== q.id);
-    this.outbox.log.warn({ chat: doc.to, msg: q.id, error }, 'message moved to the dead letters');
+    this.outbox.log.warn({ chat: doc.to, messageId: q.id, error }, 'message moved to the dead letters');
   }
 }

@@ -91,7 +91,7 @@ for (const c of storeCases) {
     });
 
     it('holds alerts past the budget and folds them into the next digest', async () => {
-      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['b1', 'b2', 'b3'], folds: true });
+      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['b1', 'b2', 'b3'] });
       await pump().start();
       await outbox.alert(chat, [{ key: alertKey(chat, 'b1'), articleId: 'b1', topics: ['iraq'] }]);
       await waitFor(() => sender.sent.length === 1, 2000, 'the first alert');
@@ -107,7 +107,7 @@ for (const c of storeCases) {
       expect(folded).toEqual(['b2', 'b3']);
       await waitFor(() => sender.sent.length === 2, 2000, 'the digest');
       expect(idsIn(sender.texts()[1]!)).toEqual(['b2', 'b3']);
-      // The maker folded them in (digestFoldsOverflow): nothing follows the digest.
+      // The maker folded them in (digestFoldsOverflow, the default): nothing follows the digest.
       await new Promise((r) => setTimeout(r, 100));
       expect(sender.sent).toHaveLength(2);
       expect((await outbox.chat(chat))?.overflow).toEqual([]);
@@ -115,7 +115,7 @@ for (const c of storeCases) {
     });
 
     it('sends the overflow right after a digest whose maker does not fold it in', async () => {
-      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['o1', 'o2'] });
+      const { outbox, sender, pump } = await setup({ window: 50, budget: { max: 1, perMs: 60_000 }, articles: ['o1', 'o2'], folds: false });
       await pump().start();
       await outbox.alert(chat, [{ key: alertKey(chat, 'o1'), articleId: 'o1', topics: ['iraq'] }]);
       await waitFor(() => sender.sent.length === 1, 2000, 'the first alert');
