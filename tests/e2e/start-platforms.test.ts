@@ -1,0 +1,161 @@
+// The whole bot as users meet it: `raqib start` as a child process, talking to the fake Telegram
+// Bot API and Slack Web API over real sockets, polling a real local feed server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/stores.ts';
+import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
+import { startFakeSlack, sendSlashCommand, type FakeSlack } from '../fakes/slack-web-api.ts';
+
+const SIGNING_SECRET = 'e2e-signing-secret-123';
+
+function rss(items: { title: string; link: string; description: string }[]): string {
+  const now = new Date().toUTCString();
+  const body = items
+    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${now}</pubDate><description>${i.description}</description></item>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example.com/</link>${body}</channel></rss>`;
+}
+
+const OLD = { title: 'Parliament in Baghdad debates the budget', link: 'https://wire.example.com/budget', description: 'Iraqi lawmakers argued over provincial shares.' };
+const NEW = {
+  title: 'US strikes Kataib Hezbollah depots in Iraq after drone attack &lt;!channel&gt;',
+  link: 'https://wire.example.com/us-strikes',
+  description: 'American jets struck weapons depots of the Iran-backed militia near Al-Qaim in western Iraq, the Pentagon said, in retaliation for a drone attack on US troops.',
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('raqib start with Telegram and Slack', () => {
+  let feeds: FeedServer;
+  let tg: FakeTelegram;
+  let slack: FakeSlack;
+  let child: ChildProcess;
+  let port: number;
+  let stderr = '';
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+    feeds.serve('/wire.xml', rss([OLD]), { contentType: 'application/rss+xml' });
+    tg = await startFakeTelegram({ chats: [{ id: 42, type: 'private' }] });
+    slack = await startFakeSlack({ channels: [{ id: 'C0NEWS', name: 'news' }], users: [{ id: 'U1', name: 'amal' }] });
+    port = await freePort();
+    writeFileSync(
+      join(dir.dir, 'raqib.yaml'),
+      [
+        'feeds:',
+        `  - url: ${feeds.url('/wire.xml')}`,
+        '    name: Wire',
+        '    interval: 1s',
+        'subscriptions:',
+        '  - { topic: us-strikes, platform: telegram, chat: "42", mode: instant }',
+        '  - { topic: us-strikes, platform: slack, chat: C0NEWS, mode: instant }',
+      ].join('\n'),
+    );
+    child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: dir.dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'info',
+        PORT: String(port),
+        RAQIB_STORE: `sqlite://${join(dir.dir, 'raqib.sqlite')}`,
+        TELEGRAM_BOT_TOKEN: tg.token,
+        TELEGRAM_API_ROOT: tg.url,
+        SLACK_BOT_TOKEN: slack.token,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.url,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr!.on('data', (d) => (stderr += d));
+    await until('the HTTP server', async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+      } catch {
+        return false;
+      }
+    });
+    // The first poll stores the backlog without alerting.
+    await until('the first poll', () => feeds.hits('/wire.xml').length > 0);
+  }, 60_000);
+
+  afterAll(async () => {
+    child?.kill('SIGTERM');
+    await new Promise((r) => child?.once('exit', r));
+    await Promise.allSettled([feeds?.close(), tg?.close(), slack?.close()]);
+    dir.remove();
+  });
+
+  it('answers /healthz and /metrics', async () => {
+    const h = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(h.status).toBe(200);
+    const m = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(m).toMatch(/raqib_items_fetched_total/);
+  });
+
+  it('alerts a new matching item once on both platforms, escaped, and never the backlog', async () => {
+    feeds.serve('/wire.xml', rss([NEW, OLD]), { contentType: 'application/rss+xml' });
+    const tgMsg = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes('Kataib')), 30_000);
+    const slackMsg = await until('the Slack alert', () => slack.posted('C0NEWS').find((m) => m.text.includes('Kataib') || JSON.stringify(m.blocks).includes('Kataib')), 30_000);
+    expect(tgMsg.parse_mode).toBe('HTML');
+    expect(tgMsg.text).toContain('<!channel>'); // shown as text …
+    expect(tgMsg.source).not.toMatch(/<!channel>/); // … because it was escaped
+    expect(JSON.stringify(slackMsg)).not.toContain('<!channel>');
+    // Polling goes on; the same item is never alerted again.
+    const polls = feeds.hits('/wire.xml').length;
+    await until('two more polls', () => feeds.hits('/wire.xml').length >= polls + 2, 15_000);
+    expect(tg.sent(42).filter((m) => m.text.includes('Kataib'))).toHaveLength(1);
+    expect(tg.sent(42).some((m) => m.text.includes('budget'))).toBe(false);
+  }, 60_000);
+
+  it('answers /digest iraq on Telegram', async () => {
+    const before = tg.sent(42).length;
+    await tg.pushMessage({ chatId: 42, text: '/digest iraq', from: 42 });
+    const reply = await until('the digest reply', () => tg.sent(42).slice(before).find((m) => /Iraq/.test(m.text)));
+    expect(reply.text).toMatch(/Kataib|budget/);
+  }, 30_000);
+
+  it('answers a signed Slack /digest and refuses a forged one', async () => {
+    const ok = await sendSlashCommand(
+      `http://127.0.0.1:${port}/slack/events`,
+      { command: '/digest', text: 'us-strikes', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('e2e') },
+      { signingSecret: SIGNING_SECRET },
+    );
+    expect(ok.status).toBe(200);
+    const res = await until('the respond() call', () => slack.responses('e2e')[0]);
+    expect(JSON.stringify(res.body)).toContain('Kataib');
+    const forged = await sendSlashCommand(
+      `http://127.0.0.1:${port}/slack/events`,
+      { command: '/digest', text: 'iraq', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('forged') },
+      { signingSecret: 'not-the-secret' },
+    );
+    expect(forged.status).toBe(401);
+  }, 30_000);
+
+  it('logs no secrets', () => {
+    expect(stderr).not.toContain(tg.token);
+    expect(stderr).not.toContain(SIGNING_SECRET);
+  });
+});
