@@ -4,11 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
 import { storeCases } from '../helpers/stores.ts';
-import { KEYV_ITERATOR_BROKEN, openWorld, type World } from './command-world.ts';
+import { openWorld, type World } from './command-world.ts';
 
 for (const backend of storeCases) {
-  const broken = backend.name === 'sqlite' && KEYV_ITERATOR_BROKEN;
-  describe.skipIf(backend.skip || broken)(`runtime topics and feeds (${backend.name})`, () => {
+  describe.skipIf(backend.skip)(`runtime topics and feeds (${backend.name})`, () => {
     let w: World;
     beforeEach(async () => {
       w = await openWorld({ configFeeds: [{ url: 'https://a.example/rss', name: 'A' }] }, backend);
