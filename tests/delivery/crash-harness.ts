@@ -1,7 +1,8 @@
 // The crash test's parent side: a feed that publishes items over time, the fake Bot API that
 // outlives every child, and the kill-and-restart loop around tests/delivery/crash-driver.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,8 @@ async function driverCommand(): Promise<{ args: string[]; cleanup(): void }> {
 }
 
 export interface CrashOptions {
+  /** 'driver': crash-driver.ts (delivery + scheduler only); 'raqib': the real `raqib start`. */
+  target?: 'driver' | 'raqib';
   storeUrl: string;
   prefix?: string;
   chats: string[];
@@ -67,52 +70,100 @@ export interface CrashReport {
   seconds: number;
 }
 
-async function startFeed(total: number, everyMs: number): Promise<{ url: string; close(): Promise<void> }> {
+/** Item n's title: made-up words of its own, so that no two items cluster into one story. */
+function itemTitle(n: number): string {
+  const rng = mulberry32(n * 7919);
+  const syl = ['ka', 'ru', 'mi', 'lo', 'te', 'sa', 'na', 'bi', 'do', 'fe', 'gu', 'ha', 'jo', 'ne', 'pa', 'qi', 'zu', 'ti', 'vo', 'ze'];
+  const word = () => Array.from({ length: 3 }, () => syl[Math.floor(rng() * syl.length)]).join('');
+  return `Iraq ${Array.from({ length: 7 }, word).join(' ')} [item-${String(n).padStart(3, '0')}]`;
+}
+
+async function startFeed(total: number, everyMs: number): Promise<{ url: string; rss: string; close(): Promise<void> }> {
   const t0 = Date.now();
-  const server: Server = createServer((_req, res) => {
+  const server: Server = createServer((req, res) => {
     const visible = Math.min(total, Math.floor((Date.now() - t0) / everyMs) + 1);
-    const items = Array.from({ length: visible }, (_, i) => ({ id: `item-${String(i + 1).padStart(3, '0')}`, title: `Iraq item ${i + 1}` }));
+    const items = Array.from({ length: visible }, (_, i) => ({ id: `item-${String(i + 1).padStart(3, '0')}`, title: itemTitle(i + 1) }));
+    if (req.url?.startsWith('/rss')) {
+      // Newest first, the last 60, as a real feed does.
+      const xml = items
+        .slice(-60)
+        .reverse()
+        .map((it) => `<item><title>${it.title}</title><link>https://news.example.com/${it.id}</link><guid>${it.id}</guid><description>${it.title}</description><pubDate>${new Date().toUTCString()}</pubDate></item>`)
+        .join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>crash</title><link>https://news.example.com/</link><description>x</description>${xml}</channel></rss>`);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(items));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/items`,
+    url: `${origin}/items`,
+    rss: `${origin}/rss.xml`,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
 
-function spawnDriver(args: string[], env: Record<string, string>, onErr: (line: string) => void): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnDriver(args: string[], env: Record<string, string>, onErr: (line: string) => void, readyMarker: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-    if (d.includes('ready')) resolveReady();
-  });
-  let buf = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    buf += d;
-    let i: number;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      onErr(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-    }
-  });
+  const lines = (stream: NodeJS.ReadableStream, each: (l: string) => void) => {
+    let buf = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (d: string) => {
+      buf += d;
+      let i: number;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const l = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (l.includes(readyMarker)) resolveReady();
+        each(l);
+      }
+    });
+  };
+  lines(child.stdout!, () => {});
+  lines(child.stderr!, onErr);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return { child, ready, exited };
 }
 
+/** A config for the real `raqib start`: the local feed, one topic, the chats subscribed instant. */
+function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
+  const file = join(dir, 'raqib.yaml');
+  const subs = chats.map((c) => `  - { topic: iraq, platform: telegram, chat: "${c}", mode: instant }`).join('\n');
+  writeFileSync(
+    file,
+    `feeds:\n  - { url: "${feedUrl}", interval: 1s, alertOnFirstPoll: true }\ntopics:\n  - { id: iraq, query: iraq }\nsubscriptions:\n${subs}\nsettings:\n  batchWindow: 3s\n  allowPrivateNetworks: ["127.0.0.1"]\n`,
+  );
+  return file;
+}
+
 export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fake: FakeTelegram }> {
   const started = Date.now();
-  const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });
-  const subs = new SubscriptionStore(store);
-  for (const chat of o.chats) {
-    await subs.upsert({ platform: 'telegram', chat, topic: 'iraq', mode: { kind: 'instant' }, timezone: 'Asia/Baghdad', createdAt: new Date().toISOString(), source: 'config' });
-  }
-  await store.close();
+  const target = o.target ?? 'driver';
   const fake = await startFakeTelegram();
-  const driver = await driverCommand();
   const feed = await startFeed(o.items, o.publishMs);
-  const env = { CRASH_STORE: o.storeUrl, CRASH_PREFIX: o.prefix ?? '', CRASH_FEED: feed.url, CRASH_TG_ROOT: fake.url, CRASH_TG_TOKEN: fake.token };
+  const work = mkdtempSync(join(tmpdir(), 'raqib-crash-run-'));
+  let driver: { args: string[]; cleanup(): void };
+  let env: Record<string, string>;
+  let readyMarker: string;
+  if (target === 'raqib') {
+    driver = { args: [join(ROOT, 'bin', 'raqib.js'), 'start'], cleanup: () => {} };
+    // `raqib start` keeps its Redis keys under "raqib:"; the caller gives it a database of its own.
+    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info' };
+    readyMarker = 'raqib started';
+  } else {
+    const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });
+    const subs = new SubscriptionStore(store);
+    for (const chat of o.chats) {
+      await subs.upsert({ platform: 'telegram', chat, topic: 'iraq', mode: { kind: 'instant' }, timezone: 'Asia/Baghdad', createdAt: new Date().toISOString(), source: 'config' });
+    }
+    await store.close();
+    driver = await driverCommand();
+    env = { CRASH_STORE: o.storeUrl, CRASH_PREFIX: o.prefix ?? '', CRASH_FEED: feed.url, CRASH_TG_ROOT: fake.url, CRASH_TG_TOKEN: fake.token };
+    readyMarker = 'ready';
+  }
   const rng = mulberry32(o.seed);
   const inDoubt = new Map<string, number>();
   const errors: string[] = [];
@@ -121,12 +172,12 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     if (l.includes('message in doubt')) {
       const chat = (JSON.parse(l) as { chat: string }).chat;
       inDoubt.set(chat, (inDoubt.get(chat) ?? 0) + 1);
-    } else if (l.startsWith('{"level":"error"') || !l.startsWith('{')) errors.push(l);
+    } else if (/^\{"level":("error"|50|60)\b/.test(l) || !l.startsWith('{')) errors.push(l);
   };
   let killedBeforeReady = 0;
   try {
     for (let k = 0; k < o.kills; k++) {
-      const d = spawnDriver(driver.args, env, onErr);
+      const d = spawnDriver(driver.args, env, onErr, readyMarker);
       let ready = false;
       void d.ready.then(() => (ready = true));
       if ((k + 1) % o.startupKillEvery === 0) {
@@ -139,7 +190,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
       d.child.kill('SIGKILL');
       await d.exited;
     }
-    const last = spawnDriver(driver.args, env, onErr);
+    const last = spawnDriver(driver.args, env, onErr, readyMarker);
     await last.ready;
     const expected = o.items * o.chats.length;
     const deadline = Date.now() + o.drainTimeoutMs;
@@ -152,6 +203,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
   } finally {
     await feed.close();
     driver.cleanup();
+    rmSync(work, { recursive: true, force: true });
   }
   if (errors.length > 0) throw new Error(`crash driver reported errors:\n${errors.slice(0, 5).join('\n')}`);
   const perChat = new Map<string, Map<string, number>>();
