@@ -56,3 +56,13 @@ describe('default pack: held-out phenomena', () => {
     expect(got).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: operations against ISIS', () => {
+  it('a US raid on "ISIS militants" in Syria is not a strike on Iran-linked targets', () => {
+    const got = topicsOf(
+      'US special forces raid in northern Syria',
+      'American commandos conducted a raid against ISIS militants in northern Syria, US Central Command said. Two armed men were killed in the raid.',
+    );
+    expect(got).not.toContain('us-strikes');
+  });
+});
