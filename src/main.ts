@@ -63,13 +63,20 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
 
   // Ingest: one fetcher (one connection pool, one SSRF guard) and one set of deps for every feed,
   // so that cross-feed dedupe shares one "seen, then store" section.
+  // Commands read the outbox (/status) and platforms feed it: the outbox opens after the platforms.
+  const late: { delivery?: Delivery; scheduler?: Scheduler } = {};
+
   // Feeds that users add at run time get the full SSRF guard; the operator's config feeds may also
   // live on this machine (loopback).
   const userAgent = settings.userAgent ? { userAgent: settings.userAgent } : {};
   const guarded = createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks, ...userAgent });
   const operator = createFetcher({ allowPrivateNetworks: [...(settings.allowPrivateNetworks ?? []), ...OPERATOR_LOCAL_HOSTS], ...userAgent });
   const ingestBase = { articles, feedStates, matcher: () => topics.matcher(), assignStory: (s: StoredArticle) => stories.assign(s), log };
-  const ingestFor = (feedId: string): IngestDeps => ({ ...ingestBase, fetcher: feeds.isRuntime(feedId) ? guarded : operator });
+  const ingestFor = (feedId: string): IngestDeps => ({
+    ...ingestBase,
+    fetcher: feeds.isRuntime(feedId) ? guarded : operator,
+    ...(late.delivery ? { deliver: (alerts: StoredArticle[]) => late.delivery!.router.onArticles(alerts) } : {}),
+  });
 
   const lang = 'en' as const;
   const digestSize = settings.digestSize ?? 10;
@@ -81,8 +88,6 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log }) : undefined;
   const mount = http ? (p: string, h: Parameters<ServiceServer['mount']>[1]) => http.mount(p, h) : undefined;
 
-  // Commands read the outbox (/status) and platforms feed it: the outbox opens after the platforms.
-  const late: { delivery?: Delivery; scheduler?: Scheduler } = {};
   const services = createCommandServices({
     topics: async () => topics.list(),
     articles,
@@ -171,7 +176,6 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       metrics.itemsFetched.inc({ feed: feed.id }, r.items);
       for (const s of r.stored) for (const m of s.matches) metrics.matches.inc({ topic: m.id });
       log.info({ feed: feed.id, status: r.status, items: r.items, new: r.newItems, alerts: r.alerts.length, ms: r.ms, ...(r.error ? { error: r.error } : {}) }, 'feed polled');
-      if (r.alerts.length > 0) await delivery.router.onArticles(r.alerts);
     },
     purge: async (before) => {
       const n = await articles.purgeOlderThan(before);

@@ -59,6 +59,11 @@ export interface IngestDeps {
   matcher: () => Matcher;
   /** Story assignment (stories stage); without it every matched new article alerts. */
   assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean }>;
+  /**
+   * Hands alerts to delivery before the items are marked seen, so that a crash in between
+   * re-offers them rather than losing them. Without it, callers deliver PollResult.alerts.
+   */
+  deliver?: (alerts: StoredArticle[]) => Promise<unknown>;
   /** A shared fetcher (one connection pool); else one is made from fetchOptions and kept. */
   fetcher?: Fetcher;
   fetchOptions?: FetchOptions;
@@ -175,6 +180,7 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
     if (feed.fullText && candidates.length > 0) await addFullText(candidates, deps);
     const matcher = deps.matcher();
     await exclusive(deps.articles, async () => {
+      const storedKeys: { keys: string[]; id: string }[] = [];
       for (const item of candidates) {
         if (await deps.articles.seenAs(item.dedupeKeys)) {
           result.seenItems++;
@@ -182,8 +188,14 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
         }
         const stored = await storeItem(item, matcher, deps, result);
         result.stored.push(stored.stored);
+        storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
         if (alerting && stored.matched && stored.isNewStory) result.alerts.push(stored.stored);
       }
+      // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
+      // before the last step means the items are read again next time and their alerts offered
+      // again (delivery drops repeats by key); marking first could lose the alerts for good.
+      if (result.alerts.length > 0 && deps.deliver) await deps.deliver(result.alerts);
+      for (const s of storedKeys) await deps.articles.markSeen(s.keys, s.id);
     });
   } catch (e) {
     // A store failure (Redis down) must not mark the body as processed: retry next poll.
@@ -252,7 +264,8 @@ async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDep
     stored.storyId = s.storyId;
     isNewStory = s.isNew;
   }
-  await deps.articles.put(stored, item.dedupeKeys);
+  // Marked seen only after delivery has the alerts (pollFeed).
+  await deps.articles.put(stored);
   return { stored, matched: matches.length > 0, isNewStory };
 }
 

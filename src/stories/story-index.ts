@@ -98,8 +98,8 @@ export class StoryIndex {
   }
 
   /**
-   * Places an article in a story. Idempotent: assigning the same article again returns its story
-   * with isNew false. The caller stores `storyId` on the StoredArticle and alerts only when isNew.
+   * Places an article in a story. Idempotent: assigning the same article again returns the same
+   * story, with isNew true only when this article started it. The caller stores `storyId` on the StoredArticle and alerts only when isNew.
    */
   assign(stored: StoredArticle): Promise<AssignResult> {
     const run = this.chain.then(() => this.assignNow(stored));
@@ -158,7 +158,13 @@ export class StoryIndex {
   private async assignNow(stored: StoredArticle): Promise<AssignResult> {
     const art = stored.article;
     const known = await this.storyOf.get(art.id);
-    if (known) return { storyId: known, isNew: false };
+    if (known) {
+      // Assigned before (a crash came between assigning and storing, then the item was read
+      // again): the article that started the story still "starts" it, so its alert is offered
+      // again; the outbox's alert key keeps it from being sent twice.
+      const rec = await this.stories.get(known);
+      return { storyId: known, isNew: rec?.firstArticleId === art.id };
+    }
 
     const p = articleTimeMs(stored, this.now());
     const sketch = sketchOf({ title: art.title, text: art.text || art.summary });

@@ -105,6 +105,30 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     }
   });
 
+  it.skipIf(sc.skip)('a crash before delivery took the alerts loses nothing: the next poll offers them again', async () => {
+    clock = NOW;
+    const p = path('crash');
+    const feed = spec(p);
+    const quiet: Item = { title: 'Weather is calm', link: 'https://news.example/crash-quiet', date: hoursAgo(1) };
+    const hot: Item = { title: 'Iraq: militias warn US forces', link: 'https://news.example/crash-hot', date: hoursAgo(0.5) };
+    server.serve(p, rss([quiet]));
+    await pollFeed(feed, deps()); // primes
+    server.serve(p, rss([hot, quiet]));
+    // The process "dies" while handing the alert to delivery: the article is stored by then.
+    const dying = await pollFeed(feed, deps({ deliver: async () => { throw new Error('killed'); } }));
+    expect(dying.status).toBe('networkError');
+    clock = NOW + 10 * 60_000; // past the failure backoff ("after the restart")
+    const delivered: StoredArticle[] = [];
+    const next = await pollFeed(feed, deps({ deliver: async (a) => void delivered.push(...a) }));
+    expect(next.status).toBe('fetched');
+    expect(delivered.map((s) => s.article.url)).toEqual([hot.link]);
+    // Once delivery has them, the items are seen: a later poll offers nothing.
+    server.serve(p, rss([hot, quiet, { ...quiet, link: 'https://news.example/crash-quiet2', title: 'Weather again' }]));
+    const later: StoredArticle[] = [];
+    await pollFeed(feed, deps({ deliver: async (a) => void later.push(...a) }));
+    expect(later).toEqual([]);
+  });
+
   it.skipIf(sc.skip)('skips an unchanged body, and uses ETag for a 304', async () => {
     const p = path('etag');
     server.serve(p, rss([A]), { etag: '"e1"' });

@@ -47,8 +47,10 @@ for (const c of storeCases) {
       cleanup = opened.cleanup;
       const idx = new StoryIndex(opened.store);
       const a = await idx.assign(storedOf(byKey('a6-a')));
+      // Assigned again (read again after a crash): same story, and still the one that started it,
+      // so its alert is offered again (the outbox drops the repeat by key).
       const again = await idx.assign(storedOf(byKey('a6-a')));
-      expect(again).toEqual({ storyId: a.storyId, isNew: false });
+      expect(again).toEqual({ storyId: a.storyId, isNew: true });
       // The wire copy, stamped 2 h earlier by its feed, arrives after: it joins and moves firstSeen back.
       const late = await idx.assign(storedOf(byKey('a6-c'), '2025-05-06T07:00:00.000Z'));
       expect(late).toEqual({ storyId: a.storyId, isNew: false });
@@ -57,6 +59,9 @@ for (const c of storeCases) {
       expect(rec?.lastSeen).toBe('2025-05-06T09:00:00.000Z');
       expect(rec?.articleCount).toBe(2);
       expect(await idx.storyOfArticle('a6-c')).toBe(a.storyId);
+      // A joiner assigned again is still a joiner: no alert.
+      expect(await idx.assign(storedOf(byKey('a6-c'), '2025-05-06T07:00:00.000Z'))).toEqual({ storyId: a.storyId, isNew: false });
+      expect((await idx.get(a.storyId))?.articleCount).toBe(2);
     });
 
     it('survives a new index instance (another process) and never joins across the time window', async () => {
