@@ -24,6 +24,7 @@ import { Scheduler } from './schedule/scheduler.ts';
 import { LeaderLock } from './schedule/leader-lock.ts';
 import { RaqibMetrics } from './service/metrics.ts';
 import { ServiceServer } from './service/server.ts';
+import { partsCheck, storeCheck } from './service/checks.ts';
 import { startConsole, type ConsolePlatform } from './platforms/console/console-platform.ts';
 import { startSlack, type SlackPlatform } from './platforms/slack/slack-platform.ts';
 import { startTelegram, type TelegramPlatform } from './platforms/telegram/telegram-platform.ts';
@@ -188,11 +189,8 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   });
 
   late.scheduler = scheduler;
-  http?.addCheck('store', async () => {
-    await store.ping();
-    return true;
-  });
-  http?.addCheck('scheduler', async () => scheduler.health());
+  http?.addCheck('store', storeCheck(store));
+  http?.addCheck('jobs', partsCheck({ scheduler, pump: delivery.pump }));
 
   await delivery.start();
   await scheduler.start();
