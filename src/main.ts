@@ -190,7 +190,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
 
   late.scheduler = scheduler;
   http?.addCheck('store', storeCheck(store));
-  http?.addCheck('jobs', partsCheck({ scheduler, pump: delivery.pump }));
+  http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...scheduler.health() }) }, pump: delivery.pump }));
 
   await delivery.start();
   await scheduler.start();
