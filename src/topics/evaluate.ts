@@ -56,8 +56,42 @@ export interface EvalResult {
 }
 
 const FALSE: EvalResult = { ok: false, occ: [], spans: [] };
+
+/**
+ * How many separate places these occurrences cover: the most occurrences that do not overlap
+ * (same field, token ranges disjoint). One mention reached by two OR-branches, or a NEAR that
+ * starts at its partner word, must count once, so ATLEAST/2 means "told twice".
+ */
+export function countPlaces(occ: readonly Occurrence[], enough = Infinity): number {
+  if (occ.length < 2) return occ.length;
+  const sorted = [...occ].sort((a, b) => (a.field === b.field ? a.e - b.e : a.field < b.field ? -1 : 1));
+  let count = 0;
+  let field: string | undefined;
+  let lastEnd = -1;
+  for (const o of sorted) {
+    if (o.field !== field) {
+      field = o.field;
+      lastEnd = -1;
+    }
+    if (o.s >= lastEnd) {
+      count++;
+      lastEnd = o.e;
+      if (count >= enough) break;
+    }
+  }
+  return count;
+}
 /** Bounds the pairwise NEAR work on adversarial input (a term repeated thousands of times). */
 const MAX_NEAR_SIDE = 500;
+
+/**
+ * For `a NOT NEAR/n b`: does b spoil a? Besides a b within n tokens, a b lying strictly inside a's
+ * span does ("the US does not withdraw": the span runs from US to withdraw and holds the "not").
+ */
+function spoils(a: Occurrence, b: Occurrence, n: number, ordered: boolean): boolean {
+  if (b.field === a.field && b.s >= a.s && b.e <= a.e && (b.s > a.s || b.e < a.e)) return true;
+  return partner(a, b, n, ordered) > 0;
+}
 
 /** Tokens from the end of one occurrence to the start of the other (adjacent = 1); -1 if they overlap. */
 function distance(a: Occurrence, b: Occurrence): number {
@@ -104,8 +138,7 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
       return evaluate(n.child, occurrences).ok ? FALSE : { ok: true, occ: [], spans: [] };
     case 'atleast': {
       const r = evaluate(n.child, occurrences);
-      const places = new Set(r.occ.map((o) => `${o.field}:${o.s}`));
-      return places.size >= n.count ? r : FALSE;
+      return countPlaces(r.occ, n.count) >= n.count ? r : FALSE;
     }
     case 'near': {
       const left = evaluate(n.left, occurrences);
@@ -114,7 +147,7 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
       if (n.negated) {
         // Keep the left occurrences that have no right occurrence close by.
         const rs = right.occ.slice(0, MAX_NEAR_SIDE);
-        const kept = left.occ.slice(0, MAX_NEAR_SIDE).filter((a) => !rs.some((b) => partner(a, b, n.distance, n.ordered) > 0));
+        const kept = left.occ.slice(0, MAX_NEAR_SIDE).filter((a) => !rs.some((b) => spoils(a, b, n.distance, n.ordered)));
         return kept.length > 0 ? { ok: true, occ: kept, spans: kept.flatMap((o) => o.spans) } : FALSE;
       }
       if (!right.ok) return FALSE;
@@ -163,7 +196,7 @@ function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[
       if (left.length === 0) return NONE;
       const right = positions(n.right, occurrences).slice(0, MAX_NEAR_SIDE);
       const ls = left.slice(0, MAX_NEAR_SIDE);
-      if (n.negated) return ls.filter((a) => !right.some((b) => partner(a, b, n.distance, n.ordered) > 0));
+      if (n.negated) return ls.filter((a) => !right.some((b) => spoils(a, b, n.distance, n.ordered)));
       const out: Occurrence[] = [];
       for (const a of ls) {
         // The nearest partner, as evaluate() picks it, so chained NEARs measure the same spans.
@@ -182,7 +215,7 @@ function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[
     }
     case 'atleast': {
       const p = positions(n.child, occurrences);
-      return new Set(p.map((o) => `${o.field}:${o.s}`)).size >= n.count ? p : NONE;
+      return countPlaces(p, n.count) >= n.count ? p : NONE;
     }
     default:
       return holds(n, occurrences) ? [{ field: 'text', s: 0, e: 0 }] : NONE;

@@ -162,3 +162,26 @@ describe('fast path', () => {
     }
   });
 });
+
+describe('matcher: places and exclusions', () => {
+  it('ATLEAST/n counts places that do not overlap: one mention reached twice counts once', () => {
+    const m = one('ATLEAST/2 ((withdrawal NEAR/3 troops) OR withdrawal)');
+    // "troops withdrawal": the NEAR occurrence spans both words, the bare term is inside it.
+    expect(m.match({ title: '', text: 'the troops withdrawal began' })).toHaveLength(0);
+    expect(m.match({ title: '', text: 'the troops withdrawal began and the withdrawal went on' })).toHaveLength(1);
+  });
+
+  it('ATLEAST/n counts a title place and a text place separately', () => {
+    const m = one('ATLEAST/2 raid');
+    expect(m.match({ title: 'raid', text: 'raid' })).toHaveLength(1);
+    expect(m.match({ title: '', text: 'raid' })).toHaveLength(0);
+  });
+
+  it('NOT NEAR/n also rejects an excluded word inside the span it qualifies', () => {
+    const m = one('(US NEAR/4 withdraw) NOT NEAR/2 not');
+    expect(m.match({ title: '', text: 'if the US does not withdraw' })).toHaveLength(0);
+    expect(m.match({ title: '', text: 'the US will withdraw' })).toHaveLength(1);
+    // The excluded word far away does not spoil it.
+    expect(m.match({ title: '', text: 'the US will withdraw soon and then some more people will not care' })).toHaveLength(1);
+  });
+});

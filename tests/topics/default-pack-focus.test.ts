@@ -1,0 +1,113 @@
+// "Is the article about it?" rules of the default pack, on short articles invented for these
+// tests: a passing mention of a withdrawal or of a US strike in an article about something else
+// must not trigger the topic; the same words in the headline, or told twice, must. And a rocket
+// attack on a US target whose body names the militias only once is still a militia attack.
+import { describe, expect, it } from 'vitest';
+import { compileTopics } from '../../src/topics/index.ts';
+import { defaultTopics } from '../../src/topics/default-pack.ts';
+
+const matcher = compileTopics(defaultTopics());
+const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id);
+
+describe('withdrawal: in the headline or told twice', () => {
+  const passing =
+    'Members of the Iraqi parliament argued for a third day over the budget law in Baghdad. The speaker said ' +
+    'the vote was postponed. Separately, an American delegation is due next week to discuss the withdrawal of US forces.';
+
+  it('one closing clause in an article about a budget dispute is not a withdrawal article', () => {
+    expect(topicsOf('Iraqi parliament deadlocked over budget', passing)).not.toContain('withdrawal');
+  });
+
+  it('the same clause in the headline makes it one', () => {
+    expect(topicsOf('US delegation to discuss withdrawal of US forces from Iraq', passing)).toContain('withdrawal');
+  });
+
+  it('a full clause followed by a shorter echo ("the withdrawal follows…") counts as told twice', () => {
+    const text =
+      'A convoy of US military vehicles left a base in western Iraq on Sunday, a local official said, in the first step ' +
+      'of the withdrawal of American troops. The withdrawal follows an agreement signed in Baghdad last year.';
+    expect(topicsOf('Convoy leaves Anbar base', text)).toContain('withdrawal');
+  });
+
+  it('one clause and one echo that is the same mention count once', () => {
+    // "US military withdrawal" is one place even though the clause starts at "military" and the
+    // echo at "withdrawal".
+    const text = 'Officials in Baghdad said the US military withdrawal would be discussed at a later date, among many other files.';
+    expect(topicsOf('Iraqi cabinet meets on electricity', text)).not.toContain('withdrawal');
+  });
+
+  it('a terse headline ("US starts withdrawing from Iraq") with one body mention counts', () => {
+    const text = 'Trucks carrying armoured vehicles left the Ain al-Asad base, officials said, as the pullout of US troops began.';
+    expect(topicsOf('US starts withdrawing from Iraq', text)).toContain('withdrawal');
+  });
+
+  it('a headline that is a conditional threat ("if the US does not withdraw") is not a withdrawal', () => {
+    const text = 'Kataib Hezbollah said it would step up attacks on US forces in Iraq until the United States leaves, calling the troops occupiers.';
+    const got = topicsOf('Militia vows more attacks if the United States does not withdraw its troops from Iraq', text);
+    expect(got).not.toContain('withdrawal');
+    expect(got).toContain('militia-threats');
+  });
+
+  it('AR: one passing phrase closing an article about the PMF law does not count; in the headline it does', () => {
+    const text =
+      'ما يزال البرلمان العراقي منقسماً حول قانون الحشد الشعبي، وقال نائب إن التصويت تأجل مرة أخرى. ' +
+      'وأضاف مسؤول عراقي أن وفداً أمريكياً سيصل إلى بغداد الأسبوع المقبل لبحث ملف انسحاب القوات.';
+    expect(topicsOf('خلافات في البرلمان العراقي حول قانون الحشد', text)).not.toContain('withdrawal');
+    expect(topicsOf('وفد أمريكي في بغداد لبحث انسحاب القوات', text)).toContain('withdrawal');
+  });
+
+  it('AR: a verb of reducing missions in the headline (سيخفضون مهامهم العسكرية) counts', () => {
+    const text = 'قالت وزارة الدفاع الأمريكية إن الولايات المتحدة وشركاءها في التحالف سيخفضون مهامهم في العراق وفق جدول متفق عليه.';
+    expect(topicsOf('واشنطن وشركاؤها سيخفضون مهامهم العسكرية في العراق', text)).toContain('withdrawal');
+  });
+});
+
+describe('us-strikes: in the headline or told twice', () => {
+  it('a Yemen article with one background sentence about strikes in Iraq and Syria is not us-strikes', () => {
+    const text =
+      'US warships shot down drones launched by the Houthis over the Red Sea on Tuesday, the Navy said. The Houthis have ' +
+      'targeted shipping for weeks. Iran-backed militias have also attacked US forces in Iraq and Syria, and after several ' +
+      'rounds of retaliatory strikes Washington hit dozens of their sites last month.';
+    expect(topicsOf('Navy downs Houthi drones over the Red Sea', text)).not.toContain('us-strikes');
+  });
+
+  it('a US strike told in its own paragraph (clause, then "the strikes…") is us-strikes', () => {
+    const text =
+      'Markets in Baghdad were calm on Friday. Overnight, the United States carried out airstrikes on weapons depots used by ' +
+      'Iran-backed militias near the Syrian border town of al-Qaim. The strikes destroyed three buildings, a spokesman said.';
+    expect(topicsOf('Quiet day in Baghdad markets', text)).toContain('us-strikes');
+  });
+
+  it('AR: one background sentence about an American raid in an article on another subject does not count', () => {
+    const text =
+      'ناقش مجلس الوزراء العراقي أزمة الكهرباء في البصرة وسبل زيادة الإنتاج قبل الصيف. ' +
+      'وكانت فصائل مسلحة قد تعرضت لغارات أمريكية في سوريا العام الماضي.';
+    expect(topicsOf('الحكومة العراقية تبحث أزمة الكهرباء', text)).not.toContain('us-strikes');
+  });
+});
+
+describe('militia-threats: an attack on a US target in the headline', () => {
+  it('AR: Katyusha rockets near the US embassy, the armed groups named once in the body', () => {
+    const text =
+      'سقط صاروخان من طراز كاتيوشا فجر اليوم في المنطقة الخضراء وسط بغداد من دون إصابات، بحسب خلية الإعلام الأمني. ' +
+      'ويتوقع مسؤولون أن تصعد الجماعات المسلحة هجماتها في الأسابيع المقبلة.';
+    expect(topicsOf('صاروخا كاتيوشا يستهدفان السفارة الأميركية في بغداد', text)).toContain('militia-threats');
+  });
+
+  it('EN: rockets at the Green Zone, Iran-backed militias named once', () => {
+    const text =
+      'Two rockets were fired at Baghdad overnight and intercepted by air defences, Iraqi security officials said. No group ' +
+      'claimed the attack; Washington has blamed similar ones on Iran-backed militias.';
+    expect(topicsOf('Rockets target Baghdad Green Zone', text)).toContain('militia-threats');
+  });
+
+  it('the same headline without any faction in the body stays unlabelled', () => {
+    const text = 'A rocket fell inside the Green Zone in Baghdad on Sunday without causing casualties, police said.';
+    expect(topicsOf('Rocket hits near the US embassy in Baghdad', text)).not.toContain('militia-threats');
+  });
+
+  it('a Houthi drone attack on a US warship is not an Iraqi militia attack', () => {
+    const text = 'The Houthis in Yemen said they launched drones at a US destroyer; Iran-backed groups across the region praised the attack.';
+    expect(topicsOf('Houthi drones target US forces in the Red Sea', text)).not.toContain('militia-threats');
+  });
+});
