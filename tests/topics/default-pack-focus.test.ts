@@ -111,3 +111,36 @@ describe('militia-threats: an attack on a US target in the headline', () => {
     expect(topicsOf('Houthi drones target US forces in the Red Sea', text)).not.toContain('militia-threats');
   });
 });
+
+describe('iraq: datelines and Iraqi factions abroad', () => {
+  it('a Syria story filed from "ERBIL, Kurdistan Region" is not about Iraq', () => {
+    const text =
+      'ERBIL, Kurdistan Region - Israeli jets struck positions near Damascus on Tuesday, a war monitor said, killing two ' +
+      'fighters of Lebanon’s Hezbollah. Israel rarely comments on its strikes in Syria.';
+    expect(topicsOf('Israeli strikes near Damascus kill two', text)).not.toContain('iraq');
+  });
+
+  it('the same dateline followed by Kurdish-region news is about Iraq', () => {
+    const text =
+      'ERBIL, Kurdistan Region - The Kurdistan Regional Government said on Monday it had sent salaries for March after ' +
+      'talks with the federal finance ministry, a spokesman told reporters.';
+    expect(topicsOf('Salaries sent to public employees', text)).toContain('iraq');
+  });
+
+  it('a drone attack in Jordan claimed by the Islamic Resistance in Iraq is Iraqi news (labelling guide)', () => {
+    const text =
+      'Militants from Iraq launched a drone at a small US outpost in northeast Jordan overnight, wounding dozens of soldiers. ' +
+      'Officials in Amman condemned the raid and said the outpost lies close to the border with Syria, where several ' +
+      'hundred American soldiers are stationed to train local forces. Medical teams flew the wounded to a hospital in ' +
+      'Germany, and the Pentagon said the number of injured could still rise as more troops are examined. ' +
+      'Hours later the Islamic Resistance in Iraq claimed responsibility for the attack.';
+    expect(topicsOf('Drone attack on US outpost in Jordan', text)).toEqual(expect.arrayContaining(['militia-threats', 'iraq']));
+  });
+
+  it('one background mention of an Iraqi faction in a Jordan story does not make it Iraqi news', () => {
+    const text =
+      'Jordan opened a new border crossing with Saudi Arabia on Monday to ease trade. Officials said traffic would double. ' +
+      'The area was calm; last year Kataib Hezbollah attacked an outpost far to the north.';
+    expect(topicsOf('Jordan opens new border crossing', text)).not.toContain('iraq');
+  });
+});
