@@ -172,6 +172,11 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
 
 const NONE: Occurrence[] = [];
 
+/** The first MAX_NEAR_SIDE occurrences, without copying in the usual case of fewer. */
+function capped(occ: Occurrence[]): Occurrence[] {
+  return occ.length > MAX_NEAR_SIDE ? occ.slice(0, MAX_NEAR_SIDE) : occ;
+}
+
 /**
  * Positions only (no spans): the fast path that decides whether a candidate topic holds before
  * any span is built. Most candidates fail, so this keeps their cost to a few array walks.
@@ -194,8 +199,8 @@ function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[
     case 'near': {
       const left = positions(n.left, occurrences);
       if (left.length === 0) return NONE;
-      const right = positions(n.right, occurrences).slice(0, MAX_NEAR_SIDE);
-      const ls = left.slice(0, MAX_NEAR_SIDE);
+      const right = capped(positions(n.right, occurrences));
+      const ls = capped(left);
       if (n.negated) return ls.filter((a) => !right.some((b) => spoils(a, b, n.distance, n.ordered)));
       const out: Occurrence[] = [];
       for (const a of ls) {

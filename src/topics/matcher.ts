@@ -98,6 +98,9 @@ export class TopicMatcher {
   private readonly index = new TermIndex();
   /** Per term id: indexes of the topics that use it. */
   private readonly topicsByTerm: number[][] = [];
+  /** Per topic: the number of the last scan that made it a candidate. */
+  private readonly seen: Uint32Array;
+  private scanStamp = 0;
 
   constructor(defs: readonly TopicDef[]) {
     const ids = new Set<string>();
@@ -120,6 +123,7 @@ export class TopicMatcher {
     });
     this.topics = defs;
     this.compiled = compiled;
+    this.seen = new Uint32Array(defs.length);
   }
 
   /** Text stage + index scan: tokens, term occurrences and candidate topics. */
@@ -127,9 +131,23 @@ export class TopicMatcher {
     const tokens = { title: tokenise(doc.title ?? ''), text: tokenise(doc.text ?? '') };
     const occurrences = new Map<number, Occurrence[]>();
     for (const f of FIELDS) this.index.scan(f, tokens[f], occurrences);
-    const cand = new Set<number>();
-    for (const term of occurrences.keys()) for (const t of this.topicsByTerm[term] ?? []) cand.add(t);
-    return { doc, tokens, occurrences, candidates: [...cand].sort((a, b) => a - b) };
+    // Deduplicate candidates with a per-topic stamp instead of a Set: no allocation per topic.
+    if (this.scanStamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.scanStamp = 0;
+    }
+    const stamp = ++this.scanStamp;
+    const candidates: number[] = [];
+    for (const term of occurrences.keys()) {
+      const users = this.topicsByTerm[term];
+      if (users === undefined) continue;
+      for (const t of users) {
+        if (this.seen[t] === stamp) continue;
+        this.seen[t] = stamp;
+        candidates.push(t);
+      }
+    }
+    return { doc, tokens, occurrences, candidates: candidates.sort((a, b) => a - b) };
   }
 
   match(doc: MatchInput): Match[] {

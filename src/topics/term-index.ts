@@ -30,6 +30,8 @@ export class TermIndex {
   private readonly pivotTerms: number[][] = [];
   /** Per term: the position of its pivot word within the phrase. */
   private readonly pivotPos: number[] = [];
+  /** Bumped by addTerm so that memos computed before it are not trusted. */
+  private generation = 0;
 
   /** Registers a term (one word or a phrase) and returns its id; identical terms share an id. */
   addTerm(words: readonly QueryWord[]): number {
@@ -38,6 +40,7 @@ export class TermIndex {
     const known = this.termIds.get(sig);
     if (known !== undefined) return known;
     const id = this.termWords.length;
+    this.generation++;
     this.termWords.push(ids);
     this.termIds.set(sig, id);
     let pivot = 0;
@@ -70,16 +73,24 @@ export class TermIndex {
   }
 
   /**
-   * Word ids a token matches. The text stage shares one analysis object per distinct word, and
-   * the answer is kept on it (for this index), so it is computed once per distinct word and an
-   * article's cost stays flat as topics are added.
+   * What a token is for this index: the word ids it matches (for checking the other words of a
+   * phrase) and the terms indexed under those words (the only ones whose occurrence it can
+   * start). The text stage shares one analysis object per distinct word, and the answer is kept
+   * on it (for this index), so it is computed once per distinct word; a word that is only ever a
+   * non-pivot phrase member gets the shared empty `terms` and costs the scan nothing more.
    */
-  private wordsOf(tok: Token): number[] {
+  private memoOf(tok: Token): { ids: number[]; terms: number[] } {
     const memo = tok.info.memo;
-    if (memo !== undefined && memo.owner === this) return memo.ids;
+    if (memo !== undefined && memo.owner === this && memo.generation === this.generation) return memo;
     const ids = this.lookup(tok);
-    tok.info.memo = { owner: this, ids };
-    return ids;
+    let terms: number[] = EMPTY;
+    for (const id of ids) {
+      const ts = this.pivotTerms[id]!;
+      if (ts.length > 0) terms = terms === EMPTY ? ts : [...new Set([...terms, ...ts])];
+    }
+    const fresh = { owner: this, generation: this.generation, ids, terms };
+    tok.info.memo = fresh;
+    return fresh;
   }
 
   private lookup(tok: Token): number[] {
@@ -109,24 +120,21 @@ export class TermIndex {
   /** All term occurrences in one field's tokens, added to `into` (term id → occurrences). */
   scan(field: Field, tokens: readonly Token[], into: Map<number, Occurrence[]>): void {
     const n = tokens.length;
-    const hits: number[][] = new Array<number[]>(n);
-    for (let i = 0; i < n; i++) hits[i] = this.wordsOf(tokens[i]!);
+    const memos = new Array<{ ids: number[]; terms: number[] }>(n);
+    for (let i = 0; i < n; i++) memos[i] = this.memoOf(tokens[i]!);
     for (let i = 0; i < n; i++) {
-      const ids = hits[i]!;
-      for (let j = 0; j < ids.length; j++) {
-        const terms = this.pivotTerms[ids[j]!]!;
-        for (let k = 0; k < terms.length; k++) {
-          const term = terms[k]!;
-          const seq = this.termWords[term]!;
-          if (seq.length === 1) {
-            record(into, term, field, i, i + 1);
-            continue;
-          }
-          const start = i - this.pivotPos[term]!;
-          let ok = start >= 0 && start + seq.length <= n;
-          for (let q = 0; ok && q < seq.length; q++) ok = start + q === i || hits[start + q]!.includes(seq[q]!);
-          if (ok) record(into, term, field, start, start + seq.length);
+      const terms = memos[i]!.terms;
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k]!;
+        const seq = this.termWords[term]!;
+        if (seq.length === 1) {
+          record(into, term, field, i, i + 1);
+          continue;
         }
+        const start = i - this.pivotPos[term]!;
+        let ok = start >= 0 && start + seq.length <= n;
+        for (let q = 0; ok && q < seq.length; q++) ok = start + q === i || memos[start + q]!.ids.includes(seq[q]!);
+        if (ok) record(into, term, field, start, start + seq.length);
       }
     }
   }
