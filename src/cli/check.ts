@@ -1,17 +1,13 @@
 // `raqib check [--config FILE]`: validate config and env, report every problem, exit 2 on any.
-import { parseArgs, write, type CliIO } from './io.ts';
-import { EXIT_USAGE, loadConfigContext, reportProblems } from './context.ts';
+import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
+import { loadConfigContext, reportProblems } from './context.ts';
 
 const USAGE = 'usage: raqib check [--config FILE]';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['config']);
-  if ('error' in args || args.positionals.length > 0) {
-    await write(io.stderr, `${'error' in args ? args.error : `unexpected argument "${args.positionals[0]}"`}\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const cfg = args.flags.get('config');
-  const r = loadConfigContext(io, typeof cfg === 'string' ? cfg : undefined);
+  const parsed = await parseOrUsage(argv, io, { values: ['config'], usage: USAGE });
+  if ('exit' in parsed) return parsed.exit;
+  const r = loadConfigContext(io, flagValue(parsed.args, 'config'));
   if (!r.ok) {
     await reportProblems(io, r.problems);
     return 2;

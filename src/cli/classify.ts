@@ -6,8 +6,8 @@
 // the exit code is 1.
 import { createInterface } from 'node:readline';
 import { formatExplanation } from '../topics/index.ts';
-import { parseArgs, write, type CliIO } from './io.ts';
-import { EXIT_USAGE, requireConfigContext } from './context.ts';
+import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
+import { requireConfigContext } from './context.ts';
 
 const USAGE = 'usage: raqib classify [--config FILE] [--explain] < articles.jsonl';
 
@@ -28,19 +28,10 @@ function validate(value: unknown): Input | string {
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['config']);
-  if ('error' in args || args.positionals.length > 0) {
-    await write(io.stderr, `${'error' in args ? args.error : `unexpected argument "${args.positionals[0]}"`}\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const unknown = [...args.flags.keys()].find((k) => k !== 'config' && k !== 'explain');
-  if (unknown) {
-    await write(io.stderr, `unknown option --${unknown}\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const explain = args.flags.get('explain') === true;
-  const cfg = args.flags.get('config');
-  const ctx = await requireConfigContext(io, typeof cfg === 'string' ? cfg : undefined);
+  const parsed = await parseOrUsage(argv, io, { values: ['config'], switches: ['explain'], usage: USAGE });
+  if ('exit' in parsed) return parsed.exit;
+  const explain = parsed.args.flags.get('explain') === true;
+  const ctx = await requireConfigContext(io, flagValue(parsed.args, 'config'));
   if (!ctx) return 2;
 
   let lineNo = 0;

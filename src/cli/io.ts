@@ -53,3 +53,43 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
   }
   return { positionals, flags };
 }
+
+export interface ArgSpec {
+  /** Flags that take a value (`--config FILE`). */
+  values?: readonly string[];
+  /** Flags that take none (`--explain`). */
+  switches?: readonly string[];
+  /** Most positional arguments allowed (default 0). */
+  maxPositionals?: number;
+  usage: string;
+}
+
+/**
+ * Parses a subcommand's arguments strictly: an unknown option or an extra argument prints the
+ * problem and the usage on stderr (exit 2); `--help` prints the usage on stdout (exit 0).
+ */
+export async function parseOrUsage(argv: readonly string[], io: CliIO, spec: ArgSpec): Promise<{ args: ParsedArgs } | { exit: number }> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    await write(io.stdout, `${spec.usage}\n`);
+    return { exit: 0 };
+  }
+  const args = parseArgs(argv, spec.values ?? []);
+  let problem: string | undefined;
+  if ('error' in args) problem = args.error;
+  else if (args.positionals.length > (spec.maxPositionals ?? 0)) problem = `unexpected argument "${args.positionals[spec.maxPositionals ?? 0]}"`;
+  else {
+    const unknown = [...args.flags.keys()].find((k) => !(spec.values ?? []).includes(k) && !(spec.switches ?? []).includes(k));
+    if (unknown) problem = `unknown option --${unknown}`;
+  }
+  if (problem !== undefined || 'error' in args) {
+    await write(io.stderr, `${problem}\n${spec.usage}\n`);
+    return { exit: 2 };
+  }
+  return { args };
+}
+
+/** The value of a `--name VALUE` flag, if given. */
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}

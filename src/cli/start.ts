@@ -1,20 +1,16 @@
 // `raqib start`: validate everything, then run until SIGINT/SIGTERM. A bad config or env is
 // refused before anything starts (exit 2), with every problem listed.
-import { parseArgs, write, type CliIO } from './io.ts';
-import { EXIT_USAGE, requireConfigContext } from './context.ts';
+import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
+import { requireConfigContext } from './context.ts';
 import { createLogger } from '../log.ts';
 import { startApp } from '../main.ts';
 
 const USAGE = 'usage: raqib start [--config FILE]';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['config']);
-  if ('error' in args || args.positionals.length > 0) {
-    await write(io.stderr, `${'error' in args ? args.error : `unexpected argument "${args.positionals[0]}"`}\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const cfg = args.flags.get('config');
-  const ctx = await requireConfigContext(io, typeof cfg === 'string' ? cfg : undefined);
+  const parsed = await parseOrUsage(argv, io, { values: ['config'], usage: USAGE });
+  if ('exit' in parsed) return parsed.exit;
+  const ctx = await requireConfigContext(io, flagValue(parsed.args, 'config'));
   if (!ctx) return 2;
   const log = createLogger(ctx.env.LOG_LEVEL);
   let app;

@@ -56,3 +56,16 @@ describe('raqib command line', () => {
     expect(r.stderr).toMatch(/classify/);
   });
 });
+
+describe('subcommand arguments', () => {
+  it('refuses unknown options with the usage line, and prints usage for --help', async () => {
+    for (const cmd of ['check', 'start', 'classify']) {
+      const bad = await runCli([cmd, '--bogus']);
+      expect(bad.code, cmd).toBe(2);
+      expect(bad.stderr, cmd).toMatch(new RegExp(`unknown option --bogus\\nusage: raqib ${cmd}`));
+      const help = await runCli([cmd, '--help']);
+      expect(help.code, cmd).toBe(0);
+      expect(help.stdout, cmd).toMatch(new RegExp(`^usage: raqib ${cmd}`));
+    }
+  });
+});
