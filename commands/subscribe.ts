@@ -50,7 +50,7 @@ export const subscribe: CommandDef = {
     const where = chatAddress(ctx);
     const existing = (await ctx.services.subscriptions.list(where)).find((s) => s.topic === topicId);
     if (existing?.source === 'config') return configOwned(ctx, topicId);
-    await ctx.services.subscriptions.put(where, { topic: topicId, mode: mode.mode, timezone, by: `${ctx.platform}:${ctx.user.id}` });
+    await ctx.services.subscriptions.put(where, { topic: topicId, mode: mode.mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
     const when = describeMode(mode.mode, timezone, lang);
     return ok(existing
       ? tr(lang, `Updated: this chat gets "${topicId}" ${when}.`, `تم التحديث: تصل هذه المحادثة ملخصات «${topicId}» ${when}.`)

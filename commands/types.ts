@@ -112,7 +112,7 @@ export interface CommandServices {
   subscriptions: {
     list(where: ChatAddress): Promise<SubscriptionView[]>;
     /** Creates or replaces the subscription of this chat to the topic. */
-    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string }): Promise<void>;
+    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang }): Promise<void>;
     remove(where: ChatAddress, topic: string): Promise<boolean>;
     /** Sets (or clears, with undefined) mutedUntil; false when the chat has no such subscription. */
     mute(where: ChatAddress, topic: string, untilIso: string | undefined): Promise<boolean>;

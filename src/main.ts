@@ -79,7 +79,6 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     ...(late.delivery ? { deliver: (alerts: StoredArticle[]) => late.delivery!.router.onArticles(alerts) } : {}),
   });
 
-  const lang = 'en' as const;
   const digestSize = settings.digestSize ?? 10;
   const feedName = (id: string) => feeds.nameOf(id);
 
@@ -149,12 +148,14 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     ...(settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {}),
     metrics,
     log,
-    makeAlertMessages: (chat, stored) => {
+    makeAlertMessages: async (chat, stored) => {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
+      const lang = (await subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
       const d = alertDigest(stored, { topics: ids, topicDefs: topics.list(), feedName, lang });
       return toMessageBodies(d, chat.platform, { scheduled: true });
     },
     makeDigestMessages: async (sub, window, overflow) => {
+      const lang = sub.lang ?? 'en';
       const d = await buildDigest({ topics: topicIdsOf(sub), ...window, maxStories: digestSize, articles, stories, topicDefs: topics.list(), feedName, lang });
       const bodies = toMessageBodies(d, sub.platform, { scheduled: true });
       if (overflow.length === 0) return bodies;

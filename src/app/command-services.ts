@@ -133,6 +133,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
           timezone: sub.timezone,
           createdAt: prev?.createdAt ?? new Date().toISOString(),
           createdBy: sub.by,
+          ...(sub.lang ? { lang: sub.lang } : {}),
           source: 'command',
           // A re-subscribe changes the schedule, not a mute someone set.
           ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),

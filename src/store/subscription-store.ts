@@ -18,6 +18,8 @@ export interface Subscription {
   mutedUntil?: string;
   createdAt: string;
   createdBy?: string;
+  /** Language of the digest's own words (headers, labels): the subscriber's, from /subscribe. */
+  lang?: 'ar' | 'en';
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }

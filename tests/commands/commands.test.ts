@@ -96,6 +96,10 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
     expect(subs).toHaveLength(1);
     expect(subs[0]!.mode).toEqual({ kind: 'cron', cron: '0 */6 * * *', label: 'cron "0 */6 * * *"' });
     expect(subs[0]!.timezone).toBe('Europe/London');
+    expect(subs[0]!.lang).toBe('en');
+    // An Arabic speaker's subscription keeps their language for the digests' own words.
+    await run(w.ctx({ lang: 'ar' }), '/subscribe iraq daily 09:00');
+    expect((await chatSubs()).find((s) => s.topic === 'iraq')!.lang).toBe('ar');
     await run(w.ctx(), '/subscribe us-strikes instant');
     await run(w.ctx(), '/subscribe militia-threats daily 7:30 UTC');
     const list = await run(w.ctx(), '/subscriptions');
