@@ -18,7 +18,30 @@ export const feedSchema = z
     alertOnFirstPoll: z.boolean().optional(),
     maxAge: duration('maxAge').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((f, ctx) => {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(f.url)?.[1]?.toLowerCase();
+    // A bare path (no scheme, or a Windows drive letter) is a local file.
+    const local = scheme === undefined || scheme === 'file' || /^[a-z]$/i.test(scheme);
+    if (!local && scheme !== 'http' && scheme !== 'https') {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: `"${scheme}:" feeds are not supported: use http(s), file:// or a local path` });
+      return;
+    }
+    let host = '';
+    if (!local) {
+      try {
+        host = new URL(f.url).hostname.replace(/^\[|\]$/g, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'not a valid URL' });
+        return;
+      }
+    }
+    const ms = f.interval === undefined ? undefined : parseDuration(f.interval);
+    if (ms === undefined) return;
+    const nearby = local || host === 'localhost' || host === '::1' || /^127\./.test(host);
+    if (nearby && ms < 1_000) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1s' });
+    if (!nearby && ms < 60_000) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1m for remote feeds (file:// and loopback feeds may use 1s)' });
+  });
 
 export const topicSchema = z
   .object({

@@ -38,6 +38,24 @@ describe('config file', () => {
     expect(r.problems.find((p) => p.path === 'topics[0].query')!.message).toMatch(/\)/);
   });
 
+  it('holds remote feeds to a 1m interval and local ones to 1s, and refuses other schemes', () => {
+    const r = parseConfigText(
+      [
+        'feeds:',
+        '  - { url: https://example.com/rss, interval: 30s }',
+        '  - { url: http://127.0.0.1:8080/rss, interval: 2s }',
+        '  - { url: ./feeds/a.xml, interval: 1s }',
+        '  - { url: "ftp://example.com/rss" }',
+        '  - { url: https://example.com/other, interval: 1m }',
+      ].join('\n'),
+      '/x/raqib.yaml',
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path)).toEqual(['feeds[0].interval', 'feeds[3].url']);
+    expect(r.problems[0]!.message).toMatch(/at least 1m/);
+  });
+
   it('refuses unknown keys so that typos surface', () => {
     const r = parseConfigText('topics:\n  - id: iraq\n    qeury: iraq\n', '/x/raqib.yaml');
     expect(r.ok).toBe(false);
