@@ -62,13 +62,12 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   await seedSubscriptions(subscriptions, cfg.subscriptions ?? []);
   const metrics = new RaqibMetrics();
 
-  // Ingest: one fetcher (one connection pool, one SSRF guard) and one set of deps for every feed,
-  // so that cross-feed dedupe shares one "seen, then store" section.
   // Commands read the outbox (/status) and platforms feed it: the outbox opens after the platforms.
   const late: { delivery?: Delivery; scheduler?: Scheduler } = {};
 
-  // Feeds that users add at run time get the full SSRF guard; the operator's config feeds may also
-  // live on this machine (loopback).
+  // Ingest: two fetchers (connection pools with their SSRF guards) and one ArticleStore for every
+  // feed, so that cross-feed dedupe shares one "seen, then store" section. Feeds that users add at
+  // run time get the full guard; the operator's config feeds may also live on this machine.
   const userAgent = settings.userAgent ? { userAgent: settings.userAgent } : {};
   const guarded = createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks, ...userAgent });
   const operator = createFetcher({ allowPrivateNetworks: [...(settings.allowPrivateNetworks ?? []), ...OPERATOR_LOCAL_HOSTS], ...userAgent });
