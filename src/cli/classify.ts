@@ -20,7 +20,8 @@ interface Input {
 function validate(value: unknown): Input | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const v = value as Record<string, unknown>;
-  if (typeof v.id !== 'string' && typeof v.id !== 'number') return '"id" must be a string or number';
+  // 1e400 parses as Infinity, which JSON.stringify would write back as null: refuse it.
+  if (typeof v.id !== 'string' && !(typeof v.id === 'number' && Number.isFinite(v.id))) return '"id" must be a string or a finite number';
   if (v.title !== undefined && typeof v.title !== 'string') return '"title" must be a string';
   if (v.text !== undefined && typeof v.text !== 'string') return '"text" must be a string';
   if (v.title === undefined && v.text === undefined) return 'needs "title" or "text"';
@@ -38,8 +39,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let failed = 0;
   let buffer = '';
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
+  for await (let line of rl) {
     lineNo++;
+    // A byte-order mark (Windows editors) is not part of the first record.
+    if (lineNo === 1 && line.startsWith('\uFEFF')) line = line.slice(1);
     if (line.trim() === '') continue;
     let parsed: unknown;
     try {

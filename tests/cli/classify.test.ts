@@ -32,6 +32,21 @@ describe('raqib classify (contract)', () => {
     expect(ids).toEqual(['x1', 'x4']);
   });
 
+  it('accepts a byte-order mark before the first line (files saved by Windows editors)', async () => {
+    const r = await runCli(['classify'], { stdin: '\uFEFF{"id":"b1","title":"Baghdad"}\r\n{"id":"b2","title":"x"}\r\n', env: TOPICS_ONLY });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['b1', 'b2']);
+  });
+
+  it('refuses an id that JSON cannot write back (1e400 would come out as null)', async () => {
+    const r = await runCli(['classify'], { stdin: '{"id":1e400,"title":"x"}\n{"id":-1e400,"title":"x"}\n{"id":3,"title":"x"}\n', env: TOPICS_ONLY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 1: "id" must be a string or a finite number/);
+    expect(r.stderr).toMatch(/line 2: "id" must be a string or a finite number/);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3]);
+  });
+
   it('refuses an unexpected argument with usage', async () => {
     const r = await runCli(['classify', 'extra'], { env: TOPICS_ONLY });
     expect(r.code).toBe(2);
