@@ -110,6 +110,9 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     },
   }) as RedisClientType;
   client.on('error', () => {}); // surfaced through failing commands (throwOnErrors), not as a crash
+  // Every namespace's adapter listens on this one shared client (error, connect, …): a dozen
+  // namespaces is the design, not a leak.
+  client.setMaxListeners(100);
   try {
     await Promise.race([
       client.connect(),
