@@ -1,6 +1,6 @@
 // Reads and validates the YAML config file. Relative feed paths are resolved against the file's
 // folder so that a config works from any working directory.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -25,14 +25,55 @@ export function resolveConfigPath(flag: string | undefined, envPath: string | un
 
 export type ConfigResult = { ok: true; loaded: LoadedConfig } | { ok: false; path: string; problems: Problem[] };
 
+/** A config file is a few kilobytes (the default pack is ~20 KB); this cap keeps a wrong path such
+ * as /dev/zero or a log file from exhausting memory before the YAML parser refuses it. */
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+};
+
+/** Reads at most MAX_CONFIG_BYTES + 1 bytes, so the cap holds for pipes and devices too. */
+function readCapped(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let len = 0;
+    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
+    return buf.subarray(0, len);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readConfig(path: string): ConfigResult {
+  const fail = (message: string): ConfigResult => ({ ok: false, path, problems: [{ path: '(file)', message }] });
+  let bytes: Buffer;
+  try {
+    bytes = readCapped(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`cannot read ${path}: ${(code && READ_ERRORS[code]) ?? code ?? String(e)}`);
+  }
+  if (bytes.length > MAX_CONFIG_BYTES) return fail(`larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB: not a config file?`);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, path, problems: [{ path: '(file)', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // A Latin-1 or windows-1256 save would otherwise reach the matcher as U+FFFD and fail obscurely.
+    return fail(`not valid UTF-8 (line ${firstInvalidLine(bytes)}): save the file as UTF-8`);
   }
   return parseConfigText(text, path);
+}
+
+/** The line of the first invalid sequence: the lossy decode marks it with U+FFFD. */
+function firstInvalidLine(bytes: Buffer): number {
+  const lossy = bytes.toString('utf8');
+  const at = lossy.indexOf('\uFFFD');
+  return lossy.slice(0, Math.max(0, at)).split('\n').length;
 }
 
 export function parseConfigText(text: string, path: string): ConfigResult {

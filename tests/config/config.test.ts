@@ -131,6 +131,33 @@ describe('raqib check', () => {
     expect(r.stderr).toContain('topics[0].query');
   });
 
+  it('refuses a file that is not UTF-8 (a Latin-1 save) instead of matching on U+FFFD', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from('topics:\n  - id: cafe\n    query: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const r = await runCli(['check', '--config', file]);
+    t.remove();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(file\): not valid UTF-8 \(line 3\)/);
+    expect(r.stderr).not.toContain('\uFFFD');
+  });
+
+  it('refuses a config file larger than its cap without parsing it, and names a missing file or a folder plainly', async () => {
+    const t = tempDir();
+    const big = join(t.dir, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const r = await runCli(['check', '--config', big]);
+    const dir = await runCli(['check', '--config', t.dir]);
+    const missing = await runCli(['check', '--config', join(t.dir, 'nope.yaml')]);
+    t.remove();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(file\): larger than 2 MB/);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toMatch(/is a directory, not a file/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such file/);
+  });
+
   it('passes on the bundled example config', async () => {
     const r = await runCli(['check']);
     expect(r.stderr).toBe('');
