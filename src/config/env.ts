@@ -24,7 +24,8 @@ export const envSchema = z.object({
   TELEGRAM_API_ROOT: z.preprocess(blankIsUnset, url('TELEGRAM_API_ROOT').default('https://api.telegram.org')),
   TELEGRAM_WEBHOOK_URL: opt(url('TELEGRAM_WEBHOOK_URL')),
   TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -')),
-  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  // Plain decimal only: Number() would also take 0x10, 1e3 and 80.0.
+  PORT: z.preprocess(blankIsUnset, z.string().trim().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').transform(Number).pipe(z.number().int().min(0).max(65535)).default(3000)),
   RAQIB_CONFIG: opt(z.string()),
   RAQIB_STORE: z.preprocess(blankIsUnset, z.string().default('sqlite://./data/raqib.sqlite')),
   RAQIB_ADMINS: z.preprocess(blankIsUnset, z.string().default('')),
@@ -63,10 +64,24 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     problems.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set (webhook calls must be verified)' });
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN'))
     problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
-  if (set('RAQIB_STORE') && !/^(sqlite|redis|rediss):\/\//.test(source.RAQIB_STORE!.trim()))
-    problems.push({ path: 'RAQIB_STORE', message: 'must start with sqlite:// or redis://' });
+  if (set('RAQIB_STORE')) {
+    const store = storeUrlProblem(source.RAQIB_STORE!.trim());
+    if (store) problems.push({ path: 'RAQIB_STORE', message: store });
+  }
   if (problems.length > 0 || !r.success) return { ok: false, problems };
   return { ok: true, env: { ...r.data, admins, portSet: set('PORT') } };
+}
+
+/** Why a store URL cannot be opened, checked here so that `raqib check` reports it with the rest. */
+function storeUrlProblem(url: string): string | undefined {
+  if (url.startsWith('sqlite://')) return url.slice('sqlite://'.length).trim() === '' ? 'sqlite:// needs a file path (sqlite://./data/raqib.sqlite)' : undefined;
+  if (!/^rediss?:\/\//.test(url)) return 'must start with sqlite:// or redis://';
+  try {
+    new URL(url);
+    return undefined;
+  } catch {
+    return 'not a valid redis:// URL (redis://[user:password@]host:port[/db])';
+  }
 }
 
 /** Loads `.env` (if present) into process.env without overriding what is already set. */

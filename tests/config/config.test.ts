@@ -94,6 +94,18 @@ describe('environment', () => {
     expect(JSON.stringify(r.problems)).not.toContain('s3cret');
   });
 
+  it('refuses store URLs that cannot be opened and ports that are not plain decimal numbers', () => {
+    for (const [store, port] of [['sqlite://', '0x10'], ['redis://:::', '1e3'], ['sqlite://   ', '80.0']] as const) {
+      const r = parseEnv({ RAQIB_STORE: store, PORT: port });
+      expect(r.ok, store).toBe(false);
+      if (r.ok) continue;
+      expect(r.problems.map((p) => p.path).sort(), store).toEqual(['PORT', 'RAQIB_STORE']);
+    }
+    for (const store of ['sqlite://./data/raqib.sqlite', 'sqlite://:memory:', 'redis://127.0.0.1:6379', 'rediss://u:p@cache.example.com:6380/2']) {
+      expect(parseEnv({ RAQIB_STORE: store, PORT: '8080' }).ok, store).toBe(true);
+    }
+  });
+
   it('parses admins', () => {
     const r = parseEnv({ RAQIB_ADMINS: 'slack:U0123, telegram:4242' });
     expect(r.ok && r.env.admins).toEqual([
