@@ -4,6 +4,7 @@ import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { requireConfigContext } from './context.ts';
 import { createLogger } from '../log.ts';
 import { startApp } from '../main.ts';
+import { RaqibError } from '../core/types.ts';
 
 const USAGE = 'usage: raqib start [--config FILE]';
 
@@ -17,7 +18,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     app = await startApp({ ...ctx, log, stdin: io.stdin, stdout: io.stdout, cwd: io.cwd });
   } catch (e) {
-    log.error({ err: e }, 'start failed');
+    // An expected failure (store unreachable, bad path) is the operator's to fix: log it without a stack.
+    if (e instanceof RaqibError) log.error({ code: e.code }, `start failed: ${e.message}`);
+    else log.error({ err: e }, 'start failed');
     await write(io.stderr, `raqib: ${(e as Error).message}\n`);
     return 1;
   }

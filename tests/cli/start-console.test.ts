@@ -75,4 +75,19 @@ describe('npm start with no platform tokens (console platform)', () => {
       t.remove();
     }
   }, 30_000);
+  it('a store that cannot be reached fails the start with one plain line and no stack trace (exit 1)', async () => {
+    const t = tempDir();
+    try {
+      // Port 1 on loopback refuses at once: an operator's mistake, not a bug in raqib.
+      const child = spawn(process.execPath, [BIN, 'start'], { cwd: t.dir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', RAQIB_STORE: 'redis://127.0.0.1:1' } });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      expect(code).toBe(1);
+      expect(err).toContain('raqib: cannot open store redis://127.0.0.1:1');
+      expect(err).not.toMatch(/"stack"|\n\s+at /);
+    } finally {
+      t.remove();
+    }
+  }, 30_000);
 });
