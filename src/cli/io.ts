@@ -43,7 +43,8 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (valueFlags.includes(name)) {
-      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      // `--since --format json` is a missing value, not a since of "--format" (use --name=--x for that).
+      const value = eq > 0 ? a.slice(eq + 1) : argv[i + 1]?.startsWith('--') ? undefined : argv[++i];
       if (value === undefined || value === '') return { error: `--${name} needs a value` };
       flags.set(name, value);
     } else {

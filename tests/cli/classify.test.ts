@@ -73,6 +73,15 @@ describe('raqib command line', () => {
 });
 
 describe('subcommand arguments', () => {
+  it('a value flag followed by another option is missing its value, not swallowing the option', async () => {
+    const r = await runCli(['classify', '--config', '--explain']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--config needs a value\nusage: raqib classify/);
+    const d = await runCli(['digest', 'iraq', '--since', '--format', 'json']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/--since needs a value/);
+  });
+
   it('refuses unknown options with the usage line, and prints usage for --help', async () => {
     for (const cmd of ['check', 'start', 'classify']) {
       const bad = await runCli([cmd, '--bogus']);
