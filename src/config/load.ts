@@ -4,8 +4,8 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { configSchema, type RaqibConfig } from './schema.ts';
-import { ConfigError, zodProblems, type Problem } from './problems.ts';
+import { configSchema, crossCheck, type RaqibConfig } from './schema.ts';
+import { ConfigError, formatPath, zodProblems, type Problem } from './problems.ts';
 
 /** The example config that ships with raqib: topic pack plus local example feeds. */
 export const BUNDLED_CONFIG = fileURLToPath(new URL('../../examples/raqib.yaml', import.meta.url));
@@ -88,7 +88,12 @@ export function parseConfigText(text: string, path: string): ConfigResult {
     return { ok: false, path, problems: [{ path: '(root)', message: 'the config file must be a mapping with feeds, topics, subscriptions or settings' }] };
   }
   const r = configSchema.safeParse(data);
-  if (!r.success) return { ok: false, path, problems: zodProblems(r.error) };
+  const cross = crossCheck(data).map((p) => ({ path: formatPath(p.path), message: p.message }));
+  if (!r.success || cross.length > 0) {
+    // Field problems and cross-entry problems together, in document order.
+    const all = [...(r.success ? [] : zodProblems(r.error)), ...cross];
+    return { ok: false, path, problems: all };
+  }
   const base = dirname(path);
   const config: RaqibConfig = {
     ...r.data,

@@ -47,13 +47,17 @@ export const topicSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a topic id is lower-case letters, digits and dashes (e.g. us-strikes)'),
     name: z.string().min(1).optional(),
-    query: z.string().min(1, 'a topic needs a query').max(10_000, 'a query is at most 10000 characters'),
+    // Checked on the field itself, so a bad query is reported even when a sibling field is wrong.
+    query: z
+      .string()
+      .min(1, 'a topic needs a query')
+      .max(10_000, 'a query is at most 10000 characters')
+      .superRefine((q, ctx) => {
+        const problem = validateQuery(q);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem.message} at ${problem.position}` });
+      }),
   })
-  .strict()
-  .superRefine((t, ctx) => {
-    const problem = validateQuery(t.query);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['query'], message: `${problem.message} at ${problem.position}` });
-  });
+  .strict();
 
 export const subscriptionSchema = z
   .object({
@@ -96,20 +100,35 @@ export const configSchema = z
     subscriptions: z.array(subscriptionSchema).optional(),
     settings: settingsSchema.optional(),
   })
-  .strict()
-  .superRefine((c, ctx) => {
-    const seen = new Map<string, number>();
-    (c.topics ?? []).forEach((t, i) => {
-      const first = seen.get(t.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${t.id}" (first at topics[${first}])` });
-      else seen.set(t.id, i);
-    });
-    // Without a `topics:` key the default pack applies; the loader checks against it instead.
-    if (c.topics === undefined) return;
-    (c.subscriptions ?? []).forEach((s, i) => {
-      if (!seen.has(s.topic)) ctx.addIssue({ code: 'custom', path: ['subscriptions', i, 'topic'], message: `unknown topic "${s.topic}"` });
-    });
+  .strict();
+
+const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/**
+ * Checks across entries (duplicate topic ids, subscriptions to unknown topics). They read the raw
+ * document leniently so that they are reported together with any field problems: zod skips an
+ * object's own refinements once a field inside it fails.
+ */
+export function crossCheck(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const doc = record(raw);
+  if (!doc || !Array.isArray(doc.topics)) return out; // without `topics:` the default pack applies; the loader checks it
+  const seen = new Map<string, number>();
+  doc.topics.forEach((t, i) => {
+    const id = record(t)?.id;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first !== undefined) out.push({ path: ['topics', i, 'id'], message: `duplicate topic id "${id}" (first at topics[${first}])` });
+    else seen.set(id, i);
   });
+  if (Array.isArray(doc.subscriptions)) {
+    doc.subscriptions.forEach((s, i) => {
+      const topic = record(s)?.topic;
+      if (typeof topic === 'string' && topic !== '' && !seen.has(topic)) out.push({ path: ['subscriptions', i, 'topic'], message: `unknown topic "${topic}"` });
+    });
+  }
+  return out;
+}
 
 export type RaqibConfig = z.infer<typeof configSchema>;
 export type FeedConfig = z.infer<typeof feedSchema>;

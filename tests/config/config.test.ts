@@ -56,6 +56,21 @@ describe('config file', () => {
     expect(r.problems[0]!.message).toMatch(/at least 1m/);
   });
 
+  it('reports a bad query, duplicate ids and unknown subscription topics even next to a type error', () => {
+    const yaml = [
+      'topics:',
+      '  - { id: 7, query: "iraq OR" }',
+      '  - { id: iraq, query: iraq }',
+      '  - { id: iraq, query: baghdad }',
+      'subscriptions:',
+      '  - { topic: nosuch, platform: telegram, chat: "1" }',
+    ].join('\n');
+    const r = parseConfigText(yaml, '/x/raqib.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path).sort()).toEqual(['subscriptions[0].topic', 'topics[0].id', 'topics[0].query', 'topics[2].id']);
+  });
+
   it('refuses unknown keys so that typos surface', () => {
     const r = parseConfigText('topics:\n  - id: iraq\n    qeury: iraq\n', '/x/raqib.yaml');
     expect(r.ok).toBe(false);
