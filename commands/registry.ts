@@ -41,8 +41,18 @@ export function parseCommandLine(line: string): CommandLine | undefined {
 }
 
 /** Runs a command; one bad command never throws out of here. */
-export async function dispatch(ctx: CommandContext, name: string, args: string, onError?: (err: unknown) => void): Promise<Reply> {
+/**
+ * Control characters and bidi controls typed into a command mean nothing to any command, but a
+ * reply that echoes them (usage lines quote the argument) could reorder a chat message or reach an
+ * operator's terminal: they are removed before the command sees its arguments.
+ */
+export function stripControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
+export async function dispatch(ctx: CommandContext, name: string, rawArgs: string, onError?: (err: unknown) => void): Promise<Reply> {
   const lang = ctx.lang;
+  const args = stripControls(rawArgs);
   const def = findCommand(name);
   if (!def) {
     return { status: 'usage', ephemeral: true, text: tr(lang, `Unknown command /${name.slice(0, 32)}. Try /help.`, `أمر غير معروف: /${name.slice(0, 32)}. اكتب /help`) };

@@ -312,3 +312,12 @@ describe('dispatch', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('arguments typed with control characters', () => {
+  it('never echoes control or bidi-override characters back in a reply', async () => {
+    const r = await dispatch(w.ctx(), 'digest', 'nos\u202Euch\u0000\u0007');
+    expect(r.status).toBe('usage');
+    expect(r.text).toContain('"nosuch"');
+    expect(r.text).not.toMatch(/[\u0000-\u0008\u202A-\u202E]/);
+  });
+});
