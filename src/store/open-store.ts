@@ -1,7 +1,7 @@
 // keyv wiring. One adapter instance per namespace (STACK.md: namespaces sharing one SQLite
 // adapter see each other's keys and clear() wipes both). SQLite gets a table per namespace;
 // Redis shares one client and prefixes keys per namespace.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
@@ -50,10 +50,23 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<St
   throw new RaqibError('STORE_URL', `cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time. Node's recursive mkdir never
+ * returns on some special file systems (a path under /proc), so a bad RAQIB_STORE would hang start.
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && missing.length < 64; d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Promise<Store> {
   const file = pathPart === ':memory:' ? ':memory:' : resolve(cwd, pathPart);
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') ensureDir(dirname(file));
   } catch (e) {
     throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e });
   }

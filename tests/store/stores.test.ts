@@ -90,6 +90,20 @@ describe('store URLs', () => {
     await expect(openStore('redis://user:hunter2@127.0.0.1:1/0')).rejects.toThrow(/cannot open store redis:\/\/user:\*\*\*@127\.0\.0\.1:1/);
     await expect(openStore('redis://user:hunter2@127.0.0.1:1/0')).rejects.not.toThrow(/hunter2/);
   });
+  it('refuses a SQLite path it cannot create, quickly and clearly', async () => {
+    await expect(openStore('sqlite:///proc/raqib-nope/x.sqlite')).rejects.toThrow(/cannot open store sqlite:\/\/\/proc\/raqib-nope\/x\.sqlite: cannot create its folder/);
+  }, 5_000);
+
+  it('creates missing folders for a new SQLite store', async () => {
+    const { tempDir } = await import('../helpers/stores.ts');
+    const t = tempDir();
+    const s = await openStore(`sqlite://${t.dir}/a/b/c/raqib.sqlite`);
+    await s.close();
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(`${t.dir}/a/b/c/raqib.sqlite`)).toBe(true);
+    t.remove();
+  });
+
   it('refuses an unknown scheme', async () => {
     await expect(openStore('mongo://x')).rejects.toThrow(/sqlite:\/\/PATH or redis:\/\//);
   });
