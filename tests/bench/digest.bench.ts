@@ -8,24 +8,14 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { ArticleStore, indexEntryOf } from '../../src/store/article-store.ts';
 import { buildDigest, renderSlack, renderTelegram, type Digest } from '../../src/digest/index.ts';
 import type { Match, Span, StoredArticle } from '../../src/core/types.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
 const N = 100_000;
 const DAYS = 30;
 const HOUR = 3_600_000;
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 
-/** Deterministic PRNG (mulberry32) so every run measures the same store. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = rng(42);
+const rand = mulberry32(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 const SYLL = ['ka', 'ra', 'mi', 'lo', 'te', 'su', 'na', 'bi', 'do', 'fe', 'gu', 'ha', 'jo', 'ne', 'pa', 'qi', 'sa', 'ti', 'vo', 'ze'];
 const VOCAB = Array.from({ length: 3000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLL)).join(''));

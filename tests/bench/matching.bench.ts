@@ -6,19 +6,9 @@
 import { compileTopics } from '../../src/topics/index.ts';
 import { TopicMatcher } from '../../src/topics/matcher.ts';
 import type { TopicDef } from '../../src/core/types.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
-/** Small deterministic PRNG (mulberry32) so every run measures the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = rng(42);
+const rand = mulberry32(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const LATIN = ['ka', 'ri', 'to', 'mel', 'dan', 'sor', 'vi', 'ne', 'lu', 'sta', 'ber', 'gon', 'pha', 'quin', 'tre', 'zo'];
@@ -52,7 +42,7 @@ function article(): { title: string; text: string } {
 
 /** `count` generated topics; the same seed gives the same topics for the raqib and baseline runs. */
 function topics(count: number, seed: number): TopicDef[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   return Array.from({ length: count }, (_, i) => ({
     id: `t${i}`,

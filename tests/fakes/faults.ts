@@ -1,5 +1,6 @@
 // Fault injection and flood control shared by the fake platforms. Everything random is driven by a
 // seeded PRNG so a failing test replays exactly.
+import { mulberry32 } from '../helpers/random.ts';
 
 /** `lost-response`: the call takes effect (the message IS delivered) but the client sees a dropped
  *  connection — the case that makes "exactly once" impossible without idempotency on our side. */
@@ -18,16 +19,7 @@ export interface FaultRateOptions {
   hangMs?: number;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export type Injected<F> = { source: 'queued'; fault: F } | { source: 'random'; kind: FaultKind; retryAfter: number; hangMs: number };
 

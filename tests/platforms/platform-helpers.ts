@@ -1,4 +1,5 @@
 // Shared by the platform tests: a logger that remembers what it was told, and polling waits.
+import { mulberry32 } from '../helpers/random.ts';
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';
   obj: unknown;
@@ -34,14 +35,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Deterministic random strings for fuzzing: command names, junk, Arabic, markup, quotes. */
 export function randomCommandLines(seed: number, n: number, names: readonly string[]): string[] {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const atoms = [
     'iraq', 'us-strikes', 'militia-threats', '24h', '31d', '0', 'daily', '25:99', 'hourly', 'instant', 'cron', '"0 * * * *"', '"', "'", '“', 'Asia/Baghdad',

@@ -23,15 +23,3 @@ export function replyToTelegramHtml(reply: Reply, renderDigest: TelegramDigestRe
   const text = reply.text.trim() === '' ? '…' : reply.text;
   return splitText(text, TELEGRAM_MESSAGE_MAX).map(escapeTelegramHtml);
 }
-
-/** Plain text for HTML that cannot be sent as such (a Slack message routed to Telegram, say). */
-export function htmlToPlain(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
-}
