@@ -59,12 +59,5 @@ export interface StoredArticle {
   storyId?: string;
 }
 
-/** A failure with a stable code and the underlying cause (conventions, DESIGN.md). */
-export class RaqibError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-    this.name = 'RaqibError';
-  }
-}
+// The error vocabulary lives in errors.ts; re-exported here for existing imports.
+export { RaqibError } from './errors.ts';
