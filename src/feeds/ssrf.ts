@@ -128,7 +128,7 @@ export async function resolveChecked(hostname: string, opts: GuardOptions = {}):
   const hostAllowed = allow?.allowsHost(host) ?? false;
   const family = isIP(host);
   const answers = family ? [{ address: host, family }] : await (opts.lookup ?? systemLookup)(host);
-  if (answers.length === 0) throw new RaqibError('DNS', `${host} did not resolve`);
+  if (answers.length === 0) throw new RaqibError('NETWORK', `${host} did not resolve`);
   for (const a of answers) {
     if (hostAllowed || allow?.allowsAddress(a.address)) continue;
     const problem = addressProblem(a.address);

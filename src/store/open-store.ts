@@ -47,7 +47,7 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<St
   const displayUrl = redactUrl(url);
   if (url.startsWith('sqlite://')) return openSqlite(url.slice('sqlite://'.length), opts.cwd ?? process.cwd(), displayUrl);
   if (url.startsWith('redis://') || url.startsWith('rediss://')) return openRedis(url, displayUrl, opts.redisPrefix ?? 'raqib');
-  throw new RaqibError('STORE_URL', `cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
+  throw new RaqibError('CONFIG_INVALID', `cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
 }
 
 /**
@@ -68,7 +68,7 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   try {
     if (file !== ':memory:') ensureDir(dirname(file));
   } catch (e) {
-    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e });
+    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e });
   }
   const spaces = new Map<string, Keyv<unknown>>();
   const adapters: KeyvSqlite[] = [];
@@ -91,13 +91,13 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
     await Promise.all(pragmas);
     await probe.set('opened', new Date().toISOString());
   } catch (e) {
-    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
   }
   return {
     kind: 'sqlite',
     displayUrl,
     namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new RaqibError('STORE_NAMESPACE', `bad namespace "${name}"`);
+      if (!NAMESPACE_RE.test(name)) throw new RaqibError('CONFIG_INVALID', `bad namespace "${name}"`);
       let kv = spaces.get(name);
       if (!kv) spaces.set(name, (kv = make(name)));
       return kv as Keyv<T>;
@@ -139,7 +139,7 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     } catch {
       // already closed by the refused connection
     }
-    throw new RaqibError('STORE_OPEN', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
   }
   const spaces = new Map<string, Keyv<unknown>>();
   return {
@@ -148,7 +148,7 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     redis: client,
     redisPrefix: prefix,
     namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new RaqibError('STORE_NAMESPACE', `bad namespace "${name}"`);
+      if (!NAMESPACE_RE.test(name)) throw new RaqibError('CONFIG_INVALID', `bad namespace "${name}"`);
       let kv = spaces.get(name);
       if (!kv) {
         // STACK.md: without throwOnErrors a down Redis makes get() return undefined silently,
