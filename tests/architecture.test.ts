@@ -1,75 +1,72 @@
-// The layering rules of the README's architecture section, checked on the sources' imports so that
-// they cannot silently erode.
-import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+// The layering rules of the README's architecture section are kept by the linter
+// (eslint/raqib-plugin.js, run by `npm run lint`). These tests show that the rules can fail: each
+// lints a small throw-away project that breaks one rule, and one that keeps them all.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import raqib, { LAYERS } from '../eslint/raqib-plugin.js';
 
-const ROOT = process.cwd();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (p.endsWith('.ts')) out.push(p);
+/** Lints a project made of `files` (path → source) with raqib's rules; returns "file: message" lines. */
+async function lint(files: Record<string, string>): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'raqib-arch-'));
+  dirs.push(root);
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), text);
   }
-  return out;
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { raqib }, rules: { 'raqib/layers': 'error', 'raqib/no-folder-cycles': 'error' } }],
+  });
+  const results = await eslint.lintFiles(Object.keys(files));
+  return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}: ${m.message}`));
 }
 
-interface Source {
-  path: string;
-  /** Package names and project-relative paths this file imports. */
-  imports: string[];
-  text: string;
-}
-
-const SOURCES: Source[] = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'commands'))].map((abs) => {
-  const text = readFileSync(abs, 'utf8');
-  const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"\n]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => {
-    const spec = (m[1] ?? m[2])!;
-    return spec.startsWith('.') ? relative(ROOT, resolve(dirname(abs), spec)) : spec;
-  });
-  return { path: relative(ROOT, abs), imports, text };
-});
-
-const importers = (test: (spec: string) => boolean) => SOURCES.filter((s) => s.imports.some(test)).map((s) => s.path);
-
-describe('architecture', () => {
-  it('found the sources it checks', () => {
-    expect(SOURCES.length).toBeGreaterThan(50);
-    expect(SOURCES.some((s) => s.path === 'src/platforms/telegram/telegram-platform.ts' && s.imports.includes('telegraf'))).toBe(true);
+describe('architecture rules (eslint/raqib-plugin.js)', () => {
+  it('a project that follows the layering passes', async () => {
+    const out = await lint({
+      'src/core/types.ts': 'export type A = 1;\n',
+      'src/text/tokens.ts': "import type { A } from '../core/types.ts';\nexport const t: A = 1;\n",
+      'src/topics/match.ts': "import { t } from '../text/tokens.ts';\nexport const m = t;\n",
+      'src/digest/render.ts': "import { m } from '../topics/match.ts';\nexport const m2 = m;\n",
+      'src/platforms/telegram/bot.ts': "import { Telegraf } from 'telegraf';\nimport { m } from '../../digest/render.ts';\nexport const b = [Telegraf, m];\n",
+    });
+    expect(out).toEqual([]);
   });
 
-  it('only src/platforms/telegram imports telegraf', () => {
-    for (const p of importers((s) => s === 'telegraf' || s.startsWith('telegraf/'))) expect(p).toMatch(/^src\/platforms\/telegram\//);
+  it('an early stage importing a later one is refused (data flows one way)', async () => {
+    const out = await lint({ 'src/topics/match.ts': "import { d } from '../digest/render.ts';\nexport const m = d;\n", 'src/digest/render.ts': 'export const d = 1;\n' });
+    expect(out).toEqual([expect.stringContaining('src/topics may not import src/digest')]);
   });
 
-  it('only src/platforms/slack imports the Slack SDKs', () => {
-    for (const p of importers((s) => s.startsWith('@slack/'))) expect(p).toMatch(/^src\/platforms\/slack\//);
+  it('commands and pipeline stages may not import a platform', async () => {
+    const out = await lint({ 'commands/digest.ts': "import { s } from '../src/platforms/slack/x.ts';\nexport const c = s;\n", 'src/platforms/slack/x.ts': 'export const s = 1;\n' });
+    expect(out).toEqual([expect.stringContaining('commands may not import src/platforms')]);
   });
 
-  it('the two platforms never import each other', () => {
-    for (const s of SOURCES) {
-      if (s.path.startsWith('src/platforms/slack/')) expect(s.imports.filter((i) => i.startsWith('src/platforms/telegram'))).toEqual([]);
-      if (s.path.startsWith('src/platforms/telegram/')) expect(s.imports.filter((i) => i.startsWith('src/platforms/slack'))).toEqual([]);
-    }
+  it('SDKs only in their own platform folder, and the platforms never import each other', async () => {
+    const out = await lint({
+      'src/digest/render.ts': "import { App } from '@slack/bolt';\nexport const a = App;\n",
+      'src/platforms/slack/app.ts': "import { Telegraf } from 'telegraf';\nexport const t = Telegraf;\n",
+    });
+    expect(out.sort()).toEqual([expect.stringContaining('@slack/bolt may only be imported in src/platforms/slack/'), expect.stringContaining('telegraf may only be imported in src/platforms/telegram/')].sort());
   });
 
-  it('commands and the pipeline stages never import a platform', () => {
-    const lower = /^(commands|src\/(core|config|store|text|topics|feeds|pipeline|stories|digest|delivery|schedule|service|app))\//;
-    for (const s of SOURCES.filter((x) => lower.test(x.path))) {
-      expect(s.imports.filter((i) => i.startsWith('src/platforms')), s.path).toEqual([]);
-    }
+  it('an import cycle between folders is reported on both edges, even where each edge is allowed alone', async () => {
+    const out = await lint({ 'src/main.ts': "import { c } from './cli/run.ts';\nexport const m = c;\n", 'src/cli/run.ts': "import { m } from '../main.ts';\nexport const c = m;\n" });
+    expect(out.sort()).toEqual(['src/cli/run.ts: import cycle between folders: src/cli → src/main → src/cli', 'src/main.ts: import cycle between folders: src/main → src/cli → src/main']);
   });
 
-  it('data flows one way: text, topics and feeds never import stories, digest, delivery or schedule', () => {
-    const early = /^src\/(core|text|topics|feeds|store)\//;
-    const late = /^src\/(stories|digest|delivery|schedule|service|app|pipeline)/;
-    for (const s of SOURCES.filter((x) => early.test(x.path))) expect(s.imports.filter((i) => late.test(i)), s.path).toEqual([]);
-  });
-
-  it('process.env is read only by the config layer (and handed over once by the CLI)', () => {
-    const readers = SOURCES.filter((s) => /process\.env/.test(s.text)).map((s) => s.path).sort();
-    expect(readers).toEqual(['src/cli.ts', 'src/cli/io.ts', 'src/config/env.ts']);
+  it('a folder not placed in the layering is refused until it is', async () => {
+    const out = await lint({ 'src/widgets/w.ts': "import { t } from '../core/types.ts';\nexport const w = t;\n", 'src/core/types.ts': 'export const t = 1;\n' });
+    expect(out).toEqual([expect.stringContaining('folder not in the layering')]);
+    expect(Object.keys(LAYERS)).toContain('src/core');
   });
 });
