@@ -91,7 +91,7 @@ function languageOf(raw: RawFeed, langs: readonly string[]): { language?: string
 export function describeCadence(c: Cadence): string {
   if (c.perDay === undefined) return c.datedItems < 2 ? 'unknown (fewer than two dated items)' : 'unknown (all items carry the same date)';
   const round = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
-  const per = (n: number, unit: string) => `about ${round(n)} item${round(n) === 1 ? '' : 's'} a ${unit}`;
+  const per = (n: number, unit: string) => `about ${round(n)} item${round(n) === 1 ? '' : 's'} ${unit === 'hour' ? 'an' : 'a'} ${unit}`;
   if (c.perDay >= 24) return per(c.perDay / 24, 'hour');
   if (c.perDay >= 1) return per(c.perDay, 'day');
   if (c.perDay * 7 >= 1) return per(c.perDay * 7, 'week');
