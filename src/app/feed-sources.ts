@@ -8,10 +8,9 @@ import { parseDuration } from '../core/duration.ts';
 import { canonicalUrl } from '../feeds/canonical-url.ts';
 import { feedLocationKey, type FeedConfigLike } from '../feeds/feed-spec.ts';
 import type { OpmlEntry, OpmlFeed } from '../feeds/opml.ts';
-import { Allowlist, type LookupFn } from '../feeds/ssrf.ts';
+import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore, RuntimeFeed } from '../store/registry-store.ts';
-import { checkFeedUrl } from './command-services.ts';
 
 export interface FeedListing extends OpmlFeed {
   origin: 'config' | 'runtime';
@@ -94,7 +93,7 @@ export class FeedSources {
   private async plan(entries: readonly OpmlEntry[]): Promise<{ toAdd: OpmlFeed[]; report: ImportReport }> {
     const existing = new Map((await this.list()).map((f) => [feedLocationKey(f.url), f.url]));
     const report: ImportReport = { added: [], present: [], refused: [] };
-    const checks = await mapLimit(entries, CHECK_CONCURRENCY, (e) => (e.problem ? Promise.resolve(undefined) : checkFeedUrl(e.feed.url, this.allowlist, this.deps.lookup)));
+    const checks = await mapLimit(entries, CHECK_CONCURRENCY, (e) => (e.problem ? Promise.resolve(undefined) : guardUrl(e.feed.url, this.allowlist, this.deps.lookup)));
     const toAdd: OpmlFeed[] = [];
     entries.forEach((e, i) => {
       const line = e.line > 0 ? { line: e.line } : {};
@@ -118,6 +117,31 @@ export class FeedSources {
     for (const f of feeds) await this.deps.registry.feeds.set(f.url, { ...f, addedBy: by, addedAt: at });
     await this.deps.onChanged?.();
   }
+}
+
+type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/**
+ * The guard every user-added URL passes: http(s), no credentials, only public addresses (unless
+ * allowPrivateNetworks). A host that does not resolve now is not refused: DNS fails for a while,
+ * and the poller's connector checks the address again on every connection.
+ */
+async function guardUrl(input: string, allowlist: Allowlist, lookup?: LookupFn): Promise<UrlCheck> {
+  let u: URL;
+  try {
+    u = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'not a URL' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, reason: `only http and https feeds can be added (not ${u.protocol})` };
+  if (u.username || u.password) return { ok: false, reason: 'URLs with a user name or password are not accepted' };
+  if (u.href.length > 2_000) return { ok: false, reason: 'the URL is too long' };
+  try {
+    await resolveChecked(u.hostname, { allowlist, ...(lookup ? { lookup } : {}) });
+  } catch (e) {
+    if (e instanceof RefusedAddressError) return { ok: false, reason: e.message };
+  }
+  return { ok: true, url: u.href };
 }
 
 function outcomeOf(r: ImportReport, url: string): AddOutcome {
