@@ -3,9 +3,9 @@
 // unless --pick N or (add only) --all says which.
 import { discoverFeeds, type FeedCandidate } from '../feeds/discover.ts';
 import type { Fetcher } from '../feeds/fetch.ts';
-import { buildPreview, formatPreview, type TopicHit } from '../feeds/preview.ts';
+import { buildPreview, formatPreview } from '../feeds/preview.ts';
+import { topicMatch } from '../app/feed-discovery.ts';
 import type { Matcher } from '../topics/index.ts';
-import type { Article } from '../core/types.ts';
 import { write, type CliIO } from './io.ts';
 
 export type Chosen = { ok: true; feeds: FeedCandidate[]; note?: string } | { ok: false; exit: number };
@@ -39,20 +39,6 @@ export async function chooseFeeds(url: string, fetcher: Fetcher, io: CliIO, opts
 
 export function listCandidates(feeds: readonly FeedCandidate[]): string {
   return feeds.map((f, i) => `  ${i + 1}. ${f.title ?? '(untitled)'} — ${f.url} (${f.format}, ${f.itemCount} items)\n`).join('');
-}
-
-/** Topic ids with the query clauses that held, from the configured matcher. */
-export function topicMatch(matcher: Matcher): (a: Article) => TopicHit[] {
-  return (a) => {
-    const doc = { title: a.title, text: a.text };
-    const ids = new Set(matcher.match(doc).map((m) => m.id));
-    if (ids.size === 0) return [];
-    const explained = new Map(matcher.explain(doc).map((e) => [e.id, e]));
-    return [...ids].map((topic) => ({
-      topic,
-      clauses: (explained.get(topic)?.clauses ?? []).filter((c) => c.held && !c.negated).map((c) => c.clause),
-    }));
-  };
 }
 
 export function previewText(feed: FeedCandidate, matcher: Matcher, now = Date.now()): string {

@@ -4,7 +4,7 @@
 // CLI changes from the store without a restart.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FeedCatalog } from '../../src/app/feed-catalog.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
@@ -17,6 +17,9 @@ const recent = (h: number) => new Date(Date.now() - h * 3_600_000).toUTCString()
 const rss = (title: string) =>
   `<rss version="2.0"><channel><title>${title}</title><item><title>Baghdad talks resume</title><link>https://n.example/${title}/1</link><pubDate>${recent(1)}</pubDate></item><item><title>Other</title><link>https://n.example/${title}/2</link><pubDate>${recent(7)}</pubDate></item></channel></rss>`;
 
+
+// Real sockets, SQLite and many fetches per test: generous under a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 let site: FeedServer;
 let t: ReturnType<typeof tempDir>;
 let envFor: (store: string) => NodeJS.ProcessEnv;

@@ -1,7 +1,7 @@
 // Feed discovery against a real local site: a page with two alternates (one relative to <base>),
 // a site with only /feed, a feed URL given directly, a page with no feed, an alternate that is
 // really HTML, and the SSRF guard on the page and on every redirect hop.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { alternateLinks, discoverFeeds } from '../../src/feeds/discover.ts';
 import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
@@ -12,6 +12,9 @@ const rss = (title: string, n = 2) =>
 const atom = (title: string) =>
   `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated><entry><title>A1</title><id>urn:a1</id><link href="https://news.example/a1"/><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;
 
+
+// Real sockets, SQLite and many fetches per test: generous under a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 let site: FeedServer;
 let other: FeedServer;
 let fetcher: Fetcher;

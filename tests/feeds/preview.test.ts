@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedText } from '../../src/feeds/parse.ts';
 import { buildPreview, cadenceOf, describeCadence, formatPreview } from '../../src/feeds/preview.ts';
-import { topicMatch } from '../../src/cli/feeds-discover.ts';
+import { topicMatch } from '../../src/app/feed-discovery.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
