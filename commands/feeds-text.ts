@@ -7,6 +7,8 @@ export interface FeedCandidateView {
   title?: string;
   format: string;
   itemCount: number;
+  /** 'given': the URL asked about is this feed; otherwise it was found on a page. */
+  via: 'given' | 'link' | 'path';
 }
 
 export interface FeedPreviewView {

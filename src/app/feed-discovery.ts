@@ -21,7 +21,7 @@ export function topicMatch(matcher: Matcher): (a: Article) => TopicHit[] {
   };
 }
 
-const view = (f: FeedCandidate): FeedCandidateView => ({ url: f.url, ...(f.title ? { title: f.title } : {}), format: f.format, itemCount: f.itemCount });
+const view = (f: FeedCandidate): FeedCandidateView => ({ url: f.url, ...(f.title ? { title: f.title } : {}), format: f.format, itemCount: f.itemCount, via: f.via });
 
 /** A feed URL gives its preview; a page gives its feeds (with a preview when it has exactly one). */
 export async function discoverForChat(url: string, fetcher: Fetcher, matcher: () => Matcher, now = Date.now()): Promise<DiscoveryView> {
