@@ -11,7 +11,8 @@ import type { Sender } from '../../core/outbound.ts';
 import { resolveSlackCommand, SLACK_EVENTS_PATH } from './slack-names.ts';
 import { createSlackSender, createSlackWebClient } from './slack-sender.ts';
 import { replyToSlack, slackCommandText, type SlackDigestRenderer } from './slack-text.ts';
-import { SlackUserCache, type SlackLogger } from './slack-users.ts';
+import type { Logger } from '../../log.ts';
+import { SlackUserCache } from './slack-users.ts';
 
 export { SLACK_EVENTS_PATH };
 
@@ -28,7 +29,7 @@ export interface SlackDeps {
     admins: readonly AdminRef[];
   };
   services: CommandServices;
-  log: SlackLogger;
+  log: Logger;
   /** HTTP mode: /slack/events is mounted here; without it the receiver listens on PORT itself. */
   mount?: HttpMount;
   /** Digest renderer; src/digest's renderSlack by default. */
@@ -199,7 +200,7 @@ function chatOf(c: SlashCommand): ChatInfo {
 }
 
 /** Bolt's logger interface over ours, so that Bolt's lines are structured and secret-scrubbed. */
-function boltLogger(log: SlackLogger): BoltLogger {
+function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
   return {

@@ -1,6 +1,8 @@
 // Telegram's command menu (setMyCommands), generated from the command registry: English by
 // default, Arabic for clients set to Arabic, and the admin commands only in admins' private chats.
 import type { Telegram } from 'telegraf';
+import type { Logger } from '../../log.ts';
+import { telegramError } from './telegram-sender.ts';
 import { commands } from '../../../commands/registry.ts';
 import type { CommandDef, UiLang } from '../../../commands/types.ts';
 
@@ -20,12 +22,8 @@ export function menuFor(lang: UiLang, includeAdmin: boolean, defs: readonly Comm
     });
 }
 
-export interface MenuLogger {
-  warn(obj: object, msg?: string): void;
-}
-
 /** Sets every menu; a failure is logged and the rest still go out (the bot works without a menu). */
-export async function publishMenus(telegram: Telegram, adminUserIds: readonly string[], log: MenuLogger): Promise<void> {
+export async function publishMenus(telegram: Telegram, adminUserIds: readonly string[], log: Logger): Promise<void> {
   const calls: { scope?: object; language_code?: string; commands: BotCommandEntry[] }[] = [
     { commands: menuFor('en', false) },
     { language_code: 'ar', commands: menuFor('ar', false) },
@@ -39,7 +37,7 @@ export async function publishMenus(telegram: Telegram, adminUserIds: readonly st
     try {
       await telegram.callApi('setMyCommands', c as never);
     } catch (err) {
-      log.warn({ err, scope: c.scope, language_code: c.language_code }, 'telegram: setMyCommands failed');
+      log.warn({ err: telegramError(err, 'setMyCommands'), scope: c.scope, language_code: c.language_code }, 'telegram: setMyCommands failed');
     }
   }
 }
