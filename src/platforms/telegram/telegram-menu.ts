@@ -4,6 +4,7 @@ import type { Telegram } from 'telegraf';
 import type { Logger } from '../../log.ts';
 import { telegramError } from './telegram-sender.ts';
 import { commands } from '../../../commands/registry.ts';
+import { synopsis } from '../../../commands/arg-spec.ts';
 import type { CommandDef, UiLang } from '../../../commands/types.ts';
 
 export interface BotCommandEntry {
@@ -17,7 +18,8 @@ export function menuFor(lang: UiLang, includeAdmin: boolean, defs: readonly Comm
     .filter((d) => includeAdmin || !d.admin)
     .filter((d) => /^[a-z0-9_]{1,32}$/.test(d.name))
     .map((d) => {
-      const text = d.args ? `${d.args} — ${d.description[lang]}` : d.description[lang];
+      const args = synopsis(d.spec);
+      const text = args ? `${args} — ${d.description[lang]}` : d.description[lang];
       return { command: d.name, description: text.length > 256 ? `${text.slice(0, 255)}…` : text };
     });
 }
