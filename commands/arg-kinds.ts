@@ -18,8 +18,8 @@ export interface CheckEnv {
 }
 
 /** Topic ids as the config schema defines them. */
-export const TOPIC_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const MAX_WINDOW_MS = 30 * 86_400_000;
+const TOPIC_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_WINDOW_MS = 30 * 86_400_000;
 
 const taken = (value: unknown): Check => ({ ok: true, value });
 const wrong = (problem: string): Check => ({ ok: false, bad: true, problem });

@@ -20,13 +20,13 @@ list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, 
 export const commands: readonly CommandDef[] = list;
 
 /** Longest argument text a command accepts; longer input is refused before any parsing. */
-export const MAX_ARGS_LENGTH = 4_000;
+const MAX_ARGS_LENGTH = 4_000;
 
-export function findCommand(name: string): CommandDef | undefined {
+function findCommand(name: string): CommandDef | undefined {
   return list.find((c) => c.name === name.toLowerCase());
 }
 
-export interface CommandLine {
+interface CommandLine {
   name: string;
   /** The bot a Telegram group command was addressed to ("/digest@raqib_bot"). */
   bot?: string;
@@ -46,7 +46,7 @@ export function parseCommandLine(line: string): CommandLine | undefined {
  * reply that echoes them (usage lines quote the argument) could reorder a chat message or reach an
  * operator's terminal: they are removed before the command sees its arguments.
  */
-export function stripControls(text: string): string {
+function stripControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 

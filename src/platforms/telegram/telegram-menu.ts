@@ -7,7 +7,7 @@ import { commands } from '../../../commands/registry.ts';
 import { synopsis } from '../../../commands/arg-spec.ts';
 import type { CommandDef, UiLang } from '../../../commands/types.ts';
 
-export interface BotCommandEntry {
+interface BotCommandEntry {
   command: string;
   description: string;
 }
