@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { commands } from '../../commands/registry.ts';
 import { startTelegram, type TelegramPlatform } from '../../src/platforms/telegram/telegram-platform.ts';
-import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
+import { createTelegramSender, telegramError } from '../../src/platforms/telegram/telegram-sender.ts';
+import { NetworkError, PlatformError } from '../../src/core/errors.ts';
 import { ServiceServer } from '../../src/service/server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { NOW, openWorld, type World } from '../commands/command-world.ts';
@@ -207,5 +208,29 @@ describe('sender', () => {
     expect(await sender.send({ to, body: { format: 'telegram-html', html: '<blink>x</blink>' } })).toMatchObject({ ok: false, kind: 'permanent' });
     // One attempt per send: no hidden retries.
     expect(fake.callsTo('sendMessage')).toHaveLength(7);
+  });
+});
+
+describe('errors at the platform boundary', () => {
+  const failure = async (telegram: Telegram, chat = USER) => {
+    try {
+      await telegram.callApi('sendMessage', { chat_id: chat, text: 'x' } as never);
+    } catch (err) {
+      return telegramError(err);
+    }
+    throw new Error('the call did not fail');
+  };
+
+  it('what the Bot API refused is a coded PlatformError; no answer at all is a NetworkError', async () => {
+    const telegram = new Telegram(fake.token, { apiRoot: fake.url });
+    fake.failNext('sendMessage', { code: 429, retry_after: 3 });
+    expect(await failure(telegram)).toMatchObject({ code: 'PLATFORM_RATE_LIMITED', status: 429, retryAfterS: 3 });
+    expect(await failure(telegram, 999)).toMatchObject({ code: 'PLATFORM_REFUSED', status: 400, platform: 'telegram' });
+    const stranger = await failure(new Telegram('123456:not-the-token', { apiRoot: fake.url }));
+    expect(stranger).toBeInstanceOf(PlatformError);
+    expect(stranger.code).toBe('PLATFORM_AUTH');
+    const gone = await failure(new Telegram(fake.token, { apiRoot: 'http://127.0.0.1:9' }));
+    expect(gone).toBeInstanceOf(NetworkError);
+    expect(gone.code).toBe('NETWORK');
   });
 });

@@ -12,7 +12,7 @@ import { ChatAdminCache } from './telegram-admins.ts';
 import { answerMessage, commandMessage, type ChatDeps } from './telegram-chat.ts';
 import type { TelegramDigestRenderer } from './telegram-html.ts';
 import { publishMenus } from './telegram-menu.ts';
-import { createTelegramSender } from './telegram-sender.ts';
+import { createTelegramSender, telegramError } from './telegram-sender.ts';
 
 export type { HttpMount };
 
@@ -134,7 +134,7 @@ function pollingControl(run: Running): { start(): void; stop(): void } {
       .then(() => run.log.info('telegram: polling ended'))
       .catch((err: unknown) => {
         polling = false;
-        if (!run.stopped) run.log.error({ err }, 'telegram: polling stopped with an error (another instance polling the same token gets 409)');
+        if (!run.stopped) run.log.error({ err: telegramError(err, 'getUpdates') }, 'telegram: polling stopped with an error (another instance polling the same token gets 409)');
       });
     run.log.info('telegram: long polling');
   };
@@ -173,6 +173,6 @@ function webhookMode(run: Running, deps: TelegramDeps): { path: string; register
   const registered = run.bot.telegram
     .setWebhook(url!, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] })
     .then(() => run.log.info({ path }, 'telegram: webhook set'))
-    .catch((err: unknown) => run.log.error({ err }, 'telegram: setWebhook failed; updates will not arrive until it succeeds'));
+    .catch((err: unknown) => run.log.error({ err: telegramError(err, 'setWebhook') }, 'telegram: setWebhook failed; updates will not arrive until it succeeds'));
   return { path, registered };
 }
