@@ -40,7 +40,6 @@ export function parseCommandLine(line: string): CommandLine | undefined {
   return { name: m[1]!.toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), args: (m[3] ?? '').trim() };
 }
 
-/** Runs a command; one bad command never throws out of here. */
 /**
  * Control characters and bidi controls typed into a command mean nothing to any command, but a
  * reply that echoes them (usage lines quote the argument) could reorder a chat message or reach an
@@ -50,6 +49,7 @@ function stripControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
+/** Runs a command; one bad command never throws out of here. */
 export async function dispatch(ctx: CommandContext, name: string, rawArgs: string, onError?: (err: unknown) => void): Promise<Reply> {
   const lang = ctx.lang;
   const args = stripControls(rawArgs);

@@ -9,7 +9,7 @@ import type { ChatAdminCache } from './telegram-admins.ts';
 import { replyToTelegramHtml, type TelegramDigestRenderer } from './telegram-html.ts';
 import { telegramError } from './telegram-sender.ts';
 
-export interface TgUser {
+interface TgUser {
   id: number;
   is_bot?: boolean;
   username?: string;
@@ -17,7 +17,7 @@ export interface TgUser {
   language_code?: string;
 }
 
-export interface TgMessage {
+interface TgMessage {
   message_id: number;
   text?: string;
   from?: TgUser;

@@ -7,7 +7,8 @@ import type { AdminRef } from '../../config/env.ts';
 import { KeyedMutex } from '../../core/keyed-mutex.ts';
 import type { Sender } from '../../core/outbound.ts';
 import type { Logger } from '../../log.ts';
-import { InFlight, type HttpMount } from '../http-mount.ts';
+import type { HttpMount } from '../http-mount.ts';
+import { InFlight } from '../in-flight.ts';
 import { ChatAdminCache } from './telegram-admins.ts';
 import { answerMessage, commandMessage, type ChatDeps } from './telegram-chat.ts';
 import type { TelegramDigestRenderer } from './telegram-html.ts';
@@ -153,8 +154,9 @@ function pollingControl(run: Running): { start(): void; stop(): void } {
 
 /**
  * Webhook mode: telegraf's own webhookCallback checks the method, the path and the secret token
- * (a wrong or missing one gets 403) and answers after the update was handled, so that Telegram
- * redelivers an update whose handling failed. setWebhook registers the URL with the same secret.
+ * (anything else gets 403) before it reads a body, so only Telegram can make us read one; it
+ * answers after the update was handled, so that Telegram redelivers an update whose handling
+ * failed. setWebhook registers the URL with the same secret.
  */
 function webhookMode(run: Running, deps: TelegramDeps): { path: string; registered: Promise<void> } {
   const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = deps.env;
