@@ -1,6 +1,7 @@
 // Argument parsing for every command: one function reads a command's declared ArgSpec
 // (arg-spec.ts) from the typed text. Strict by design: anything not understood is answered with a
 // usage Reply that names the argument and what it expects, and the command changes nothing.
+import { BadInputError } from '../src/core/errors.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { checkRest, checkSchedule, checkWord, clip, type Check, type CheckEnv } from './arg-kinds.ts';
 import { synopsis, takesRest, type ArgDef, type ArgSpec, type ArgValues } from './arg-spec.ts';
@@ -22,7 +23,8 @@ export function usageReply(command: string, spec: ArgSpec, lang: UiLang, problem
   return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: /${command}${args ? ` ${args}` : ''}` };
 }
 
-class ArgProblem extends Error {}
+/** A bad argument: its message is safe to show to whoever typed it. */
+class ArgProblem extends BadInputError {}
 
 /** Parses `text` by the command's spec: the typed values, or the usage Reply naming what is wrong. */
 export async function parseArgs<const A extends readonly ArgDef[]>(command: string, spec: ArgSpec<A>, text: string, ctx: Pick<CommandContext, 'lang' | 'services'>): Promise<Parsed<A>> {
