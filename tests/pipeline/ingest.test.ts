@@ -116,8 +116,10 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     server.serve(p, rss([hot, quiet]));
     // The process "dies" while handing the alert to delivery: the article is stored by then.
     const dying = await pollFeed(feed, deps({ deliver: async () => { throw new Error('killed'); } }));
-    expect(dying.status).toBe('networkError');
-    clock = NOW + 10 * 60_000; // past the failure backoff ("after the restart")
+    // Delivery failed, not the feed: no failure counted, no backoff (the next poll runs at once).
+    expect(dying).toMatchObject({ status: 'deliveryError', errorCode: 'DELIVERY_QUEUE' });
+    expect(await deps().feedStates.get(feed.id)).toMatchObject({ failures: 0 });
+    expect((await deps().feedStates.get(feed.id))?.lastError).toBeUndefined();
     const delivered: StoredArticle[] = [];
     const next = await pollFeed(feed, deps({ deliver: async (a) => void delivered.push(...a) }));
     expect(next.status).toBe('fetched');
@@ -127,6 +129,34 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     const later: StoredArticle[] = [];
     await pollFeed(feed, deps({ deliver: async (a) => void later.push(...a) }));
     expect(later).toEqual([]);
+  });
+
+  it.skipIf(sc.skip)('a store failure during a poll is a store failure: the feed keeps its health and the items are retried', async () => {
+    clock = NOW;
+    const p = path('store-down');
+    const feed = spec(p);
+    server.serve(p, rss([B]));
+    await pollFeed(feed, deps()); // primes
+    const hot: Item = { title: 'Iraq: store outage story', link: 'https://news.example/store-down-hot', date: hoursAgo(0.5) };
+    server.serve(p, rss([hot, B]));
+    // An ArticleStore whose writes fail, as when Redis goes away mid-poll.
+    class BrokenArticles extends ArticleStore {
+      override async put(): Promise<void> {
+        throw Object.assign(new Error('write failed'), { code: 'SQLITE_IOERR' });
+      }
+    }
+    const broken = await pollFeed(feed, deps({ articles: new BrokenArticles(store), maxFailures: 1 }));
+    expect(broken).toMatchObject({ status: 'storeError', errorCode: 'STORE_FAILED' });
+    expect(broken.error).toMatch(/write failed/);
+    const state = await deps().feedStates.get(feed.id);
+    expect(state).toMatchObject({ failures: 0 });
+    expect(state?.disabledReason).toBeUndefined();
+    expect(state?.lastError).toBeUndefined();
+    // Nothing was marked seen: the next poll (no backoff) stores and alerts the item.
+    const delivered: StoredArticle[] = [];
+    const next = await pollFeed(feed, deps({ deliver: async (a) => void delivered.push(...a) }));
+    expect(next.status).toBe('fetched');
+    expect(delivered.map((s) => s.article.url)).toEqual([hot.link]);
   });
 
   it.skipIf(sc.skip)('skips an unchanged body, and uses ETag for a 304', async () => {
