@@ -9,7 +9,7 @@ import { parseDuration } from '../core/duration.ts';
 import { createFetcher } from '../feeds/fetch.ts';
 import { OPERATOR_LOCAL_HOSTS } from '../app/feed-catalog.ts';
 import { feedIdFor, feedLocationKey, feedSpec, type FeedSpec } from '../feeds/feed-spec.ts';
-import { FAILURE_STATUSES, pollFeed, type IngestDeps, type PollResult } from '../pipeline/ingest.ts';
+import { pollFailed, pollFeed, type IngestDeps, type PollResult } from '../pipeline/ingest.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { FeedStateStore } from '../store/feed-state-store.ts';
 import { StoryIndex } from '../stories/index.ts';
@@ -63,7 +63,7 @@ export function expandTargets(args: readonly string[], cwd: string): { targets: 
 const fmtMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 export function formatResult(r: PollResult, label: string): string {
-  const failed = FAILURE_STATUSES.has(r.status) || r.status === 'disabled';
+  const failed = pollFailed(r.status);
   const matched = r.stored.filter((s) => s.matches.length > 0).length;
   const counts = failed ? ''.padEnd(36) : `${String(r.newItems).padStart(4)} new ${String(r.seenItems).padStart(4)} seen ${String(matched).padStart(4)} matched`.padEnd(36);
   const why = r.error ? `  ${r.status}: ${r.error}` : r.tooOld ? `  (${r.tooOld} older than maxAge)` : '';
@@ -161,7 +161,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (showProgress) await write(io.stderr, '\r\x1b[K');
   const all = results as PollResult[];
-  const failed = all.filter((r) => FAILURE_STATUSES.has(r.status) || r.status === 'disabled').length;
+  const failed = all.filter((r) => pollFailed(r.status)).length;
   const sum = (f: (r: PollResult) => number) => all.reduce((n, r) => n + f(r), 0);
   await write(
     io.stdout,
