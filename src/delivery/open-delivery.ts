@@ -9,7 +9,8 @@ import { LocalOutboxBackend } from './backend-local.ts';
 import { Outbox, type AlertRenderer, type ArticleSource } from './outbox.ts';
 import { DeliveryPump, type PumpOptions } from './pump.ts';
 import { DeliveryRouter, type DigestMaker, type SubscriptionSource } from './router.ts';
-import type { DeadLetter, LimitsTable, Logger, OutboxStats } from './types.ts';
+import type { Logger } from '../log.ts';
+import type { DeadLetter, LimitsTable, OutboxStats } from './types.ts';
 import type { RetryPolicy } from './limits.ts';
 
 export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {

@@ -8,7 +8,8 @@ import type { StoredArticle } from '../core/types.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from './backend.ts';
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
-import { silentLogger, type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type Logger, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
 
 export interface AlertItem {
   /** Idempotency key; alertKey() builds the usual one (chat + story). */

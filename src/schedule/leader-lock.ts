@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/open-store.ts';
 import { RedisScript } from '../delivery/redis-script.ts';
-import { silentLogger, type Logger } from '../delivery/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 const RENEW = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end

@@ -10,7 +10,7 @@ import type { Subscription } from '../store/subscription-store.ts';
 import type { DeliveryRouter, SubscriptionSource } from '../delivery/router.ts';
 import type { Outbox } from '../delivery/outbox.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
-import { silentLogger, type Logger } from '../delivery/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import { RedisRunCoordinator } from './run-coordinator.ts';
 import { intervalToCron, lastSlotAtOrBefore } from './slots.ts';
 
