@@ -366,17 +366,4 @@ export class Outbox {
   async deadLetters(limit = 20): Promise<DeadLetter[]> {
     return this.backend.listDead(limit);
   }
-
-  /** Puts a dead letter back at the end of its chat's queue (an admin's "retry"). */
-  async retryDead(id: string): Promise<boolean> {
-    const d = (await this.backend.listDead(Number.MAX_SAFE_INTEGER)).find((x) => x.id === id);
-    if (!d) return false;
-    await this.update(chatKeyOf(d.to), d.to, (doc, now) => {
-      this.push(doc, { kind: d.kind, keys: d.keys, body: d.body, thread: d.to.thread }, now);
-      return { doc };
-    });
-    await this.backend.removeDead(id);
-    this.wake();
-    return true;
-  }
 }
