@@ -53,6 +53,13 @@ async function openDomain(store: Store, o: StartOptions) {
   return { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
 }
 
+/** Retention: articles and the story index forget what is older than `before`. */
+async function purge(d: Awaited<ReturnType<typeof openDomain>>, before: number): Promise<number> {
+  const n = await d.articles.purgeOlderThan(before);
+  await d.stories.purgeOlderThan(before);
+  return n;
+}
+
 export async function startApp(o: StartOptions): Promise<RunningApp> {
   const { env, log } = o;
   const settings = o.loaded.config.settings ?? {};
@@ -68,15 +75,8 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
   const poller = new FeedPoller({ ...d, settings, sink: (alerts) => delivery.router.onArticles(alerts), metrics, log: log.child({ part: 'ingest' }) });
   const services = createCommandServices({
-    ...d,
-    topics: async () => d.topics.list(),
-    onTopicsChanged: () => d.topics.reload(),
-    allowPrivateNetworks: settings.allowPrivateNetworks,
-    delivery,
-    storeDisplay: store.displayUrl,
-    maxStories,
-    feedName,
-    log: log.child({ part: 'commands' }),
+    ...d, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
+    delivery, storeDisplay: store.displayUrl, maxStories, feedName, log: log.child({ part: 'commands' }),
   });
 
   // The HTTP server runs for Slack/Telegram, or when PORT is set (health and metrics of a service).
@@ -93,11 +93,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     outbox: delivery.outbox,
     feeds: async () => (await d.feeds.list()).map((f) => ({ id: f.id, intervalMs: f.intervalMs })),
     pollFeed: (id) => poller.pollById(id),
-    purge: async (before) => {
-      const n = await d.articles.purgeOlderThan(before);
-      await d.stories.purgeOlderThan(before);
-      return n;
-    },
+    purge: (before) => purge(d, before),
     retentionMs: (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS,
     metrics,
     log: log.child({ part: 'schedule' }),
