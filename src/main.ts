@@ -4,7 +4,9 @@
 // hands alerts to delivery's router (a sink), commands read delivery through a narrow status port,
 // and a /feeds change is an event the scheduler subscribes to.
 import type { Readable, Writable } from 'node:stream';
-import type { ConfigContext } from './cli/context.ts';
+import type { Env } from './config/env.ts';
+import type { LoadedConfig } from './config/load.ts';
+import type { TopicDef } from './core/types.ts';
 import type { Logger } from './log.ts';
 import { parseDuration } from './core/duration.ts';
 import { openStore, type Store } from './store/open-store.ts';
@@ -23,10 +25,14 @@ import { Scheduler } from './schedule/scheduler.ts';
 import { RaqibMetrics } from './service/metrics.ts';
 import { ServiceServer } from './service/server.ts';
 import { partsCheck, storeCheck } from './service/checks.ts';
-import { printStartupDigests } from './cli/startup-digests.ts';
+import { printStartupDigests } from './app/startup-digests.ts';
 import { startPlatforms } from './platforms-start.ts';
 
-export interface StartOptions extends ConfigContext {
+export interface StartOptions {
+  env: Env;
+  loaded: LoadedConfig;
+  /** The config's topics, or the default pack when the file has no `topics:` key. */
+  topics: TopicDef[];
   log: Logger;
   stdin: Readable;
   stdout: Writable;

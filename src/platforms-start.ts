@@ -6,7 +6,7 @@ import type { PlatformName, Sender } from './core/outbound.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { ServiceServer } from './service/server.ts';
 import type { Readable, Writable } from 'node:stream';
-import type { ConfigContext } from './cli/context.ts';
+import type { Env } from './config/env.ts';
 import type { Logger } from './log.ts';
 import type { Digest } from './digest/index.ts';
 import { renderText } from './digest/index.ts';
@@ -16,7 +16,7 @@ import { startSlack, type SlackPlatform } from './platforms/slack/slack-platform
 import { startTelegram, type TelegramPlatform } from './platforms/telegram/telegram-platform.ts';
 
 export interface PlatformsInput {
-  o: { env: ConfigContext['env']; log: Logger; stdin: Readable; stdout: Writable };
+  o: { env: Env; log: Logger; stdin: Readable; stdout: Writable };
   services: CommandServices;
   store: Store;
   http: ServiceServer | undefined;

@@ -72,4 +72,27 @@ describe('architecture', () => {
     const readers = SOURCES.filter((s) => /process\.env/.test(s.text)).map((s) => s.path).sort();
     expect(readers).toEqual(['src/cli.ts', 'src/cli/io.ts', 'src/config/env.ts']);
   });
+  it('no import cycle between folders (top-level files of src count as their own part)', () => {
+    const partOf = (p: string) => {
+      const r = p.split('/');
+      return r[0] === 'src' ? `src/${r[1]}` : r[0]!;
+    };
+    const edges = new Map<string, Set<string>>();
+    for (const s of SOURCES) {
+      for (const i of s.imports.filter((x) => x.startsWith('src/') || x.startsWith('commands/'))) {
+        const [a, b] = [partOf(s.path), partOf(i)];
+        if (a !== b) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+      }
+    }
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (n: string, path: string[]) => {
+      if (path.includes(n)) return void cycles.push([...path.slice(path.indexOf(n)), n].join(' -> '));
+      if (done.has(n)) return;
+      for (const m of edges.get(n) ?? []) visit(m, [...path, n]);
+      done.add(n);
+    };
+    for (const n of edges.keys()) visit(n, []);
+    expect(cycles).toEqual([]);
+  });
 });

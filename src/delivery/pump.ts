@@ -269,7 +269,11 @@ export class DeliveryPump {
     try {
       outcome = await this.o.senders[platform]!.send(outbound);
     } catch (e) {
-      outcome = { ok: false, kind: 'transient', error: `sender threw: ${(e as Error).message}` };
+      // The boundary of a delivery attempt: a sender should answer with an outcome; a throw is
+      // coded once here and retried like any transient failure.
+      const err = toRaqibError(e, 'INTERNAL', 'sender threw');
+      this.outbox.log.warn({ chat: chatKey, messageId: msg.id, code: err.code, err }, 'sender threw instead of answering');
+      outcome = { ok: false, kind: 'transient', error: `${err.code}: ${err.message}` };
     }
     await this.finish(chatKey, platform, msg, outcome, { version: marked.version, doc: marked.doc });
     return true;

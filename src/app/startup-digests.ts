@@ -2,9 +2,9 @@
 // digest per topic over the last week, then a hint. Only the console platform wants this.
 import type { Writable } from 'node:stream';
 import type { Logger } from '../log.ts';
-import type { FeedCatalog } from '../app/feed-catalog.ts';
-import type { FeedPoller } from '../app/feed-poller.ts';
-import type { TopicCatalog } from '../app/topic-catalog.ts';
+import type { FeedCatalog } from './feed-catalog.ts';
+import type { FeedPoller } from './feed-poller.ts';
+import type { TopicCatalog } from './topic-catalog.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
 import { buildDigest, renderText } from '../digest/index.ts';
