@@ -135,9 +135,9 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
 
   it.skipIf(skip)('alerts a new matching item once on both platforms, escaped, and never the backlog', async () => {
     feeds.serve('/wire.xml', rss([NEW, OLD]), { contentType: 'application/rss+xml' });
-    const tgMsg = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes('Kataib')), 30_000).catch((e) => { require('fs').writeFileSync('/work/scratch/house-core/e2e-stderr.txt', stderr); throw e; });
+    const tgMsg = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes('Kataib')), 30_000);
     const slackMsg = await until('the Slack alert', () => slack.posted('C0NEWS').find((m) => m.text.includes('Kataib') || JSON.stringify(m.blocks).includes('Kataib')), 30_000);
-    expect(tgMsg.parse_mode).toBe("HTML");
+    expect(tgMsg.parse_mode).toBe('HTML');
     expect(tgMsg.text).toContain('<!channel>'); // shown as text …
     expect(tgMsg.source).not.toMatch(/<!channel>/); // … because it was escaped
     expect(JSON.stringify(slackMsg)).not.toContain('<!channel>');
