@@ -7,7 +7,7 @@ import { HOUR, NOW, openWorld, type World } from './command-world.ts';
 
 let w: World;
 beforeEach(async () => {
-  w = await openWorld({ queueDepth: async () => 7, deadLetters: async () => [{}, {}] });
+  w = await openWorld({ queueDepth: async () => 7, deadLetters: async () => 2 });
 });
 afterEach(async () => {
   await w.close();

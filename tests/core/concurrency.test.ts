@@ -1,7 +1,6 @@
-// KeyedMutex and WorkerPool: order per key, parallel across keys, bounded concurrency, no leaks.
+// KeyedMutex as the platforms use it: order per key, parallel across keys, no leaked entries, idle().
 import { describe, expect, it } from 'vitest';
 import { KeyedMutex } from '../../src/core/keyed-mutex.ts';
-import { WorkerPool } from '../../src/core/worker-pool.ts';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,30 +42,19 @@ describe('KeyedMutex', () => {
   });
 });
 
-describe('WorkerPool', () => {
-  it('never runs more than the limit at once and keeps result order', async () => {
-    const pool = new WorkerPool(3);
-    let now = 0;
-    let peak = 0;
-    const out = await pool.map(Array.from({ length: 20 }, (_, i) => i), async (i) => {
-      now++;
-      peak = Math.max(peak, now);
-      await tick(2 + (i % 4));
-      now--;
-      return i * 2;
+describe('KeyedMutex.idle', () => {
+  it('settles only after every queued run has settled', async () => {
+    const m = new KeyedMutex();
+    const done: string[] = [];
+    void m.run('a', async () => {
+      await tick(20);
+      done.push('a');
     });
-    expect(peak).toBe(3);
-    expect(out).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
-    expect(pool.active).toBe(0);
-    expect(pool.queued).toBe(0);
-  });
-
-  it('a throwing task frees its slot', async () => {
-    const pool = new WorkerPool(1);
-    await expect(pool.run(async () => {
-      throw new Error('x');
-    })).rejects.toThrow('x');
-    await expect(pool.run(async () => 'next')).resolves.toBe('next');
-    expect(() => new WorkerPool(0)).toThrow(RangeError);
+    void m.run('b', async () => {
+      await tick(5);
+      throw new Error('b fails');
+    }).catch(() => done.push('b'));
+    await m.idle();
+    expect(done).toContain('a');
   });
 });
