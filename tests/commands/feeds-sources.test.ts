@@ -37,16 +37,17 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   const matcher = compileTopics(TEST_TOPICS);
-  let sources: FeedSources | undefined;
+  // The world's stores exist only once it is open; export reads them through this holder.
+  const late: { sources?: FeedSources } = {};
   w = await openWorld({
     // The check's DNS: the local site is on loopback, allowed here as settings.allowPrivateNetworks would.
     allowPrivateNetworks: ['127.0.0.1'],
     feedTools: {
       discover: (url) => discoverForChat(url, fetcher, () => matcher),
-      exportOpml: async () => writeOpml(await sources!.exportable()),
+      exportOpml: async () => writeOpml(await late.sources!.exportable()),
     },
   });
-  sources = new FeedSources({ registry: w.registry, feedStates: w.feedStates });
+  late.sources = new FeedSources({ registry: w.registry, feedStates: w.feedStates });
   admin = w.ctx({ admin: true });
 });
 afterEach(async () => {
