@@ -9,7 +9,7 @@ import { defaultPackLayer } from '../topics/default-pack.ts';
 import { readTopicDocument } from '../topics/topic-read.ts';
 import { buildTopics } from '../topics/topic-build.ts';
 import type { TopicDef } from '../core/types.ts';
-import { ConfigError, formatPath, zodProblems, type Problem } from './problems.ts';
+import { ConfigError, zodProblems, type Problem } from './problems.ts';
 
 /** The example config that ships with raqib: topic pack plus local example feeds. */
 export const BUNDLED_CONFIG = fileURLToPath(new URL('../../examples/raqib.yaml', import.meta.url));
