@@ -1,0 +1,176 @@
+// Relevance: is the article ABOUT the topic, not merely mentioning it? Decided from where and how a
+// topic's clauses matched. One rule for every topic and language; only the threshold is per topic.
+//
+// Places are the title and each sentence of the text; the lead is the first LEAD_SENTENCES
+// sentences (within LEAD_CHARS characters). Each place gets an evidence strength: 1 when an
+// `evidence` clause matched there, `echo` when only an echo clause did (a short back-reference
+// such as "the withdrawal", worth something only beside real evidence elsewhere). Then:
+//   title  = weights.title × strength in the title
+//   lead   = weights.lead  × best strength in the lead sentences
+//   body   = weights.body  × best strength in the sentences after the lead
+//   spread = weights.spread × (sum of sentence strengths − the best one), at most spreadCap
+//            (several sentences telling the event weigh more than one)
+//   against = −weights.against × (places held by a competing theatre and no evidence − places
+//            with evidence), when positive, at most againstCap (another war dominating the article)
+// score = title + lead + body + spread + against; relevant when score ≥ the topic's threshold.
+// A topic whose only evidence is one clause deep in the text scores `body` (1) and stays below any
+// threshold above it; a title hit alone, or a lead sentence plus a later one, clears the default.
+import type { Field } from '../core/types.ts';
+
+/** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
+export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against';
+
+/** One place where a clause held, as UTF-16 offsets into the field. */
+export interface ClauseHit {
+  clause: string;
+  field: Field;
+  start: number;
+  end: number;
+  terms?: readonly string[];
+}
+
+export interface RelevanceWeights {
+  title: number;
+  lead: number;
+  body: number;
+  spread: number;
+  spreadCap: number;
+  /** Strength of a place with only an echo clause (relative to an evidence clause's 1). */
+  echo: number;
+  against: number;
+  againstCap: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<RelevanceWeights> = {
+  title: 3,
+  lead: 2,
+  body: 1,
+  spread: 0.5,
+  spreadCap: 2,
+  echo: 0.5,
+  against: 1,
+  againstCap: 3,
+};
+
+export const DEFAULT_THRESHOLD = 3;
+export const LEAD_SENTENCES = 2;
+export const LEAD_CHARS = 400;
+
+export interface RelevanceSettings {
+  threshold?: number;
+  /** Role per clause name; clauses not listed are evidence. */
+  roles?: Readonly<Record<string, ClauseRole>>;
+  weights?: Partial<RelevanceWeights>;
+}
+
+export interface RelevanceParts {
+  title: number;
+  lead: number;
+  body: number;
+  spread: number;
+  against: number;
+}
+
+export interface Relevance {
+  score: number;
+  threshold: number;
+  relevant: boolean;
+  parts: RelevanceParts;
+  /** Places (title = -1, else sentence index) with evidence, and with a competing theatre only. */
+  evidencePlaces: number;
+  againstPlaces: number;
+}
+
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}\.)*\p{Lu}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s)|\n/g;
+
+/**
+ * Start offsets of the sentences of a text: a break after . ! ? ؟ followed by white space (not
+ * after an initial such as the U.S. or Gen.) and at every line break. Always begins with 0.
+ */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(BOUNDARY)) {
+    if (m[0] !== '\n' && ABBREVIATION.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    let s = m.index + m[0].length;
+    while (s < text.length && /\s/.test(text[s]!)) s++;
+    if (s < text.length && s > starts[starts.length - 1]!) starts.push(s);
+  }
+  return starts;
+}
+
+/** Index of the sentence holding offset `at`. */
+export function sentenceOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const TITLE = -1;
+
+/** Per place (title = -1, sentence index otherwise): the strongest role seen there. */
+function places(hits: readonly ClauseHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+  const evidence = new Map<number, number>();
+  const against = new Set<number>();
+  let anyEvidence = false;
+  for (const h of hits) {
+    const role = roles[h.clause] ?? 'evidence';
+    if (role === 'context') continue;
+    const place = h.field === 'title' ? TITLE : sentenceOf(starts, h.start);
+    if (role === 'against') against.add(place);
+    else {
+      const strength = role === 'evidence' ? 1 : 0;
+      anyEvidence ||= role === 'evidence';
+      evidence.set(place, Math.max(evidence.get(place) ?? 0, role === 'echo' ? -1 : strength));
+    }
+  }
+  return { evidence, against, anyEvidence };
+}
+
+/** The score of one topic on one article (see the head of this file for the rule). */
+export function scoreRelevance(hits: readonly ClauseHit[], text: string, settings: RelevanceSettings = {}): Relevance {
+  const w = { ...DEFAULT_WEIGHTS, ...settings.weights };
+  const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
+  const starts = sentenceStarts(text);
+  const { evidence, against, anyEvidence } = places(hits, starts, settings.roles ?? {});
+  // Echo places (marked -1) count only beside real evidence somewhere in the article.
+  const strength = (p: number) => {
+    const v = evidence.get(p);
+    return v === undefined ? 0 : v === 1 ? 1 : anyEvidence ? w.echo : 0;
+  };
+  let lead = 0;
+  let body = 0;
+  let sum = 0;
+  let best = 0;
+  let evidencePlaces = 0;
+  for (const p of evidence.keys()) {
+    const s = strength(p);
+    if (s > 0) evidencePlaces++;
+    if (p === TITLE) continue;
+    const inLead = p < LEAD_SENTENCES && starts[p]! < LEAD_CHARS;
+    if (inLead) lead = Math.max(lead, s);
+    else body = Math.max(body, s);
+    sum += s;
+    best = Math.max(best, s);
+  }
+  let againstPlaces = 0;
+  for (const p of against) if (strength(p) === 0) againstPlaces++;
+  const parts: RelevanceParts = {
+    title: round(w.title * strength(TITLE)),
+    lead: round(w.lead * lead),
+    body: round(w.body * body),
+    spread: round(w.spread * Math.min(w.spreadCap, sum - best)),
+    against: round(-w.against * Math.min(w.againstCap, Math.max(0, againstPlaces - evidencePlaces))),
+  };
+  const score = round(parts.title + parts.lead + parts.body + parts.spread + parts.against);
+  return { score, threshold, relevant: score >= threshold, parts, evidencePlaces, againstPlaces };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100 + 0;
+}
