@@ -1,20 +1,22 @@
 // Relevance: is the article ABOUT the topic, not merely mentioning it? Decided from where and how a
 // topic's clauses matched. One rule for every topic and language; only the threshold is per topic.
 //
-// Places are the title and each sentence of the text; the lead is the first LEAD_SENTENCES
-// sentences (within LEAD_CHARS characters). Each place gets an evidence strength: 1 when an
-// `evidence` clause matched there, `echo` when only an echo clause did (a short back-reference
-// such as "the withdrawal", worth something only beside real evidence elsewhere). Then:
-//   title  = weights.title × strength in the title
-//   lead   = weights.lead  × best strength in the lead sentences
-//   body   = weights.body  × best strength in the sentences after the lead
-//   spread = weights.spread × (sum of sentence strengths − the best one), at most spreadCap
-//            (several sentences telling the event weigh more than one)
-//   against = −weights.against × (places held by a competing theatre and no evidence − places
-//            with evidence), when positive, at most againstCap (another war dominating the article)
-// score = title + lead + body + spread + against; relevant when score ≥ the topic's threshold.
-// A topic whose only evidence is one clause deep in the text scores `body` (1) and stays below any
-// threshold above it; a title hit alone, or a lead sentence plus a later one, clears the default.
+// Places are the title and each sentence of the text. The lead is the first sentences starting in
+// the first LEAD_CHARS characters, up to LEAD_SENTENCES sentences of SHORT_SENTENCE characters or
+// more (datelines, bylines and a repeated headline are in the lead without using a slot). A place's
+// strength is 1 when an `evidence` clause held there, and `echo` (0.5) when only an echo clause did
+// (a short back-reference such as "the withdrawal", worth something only beside real evidence
+// somewhere in the article); `context` clauses are gates and never score. Then:
+//   title   = 3    × strength of the title
+//   lead    = 2    × best strength among the lead sentences
+//   body    = 1    × best strength among the later sentences
+//   spread  = 0.75 × (sum of all sentence strengths − the best one), counted up to 2
+//             (each further sentence telling the event adds)
+//   against = −1   × (places where only a rival clause held − places with evidence), when positive,
+//             up to 3 (another war, or an old strike, filling more of the article than the topic)
+// score = title + lead + body + spread + against; relevant when score ≥ the topic's threshold
+// (default 2). So a title alone, or the lead alone, is enough at 2; one clause deep in the body
+// (1), or two body sentences (1.75), is not; three body sentences (2.5) are.
 import type { Field } from '../core/types.ts';
 
 /** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
@@ -45,16 +47,18 @@ export const DEFAULT_WEIGHTS: Readonly<RelevanceWeights> = {
   title: 3,
   lead: 2,
   body: 1,
-  spread: 0.5,
+  spread: 0.75,
   spreadCap: 2,
   echo: 0.5,
   against: 1,
   againstCap: 3,
 };
 
-export const DEFAULT_THRESHOLD = 3;
+export const DEFAULT_THRESHOLD = 2;
 export const LEAD_SENTENCES = 2;
 export const LEAD_CHARS = 400;
+/** Shorter sentences (datelines, bylines, a repeated headline) are in the lead without using a slot. */
+export const SHORT_SENTENCE = 60;
 
 export interface RelevanceSettings {
   threshold?: number;
@@ -97,6 +101,18 @@ export function sentenceStarts(text: string): number[] {
     if (s < text.length && s > starts[starts.length - 1]!) starts.push(s);
   }
   return starts;
+}
+
+/** How many sentences from the start are the lead (see LEAD_SENTENCES, LEAD_CHARS, SHORT_SENTENCE). */
+export function leadLength(text: string, starts: readonly number[]): number {
+  let full = 0;
+  let i = 0;
+  while (i < starts.length && starts[i]! < LEAD_CHARS && full < LEAD_SENTENCES) {
+    const end = starts[i + 1] ?? text.length;
+    if (text.slice(starts[i], end).trim().length >= SHORT_SENTENCE) full++;
+    i++;
+  }
+  return i;
 }
 
 /** Index of the sentence holding offset `at`. */
@@ -148,12 +164,12 @@ export function scoreRelevance(hits: readonly ClauseHit[], text: string, setting
   let sum = 0;
   let best = 0;
   let evidencePlaces = 0;
+  const leadSentences = leadLength(text, starts);
   for (const p of evidence.keys()) {
     const s = strength(p);
     if (s > 0) evidencePlaces++;
     if (p === TITLE) continue;
-    const inLead = p < LEAD_SENTENCES && starts[p]! < LEAD_CHARS;
-    if (inLead) lead = Math.max(lead, s);
+    if (p < leadSentences) lead = Math.max(lead, s);
     else body = Math.max(body, s);
     sum += s;
     best = Math.max(best, s);

@@ -1,6 +1,6 @@
 // The relevance rule on short texts of our own: where the evidence sits decides the score.
 import { describe, expect, it } from 'vitest';
-import { scoreRelevance, sentenceOf, sentenceStarts, type ClauseHit } from '../../src/topics/relevance.ts';
+import { leadLength, scoreRelevance, sentenceOf, sentenceStarts, type ClauseHit } from '../../src/topics/relevance.ts';
 
 /** Hits for every occurrence of `word` in the title and text, as clause `clause`. */
 function hitsOf(clause: string, word: string, title: string, text: string): ClauseHit[] {
@@ -11,8 +11,10 @@ function hitsOf(clause: string, word: string, title: string, text: string): Clau
   return out;
 }
 
-const FILLER = 'Markets were calm and the weather was mild across the region that week.';
+const FILLER = 'Markets were calm and the weather was mild across the region for most of that week.';
 const body = (...sentences: string[]) => sentences.join(' ');
+/** Two full sentences of filler: what follows is past the lead. */
+const LEAD = body(FILLER, FILLER);
 
 describe('sentenceStarts', () => {
   it('splits after full stops, question marks (Latin and Arabic) and line breaks', () => {
@@ -32,83 +34,104 @@ describe('sentenceStarts', () => {
   });
 });
 
-describe('scoreRelevance', () => {
-  it('evidence in the title clears the default threshold on its own', () => {
-    const title = 'Convoy pullout begins';
+describe('leadLength', () => {
+  it('is two full sentences', () => {
     const text = body(FILLER, FILLER, FILLER);
-    const r = scoreRelevance(hitsOf('pullout', 'pullout', title, text), text);
+    expect(leadLength(text, sentenceStarts(text))).toBe(2);
+  });
+
+  it('lets a dateline and a repeated headline ride along without using a slot', () => {
+    const text = body('Baghdad, 3 May.\nConvoys leave.\n', FILLER, FILLER, FILLER);
+    expect(leadLength(text, sentenceStarts(text))).toBe(4);
+  });
+
+  it('ends at the lead window even before two full sentences', () => {
+    const text = `${'word '.repeat(100)}. ${FILLER}`;
+    expect(leadLength(text, sentenceStarts(text))).toBe(1);
+  });
+});
+
+describe('scoreRelevance', () => {
+  it('evidence in the title is enough on its own', () => {
+    const title = 'Convoy pullout begins';
+    const r = scoreRelevance(hitsOf('pullout', 'pullout', title, LEAD), LEAD);
     expect(r.parts.title).toBe(3);
     expect(r.relevant).toBe(true);
   });
 
   it('a single clause deep in the body scores low', () => {
-    const text = body(FILLER, FILLER, FILLER, 'In passing, an old pullout was recalled.');
+    const text = body(LEAD, FILLER, 'In passing, an old pullout was recalled by one of the speakers.');
     const r = scoreRelevance(hitsOf('pullout', 'pullout', 'Markets rally', text), text);
     expect(r.score).toBe(1);
     expect(r.parts).toMatchObject({ title: 0, lead: 0, body: 1, spread: 0 });
     expect(r.relevant).toBe(false);
   });
 
-  it('the lead counts more than the body, and lead plus a later sentence is enough', () => {
-    const leadOnly = body('The pullout started today.', FILLER, FILLER);
-    const both = body('The pullout started today.', FILLER, FILLER, 'Officials said the pullout would take weeks.');
-    const a = scoreRelevance(hitsOf('pullout', 'pullout', '', leadOnly), leadOnly);
-    const b = scoreRelevance(hitsOf('pullout', 'pullout', '', both), both);
+  it('the lead counts more than the body', () => {
+    const inLead = body('The pullout started today, officials said at a briefing in the capital.', FILLER, FILLER);
+    const inBody = body(LEAD, 'The pullout started today, officials said at a briefing in the capital.');
+    const a = scoreRelevance(hitsOf('pullout', 'pullout', '', inLead), inLead);
+    const b = scoreRelevance(hitsOf('pullout', 'pullout', '', inBody), inBody);
     expect(a.parts.lead).toBe(2);
-    expect(a.relevant).toBe(false);
-    expect(b.parts).toMatchObject({ lead: 2, body: 1, spread: 0.5 });
-    expect(b.relevant).toBe(true);
+    expect(b.parts.body).toBe(1);
+    expect(a.score).toBeGreaterThan(b.score);
   });
 
-  it('a lead sentence starting after the lead window is body', () => {
-    const long = 'x'.repeat(500);
-    const text = `${long}. The pullout started.`;
-    const r = scoreRelevance(hitsOf('pullout', 'pullout', '', text), text);
-    expect(r.parts).toMatchObject({ lead: 0, body: 1 });
-  });
-
-  it('several sentences of evidence add up to relevance', () => {
-    const text = body(FILLER, FILLER, 'A pullout was ordered.', 'The pullout took days.', 'After the pullout, bases closed.', 'The pullout ended.');
-    const r = scoreRelevance(hitsOf('pullout', 'pullout', '', text), text);
-    // Four sentences: the best one counts as body, three more as spread (capped).
-    expect(r.parts).toMatchObject({ body: 1, spread: 1 });
-    expect(r.score).toBe(2);
-    expect(scoreRelevance(hitsOf('pullout', 'pullout', '', text), text, { threshold: 2 }).relevant).toBe(true);
+  it('each further sentence with evidence adds, up to a cap', () => {
+    const s = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i}: the pullout went on as planned, said the officials in charge.`);
+    const score = (n: number) => {
+      const text = body(LEAD, ...s(n));
+      return scoreRelevance(hitsOf('pullout', 'pullout', '', text), text);
+    };
+    expect(score(2).score).toBe(1.75);
+    expect(score(2).relevant).toBe(false);
+    expect(score(3).score).toBe(2.5);
+    expect(score(3).relevant).toBe(true);
+    expect(score(6).parts.spread).toBe(1.5);
   });
 
   it('two hits in one sentence count as one place', () => {
-    const text = body(FILLER, FILLER, 'The pullout and another pullout.');
+    const text = body(LEAD, 'The pullout and another pullout were both mentioned in the same sentence.');
     expect(scoreRelevance(hitsOf('pullout', 'pullout', '', text), text).score).toBe(1);
   });
 
   it('echo clauses count for half, and only beside real evidence', () => {
-    const text = body(FILLER, FILLER, 'The drawdown went on.', 'The drawdown was slow.');
+    const text = body(LEAD, 'The drawdown went on for weeks, as the officials had planned all along.', 'The drawdown was slow, and the officials said so several times.');
     const roles = { echo: 'echo' as const };
     const alone = scoreRelevance(hitsOf('echo', 'drawdown', '', text), text, { roles });
     expect(alone.score).toBe(0);
-    const withEvidence = [...hitsOf('echo', 'drawdown', 'Troops pullout', text), ...hitsOf('pullout', 'pullout', 'Troops pullout', text)];
-    const r = scoreRelevance(withEvidence, text, { roles });
-    expect(r.parts).toMatchObject({ title: 3, body: 0.5, spread: 0.25 });
+    const title = 'Troops pullout';
+    const withEvidence = [...hitsOf('echo', 'drawdown', title, text), ...hitsOf('pullout', 'pullout', title, text)];
+    expect(scoreRelevance(withEvidence, text, { roles }).parts).toMatchObject({ title: 3, body: 0.5, spread: 0.38 });
   });
 
   it('context clauses never add to the score', () => {
-    const text = body('Baghdad is large.', FILLER);
+    const text = body('Baghdad is a large city with a long history on the banks of the Tigris.', FILLER);
     const r = scoreRelevance(hitsOf('place', 'Baghdad', 'Baghdad', text), text, { roles: { place: 'context' } });
     expect(r.score).toBe(0);
   });
 
-  it('a competing story that fills more places than the evidence weighs against', () => {
-    const text = body('Rebels fired on ships.', 'Rebels seized a tanker.', 'Rebels vowed more.', 'A pullout was mentioned.');
+  it('a rival story that fills more places than the evidence weighs against', () => {
+    const text = body(
+      'The pullout was mentioned once at the start of this long report today.',
+      'Rebels fired on ships in the strait again overnight, the navy said.',
+      'Rebels seized a tanker and its crew of twenty sailors near the coast.',
+      'Rebels vowed more attacks on shipping until their demands were met.',
+    );
     const hits = [...hitsOf('pullout', 'pullout', '', text), ...hitsOf('rival', 'Rebels', 'Rebels strike', text)];
     const r = scoreRelevance(hits, text, { roles: { rival: 'against' } });
-    // Against places: title and three sentences, evidence: one sentence.
+    // Rival places: the title and three sentences; evidence: one sentence.
     expect(r.parts.against).toBe(-3);
     expect(r.relevant).toBe(false);
   });
 
-  it('a competing story mentioned less than the evidence costs nothing', () => {
-    const title = 'Pullout starts';
-    const text = body('The pullout began at dawn.', 'Rebels elsewhere fired on ships.', 'The pullout continues.');
+  it('a rival story told less than the evidence costs nothing', () => {
+    const title = 'The pullout starts';
+    const text = body(
+      'The pullout began at dawn with the first convoys leaving the base.',
+      'Rebels elsewhere fired on ships, in an unrelated incident at sea.',
+      'The pullout continues through the week, officials said on Monday.',
+    );
     const hits = [...hitsOf('pullout', 'pullout', title, text), ...hitsOf('rival', 'Rebels', title, text)];
     const r = scoreRelevance(hits, text, { roles: { rival: 'against' } });
     expect(r.parts.against).toBe(0);
@@ -116,7 +139,7 @@ describe('scoreRelevance', () => {
   });
 
   it('uses the threshold given per topic', () => {
-    const text = body('The pullout started today.', FILLER);
+    const text = body('The pullout started today, officials said at a briefing in the capital.', FILLER);
     const hits = hitsOf('pullout', 'pullout', '', text);
     expect(scoreRelevance(hits, text, { threshold: 2 }).relevant).toBe(true);
     expect(scoreRelevance(hits, text, { threshold: 2.5 }).relevant).toBe(false);
