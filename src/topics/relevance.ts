@@ -190,3 +190,42 @@ export function scoreRelevance(hits: readonly ClauseHit[], text: string, setting
 function round(x: number): number {
   return Math.round(x * 100) / 100 + 0;
 }
+
+/** What the rule needs from a structured topic: its condition's clause lists and its settings. */
+export interface RelevanceSpec {
+  require: readonly string[];
+  any: readonly (string | readonly string[])[];
+  exclude?: readonly string[];
+  /** Short back-references: half strength, only beside evidence. */
+  echo?: readonly string[];
+  /** Rival stories (another war, an old event): count against when they fill more places. */
+  against?: readonly string[];
+  threshold?: number;
+}
+
+/**
+ * Clause roles from a topic's condition: the clauses of `any` are the evidence (or, when `any` is
+ * empty, those of `require`); other `require` clauses are context (gates such as "names Iraq");
+ * `echo` and `against` as listed. Clauses in none of these (helpers used inside other clauses,
+ * exclusions) do not score.
+ */
+export function rolesOf(spec: RelevanceSpec): Record<string, ClauseRole> {
+  const roles: Record<string, ClauseRole> = {};
+  const evidence = spec.any.length > 0 ? spec.any.flat() : spec.require;
+  for (const c of spec.require) roles[c] = 'context';
+  for (const c of evidence) roles[c] = 'evidence';
+  for (const c of spec.echo ?? []) roles[c] ??= 'echo';
+  for (const c of spec.against ?? []) roles[c] ??= 'against';
+  return roles;
+}
+
+/**
+ * The relevance of a structured topic whose condition held. Without a `threshold` the topic is
+ * decided by its condition alone (the score still ranks and explains); with one, the rule decides.
+ */
+export function topicRelevance(spec: RelevanceSpec, hits: readonly ClauseHit[], text: string, weights?: Partial<RelevanceWeights>): Relevance {
+  const roles = rolesOf(spec);
+  const scored = hits.filter((h) => roles[h.clause] !== undefined);
+  const r = scoreRelevance(scored, text, { roles, weights, threshold: spec.threshold ?? -Infinity });
+  return spec.threshold === undefined ? { ...r, threshold: 0, relevant: true } : r;
+}

@@ -1,6 +1,6 @@
 // The relevance rule on short texts of our own: where the evidence sits decides the score.
 import { describe, expect, it } from 'vitest';
-import { leadLength, scoreRelevance, sentenceOf, sentenceStarts, type ClauseHit } from '../../src/topics/relevance.ts';
+import { leadLength, rolesOf, scoreRelevance, sentenceOf, sentenceStarts, topicRelevance, type ClauseHit } from '../../src/topics/relevance.ts';
 
 /** Hits for every occurrence of `word` in the title and text, as clause `clause`. */
 function hitsOf(clause: string, word: string, title: string, text: string): ClauseHit[] {
@@ -143,5 +143,29 @@ describe('scoreRelevance', () => {
     const hits = hitsOf('pullout', 'pullout', '', text);
     expect(scoreRelevance(hits, text, { threshold: 2 }).relevant).toBe(true);
     expect(scoreRelevance(hits, text, { threshold: 2.5 }).relevant).toBe(false);
+  });
+});
+
+describe('topicRelevance', () => {
+  const spec = { require: ['place'], any: ['pullout', ['cut', 'troops']], exclude: ['bank'], echo: ['echo'], against: ['rival'] };
+
+  it('takes roles from the condition: any = evidence, require = context, echo and against as listed', () => {
+    expect(rolesOf(spec)).toEqual({ place: 'context', pullout: 'evidence', cut: 'evidence', troops: 'evidence', echo: 'echo', rival: 'against' });
+    expect(rolesOf({ require: ['pullout'], any: [] })).toEqual({ pullout: 'evidence' });
+  });
+
+  it('ignores helper clauses and decides with the threshold', () => {
+    const text = body(LEAD, 'A pullout was mentioned here once, in passing, by one speaker.');
+    const hits = [...hitsOf('pullout', 'pullout', 'A pullout', text), ...hitsOf('helper', 'speaker', 'A pullout', text)];
+    const r = topicRelevance({ ...spec, threshold: 4.5 }, hits, text);
+    expect(r.parts).toMatchObject({ title: 3, body: 1 });
+    expect(r.relevant).toBe(false);
+    expect(topicRelevance({ ...spec, threshold: 4 }, hits, text).relevant).toBe(true);
+  });
+
+  it('without a threshold the condition alone decides, and the score still ranks', () => {
+    const text = body(LEAD, 'A pullout was mentioned here once, in passing, by one speaker.');
+    const r = topicRelevance(spec, hitsOf('pullout', 'pullout', '', text), text);
+    expect(r).toMatchObject({ score: 1, relevant: true });
   });
 });
