@@ -17,19 +17,13 @@
 // score = title + lead + body + spread + against; relevant when score ≥ the topic's threshold
 // (default 2). So a title alone, or the lead alone, is enough at 2; one clause deep in the body
 // (1), or two body sentences (1.75), is not; three body sentences (2.5) are.
-import type { Field } from '../core/types.ts';
+import type { ClauseHit } from '../core/types.ts';
 
 /** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
 export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against';
 
-/** One place where a clause held, as UTF-16 offsets into the field. */
-export interface ClauseHit {
-  clause: string;
-  field: Field;
-  start: number;
-  end: number;
-  terms?: readonly string[];
-}
+/** What the rule reads of a clause hit (see ClauseHit): which clause held, in which field, where. */
+export type PlaceHit = Pick<ClauseHit, 'clause' | 'field' | 'start' | 'end'>;
 
 export interface RelevanceWeights {
   title: number;
@@ -130,7 +124,7 @@ export function sentenceOf(starts: readonly number[], at: number): number {
 const TITLE = -1;
 
 /** Per place (title = -1, sentence index otherwise): the strongest role seen there. */
-function places(hits: readonly ClauseHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+function places(hits: readonly PlaceHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
   const evidence = new Map<number, number>();
   const against = new Set<number>();
   let anyEvidence = false;
@@ -149,7 +143,7 @@ function places(hits: readonly ClauseHit[], starts: readonly number[], roles: Re
 }
 
 /** The score of one topic on one article (see the head of this file for the rule). */
-export function scoreRelevance(hits: readonly ClauseHit[], text: string, settings: RelevanceSettings = {}): Relevance {
+export function scoreRelevance(hits: readonly PlaceHit[], text: string, settings: RelevanceSettings = {}): Relevance {
   const w = { ...DEFAULT_WEIGHTS, ...settings.weights };
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const starts = sentenceStarts(text);
@@ -223,7 +217,7 @@ export function rolesOf(spec: RelevanceSpec): Record<string, ClauseRole> {
  * The relevance of a structured topic whose condition held. Without a `threshold` the topic is
  * decided by its condition alone (the score still ranks and explains); with one, the rule decides.
  */
-export function topicRelevance(spec: RelevanceSpec, hits: readonly ClauseHit[], text: string, weights?: Partial<RelevanceWeights>): Relevance {
+export function topicRelevance(spec: RelevanceSpec, hits: readonly PlaceHit[], text: string, weights?: Partial<RelevanceWeights>): Relevance {
   const roles = rolesOf(spec);
   const scored = hits.filter((h) => roles[h.clause] !== undefined);
   const r = scoreRelevance(scored, text, { roles, weights, threshold: spec.threshold ?? -Infinity });

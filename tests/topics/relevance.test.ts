@@ -1,10 +1,10 @@
 // The relevance rule on short texts of our own: where the evidence sits decides the score.
 import { describe, expect, it } from 'vitest';
-import { leadLength, rolesOf, scoreRelevance, sentenceOf, sentenceStarts, topicRelevance, type ClauseHit } from '../../src/topics/relevance.ts';
+import { leadLength, rolesOf, scoreRelevance, sentenceOf, sentenceStarts, topicRelevance, type PlaceHit } from '../../src/topics/relevance.ts';
 
 /** Hits for every occurrence of `word` in the title and text, as clause `clause`. */
-function hitsOf(clause: string, word: string, title: string, text: string): ClauseHit[] {
-  const out: ClauseHit[] = [];
+function hitsOf(clause: string, word: string, title: string, text: string): PlaceHit[] {
+  const out: PlaceHit[] = [];
   for (const [field, s] of [['title', title], ['text', text]] as const) {
     for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) out.push({ clause, field, start: i, end: i + word.length });
   }
