@@ -53,6 +53,8 @@ export const LEAD_SENTENCES = 2;
 export const LEAD_CHARS = 400;
 /** Shorter sentences (datelines, bylines, a repeated headline) are in the lead without using a slot. */
 export const SHORT_SENTENCE = 60;
+/** In a short text the lead is at most this share of it, so its last sentence can still be a passing mention. */
+export const LEAD_SHARE = 0.5;
 
 export interface RelevanceSettings {
   threshold?: number;
@@ -101,7 +103,8 @@ export function sentenceStarts(text: string): number[] {
 export function leadLength(text: string, starts: readonly number[]): number {
   let full = 0;
   let i = 0;
-  while (i < starts.length && starts[i]! < LEAD_CHARS && full < LEAD_SENTENCES) {
+  const window = Math.min(LEAD_CHARS, text.length * LEAD_SHARE);
+  while (i < starts.length && starts[i]! < window && full < LEAD_SENTENCES) {
     const end = starts[i + 1] ?? text.length;
     if (text.slice(starts[i], end).trim().length >= SHORT_SENTENCE) full++;
     i++;
