@@ -169,3 +169,11 @@ describe('topicRelevance', () => {
     expect(r).toMatchObject({ score: 1, relevant: true });
   });
 });
+
+describe('leadLength in a short text', () => {
+  it('stops at half the text, so the closing sentence of a three-sentence article is body', () => {
+    const text = body('Members of the council argued over the budget for the third day in a row.', 'The vote was put off.', 'Separately, a delegation will discuss an unrelated matter next week.');
+    const starts = sentenceStarts(text);
+    expect(leadLength(text, starts)).toBe(2);
+  });
+});
