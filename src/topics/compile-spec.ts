@@ -48,6 +48,7 @@ function inField(n: QueryNode, field: Field): QueryNode {
 class SpecCompiler {
   private readonly built = new Map<string, QueryNode>();
   private readonly building = new Set<string>();
+  private readonly parsed = new Map<string, ReturnType<typeof parseTerm>>();
 
   constructor(private readonly spec: TopicSpec) {}
 
@@ -68,7 +69,9 @@ class SpecCompiler {
   }
 
   private term(clause: string, t: TermSource): TermNode {
-    const r = parseTerm(t.text);
+    // Vocabularies are shared by clauses; analyse each term once (nodes are never mutated).
+    let r = this.parsed.get(t.text);
+    if (!r) this.parsed.set(t.text, (r = parseTerm(t.text)));
     if (!r.ok) throw new ClauseError({ clause, term: t, ...r.problem });
     return r.node;
   }

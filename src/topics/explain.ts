@@ -1,11 +1,19 @@
 // Explanations for people tuning a topic: for every topic with at least one term in the article,
 // which top-level clauses held or failed, where, and the text around the matched terms.
 import type { Field, Span } from '../core/types.ts';
+import type { TopicSpec } from '../core/types.ts';
 import { evaluate, type CompiledNode } from './evaluate.ts';
-import { scoreSpans, toSpans, type MatchInput, type TopicMatcher } from './matcher.ts';
+import { scoreSpans, toSpans, type CompiledTopic, type MatchInput, type ScannedDoc, type TopicMatcher } from './matcher.ts';
+import { renderClause } from './topic-render.ts';
+
+/** What the condition of a structured topic does with a clause; `part` = used inside other clauses or only informative. */
+export type ClauseRole = 'require' | 'any' | 'exclude' | 'part';
 
 export interface ClauseExplanation {
-  /** The clause as written in the query. */
+  /** The clause's name (structured topics). */
+  name?: string;
+  role?: ClauseRole;
+  /** The clause as written in the query, or a short rendering of a named clause. */
   clause: string;
   /** The clause is an exclusion (NOT / -term). */
   negated: boolean;
@@ -41,33 +49,54 @@ function clausesOf(root: CompiledNode): CompiledNode[] {
   return root.kind === 'and' ? root.children : [root];
 }
 
+function roleOf(spec: TopicSpec, name: string): ClauseRole {
+  if (spec.require.includes(name)) return 'require';
+  if (spec.exclude.includes(name)) return 'exclude';
+  if (spec.any.some((e) => (typeof e === 'string' ? e === name : e.includes(name)))) return 'any';
+  return 'part';
+}
+
+function explainClause(node: CompiledNode, negated: boolean, scanned: ScannedDoc, doc: MatchInput): Omit<ClauseExplanation, 'clause'> {
+  const r = evaluate(node, scanned.occurrences);
+  // For an exclusion, show what was found (the reason it failed), if anything.
+  const spans = toSpans(r.spans, scanned.tokens);
+  return {
+    negated,
+    held: negated ? !r.ok : r.ok,
+    fields: [...new Set(spans.map((s) => s.field))],
+    snippets: spans.slice(0, MAX_SNIPPETS).map((s) => snippet(doc[s.field] ?? '', s)),
+    spans,
+  };
+}
+
+function clauseExplanations(topic: CompiledTopic, scanned: ScannedDoc, doc: MatchInput): ClauseExplanation[] {
+  const spec = topic.def.spec;
+  if (spec && topic.clauses.length > 0) {
+    return topic.clauses.map((c) => {
+      const role = roleOf(spec, c.name);
+      const clause = renderClause(c.name, spec.clauses[c.name]!).slice(c.name.length + 2);
+      return { name: c.name, role, clause, ...explainClause(c.node, role === 'exclude', scanned, doc) };
+    });
+  }
+  return clausesOf(topic.root).map((c) => {
+    const negated = c.kind === 'not';
+    return { clause: topic.def.query.slice(c.start, c.end), ...explainClause(negated ? c.child : c, negated, scanned, doc) };
+  });
+}
+
 export function explainMatch(m: TopicMatcher, doc: MatchInput): TopicExplanation[] {
   const scanned = m.scan(doc);
   const out: TopicExplanation[] = [];
   for (const t of scanned.candidates) {
     const topic = m.compiled[t]!;
     const whole = evaluate(topic.root, scanned.occurrences);
-    const clauses: ClauseExplanation[] = clausesOf(topic.root).map((c) => {
-      const negated = c.kind === 'not';
-      const r = evaluate(negated ? c.child : c, scanned.occurrences);
-      // For an exclusion, show what was found (the reason it failed), if anything.
-      const spans = toSpans(r.spans, scanned.tokens);
-      return {
-        clause: topic.def.query.slice(c.start, c.end),
-        negated,
-        held: negated ? !r.ok : r.ok,
-        fields: [...new Set(spans.map((s) => s.field))],
-        snippets: spans.slice(0, MAX_SNIPPETS).map((s) => snippet(doc[s.field] ?? '', s)),
-        spans,
-      };
-    });
     const spans = whole.ok ? toSpans(whole.spans, scanned.tokens) : [];
     out.push({
       id: topic.def.id,
       matched: whole.ok,
       score: whole.ok ? scoreSpans(whole.spans) : 0,
       terms: [...new Set(spans.map((s) => s.term))],
-      clauses,
+      clauses: clauseExplanations(topic, scanned, doc),
     });
   }
   return out;
@@ -91,11 +120,13 @@ export function formatExplanation(id: string, explanations: readonly TopicExplan
         ? `  ✔ ${e.id}  score ${e.score}  terms: ${e.terms.join(', ')}`
         : `  ✘ ${e.id}  (some terms found, query not satisfied)`,
     );
-    for (const c of e.clauses) {
+    // Building blocks that did not hold are noise here; the clauses the condition names always show.
+    for (const c of e.clauses.filter((x) => x.role !== 'part' || x.held)) {
       const mark = c.held ? '✔' : '✘';
       const where = c.fields.length > 0 ? ` in the ${c.fields.join(' and ')}` : '';
       const status = c.negated ? (c.held ? 'absent' : `present${where}`) : c.held ? `matched${where}` : 'not found';
-      lines.push(`      ${mark} ${oneLine(c.clause)}  — ${status}`);
+      if (c.name !== undefined) lines.push(`      ${mark} ${c.name} [${c.role}]  — ${status}: ${oneLine(c.clause)}`);
+      else lines.push(`      ${mark} ${oneLine(c.clause)}  — ${status}`);
       for (const s of c.snippets) lines.push(`          ${s}`);
     }
   }

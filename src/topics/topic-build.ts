@@ -60,8 +60,8 @@ class Builder {
     const own = new Set(t.clauses.map((c) => c.name));
     for (const n of names) {
       const v = this.vocabs.get(n);
-      if (v && own.has(n)) this.report(file, where, `topic ${t.id}: "${n}" is both a vocabulary and a clause; rename the clause`);
-      else if (v) {
+      if (v && own.has(n)) continue; // reported once, where the clause is defined
+      if (v) {
         v.used = true;
         for (const term of v.raw.terms) terms.push({ text: term.text, vocab: n });
       } else if (own.has(n)) clauses.push(n);
@@ -164,7 +164,10 @@ function buildEntry(b: Builder, e: Entry): TopicDef | undefined {
   }
   const before = b.problems.length;
   const clauses: Record<string, ClauseSpec> = {};
-  for (const c of t.clauses) clauses[c.name] = b.clause(t, e.file, c);
+  for (const c of t.clauses) {
+    if (b.vocabs.has(c.name)) b.report(e.file, c, `topic ${t.id}: clause ${c.name} has the name of a vocabulary; rename the clause`);
+    clauses[c.name] = b.clause(t, e.file, c);
+  }
   checkCondition(b, t, e.file);
   if (b.problems.length > before) return undefined;
   const threshold = [t, ...patches].reduce<number | undefined>((v, r) => r.threshold ?? v, undefined);

@@ -107,7 +107,7 @@ function readStructured(r: YamlReader, o: Record<string, unknown>, path: readonl
     return;
   }
   if (o.clauses === undefined) {
-    r.problem(path, `topic ${t.id} needs query: or clauses: (or extends:)`);
+    r.problem([...path, 'query'], `topic ${t.id} needs query: or clauses: (or extends:)`, r.line(path));
     return;
   }
   const clauses = r.mapping(o.clauses, [...path, 'clauses'], 'clauses', Object.keys((o.clauses ?? {}) as object));
@@ -140,7 +140,7 @@ function readTopic(r: YamlReader, v: unknown, i: number): RawTopic | undefined {
   }
   if (ext !== undefined) readExtends(r, o, path, t);
   else readStructured(r, o, path, t);
-  return id === undefined ? undefined : t;
+  return t;
 }
 
 /** Reads vocabularies and topics from an already parsed document (a config file shares its parse). */
@@ -161,7 +161,7 @@ export function readTopicDocument(doc: ReturnType<typeof parseDocument>, lines: 
 /** Parses a topic file's text (the default pack). YAML syntax errors are reported with their line. */
 export function readTopicText(text: string): RawTopicFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     return { vocabularies: [], topics: [], problems: [{ path: '(yaml)', line: e.linePos?.[0].line, message: `not valid YAML: ${e.message.split('\n')[0]}` }] };

@@ -130,9 +130,13 @@ export class YamlReader {
 
   terms(v: unknown, path: readonly Key[], what: string): RawTerm[] {
     const out: RawTerm[] = [];
+    // The list's node once, not a walk from the root per term: the pack has hundreds of terms.
+    const items = (this.doc.getIn(path, true) as { items?: { range?: [number, number, number] }[] } | undefined)?.items;
     this.list(v, path, what).forEach((t, i) => {
       const at = [...path, i];
-      if (typeof t === 'string' || typeof t === 'number') out.push({ text: String(t), line: this.line(at), path: formatPath(at) });
+      const start = items?.[i]?.range?.[0];
+      const line = start === undefined ? undefined : this.lines.linePos(start).line;
+      if (typeof t === 'string' || typeof t === 'number') out.push({ text: String(t), line, path: formatPath(at) });
       else this.problem(at, `${what}: each term must be a string`);
     });
     return out;
