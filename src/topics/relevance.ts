@@ -2,11 +2,12 @@
 // topic's clauses matched. One rule for every topic and language; only the threshold is per topic.
 //
 // Places are the title and each sentence of the text. The lead is the first sentences starting in
-// the first LEAD_CHARS characters, up to LEAD_SENTENCES sentences of SHORT_SENTENCE characters or
-// more (datelines, bylines and a repeated headline are in the lead without using a slot). A place's
-// strength is 1 when an `evidence` clause held there, and `echo` (0.5) when only an echo clause did
-// (a short back-reference such as "the withdrawal", worth something only beside real evidence
-// somewhere in the article); `context` clauses are gates and never score. Then:
+// the first LEAD_CHARS characters (and in the first half of a short text), up to LEAD_SENTENCES
+// sentences of SHORT_SENTENCE characters or more (datelines, bylines and a repeated headline are
+// in the lead without using a slot). A place's strength is 1 when an `evidence` clause held there,
+// and `echo` (0.5) when only an echo clause did (a short back-reference such as "the withdrawal",
+// worth something only beside real evidence somewhere in the article); `context` clauses are
+// gates and never score. Then:
 //   title   = 3    × strength of the title
 //   lead    = 2    × best strength among the lead sentences
 //   body    = 1    × best strength among the later sentences
