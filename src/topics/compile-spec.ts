@@ -92,7 +92,9 @@ class SpecCompiler {
     if (spec.query === undefined) return this.alternatives(name, spec.terms, spec.clauses);
     const r = parseQuery(spec.query);
     if (!r.ok) throw new ClauseError({ clause: name, inQuery: true, ...r.problem });
-    return r.ast;
+    // Terms beside a query come from `extends … include:`: they are alternatives to it.
+    if (spec.terms.length + spec.clauses.length === 0) return r.ast;
+    return or([r.ast, this.alternatives(name, spec.terms, spec.clauses)]);
   }
 
   private body(name: string, spec: ClauseSpec): QueryNode {

@@ -187,7 +187,8 @@ function placeTopics(b: Builder, layers: readonly TopicLayer[]): Entry[] {
     if (layer.useTopics === false) continue;
     const seen = new Set<string>();
     for (const t of layer.raw.topics) {
-      if (seen.has(t.id)) {
+      const inPlace = t.extends !== undefined && t.extends === t.id;
+      if (!inPlace && seen.has(t.id)) {
         b.report(layer.file, { path: `${t.path}.id`, line: t.line }, `duplicate topic id "${t.id}"`);
         continue;
       }

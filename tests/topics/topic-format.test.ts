@@ -181,6 +181,15 @@ describe('config topics compose with the default pack', () => {
     expect(compileTopics(included.loaded.config.topics).match(rotation).map((m) => m.id)).toContain('withdrawal');
   });
 
+  it('extends: include: adds terms to a main clause written as a query', () => {
+    const yaml = ['topics:', '  - id: oil', '    clauses:', "      main: { query: 'Kirkuk NEAR/5 oil' }", '    require: [main]', '  - extends: oil', '    include: [Basra refinery]'].join('\n');
+    const r = parseConfigText(yaml, '/x/raqib.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const m = compileTopics(r.loaded.config.topics);
+    expect(m.match({ title: 'Kirkuk oil exports', text: '' }).map((x) => x.id)).toContain('oil');
+    expect(m.match({ title: 'Fire at Basra refinery', text: '' }).map((x) => x.id)).toContain('oil');
+  });
+
   it('reports an extends of an unknown topic and a subscription to an unknown topic', () => {
     const r = parseConfigText('topics:\n  - extends: nosuch\n    exclude: [x]\nsubscriptions:\n  - { topic: gone, platform: telegram, chat: "1" }\n', '/x/raqib.yaml');
     expect(r.ok).toBe(false);
