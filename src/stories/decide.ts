@@ -1,0 +1,159 @@
+// The same-story decision: does this report describe the same happening as that one? Text
+// similarity (sketch.ts) plus agreement of event signatures (signature.ts). The rule, its weights
+// and why are documented in README.md under "Stories"; this file is the only place they live.
+//
+//  1. Vetoes — a different event whatever the wording:
+//     - place: both leads name specific places (bases, sites, cities) and none of one side's is,
+//       contains or lies in one of the other side's;
+//     - day: event days more than one day apart (two days are allowed for a follow-up whose own
+//       day is not stated, when the wording is near-identical);
+//     - count: both leads count the same thing (drones, rockets, targets) with clearly different
+//       numbers; for killed/wounded only when no specific place is shared (a toll rises);
+//     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
+//  2. Score = text similarity + signature agreement (weights below); join at JOIN_SCORE.
+import { similarity, type StorySketch } from './sketch.ts';
+import { gazetteer, isSpecificPlace, placesCompatible } from './gazetteer.ts';
+import type { EventSignature } from './signature.ts';
+
+export interface Comparable {
+  sketch: StorySketch;
+  sig: EventSignature;
+}
+
+export interface Decision {
+  score: number;
+  /** Why it would join (shown by `raqib stories`): "same place: ain-al-asad", "text 0.52". */
+  reasons: string[];
+  /** Set when a conflict makes them different events. */
+  veto?: string;
+}
+
+export const WEIGHTS = {
+  /** A specific place named in both leads (or one inside the other). */
+  leadPlace: 0.25,
+  /** A specific place named in both texts, not both leads. */
+  place: 0.1,
+  /** A named person or faction in both. */
+  specificActor: 0.1,
+  /** Another actor (a force, an institution) in both. */
+  actor: 0.05,
+  /** A topic in common; an event type (strike, drone …) in common. */
+  topic: 0.05,
+  eventType: 0.05,
+  /** The same event day. */
+  sameDay: 0.1,
+  /** The same number for the same thing ("three killed" in both). */
+  count: 0.15,
+  /** Both state their day explicitly and the days differ by one. */
+  explicitDayApart: -0.2,
+} as const;
+
+/** Score at or above which two reports are one story. */
+export const JOIN_SCORE = 0.45;
+/** Near-identical wording lets an undated follow-up be two days later. */
+const FOLLOW_UP_TEXT = 0.5;
+/** Ratio between two counts of the same thing beyond which they are different events. */
+const COUNT_RATIO = 1.5;
+
+const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
+
+function placeConflict(a: EventSignature, b: EventSignature): string | undefined {
+  if (a.lead.length === 0 || b.lead.length === 0) return undefined;
+  const g = gazetteer();
+  if (a.lead.some((x) => b.lead.some((y) => placesCompatible(g, x, y)))) return undefined;
+  return `different place: ${a.lead.join('+')} / ${b.lead.join('+')}`;
+}
+
+function dayConflict(a: EventSignature, b: EventSignature, text: number): string | undefined {
+  const apart = Math.abs(a.day - b.day);
+  if (apart <= 1) return undefined;
+  if (apart === 2 && !(a.dayExplicit && b.dayExplicit) && text >= FOLLOW_UP_TEXT) return undefined;
+  return `different day: ${apart} days apart`;
+}
+
+function countConflict(a: EventSignature, b: EventSignature, sharedPlace: boolean): string | undefined {
+  for (const what of Object.keys(a.counts)) {
+    const x = a.counts[what];
+    const y = b.counts[what];
+    if (!x || !y || what === 'troops') continue;
+    if (x.some((v) => y.includes(v))) continue;
+    if ((what === 'killed' || what === 'wounded') && sharedPlace) continue;
+    const hi = Math.max(...x, ...y);
+    const lo = Math.min(Math.max(...x), Math.max(...y));
+    if (hi / Math.max(lo, 1) > COUNT_RATIO) return `different count: ${what} ${x.join('/')} vs ${y.join('/')}`;
+  }
+  return undefined;
+}
+
+function kindConflict(a: EventSignature, b: EventSignature): string | undefined {
+  const g = gazetteer();
+  for (const k of a.kinds) {
+    for (const ex of g.kindById.get(k)?.excludes ?? []) {
+      if (b.kinds.includes(ex) && !a.kinds.includes(ex) && !b.kinds.includes(k)) return `different kind: ${k} / ${ex}`;
+    }
+  }
+  return undefined;
+}
+
+/** Signature agreement: the bonus and its reasons. */
+function agreement(a: EventSignature, b: EventSignature, leadShared: string[]): { bonus: number; reasons: string[] } {
+  const g = gazetteer();
+  const reasons: string[] = [];
+  let bonus = 0;
+  if (leadShared.length > 0) {
+    bonus += WEIGHTS.leadPlace;
+    reasons.push(`same place: ${leadShared[0]}`);
+  } else {
+    const shared = intersect(a.places, b.places).filter((p) => isSpecificPlace(g, p));
+    if (shared.length > 0) {
+      bonus += WEIGHTS.place;
+      reasons.push(`same place: ${shared[0]}`);
+    }
+  }
+  const actors = intersect(a.actors, b.actors);
+  const specific = actors.filter((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
+  if (specific.length > 0) bonus += WEIGHTS.specificActor;
+  else if (actors.length > 0) bonus += WEIGHTS.actor;
+  if (actors.length > 0) reasons.push(`same actor: ${(specific[0] ?? actors[0])!}`);
+  const kinds = intersect(a.kinds, b.kinds);
+  if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
+  const types = kinds.filter((k) => !k.startsWith('t:'));
+  if (types.length > 0) bonus += WEIGHTS.eventType;
+  if (kinds.length > 0) reasons.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
+  if (a.day === b.day) {
+    bonus += WEIGHTS.sameDay;
+    reasons.push('same day');
+  } else if (a.dayExplicit && b.dayExplicit) {
+    bonus += WEIGHTS.explicitDayApart;
+  }
+  for (const what of Object.keys(a.counts)) {
+    const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
+    if (v !== undefined) {
+      bonus += WEIGHTS.count;
+      reasons.push(`same count: ${what} ${v}`);
+      break;
+    }
+  }
+  return { bonus, reasons };
+}
+
+/** Compares a new report with a stored one. */
+export function compare(a: Comparable, b: Comparable): Decision {
+  const text = similarity(a.sketch, b.sketch).score;
+  const g = gazetteer();
+  const leadShared = a.sig.lead.filter((x) => b.sig.lead.some((y) => placesCompatible(g, x, y)));
+  const veto =
+    placeConflict(a.sig, b.sig) ??
+    dayConflict(a.sig, b.sig, text) ??
+    countConflict(a.sig, b.sig, leadShared.length > 0) ??
+    kindConflict(a.sig, b.sig) ??
+    kindConflict(b.sig, a.sig);
+  const { bonus, reasons } = agreement(a.sig, b.sig, leadShared);
+  if (text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
+  const out: Decision = { score: text + bonus, reasons };
+  if (veto) out.veto = veto;
+  return out;
+}
+
+/** True when the decision says "same story". */
+export const joins = (d: Decision, threshold = JOIN_SCORE): boolean => !d.veto && d.score >= threshold;
