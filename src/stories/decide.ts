@@ -35,8 +35,12 @@ export const WEIGHTS = {
   place: 0.1,
   /** A named person or faction in both. */
   specificActor: 0.1,
-  /** Another actor (a force, an institution) in both. */
+  /** Another actor (a force, an institution) in both; also each further shared actor. */
   actor: 0.05,
+  /** Most the actors can add together. */
+  actorsCap: 0.2,
+  /** Both leads name specific places that do not agree, but each report mentions the other's. */
+  leadPlacesApart: -0.2,
   /** A topic in common; an event type (strike, drone …) in common. */
   topic: 0.05,
   eventType: 0.05,
@@ -44,6 +48,8 @@ export const WEIGHTS = {
   sameDay: 0.1,
   /** The same number for the same thing ("three killed" in both). */
   count: 0.15,
+  /** One report's day is unknown (no publication time, no day in the text): no day evidence at all. */
+  dayUnknown: -0.1,
   /** Both state their day explicitly and the days differ by one. */
   explicitDayApart: -0.2,
 } as const;
@@ -57,14 +63,18 @@ const COUNT_RATIO = 1.5;
 
 const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
 
-function placeConflict(a: EventSignature, b: EventSignature): string | undefined {
-  if (a.lead.length === 0 || b.lead.length === 0) return undefined;
+/** Each lead names a specific place and no pair agrees: 'apart' when one report also names the other's place. */
+function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'apart' | 'conflict' {
+  if (a.lead.length === 0 || b.lead.length === 0) return 'none';
   const g = gazetteer();
-  if (a.lead.some((x) => b.lead.some((y) => placesCompatible(g, x, y)))) return undefined;
-  return `different place: ${a.lead.join('+')} / ${b.lead.join('+')}`;
+  if (a.lead.some((x) => b.lead.some((y) => placesCompatible(g, x, y)))) return 'agree';
+  // A retaliation names the attacked base and the struck sites: one outlet leads with each.
+  const mentioned = (lead: readonly string[], places: readonly string[]) => lead.some((x) => places.some((y) => placesCompatible(g, x, y)));
+  return mentioned(a.lead, b.places) || mentioned(b.lead, a.places) ? 'apart' : 'conflict';
 }
 
 function dayConflict(a: EventSignature, b: EventSignature, text: number): string | undefined {
+  if (a.dayKnown === false || b.dayKnown === false) return undefined;
   const apart = Math.abs(a.day - b.day);
   if (apart <= 1) return undefined;
   if (apart === 2 && !(a.dayExplicit && b.dayExplicit) && text >= FOLLOW_UP_TEXT) return undefined;
@@ -112,15 +122,20 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[]): 
   }
   const actors = intersect(a.actors, b.actors);
   const specific = actors.filter((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
-  if (specific.length > 0) bonus += WEIGHTS.specificActor;
-  else if (actors.length > 0) bonus += WEIGHTS.actor;
+  if (actors.length > 0) {
+    const first = specific.length > 0 ? WEIGHTS.specificActor : WEIGHTS.actor;
+    bonus += Math.min(WEIGHTS.actorsCap, first + WEIGHTS.actor * (actors.length - 1));
+  }
   if (actors.length > 0) reasons.push(`same actor: ${(specific[0] ?? actors[0])!}`);
   const kinds = intersect(a.kinds, b.kinds);
   if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
   const types = kinds.filter((k) => !k.startsWith('t:'));
   if (types.length > 0) bonus += WEIGHTS.eventType;
   if (kinds.length > 0) reasons.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
-  if (a.day === b.day) {
+  if (a.dayKnown === false || b.dayKnown === false) {
+    // "Now" for both is no evidence of one day.
+    bonus += WEIGHTS.dayUnknown;
+  } else if (a.day === b.day) {
     bonus += WEIGHTS.sameDay;
     reasons.push('same day');
   } else if (a.dayExplicit && b.dayExplicit) {
@@ -142,15 +157,17 @@ export function compare(a: Comparable, b: Comparable): Decision {
   const text = similarity(a.sketch, b.sketch).score;
   const g = gazetteer();
   const leadShared = a.sig.lead.filter((x) => b.sig.lead.some((y) => placesCompatible(g, x, y)));
+  const places = leadPlaces(a.sig, b.sig);
   const veto =
-    placeConflict(a.sig, b.sig) ??
+    (places === 'conflict' ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : undefined) ??
     dayConflict(a.sig, b.sig, text) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
     kindConflict(b.sig, a.sig);
   const { bonus, reasons } = agreement(a.sig, b.sig, leadShared);
+  const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;
   if (text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
-  const out: Decision = { score: text + bonus, reasons };
+  const out: Decision = { score: text + bonus + apart, reasons };
   if (veto) out.veto = veto;
   return out;
 }

@@ -23,6 +23,8 @@ export interface EventSignature {
   day: number;
   /** True when the day came from the text ("yesterday", "on Monday", "25 December"), not the publication time. */
   dayExplicit: boolean;
+  /** False when neither the text nor a real publication time gave the day (it is then "now"). */
+  dayKnown?: boolean;
   lang: string;
 }
 
@@ -34,6 +36,8 @@ export interface SignatureInput {
   /** Topic ids the article matched. */
   topics?: readonly string[];
   lang?: string;
+  /** False when publishedMs is only the time of reading (no publication time was given). */
+  publishedKnown?: boolean;
 }
 
 /** The lead is the headline plus this much of the text: where a report says what happened. */
@@ -68,6 +72,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
     counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
     day: found ?? dayOf(input.publishedMs),
     dayExplicit: found !== undefined,
+    ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
     lang: input.lang ?? '',
   };
 }
@@ -103,10 +108,12 @@ function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readon
     // Years and tower numbers are not counts.
     if (!n || (n.value >= 1900 && n.value <= 2100) || n.value === 0) continue;
     const end = i + n.len;
+    // "killed one contractor and wounded four": a verb right before the number says what it counts.
+    const verbNext = verbs.find((h) => h.at + h.len >= i - 1 && h.at + h.len <= i);
     const casualtyAfter = nouns.find((h) => CASUALTY.has(h.id) && h.at >= end && h.at <= end + 4);
     const verbBefore = verbs.find((h) => h.at + h.len <= i && h.at + h.len >= i - 2);
-    const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 2);
-    const what = casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
+    const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 3);
+    const what = verbNext?.id ?? casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
     if (!what) continue;
     const list = (out[what] ??= []);
     if (!list.includes(n.value)) list.push(n.value);

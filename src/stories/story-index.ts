@@ -78,6 +78,11 @@ export interface AssignResult {
   latest?: string;
 }
 
+export interface AssignOptions {
+  /** False when the article's published time is only the time of reading (`raqib stories` without "published"). */
+  publishedKnown?: boolean;
+}
+
 export interface StoryIndexOptions {
   /** Decision score at or above which an article joins a story (default JOIN_SCORE). */
   threshold?: number;
@@ -118,8 +123,8 @@ export class StoryIndex {
    * Places an article in a story. Idempotent: assigning the same article again returns the same
    * story, with isNew true only when this article started it. The caller stores `storyId` on the StoredArticle and alerts only when isNew.
    */
-  assign(stored: StoredArticle): Promise<AssignResult> {
-    const run = this.chain.then(() => this.assignNow(stored));
+  assign(stored: StoredArticle, opts: AssignOptions = {}): Promise<AssignResult> {
+    const run = this.chain.then(() => this.assignNow(stored, opts));
     this.chain = run.catch(() => {});
     return run;
   }
@@ -172,7 +177,7 @@ export class StoryIndex {
     return forgotten;
   }
 
-  private async assignNow(stored: StoredArticle): Promise<AssignResult> {
+  private async assignNow(stored: StoredArticle, opts: AssignOptions): Promise<AssignResult> {
     const art = stored.article;
     const known = await this.storyOf.get(art.id);
     if (known) {
@@ -191,7 +196,7 @@ export class StoryIndex {
       s: '',
       p,
       sketch: sketchOf({ title: art.title, text: art.text || art.summary }),
-      sig: extractSignature({ title: art.title, text: art.text || art.summary, publishedMs: p, topics: stored.matches.map((m) => m.id), lang: art.lang }),
+      sig: extractSignature({ title: art.title, text: art.text || art.summary, publishedMs: p, topics: stored.matches.map((m) => m.id), lang: art.lang, publishedKnown: opts.publishedKnown }),
     };
     const best = this.bestStory(me, await this.entriesAround(p));
     const existing = best ? await this.stories.get(best.s) : undefined;
