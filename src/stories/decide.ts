@@ -12,7 +12,7 @@
 //     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
 //  2. Score = text similarity + signature agreement (weights below); join at JOIN_SCORE.
 import { similarity, type StorySketch } from './sketch.ts';
-import { gazetteer, isSpecificPlace, placesCompatible } from './gazetteer.ts';
+import { gazetteer, isSpecificPlace, placeAncestors, placesCompatible } from './gazetteer.ts';
 import type { EventSignature } from './signature.ts';
 
 export interface Comparable {
@@ -69,7 +69,8 @@ function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'a
   const g = gazetteer();
   if (a.lead.some((x) => b.lead.some((y) => placesCompatible(g, x, y)))) return 'agree';
   // A retaliation names the attacked base and the struck sites: one outlet leads with each.
-  const mentioned = (lead: readonly string[], places: readonly string[]) => lead.some((x) => places.some((y) => placesCompatible(g, x, y)));
+  // Mentioned means the place itself or one inside it: "near Erbil" does not mention Harir.
+  const mentioned = (lead: readonly string[], places: readonly string[]) => lead.some((x) => places.some((y) => placeAncestors(g, y).includes(x)));
   return mentioned(a.lead, b.places) || mentioned(b.lead, a.places) ? 'apart' : 'conflict';
 }
 
