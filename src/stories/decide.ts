@@ -107,18 +107,17 @@ function kindConflict(a: EventSignature, b: EventSignature): string | undefined 
 }
 
 /** Signature agreement: the bonus and its reasons. */
-function agreement(a: EventSignature, b: EventSignature, leadShared: string[]): { bonus: number; reasons: string[] } {
+function agreement(a: EventSignature, b: EventSignature, leadShared: string[], reasons: string[] | undefined): number {
   const g = gazetteer();
-  const reasons: string[] = [];
   let bonus = 0;
   if (leadShared.length > 0) {
     bonus += WEIGHTS.leadPlace;
-    reasons.push(`same place: ${leadShared[0]}`);
+    reasons?.push(`same place: ${leadShared[0]}`);
   } else {
     const shared = intersect(a.places, b.places).filter((p) => isSpecificPlace(g, p));
     if (shared.length > 0) {
       bonus += WEIGHTS.place;
-      reasons.push(`same place: ${shared[0]}`);
+      reasons?.push(`same place: ${shared[0]}`);
     }
   }
   const actors = intersect(a.actors, b.actors);
@@ -127,18 +126,18 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[]): 
     const first = specific.length > 0 ? WEIGHTS.specificActor : WEIGHTS.actor;
     bonus += Math.min(WEIGHTS.actorsCap, first + WEIGHTS.actor * (actors.length - 1));
   }
-  if (actors.length > 0) reasons.push(`same actor: ${(specific[0] ?? actors[0])!}`);
+  if (actors.length > 0) reasons?.push(`same actor: ${(specific[0] ?? actors[0])!}`);
   const kinds = intersect(a.kinds, b.kinds);
   if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
   const types = kinds.filter((k) => !k.startsWith('t:'));
   if (types.length > 0) bonus += WEIGHTS.eventType;
-  if (kinds.length > 0) reasons.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
+  if (kinds.length > 0) reasons?.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
   if (a.dayKnown === false || b.dayKnown === false) {
     // "Now" for both is no evidence of one day.
     bonus += WEIGHTS.dayUnknown;
   } else if (a.day === b.day) {
     bonus += WEIGHTS.sameDay;
-    reasons.push('same day');
+    reasons?.push('same day');
   } else if (a.dayExplicit && b.dayExplicit) {
     bonus += WEIGHTS.explicitDayApart;
   }
@@ -146,28 +145,35 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[]): 
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {
       bonus += WEIGHTS.count;
-      reasons.push(`same count: ${what} ${v}`);
+      reasons?.push(`same count: ${what} ${v}`);
       break;
     }
   }
-  return { bonus, reasons };
+  return bonus;
 }
 
-/** Compares a new report with a stored one. */
-export function compare(a: Comparable, b: Comparable): Decision {
+/**
+ * Compares a new report with a stored one. Reasons (and the wording of a veto) are only built
+ * when `explain` is set: the index compares thousands of pairs per article and explains one.
+ */
+export function compare(a: Comparable, b: Comparable, explain = false): Decision {
+  // Most stored reports in the window are days away: settle those before any text comparison.
+  const daysApart = Math.abs(a.sig.day - b.sig.day);
+  if (daysApart > 2 && a.sig.dayKnown !== false && b.sig.dayKnown !== false) return { score: 0, reasons: [], veto: `different day: ${daysApart} days apart` };
   const text = similarity(a.sketch, b.sketch).score;
   const g = gazetteer();
   const leadShared = a.sig.lead.filter((x) => b.sig.lead.some((y) => placesCompatible(g, x, y)));
   const places = leadPlaces(a.sig, b.sig);
   const veto =
-    (places === 'conflict' ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : undefined) ??
+    (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
     dayConflict(a.sig, b.sig, text) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
     kindConflict(b.sig, a.sig);
-  const { bonus, reasons } = agreement(a.sig, b.sig, leadShared);
+  const reasons: string[] = [];
+  const bonus = agreement(a.sig, b.sig, leadShared, explain ? reasons : undefined);
   const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;
-  if (text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
+  if (explain && text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
   const out: Decision = { score: text + bonus + apart, reasons };
   if (veto) out.veto = veto;
   return out;

@@ -123,6 +123,8 @@ export interface Gazetteer {
   placeById: Map<string, GazetteerEntry>;
   actorById: Map<string, GazetteerEntry>;
   kindById: Map<string, KindEntry>;
+  /** Each place's chain of containing places, itself first (precomputed: decisions ask often). */
+  ancestors: Map<string, readonly string[]>;
 }
 
 const both = (e: { en: string[]; ar: string[] }) => [...e.en, ...e.ar];
@@ -144,7 +146,9 @@ export function gazetteer(): Gazetteer {
     placeById: new Map(data.places.map((p) => [p.id, p])),
     actorById: new Map(data.actors.map((a) => [a.id, a])),
     kindById: new Map(data.kinds.map((k) => [k.id, k])),
+    ancestors: new Map(),
   };
+  for (const p of data.places) compiled.ancestors.set(p.id, chainOf(compiled.placeById, p.id));
   return compiled;
 }
 
@@ -155,11 +159,15 @@ export function isSpecificPlace(g: Gazetteer, id: string): boolean {
   return SPECIFIC_PLACE.has(g.placeById.get(id)?.type ?? '');
 }
 
-/** The chain of places id lies in, itself first. */
-export function placeAncestors(g: Gazetteer, id: string): string[] {
+function chainOf(byId: ReadonlyMap<string, GazetteerEntry>, id: string): string[] {
   const out: string[] = [];
-  for (let cur: string | undefined = id; cur && !out.includes(cur); cur = g.placeById.get(cur)?.in) out.push(cur);
+  for (let cur: string | undefined = id; cur && !out.includes(cur); cur = byId.get(cur)?.in) out.push(cur);
   return out;
+}
+
+/** The chain of places id lies in, itself first (an id unknown to this gazetteer is its own chain). */
+export function placeAncestors(g: Gazetteer, id: string): readonly string[] {
+  return g.ancestors.get(id) ?? [id];
 }
 
 /** One place is the other or lies within it. */

@@ -200,7 +200,7 @@ export class StoryIndex {
     };
     const best = this.bestStory(me, await this.entriesAround(p));
     const existing = best ? await this.stories.get(best.s) : undefined;
-    const result = best && existing ? await this.join(existing, me, best.decision, art.feedId) : await this.start(stored, me);
+    const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
     me.s = result.storyId;
 
     const key = hourKey(p);
@@ -219,8 +219,8 @@ export class StoryIndex {
    * another day) is not joined through one loosely-worded member: that is how one campaign's
    * attacks would chain into one story.
    */
-  private bestStory(me: Entry, candidates: readonly Entry[]): { s: string; decision: Decision; p: number } | undefined {
-    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number } }>();
+  private bestStory(me: Entry, candidates: readonly Entry[]): { s: string; decision: Decision; p: number; entry: Entry } | undefined {
+    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
     for (const e of candidates) {
       if (Math.abs(e.p - me.p) > this.windowMs) continue;
       const d = compare(me, e);
@@ -229,10 +229,10 @@ export class StoryIndex {
       st.n++;
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
-        st.best = { decision: d, p: e.p };
+        st.best = { decision: d, p: e.p, entry: e };
       }
     }
-    let best: { s: string; decision: Decision; p: number } | undefined;
+    let best: { s: string; decision: Decision; p: number; entry: Entry } | undefined;
     for (const [s, st] of perStory) {
       if (!st.best || st.vetoes * 2 > st.n) continue;
       const score = st.best.decision.score;
