@@ -3,7 +3,7 @@
 // drones, rockets, targets, troops) and which day. Extracted once at ingest from the title and
 // the text, in either language, and stored with the article's sketch so that the same-story
 // decision (decide.ts) can compare reports that share no words.
-import { isTens, numberValue } from '../text/numbers.ts';
+import { foldedNumberValue, isTens } from '../text/numbers.ts';
 import { dayOf, firstDay } from '../text/dates.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import { gazetteer, isSpecificPlace, placeAncestors, tokenKeys, type Gazetteer, type PhraseHit } from './gazetteer.ts';
@@ -84,10 +84,10 @@ function mostSpecific(g: Gazetteer, ids: readonly string[]): string[] {
 
 /** The number a token starts (with "twenty five", "1,200" folded in), and how many tokens it spans. */
 function numberAt(tokens: readonly Token[], i: number): { value: number; len: number } | undefined {
-  const v = numberValue(tokens[i]!.norm);
+  const v = foldedNumberValue(tokens[i]!.norm);
   if (v === undefined) return undefined;
   const next = tokens[i + 1];
-  const nv = next ? numberValue(next.norm) : undefined;
+  const nv = next ? foldedNumberValue(next.norm) : undefined;
   if (nv !== undefined && isTens(v) && nv < 10) return { value: v + nv, len: 2 };
   return { value: v, len: 1 };
 }

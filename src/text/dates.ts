@@ -11,7 +11,7 @@ export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
 const EN_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const AR_WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'].map((w) => foldArabic(w));
 
-const EN_MONTHS: Record<string, number> = {
+const EN_MONTHS_RAW: Record<string, number> = {
   january: 0, jan: 0, february: 1, feb: 1, march: 2, mar: 2, april: 3, apr: 3, may: 4, june: 5, jun: 5,
   july: 6, jul: 6, august: 7, aug: 7, september: 8, sept: 8, sep: 8, october: 9, oct: 9, november: 10, nov: 10, december: 11, dec: 11,
 };
@@ -21,6 +21,8 @@ const AR_MONTHS_RAW: Record<string, number> = {
   يناير: 0, فبراير: 1, مارس: 2, أبريل: 3, ابريل: 3, مايو: 4, يونيو: 5, يوليو: 6, أغسطس: 7, اغسطس: 7, سبتمبر: 8, أكتوبر: 9, اكتوبر: 9, نوفمبر: 10, ديسمبر: 11,
   شباط: 1, آذار: 2, نيسان: 3, أيار: 4, حزيران: 5, تموز: 6, آب: 7, أيلول: 8,
 };
+// Maps, not objects: "constructor" or "toString" in a text must not find Object.prototype.
+const EN_MONTHS = new Map(Object.entries(EN_MONTHS_RAW));
 const AR_MONTHS = new Map(Object.entries(AR_MONTHS_RAW).map(([k, v]) => [foldArabic(k), v]));
 const AR_FIRST = foldArabic('الأول');
 const AR_SECOND = foldArabic('الثاني');
@@ -33,14 +35,14 @@ export interface DayWord {
   forms: readonly string[];
 }
 
-const RELATIVE: Record<string, number> = { yesterday: -1, today: 0, tonight: 0, [foldArabic('أمس')]: -1, [foldArabic('البارحة')]: -1, [foldArabic('اليوم')]: 0 };
+const RELATIVE = new Map<string, number>(Object.entries({ yesterday: -1, today: 0, tonight: 0, [foldArabic('أمس')]: -1, [foldArabic('البارحة')]: -1, [foldArabic('اليوم')]: 0 }));
 const FUTURE = new Set(['next', 'coming', foldArabic('المقبل'), foldArabic('القادم'), foldArabic('المقبلة'), foldArabic('القادمة')]);
 const PAST_NIGHT = new Set([foldArabic('الماضية'), foldArabic('الفائتة')]);
 
 function monthOf(words: readonly DayWord[], i: number): number | undefined {
   const w = words[i];
   if (!w) return undefined;
-  const en = EN_MONTHS[w.norm];
+  const en = EN_MONTHS.get(w.norm);
   if (en !== undefined) return en;
   for (const f of w.forms) {
     const m = AR_MONTHS.get(f);
@@ -97,7 +99,7 @@ export function dayAt(words: readonly DayWord[], i: number, pubDay: number): num
   const next = words[i + 1];
   if (prev !== undefined && FUTURE.has(prev)) return undefined;
   if (next && next.forms.some((f) => FUTURE.has(f))) return undefined;
-  const rel = w.forms.map((f) => RELATIVE[f]).find((r) => r !== undefined);
+  const rel = w.forms.map((f) => RELATIVE.get(f)).find((r) => r !== undefined);
   if (rel !== undefined) return pubDay + rel;
   if (w.norm === 'night' && prev === 'last') return pubDay - 1;
   if (w.forms.includes(foldArabic('الليلة')) && next && PAST_NIGHT.has(next.norm)) return pubDay - 1;

@@ -4,7 +4,7 @@
 // killed" from "five killed"; it does not try to read long spelled-out numbers.
 import { foldArabic } from './arabic.ts';
 
-const EN_WORDS: Record<string, number> = {
+const EN_WORDS_RAW: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
@@ -22,6 +22,8 @@ const AR_WORDS_RAW: Record<string, number> = {
   خمسون: 50, خمسين: 50, ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80,
   تسعون: 90, تسعين: 90, مئة: 100, مائة: 100, مئتين: 200, مئتان: 200, ألف: 1000, عشرات: 24, مئات: 200,
 };
+// Maps, not objects: a word such as "constructor" must not find Object.prototype.
+const EN_WORDS = new Map(Object.entries(EN_WORDS_RAW));
 const AR_WORDS = new Map<string, number>(Object.entries(AR_WORDS_RAW).map(([w, n]) => [foldArabic(w), n]));
 
 /**
@@ -30,10 +32,17 @@ const AR_WORDS = new Map<string, number>(Object.entries(AR_WORDS_RAW).map(([w, n
  * (with an attached و "and" or ب/ل). Undefined for anything else.
  */
 export function numberValue(word: string): number | undefined {
-  const w = foldArabic(word.normalize('NFKC')).toLowerCase();
+  return foldedNumberValue(foldArabic(word.normalize('NFKC')).toLowerCase());
+}
+
+/** numberValue of a word already folded by the tokeniser (Token.norm): no folding, cheap on non-numbers. */
+export function foldedNumberValue(w: string): number | undefined {
+  const c = w.charCodeAt(0);
+  // Most words are not numbers: a digit, a Latin letter or an Arabic letter may start one.
+  if (!(c >= 48 && c <= 57) && !EN_WORDS.has(w) && !AR_WORDS.has(w) && !(w.length > 3 && AR_WORDS.has(w.slice(1)))) return undefined;
   if (/^\d{1,3}(?:[,.\u066c]\d{3})+$/.test(w)) return Number(w.replace(/[,.\u066c]/g, ''));
   if (/^\d+$/.test(w)) return w.length > 9 ? undefined : Number(w);
-  const en = EN_WORDS[w];
+  const en = EN_WORDS.get(w);
   if (en !== undefined) return en;
   const ar = AR_WORDS.get(w);
   if (ar !== undefined) return ar;

@@ -20,6 +20,7 @@ describe('numberValue', () => {
     expect(numberValue('عشرين')).toBe(20);
     expect(numberValue('drone')).toBeUndefined();
     expect(numberValue('بغداد')).toBeUndefined();
+    expect(numberValue('constructor')).toBeUndefined();
   });
 });
 
@@ -53,5 +54,6 @@ describe('firstDay', () => {
     expect(firstDay(words('الاجتماع الاثنين المقبل'), pub)).toBeUndefined();
     expect(firstDay(words('the 2011 withdrawal on December 18, 2011'), pub)).toBeUndefined();
     expect(firstDay(words('troops may stay'), pub)).toBeUndefined();
+    expect(firstDay(words('the constructor toString valueOf'), pub)).toBeUndefined();
   });
 });
