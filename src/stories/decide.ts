@@ -160,16 +160,18 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   // Most stored reports in the window are days away: settle those before any text comparison.
   const daysApart = Math.abs(a.sig.day - b.sig.day);
   if (daysApart > 2 && a.sig.dayKnown !== false && b.sig.dayKnown !== false) return { score: 0, reasons: [], veto: `different day: ${daysApart} days apart` };
-  const text = similarity(a.sketch, b.sketch).score;
   const g = gazetteer();
   const leadShared = a.sig.lead.filter((x) => b.sig.lead.some((y) => placesCompatible(g, x, y)));
   const places = leadPlaces(a.sig, b.sig);
-  const veto =
+  // Conflicts that need no text comparison come first: most candidates end here.
+  const early =
     (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
-    dayConflict(a.sig, b.sig, text) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
     kindConflict(b.sig, a.sig);
+  if (early && !explain) return { score: 0, reasons: [], veto: early };
+  const text = similarity(a.sketch, b.sketch).score;
+  const veto = early ?? dayConflict(a.sig, b.sig, text);
   const reasons: string[] = [];
   const bonus = agreement(a.sig, b.sig, leadShared, explain ? reasons : undefined);
   const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;

@@ -44,7 +44,7 @@ describe('raqib stories (contract)', () => {
     expect(r.stderr).toMatch(/usage: raqib stories/);
   });
 
-  it('runs through the bin without touching the configured store', async () => {
+  it('runs through the bin without touching the configured store', { timeout: 30_000 }, async () => {
     const t = tempDir();
     try {
       const storeFile = join(t.dir, 'bot.sqlite');
