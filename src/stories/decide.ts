@@ -12,7 +12,7 @@
 //     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
 //  2. Score = text similarity + signature agreement (weights below); join at JOIN_SCORE.
 import { similarity, type StorySketch } from './sketch.ts';
-import { gazetteer, isSpecificPlace, placeAncestors, placesCompatible } from './gazetteer.ts';
+import { gazetteer, isSpecificPlace, placeAncestors, placesCompatible, type Gazetteer } from './gazetteer.ts';
 import type { EventSignature } from './signature.ts';
 
 export interface Comparable {
@@ -31,6 +31,8 @@ export interface Decision {
 export const WEIGHTS = {
   /** A specific place named in both leads (or one inside the other). */
   leadPlace: 0.25,
+  /** The same, when the most specific place they share is a city (Baghdad sees many events a day). */
+  leadCity: 0.15,
   /** A specific place named in both texts, not both leads. */
   place: 0.1,
   /** A named person or faction in both. */
@@ -52,6 +54,8 @@ export const WEIGHTS = {
   dayUnknown: -0.1,
   /** Both state their day explicitly and the days differ by one. */
   explicitDayApart: -0.2,
+  /** The days differ by one, at least one of them not stated (a follow-up, or the next happening). */
+  dayApart: -0.1,
 } as const;
 
 /** Score at or above which two reports are one story. */
@@ -67,7 +71,14 @@ const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) =
 function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'apart' | 'conflict' {
   if (a.lead.length === 0 || b.lead.length === 0) return 'none';
   const g = gazetteer();
-  if (a.lead.some((x) => b.lead.some((y) => placesCompatible(g, x, y)))) return 'agree';
+  // When both leads name sites (bases, airports, fields), the sites decide: a convoy leaving Ain
+  // al-Asad and a statement at the embassy in Baghdad are apart though both leads say Baghdad.
+  const sitesA = a.lead.filter((x) => isSite(g, x));
+  const sitesB = b.lead.filter((x) => isSite(g, x));
+  const [la, lb] = sitesA.length > 0 && sitesB.length > 0 ? [sitesA, sitesB] : [a.lead, b.lead];
+  if (la.some((x) => lb.some((y) => placesCompatible(g, x, y)))) return 'agree';
+  a = { ...a, lead: la };
+  b = { ...b, lead: lb };
   // A retaliation names the attacked base and the struck sites: one outlet leads with each.
   // Mentioned means the place itself or one inside it: "near Erbil" does not mention Harir.
   const mentioned = (lead: readonly string[], places: readonly string[]) => lead.some((x) => places.some((y) => placeAncestors(g, y).includes(x)));
@@ -106,12 +117,26 @@ function kindConflict(a: EventSignature, b: EventSignature): string | undefined 
   return undefined;
 }
 
+const isSite = (g: Gazetteer, id: string) => isSpecificPlace(g, id) && g.placeById.get(id)?.type !== 'city';
+
+function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (!placesCompatible(g, x, y)) continue;
+      const wider = placeAncestors(g, x).includes(y) ? y : x;
+      if (!out.includes(wider)) out.push(wider);
+    }
+  }
+  return out;
+}
+
 /** Signature agreement: the bonus and its reasons. */
 function agreement(a: EventSignature, b: EventSignature, leadShared: string[], reasons: string[] | undefined): number {
   const g = gazetteer();
   let bonus = 0;
   if (leadShared.length > 0) {
-    bonus += WEIGHTS.leadPlace;
+    bonus += leadShared.some((x) => isSite(g, x)) ? WEIGHTS.leadPlace : WEIGHTS.leadCity;
     reasons?.push(`same place: ${leadShared[0]}`);
   } else {
     const shared = intersect(a.places, b.places).filter((p) => isSpecificPlace(g, p));
@@ -140,6 +165,8 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], r
     reasons?.push('same day');
   } else if (a.dayExplicit && b.dayExplicit) {
     bonus += WEIGHTS.explicitDayApart;
+  } else {
+    bonus += WEIGHTS.dayApart;
   }
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
@@ -161,8 +188,9 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   const daysApart = Math.abs(a.sig.day - b.sig.day);
   if (daysApart > 2 && a.sig.dayKnown !== false && b.sig.dayKnown !== false) return { score: 0, reasons: [], veto: `different day: ${daysApart} days apart` };
   const g = gazetteer();
-  const leadShared = a.sig.lead.filter((x) => b.sig.lead.some((y) => placesCompatible(g, x, y)));
   const places = leadPlaces(a.sig, b.sig);
+  // Shared lead places, each taken at the less specific of the two (Baghdad, for the embassy and Baghdad).
+  const leadShared = places === 'agree' ? sharedLead(g, a.sig.lead, b.sig.lead) : [];
   // Conflicts that need no text comparison come first: most candidates end here.
   const early =
     (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
