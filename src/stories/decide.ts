@@ -117,6 +117,14 @@ function kindConflict(a: EventSignature, b: EventSignature): string | undefined 
   return undefined;
 }
 
+/** Both headlines name specific places and none agrees: the headline says where it happened. */
+function headlineConflict(g: Gazetteer, a: EventSignature, b: EventSignature, explain: boolean): string | undefined {
+  const x = a.head ?? [];
+  const y = b.head ?? [];
+  if (x.length === 0 || y.length === 0 || x.some((p) => y.some((q) => placesCompatible(g, p, q)))) return undefined;
+  return explain ? `different place in the headlines: ${x.join('+')} / ${y.join('+')}` : 'headline place';
+}
+
 const isSite = (g: Gazetteer, id: string) => isSpecificPlace(g, id) && g.placeById.get(id)?.type !== 'city';
 
 function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): string[] {
@@ -194,6 +202,7 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   // Conflicts that need no text comparison come first: most candidates end here.
   const early =
     (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
+    headlineConflict(g, a.sig, b.sig, explain) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
     kindConflict(b.sig, a.sig);

@@ -13,6 +13,8 @@ export interface EventSignature {
   places: string[];
   /** The most specific places named in the headline and lead (none is inside another). */
   lead: string[];
+  /** The most specific places named in the headline alone (absent on entries stored before it). */
+  head?: string[];
   /** Actors named anywhere. */
   actors: string[];
   /** Topics matched (`t:<id>`) and event types from the headline and lead. */
@@ -67,6 +69,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
   return {
     places: uniq(placeHits.map((h) => h.id)),
     lead: mostSpecific(g, leadPlaces),
+    head: mostSpecific(g, uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id))),
     actors: uniq(g.actors.find(all, keys).map((h) => h.id)),
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
     counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
