@@ -46,8 +46,9 @@ export const WEIGHTS = {
   /** A topic in common; an event type (strike, drone …) in common. */
   topic: 0.05,
   eventType: 0.05,
-  /** The same event day. */
+  /** The same event day; more when both reports state it ("on Wednesday", "الأربعاء"). */
   sameDay: 0.1,
+  sameStatedDay: 0.15,
   /** The same number for the same thing ("three killed" in both). */
   count: 0.15,
   /** One report's day is unknown (no publication time, no day in the text): no day evidence at all. */
@@ -169,7 +170,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], r
     // "Now" for both is no evidence of one day.
     bonus += WEIGHTS.dayUnknown;
   } else if (a.day === b.day) {
-    bonus += WEIGHTS.sameDay;
+    bonus += a.dayExplicit && b.dayExplicit ? WEIGHTS.sameStatedDay : WEIGHTS.sameDay;
     reasons?.push('same day');
   } else if (a.dayExplicit && b.dayExplicit) {
     bonus += WEIGHTS.explicitDayApart;

@@ -4,7 +4,7 @@
 // the text, in either language, and stored with the article's sketch so that the same-story
 // decision (decide.ts) can compare reports that share no words.
 import { foldedNumberValue, isTens } from '../text/numbers.ts';
-import { dayOf, firstDay } from '../text/dates.ts';
+import { dayOf, nearestDay } from '../text/dates.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import { gazetteer, isSpecificPlace, placeAncestors, tokenKeys, type Gazetteer, type PhraseHit } from './gazetteer.ts';
 
@@ -64,7 +64,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
   const kinds = uniq(g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd)).map((h) => h.id));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
-  const found = firstDay(dayWords, input.publishedMs, 3);
+  const found = nearestDay(dayWords, input.publishedMs, 3);
 
   return {
     places: uniq(placeHits.map((h) => h.id)),

@@ -117,10 +117,33 @@ export function dayAt(words: readonly DayWord[], i: number, pubDay: number): num
  * day after; undefined when there is none (the caller falls back to the publication day).
  */
 export function firstDay(words: readonly DayWord[], pubMs: number, maxBack = 7): number | undefined {
+  return daysIn(words, pubMs, maxBack)[0];
+}
+
+/**
+ * The day expressions of the words that lie from `maxBack` days before publication to one day
+ * after, in text order.
+ */
+export function daysIn(words: readonly DayWord[], pubMs: number, maxBack = 7): number[] {
   const pubDay = dayOf(pubMs);
+  const out: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const d = dayAt(words, i, pubDay);
-    if (d !== undefined && d >= pubDay - maxBack && d <= pubDay + 1) return d;
+    if (d !== undefined && d >= pubDay - maxBack && d <= pubDay + 1) out.push(d);
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * The day expression nearest the publication day (the earlier on a tie): a report's own day is
+ * usually the latest one it names, while a photo caption or a recap names older ones.
+ */
+export function nearestDay(words: readonly DayWord[], pubMs: number, maxBack = 7): number | undefined {
+  const pubDay = dayOf(pubMs);
+  let best: number | undefined;
+  for (const d of daysIn(words, pubMs, maxBack)) {
+    const dist = Math.abs(d - pubDay);
+    if (best === undefined || dist < Math.abs(best - pubDay) || (dist === Math.abs(best - pubDay) && d < best)) best = d;
+  }
+  return best;
 }
