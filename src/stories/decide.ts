@@ -141,13 +141,14 @@ function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): s
 }
 
 /** Signature agreement: the bonus and its reasons. */
-function agreement(a: EventSignature, b: EventSignature, leadShared: string[], reasons: string[] | undefined): number {
+function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
   const g = gazetteer();
   let bonus = 0;
   if (leadShared.length > 0) {
     bonus += leadShared.some((x) => isSite(g, x)) ? WEIGHTS.leadPlace : WEIGHTS.leadCity;
     reasons?.push(`same place: ${leadShared[0]}`);
-  } else {
+  } else if (!leadsApart) {
+    // When the leads name different sites, a place both mention is the other report's background.
     const shared = intersect(a.places, b.places).filter((p) => isSpecificPlace(g, p));
     if (shared.length > 0) {
       bonus += WEIGHTS.place;
@@ -211,7 +212,7 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   const text = similarity(a.sketch, b.sketch).score;
   const veto = early ?? dayConflict(a.sig, b.sig, text);
   const reasons: string[] = [];
-  const bonus = agreement(a.sig, b.sig, leadShared, explain ? reasons : undefined);
+  const bonus = agreement(a.sig, b.sig, leadShared, places === 'apart', explain ? reasons : undefined);
   const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;
   if (explain && text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
   const out: Decision = { score: text + bonus + apart, reasons };

@@ -42,8 +42,20 @@ export interface SignatureInput {
   publishedKnown?: boolean;
 }
 
-/** The lead is the headline plus this much of the text: where a report says what happened. */
+/**
+ * The lead is the headline plus the opening sentence of the text (at least LEAD_MIN characters,
+ * at most LEAD_CHARS): where a report says what happened. Later sentences recall other events.
+ */
 const LEAD_CHARS = 450;
+const LEAD_MIN = 200;
+
+/** Where the lead of a text ends: the first sentence end after LEAD_MIN, else LEAD_CHARS. */
+export function leadLength(text: string): number {
+  const re = /[.!?؟۔](?=\s|$)|\n\s*\n/g;
+  re.lastIndex = LEAD_MIN;
+  const m = re.exec(text);
+  return m && m.index < LEAD_CHARS ? m.index + 1 : LEAD_CHARS;
+}
 /** Only this much of the text is read for places and actors (long articles drift into background). */
 const BODY_CHARS = 6000;
 /** A day expression is looked for in the headline and this much of the text. */
@@ -57,7 +69,8 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const body = tokenise(input.text.slice(0, BODY_CHARS));
   const all = title.concat(body);
   const keys = all.map(tokenKeys);
-  const leadEnd = title.length + body.filter((t) => t.start < LEAD_CHARS).length;
+  const leadChars = leadLength(input.text);
+  const leadEnd = title.length + body.filter((t) => t.start < leadChars).length;
   const inLead = (h: PhraseHit) => h.at < leadEnd;
 
   const placeHits = g.places.find(all, keys);

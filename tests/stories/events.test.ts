@@ -143,6 +143,23 @@ describe('never swallows a new event', () => {
     expect(halted.storyId).not.toBe(resume.storyId);
   });
 
+  it('a same-day attack on another base that recalls the first one in its body is its own story', async () => {
+    const harir = await idx.assign(report({
+      lang: 'ar',
+      title: 'المقاومة الإسلامية في العراق تستهدف قاعدة حرير بطائرة مسيرة',
+      text: 'أعلنت المقاومة الإسلامية في العراق اليوم أنها استهدفت قاعدة حرير شمال أربيل بطائرة مسيرة، وقالت إن الطائرة أصابت هدفها. ولم تذكر تفاصيل عن خسائر.',
+      published: '2023-11-17T15:00:00Z',
+    }));
+    const omar = await idx.assign(report({
+      lang: 'ar',
+      title: 'الهجمات مستمرة على القواعد الأمريكية',
+      text: 'استهدفت طائرة مسيرة مساء اليوم قاعدة حقل العمر في ريف دير الزور شرقي سوريا، حيث سمع السكان دوي انفجارات متتالية ناجمة عن تصدي الدفاعات الجوية للطائرة قبل وصولها إلى القاعدة، وتبنت المقاومة الإسلامية في العراق الهجوم في بيان مقتضب. وكانت الجماعة قد أعلنت في وقت سابق استهداف قاعدة حرير في إقليم كردستان.',
+      published: '2023-11-17T20:00:00Z',
+    }));
+    expect(omar.isNew).toBe(true);
+    expect(omar.storyId).not.toBe(harir.storyId);
+  });
+
   it('different counts of the same thing on the same day are different strikes', async () => {
     const a = await idx.assign(report({
       topics: ['us-strikes'],
