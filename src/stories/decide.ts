@@ -3,8 +3,10 @@
 // and why are documented in README.md under "Stories"; this file is the only place they live.
 //
 //  1. Vetoes — a different event whatever the wording:
-//     - place: both leads name specific places (bases, sites, cities) and none of one side's is,
-//       contains or lies in one of the other side's;
+//     - place: both leads name specific places (sites decide when both name one) and none of one
+//       side's is, contains or lies in one of the other side's, and neither report mentions the
+//       other's (when one does, a penalty instead: a retaliation names the attacked base too);
+//     - headline place: both headlines name specific places and none agrees;
 //     - day: event days more than one day apart (two days are allowed for a follow-up whose own
 //       day is not stated, when the wording is near-identical);
 //     - count: both leads count the same thing (drones, rockets, targets) with clearly different
