@@ -8,7 +8,8 @@
 //       other's (when one does, a penalty instead: a retaliation names the attacked base too);
 //     - headline place: both headlines name specific places and none agrees;
 //     - day: event days more than one day apart (two days are allowed for a follow-up whose own
-//       day is not stated, when the wording is near-identical);
+//       day is not stated, when the wording is near-identical); with no time at all (no
+//       publication time, no day in the text) only near-identical wording joins;
 //     - count: both leads count the same thing (drones, rockets, targets) with clearly different
 //       numbers; for killed/wounded only when no specific place is shared (a toll rises);
 //     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
@@ -89,7 +90,9 @@ function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'a
 }
 
 function dayConflict(a: EventSignature, b: EventSignature, text: number): string | undefined {
-  if (a.dayKnown === false || b.dayKnown === false) return undefined;
+  // Without any time, places and actors cannot tell this week's attack on a base from last
+  // year's: only near-identical wording (a copy) joins.
+  if (a.dayKnown === false || b.dayKnown === false) return text >= FOLLOW_UP_TEXT ? undefined : 'day unknown';
   const apart = Math.abs(a.day - b.day);
   if (apart <= 1) return undefined;
   if (apart === 2 && !(a.dayExplicit && b.dayExplicit) && text >= FOLLOW_UP_TEXT) return undefined;

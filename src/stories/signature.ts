@@ -77,7 +77,8 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
   const kinds = uniq(g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd)).map((h) => h.id));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
-  const found = nearestDay(dayWords, input.publishedMs, 3);
+  // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
+  const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
 
   return {
     places: uniq(placeHits.map((h) => h.id)),
