@@ -145,6 +145,14 @@ function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): s
   return out;
 }
 
+/** A place, an actor or a count both reports name. */
+function sharesEntity(a: EventSignature, b: EventSignature): boolean {
+  const g = gazetteer();
+  if (a.actors.some((x) => b.actors.includes(x))) return true;
+  if (a.places.some((x) => isSpecificPlace(g, x) && b.places.includes(x))) return true;
+  return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
+}
+
 /** Signature agreement: the bonus and its reasons. */
 function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
   const g = gazetteer();
@@ -220,7 +228,10 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   const bonus = agreement(a.sig, b.sig, leadShared, places === 'apart', explain ? reasons : undefined);
   const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;
   if (explain && text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
-  const out: Decision = { score: text + bonus + apart, reasons };
+  // Day and kind are context, not identity: without a place, an actor or a count in common
+  // two reports are judged on their wording alone (a quiet news day is not one story).
+  const identified = sharesEntity(a.sig, b.sig);
+  const out: Decision = { score: identified ? text + bonus + apart : text + Math.min(0, bonus + apart), reasons };
   if (veto) out.veto = veto;
   return out;
 }

@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
 import type { Lang, StoredArticle } from '../../src/core/types.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
 let n = 0;
 function report(o: { title: string; text: string; published: string; lang?: Lang; feed?: string; topics?: string[] }): StoredArticle {
@@ -158,6 +159,21 @@ describe('never swallows a new event', () => {
     }));
     expect(omar.isNew).toBe(true);
     expect(omar.storyId).not.toBe(harir.storyId);
+  });
+
+  it('short reports of one day that share only the country and the topic stay apart', async () => {
+    // Made-up words: nothing but "Iraq", the topic and the day in common (as on a quiet news day).
+    const syl = ['ka', 'ru', 'mi', 'lo', 'te', 'sa', 'na', 'bi', 'do', 'fe', 'gu', 'ha', 'jo', 'ne', 'pa', 'qi', 'zu', 'ti', 'vo', 'ze'];
+    const ids = new Set<string>();
+    for (let n = 1; n <= 30; n++) {
+      const rng = mulberry32(n * 7919);
+      const word = () => Array.from({ length: 3 }, () => syl[Math.floor(rng() * syl.length)]).join('');
+      const title = `Iraq ${Array.from({ length: 7 }, word).join(' ')} [item-${String(n).padStart(3, '0')}]`;
+      const r = await idx.assign(report({ topics: ['iraq'], title, text: title, published: '2025-01-01T10:00:00Z' }));
+      expect(r.isNew).toBe(true);
+      ids.add(r.storyId);
+    }
+    expect(ids.size).toBe(30);
   });
 
   it('different counts of the same thing on the same day are different strikes', async () => {
