@@ -49,7 +49,11 @@ export function cadenceText(c: FeedPreviewView['cadence'], lang: UiLang): string
 export function previewText(p: FeedPreviewView, lang: UiLang): string {
   const lines = [
     `${p.title ?? tr(lang, '(untitled feed)', '(مصدر بلا عنوان)')} — ${p.url}`,
-    tr(lang, `Language: ${p.language ?? 'unknown'} · ${p.itemCount} items · publishes ${cadenceText(p.cadence, lang)}`, `اللغة: ${p.language ?? 'غير معروفة'} · ${p.itemCount} مادة · ينشر ${cadenceText(p.cadence, lang)}`),
+    tr(
+      lang,
+      `Language: ${p.language ?? 'unknown'} · ${p.itemCount} items · publishes ${cadenceText(p.cadence, lang)}`,
+      `اللغة: ${p.language ?? 'غير معروفة'} · ${p.itemCount} مادة · ينشر ${cadenceText(p.cadence, lang)}`,
+    ),
     tr(lang, `Matching a watched topic: ${p.matchingItems} of ${p.itemCount}`, `تطابق موضوعاً مرصوداً: ${p.matchingItems} من ${p.itemCount}`),
   ];
   if (p.cadence.newest) lines.push(tr(lang, `Newest item: ${stamp(p.cadence.newest)}`, `أحدث مادة: ${stamp(p.cadence.newest)}`));
@@ -68,7 +72,13 @@ export function choicesText(pageUrl: string, feeds: readonly FeedCandidateView[]
 }
 
 export function importReportText(r: ImportReportView, lang: UiLang): string {
-  const lines = [tr(lang, `Added ${r.added.length}, already present ${r.present.length}, refused ${r.refused.length}.`, `أُضيف ${r.added.length}، موجود مسبقاً ${r.present.length}، مرفوض ${r.refused.length}.`)];
+  const lines = [
+    tr(
+      lang,
+      `Added ${r.added.length}, already present ${r.present.length}, refused ${r.refused.length}.`,
+      `أُضيف ${r.added.length}، موجود مسبقاً ${r.present.length}، مرفوض ${r.refused.length}.`,
+    ),
+  ];
   for (const u of r.added) lines.push(`+ ${u}`);
   for (const p of r.present) lines.push(`= ${p.url}`);
   for (const x of r.refused) lines.push(`✗ ${x.url || '?'}${x.line ? ` (${tr(lang, 'line', 'السطر')} ${x.line})` : ''}: ${x.reason}`);

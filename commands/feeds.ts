@@ -12,9 +12,20 @@ const SPEC = argSpec([
     name: 'ACTION',
     kind: 'enum',
     values: ['list', 'add', 'remove', 'preview', 'export'],
-    description: { en: 'list the feeds, add, remove or preview one, or export them all as OPML', ar: 'عرض المصادر أو إضافة مصدر أو حذفه أو معاينته أو تصديرها كلها بصيغة OPML' },
+    description: {
+      en: 'list the feeds, add, remove or preview one, or export them all as OPML',
+      ar: 'عرض المصادر أو إضافة مصدر أو حذفه أو معاينته أو تصديرها كلها بصيغة OPML',
+    },
   },
-  { name: 'URL', kind: 'url', optional: true, description: { en: 'a feed, or a site page to find feeds on (add, remove, preview)', ar: 'رابط مصدر أو صفحة موقع يُبحث فيها عن مصادر (للإضافة والحذف والمعاينة)' } },
+  {
+    name: 'URL',
+    kind: 'url',
+    optional: true,
+    description: {
+      en: 'a feed, or a site page to find feeds on (add, remove, preview)',
+      ar: 'رابط مصدر أو صفحة موقع يُبحث فيها عن مصادر (للإضافة والحذف والمعاينة)',
+    },
+  },
 ]);
 
 export const feeds: CommandDef = {
@@ -28,7 +39,8 @@ export const feeds: CommandDef = {
     if (!p.ok) return p.reply;
     const { ACTION: verb, URL: url } = p.values;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
-    if (verb === 'list' || verb === 'export') return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
+    if (verb === 'list' || verb === 'export')
+      return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
     if (url === undefined) return usage(tr(lang, `URL is missing: /feeds ${verb} needs the feed's URL.`, `URL مفقود: يلزم رابط المصدر مع /feeds ${verb}.`));
     const checked = await ctx.services.feeds.check(url);
     if (!checked.ok) return usage(tr(lang, `Cannot use "${clip(url, 100)}": ${checked.reason}.`, `لا يمكن استخدام «${clip(url, 100)}»: ${checked.reason}.`));
@@ -41,7 +53,11 @@ export const feeds: CommandDef = {
     }
     if (!known) return usage(tr(lang, `No feed ${checked.url}. See /feeds list.`, `لا يوجد مصدر ${checked.url}. راجع /feeds list.`));
     if (known.source === 'config') {
-      return { status: 'denied', ephemeral: true, text: tr(lang, `${checked.url} comes from the config file; remove it there.`, `${checked.url} معرّف في ملف الإعدادات؛ احذفه هناك.`) };
+      return {
+        status: 'denied',
+        ephemeral: true,
+        text: tr(lang, `${checked.url} comes from the config file; remove it there.`, `${checked.url} معرّف في ملف الإعدادات؛ احذفه هناك.`),
+      };
     }
     await ctx.services.feeds.remove(known.url);
     return ok(tr(lang, `Removed feed ${checked.url}.`, `حُذف المصدر ${checked.url}.`));
@@ -50,14 +66,25 @@ export const feeds: CommandDef = {
 
 /** Why a URL gives no feed, phrased; undefined when it does. */
 function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | undefined {
-  if (found.kind === 'failed') return { status: 'error', ephemeral: true, text: tr(lang, `Cannot use ${url}: ${found.reason}.`, `لا يمكن استخدام ${url}: ${found.reason}.`) };
-  if (found.kind === 'none') return { status: 'error', ephemeral: true, text: tr(lang, `${found.pageUrl} is a web page, not a feed, and ${found.reason}.`, `${found.pageUrl} صفحة ويب وليست مصدراً، ولم يُعثر فيها على مصدر (${found.reason}).`) };
+  if (found.kind === 'failed')
+    return { status: 'error', ephemeral: true, text: tr(lang, `Cannot use ${url}: ${found.reason}.`, `لا يمكن استخدام ${url}: ${found.reason}.`) };
+  if (found.kind === 'none')
+    return {
+      status: 'error',
+      ephemeral: true,
+      text: tr(
+        lang,
+        `${found.pageUrl} is a web page, not a feed, and ${found.reason}.`,
+        `${found.pageUrl} صفحة ويب وليست مصدراً، ولم يُعثر فيها على مصدر (${found.reason}).`,
+      ),
+    };
   return undefined;
 }
 
 async function preview(ctx: CommandContext, url: string): Promise<Reply> {
   const lang = ctx.lang;
-  if (!ctx.services.feeds.discover) return { status: 'error', ephemeral: true, text: tr(lang, 'Previews need the running bot (no fetcher here).', 'المعاينة تحتاج البوت قيد التشغيل.') };
+  if (!ctx.services.feeds.discover)
+    return { status: 'error', ephemeral: true, text: tr(lang, 'Previews need the running bot (no fetcher here).', 'المعاينة تحتاج البوت قيد التشغيل.') };
   const found = await ctx.services.feeds.discover(url);
   const bad = notAFeed(found, url, lang);
   if (bad) return bad;
@@ -87,9 +114,14 @@ async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<
     const how = tr(lang, `Add it with: /feeds add ${found.feed.url}`, `أضفه بـ: /feeds add ${found.feed.url}`);
     return ok(`${also}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true });
   }
-  if (list.some((f) => sameUrl(f.url, found.feed.url))) return ok(tr(lang, `Already polled: ${found.feed.url}`, `المصدر موجود: ${found.feed.url}`), { ephemeral: true });
+  if (list.some((f) => sameUrl(f.url, found.feed.url)))
+    return ok(tr(lang, `Already polled: ${found.feed.url}`, `المصدر موجود: ${found.feed.url}`), { ephemeral: true });
   await ctx.services.feeds.add(found.feed.url, by);
-  const done = tr(lang, `Added feed ${found.feed.url}; it is polled from the next round. What it brings:`, `أُضيف المصدر ${found.feed.url}؛ يُجلب من الجولة القادمة. ما يأتي به:`);
+  const done = tr(
+    lang,
+    `Added feed ${found.feed.url}; it is polled from the next round. What it brings:`,
+    `أُضيف المصدر ${found.feed.url}؛ يُجلب من الجولة القادمة. ما يأتي به:`,
+  );
   return ok(`${done}\n${previewText(found.preview, lang)}`);
 }
 

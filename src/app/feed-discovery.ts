@@ -26,7 +26,13 @@ export function topicMatch(matcher: Matcher): (a: Article) => TopicHit[] {
   };
 }
 
-const view = (f: FeedCandidate): FeedCandidateView => ({ url: f.url, ...(f.title ? { title: f.title } : {}), format: f.format, itemCount: f.itemCount, via: f.via });
+const view = (f: FeedCandidate): FeedCandidateView => ({
+  url: f.url,
+  ...(f.title ? { title: f.title } : {}),
+  format: f.format,
+  itemCount: f.itemCount,
+  via: f.via,
+});
 
 /** A feed URL gives its preview; a page gives its feeds (with a preview when it has exactly one). */
 export async function discoverForChat(url: string, fetcher: Fetcher, matcher: () => Matcher, now = Date.now()): Promise<DiscoveryView> {
@@ -40,7 +46,10 @@ export async function discoverForChat(url: string, fetcher: Fetcher, matcher: ()
 }
 
 /** What /feeds needs beyond the registry: discovery with previews, and the OPML export. */
-export function chatFeedTools(o: { fetcher: Fetcher; matcher: () => Matcher; sources: FeedSources }): { discover(url: string): Promise<DiscoveryView>; exportOpml(): Promise<string> } {
+export function chatFeedTools(o: { fetcher: Fetcher; matcher: () => Matcher; sources: FeedSources }): {
+  discover(url: string): Promise<DiscoveryView>;
+  exportOpml(): Promise<string>;
+} {
   return {
     discover: (url) => discoverForChat(url, o.fetcher, o.matcher),
     exportOpml: async () => writeOpml(await o.sources.exportable()),

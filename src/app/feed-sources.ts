@@ -17,7 +17,8 @@ export interface FeedListing extends OpmlFeed {
   health?: Pick<FeedState, 'failures' | 'lastPollAt' | 'lastOkAt' | 'lastError' | 'disabledReason'>;
 }
 
-export type AddOutcome = { status: 'added'; url: string } | { status: 'present'; url: string; existing: string } | { status: 'refused'; url: string; reason: string };
+export type AddOutcome =
+  { status: 'added'; url: string } | { status: 'present'; url: string; existing: string } | { status: 'refused'; url: string; reason: string };
 
 export interface ImportReport {
   added: string[];
@@ -49,15 +50,23 @@ export class FeedSources {
   async list(): Promise<FeedListing[]> {
     const config = (this.deps.configFeeds ?? []).map((f) => fromConfig(f));
     const configUrls = new Set(config.map((f) => f.url));
-    const merged = await this.deps.registry.feeds.over(config.map((f) => ({ ...f, addedAt: '' }) as RuntimeFeed), (f) => f.url);
+    const merged = await this.deps.registry.feeds.over(
+      config.map((f) => ({ ...f, addedAt: '' }) as RuntimeFeed),
+      (f) => f.url,
+    );
     const runtime = merged.filter((f) => !configUrls.has(f.url)).sort((a, b) => a.url.localeCompare(b.url));
     const kept = merged.filter((f) => configUrls.has(f.url)).map((f) => f.url);
     const states = new Map((await this.deps.feedStates.all()).map((s) => [s.url, s]));
     const withHealth = (f: FeedListing): FeedListing => {
       const s = states.get(f.url);
-      return s ? { ...f, health: { failures: s.failures, lastPollAt: s.lastPollAt, lastOkAt: s.lastOkAt, lastError: s.lastError, disabledReason: s.disabledReason } } : f;
+      return s
+        ? { ...f, health: { failures: s.failures, lastPollAt: s.lastPollAt, lastOkAt: s.lastOkAt, lastError: s.lastError, disabledReason: s.disabledReason } }
+        : f;
     };
-    return [...config.filter((f) => kept.includes(f.url)).map((f) => withHealth({ ...f, origin: 'config' })), ...runtime.map((f) => withHealth({ ...settingsOf(f), origin: 'runtime' }))];
+    return [
+      ...config.filter((f) => kept.includes(f.url)).map((f) => withHealth({ ...f, origin: 'config' })),
+      ...runtime.map((f) => withHealth({ ...settingsOf(f), origin: 'runtime' })),
+    ];
   }
 
   /** The OPML view of every polled feed. */
@@ -93,7 +102,9 @@ export class FeedSources {
   private async plan(entries: readonly OpmlEntry[]): Promise<{ toAdd: OpmlFeed[]; report: ImportReport }> {
     const existing = new Map((await this.list()).map((f) => [feedLocationKey(f.url), f.url]));
     const report: ImportReport = { added: [], present: [], refused: [] };
-    const checks = await mapLimit(entries, CHECK_CONCURRENCY, (e) => (e.problem ? Promise.resolve(undefined) : guardUrl(e.feed.url, this.allowlist, this.deps.lookup)));
+    const checks = await mapLimit(entries, CHECK_CONCURRENCY, (e) =>
+      e.problem ? Promise.resolve(undefined) : guardUrl(e.feed.url, this.allowlist, this.deps.lookup),
+    );
     const toAdd: OpmlFeed[] = [];
     entries.forEach((e, i) => {
       const line = e.line > 0 ? { line: e.line } : {};

@@ -28,7 +28,10 @@ export async function chooseFeeds(url: string, fetcher: Fetcher, io: CliIO, opts
   if (opts.pick !== undefined) {
     const picked = feeds[opts.pick - 1];
     if (picked) return { ok: true, feeds: [picked], note };
-    await write(io.stderr, `raqib feeds ${opts.verb}: --pick ${opts.pick}: the page has ${feeds.length} feed${feeds.length === 1 ? '' : 's'}\n${listCandidates(feeds)}`);
+    await write(
+      io.stderr,
+      `raqib feeds ${opts.verb}: --pick ${opts.pick}: the page has ${feeds.length} feed${feeds.length === 1 ? '' : 's'}\n${listCandidates(feeds)}`,
+    );
     return { ok: false, exit: 2 };
   }
   if (feeds.length === 1) return { ok: true, feeds, note };

@@ -27,7 +27,11 @@ const SPECS: Record<Action, ArgSpec> = {
   },
   remove: { values: ['config'], maxPositionals: 1, usage: 'usage: raqib feeds remove URL [--config FILE]' },
   preview: { values: ['config', 'pick'], maxPositionals: 1, usage: 'usage: raqib feeds preview URL [--pick N] [--config FILE]' },
-  import: { values: ['config'], maxPositionals: 1, usage: `usage: raqib feeds import FILE.opml [--config FILE]  (at most ${OPML_LIMITS.maxEntries} feeds and 1 MB; "-" reads stdin)` },
+  import: {
+    values: ['config'],
+    maxPositionals: 1,
+    usage: `usage: raqib feeds import FILE.opml [--config FILE]  (at most ${OPML_LIMITS.maxEntries} feeds and 1 MB; "-" reads stdin)`,
+  },
   export: { values: ['config'], maxPositionals: 0, usage: 'usage: raqib feeds export [--config FILE] > feeds.opml' },
 };
 
@@ -104,8 +108,20 @@ async function list({ io, args, sources }: Env): Promise<number> {
 
 function listLine(f: FeedListing): string {
   const h = f.health;
-  const health = !h ? 'not polled yet' : h.disabledReason ? `disabled: ${h.disabledReason}` : h.failures > 0 ? `failing ×${h.failures}: ${h.lastError ?? '?'}` : `ok, last poll ${h.lastPollAt ?? '—'}`;
-  const settings = [f.intervalMs ? `every ${formatDuration(f.intervalMs)}` : '', f.fullText ? 'full text' : '', f.maxAgeMs ? `max age ${formatDuration(f.maxAgeMs)}` : ''].filter(Boolean).join(', ');
+  const health = !h
+    ? 'not polled yet'
+    : h.disabledReason
+      ? `disabled: ${h.disabledReason}`
+      : h.failures > 0
+        ? `failing ×${h.failures}: ${h.lastError ?? '?'}`
+        : `ok, last poll ${h.lastPollAt ?? '—'}`;
+  const settings = [
+    f.intervalMs ? `every ${formatDuration(f.intervalMs)}` : '',
+    f.fullText ? 'full text' : '',
+    f.maxAgeMs ? `max age ${formatDuration(f.maxAgeMs)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${f.url}\t${f.name ?? '-'}\t${f.origin}\t${health}${settings ? `\t${settings}` : ''}\n`;
 }
 
@@ -114,7 +130,10 @@ function settingsFrom(args: ParsedArgs): Omit<OpmlFeed, 'url'> | string {
   const out: Omit<OpmlFeed, 'url'> = {};
   const name = flagValue(args, 'name');
   if (name !== undefined) out.name = name;
-  for (const [flag, key] of [['interval', 'intervalMs'], ['max-age', 'maxAgeMs']] as const) {
+  for (const [flag, key] of [
+    ['interval', 'intervalMs'],
+    ['max-age', 'maxAgeMs'],
+  ] as const) {
     const v = flagValue(args, flag);
     if (v === undefined) continue;
     const ms = parseDuration(v);
@@ -134,14 +153,25 @@ function pickFrom(args: ParsedArgs): number | undefined | string {
 async function add({ io, args, ctx, sources }: Env): Promise<number> {
   const settings = settingsFrom(args);
   const pick = pickFrom(args);
-  const problem = typeof settings === 'string' ? settings : typeof pick === 'string' ? pick : args.flags.has('all') && pick !== undefined ? '--pick and --all exclude each other' : undefined;
+  const problem =
+    typeof settings === 'string'
+      ? settings
+      : typeof pick === 'string'
+        ? pick
+        : args.flags.has('all') && pick !== undefined
+          ? '--pick and --all exclude each other'
+          : undefined;
   if (problem) {
     await write(io.stderr, `raqib feeds add: ${problem}\n${SPECS.add.usage}\n`);
     return EXIT_USAGE;
   }
   const fetcher = fetcherFor(ctx);
   try {
-    const chosen = await chooseFeeds(args.positionals[0]!, fetcher, io, { verb: 'add', all: args.flags.has('all'), ...(typeof pick === 'number' ? { pick } : {}) });
+    const chosen = await chooseFeeds(args.positionals[0]!, fetcher, io, {
+      verb: 'add',
+      all: args.flags.has('all'),
+      ...(typeof pick === 'number' ? { pick } : {}),
+    });
     if (!chosen.ok) return chosen.exit;
     if (chosen.note) await write(io.stderr, `${chosen.note}\n`);
     let bad = 0;
@@ -162,7 +192,11 @@ async function add({ io, args, ctx, sources }: Env): Promise<number> {
 
 function fetcherFor(ctx: ConfigContext) {
   const settings = ctx.loaded.config.settings ?? {};
-  return createFetcher({ ...(settings.allowPrivateNetworks ? { allowPrivateNetworks: settings.allowPrivateNetworks } : {}), ...(settings.userAgent ? { userAgent: settings.userAgent } : {}), totalTimeoutMs: 20_000 });
+  return createFetcher({
+    ...(settings.allowPrivateNetworks ? { allowPrivateNetworks: settings.allowPrivateNetworks } : {}),
+    ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
+    totalTimeoutMs: 20_000,
+  });
 }
 
 async function preview({ io, args, ctx }: Env): Promise<number> {
@@ -187,7 +221,10 @@ async function remove({ io, args, sources }: Env): Promise<number> {
   const url = args.positionals[0]!;
   const r = await sources.remove(url);
   if (r === 'removed') return say(io.stdout, `removed ${url}\n`, 0);
-  await write(io.stderr, r === 'config' ? `raqib feeds remove: ${url} comes from the config file; remove it there\n` : `raqib feeds remove: no feed ${url} (see raqib feeds list)\n`);
+  await write(
+    io.stderr,
+    r === 'config' ? `raqib feeds remove: ${url} comes from the config file; remove it there\n` : `raqib feeds remove: no feed ${url} (see raqib feeds list)\n`,
+  );
   return 1;
 }
 

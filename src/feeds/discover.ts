@@ -63,7 +63,10 @@ async function probe(fetcher: Fetcher, url: string, via: FeedCandidate['via']): 
   if (parsed.ok) {
     const feed = parsed.feed;
     const title = feed.title?.trim();
-    return { ok: true, candidate: { url: canonicalUrl(url) ?? url, ...(title ? { title } : {}), format: feed.format, itemCount: feed.items.length, via, feed } };
+    return {
+      ok: true,
+      candidate: { url: canonicalUrl(url) ?? url, ...(title ? { title } : {}), format: feed.format, itemCount: feed.items.length, via, feed },
+    };
   }
   const type = r.contentType?.toLowerCase() ?? '';
   const looksHtml = type.includes('html') || parsed.error === 'an HTML page, not a feed';
@@ -102,7 +105,11 @@ async function probeAll(fetcher: Fetcher, urls: readonly string[], via: FeedCand
 /** Finds the feed(s) behind a URL: the feed itself, a page's announced feeds, or the usual paths. */
 export async function discoverFeeds(input: string, fetcher: Fetcher): Promise<DiscoverResult> {
   const url = canonicalUrl(input);
-  if (!url) return { kind: 'failed', reason: /^[a-z][a-z0-9+.-]*:/i.test(input.trim()) && !/^https?:/i.test(input.trim()) ? 'only http and https URLs can be added' : 'not a URL' };
+  if (!url)
+    return {
+      kind: 'failed',
+      reason: /^[a-z][a-z0-9+.-]*:/i.test(input.trim()) && !/^https?:/i.test(input.trim()) ? 'only http and https URLs can be added' : 'not a URL',
+    };
   const first = await probe(fetcher, url, 'given');
   if (first.ok) return { kind: 'feed', feed: first.candidate };
   if (!first.html) return { kind: 'failed', reason: first.reason };

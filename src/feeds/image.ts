@@ -62,7 +62,14 @@ export function mediaCandidates(media: Media | undefined, depth = 0): ImageCandi
   const width = (w: number | string | undefined) => (w === undefined ? undefined : Number(w) || undefined);
   const out: ImageCandidate[] = [];
   for (const c of media.contents ?? []) {
-    if (c.url) out.push({ url: c.url, kind: 'content', ...(c.type ? { type: c.type } : {}), ...(c.medium ? { medium: c.medium } : {}), ...(width(c.width) ? { width: width(c.width)! } : {}) });
+    if (c.url)
+      out.push({
+        url: c.url,
+        kind: 'content',
+        ...(c.type ? { type: c.type } : {}),
+        ...(c.medium ? { medium: c.medium } : {}),
+        ...(width(c.width) ? { width: width(c.width)! } : {}),
+      });
   }
   for (const t of media.thumbnails ?? []) if (t.url) out.push({ url: t.url, kind: 'thumbnail', ...(width(t.width) ? { width: width(t.width)! } : {}) });
   for (const g of media.groups ?? []) out.push(...mediaCandidates(g, depth + 1));
@@ -71,7 +78,13 @@ export function mediaCandidates(media: Media | undefined, depth = 0): ImageCandi
 
 /** og:image (or twitter:image) of an HTML document, resolved against the page. */
 export function pageImage(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }, pageUrl: string): string | undefined {
-  for (const sel of ['meta[property="og:image:secure_url"]', 'meta[property="og:image"]', 'meta[name="og:image"]', 'meta[name="twitter:image"]', 'meta[property="twitter:image"]']) {
+  for (const sel of [
+    'meta[property="og:image:secure_url"]',
+    'meta[property="og:image"]',
+    'meta[name="og:image"]',
+    'meta[name="twitter:image"]',
+    'meta[property="twitter:image"]',
+  ]) {
     const url = safeImageUrl(document.querySelector(sel)?.getAttribute('content') ?? undefined, pageUrl);
     if (url) return url;
   }

@@ -115,9 +115,15 @@ function hasOwn(el: XmlElement, ns: ReadonlySet<string>): boolean {
   return [...el.attrs.keys()].some((k) => [...ns].some((p) => k.startsWith(`${p}:`)));
 }
 
-
 const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 
 /** OPML 2.0 with raqib's settings as raqib:* attributes. */
 export function writeOpml(feeds: readonly OpmlFeed[], opts: { title?: string; now?: Date } = {}): string {

@@ -64,7 +64,10 @@ export function buildPreview(raw: RawFeed, url: string, opts: { match?: TopicMat
   return {
     url,
     ...(raw.title?.trim() ? { title: raw.title.trim() } : {}),
-    ...languageOf(raw, items.map((i) => i.article.lang)),
+    ...languageOf(
+      raw,
+      items.map((i) => i.article.lang),
+    ),
     format: raw.format,
     itemCount: items.length,
     cadence: cadenceOf(dated.map((i) => Date.parse(i.article.published))),

@@ -17,7 +17,6 @@ const recent = (h: number) => new Date(Date.now() - h * 3_600_000).toUTCString()
 const rss = (title: string) =>
   `<rss version="2.0"><channel><title>${title}</title><item><title>Baghdad talks resume</title><link>https://n.example/${title}/1</link><pubDate>${recent(1)}</pubDate></item><item><title>Other</title><link>https://n.example/${title}/2</link><pubDate>${recent(7)}</pubDate></item></channel></rss>`;
 
-
 // Real sockets, SQLite and many fetches per test: generous under a loaded CI machine.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 let site: FeedServer;
@@ -63,7 +62,9 @@ describe('raqib feeds add', () => {
   });
 
   it('adds the picked feed with its settings; a page with one feed adds that one', async () => {
-    const r = await runCli(['feeds', 'add', site.url('/'), '--pick', '2', '--name', 'World desk', '--interval', '15m', '--full-text', '--max-age', '2d'], { env });
+    const r = await runCli(['feeds', 'add', site.url('/'), '--pick', '2', '--name', 'World desk', '--interval', '15m', '--full-text', '--max-age', '2d'], {
+      env,
+    });
     expect(r.stdout).toBe(`added ${site.url('/world.xml')} (World)\n`);
     expect(r.code).toBe(0);
     const again = await runCli(['feeds', 'add', site.url('/single.html')], { env });
@@ -121,7 +122,12 @@ describe('raqib feeds export / import', () => {
     const strip = (s: string) => s.replace(/config\b/g, 'runtime');
     const before = (await runCli(['feeds', 'list', '--format', 'json'], { env })).stdout;
     const after = (await runCli(['feeds', 'list', '--format', 'json'], { env: other })).stdout;
-    const parse = (s: string) => s.trim().split('\n').map((l) => JSON.parse(strip(l)) as object).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const parse = (s: string) =>
+      s
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(strip(l)) as object)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(parse(after)).toEqual(parse(before));
     const twice = await runCli(['feeds', 'import', file], { env: other });
     expect(twice.stdout).toMatch(/^added 0, already present 2, refused 0\n/);
@@ -154,7 +160,9 @@ describe('raqib feeds export / import', () => {
         '',
       ].join('\n'),
     );
-    expect((await runCli(['feeds', 'remove', 'http://93.184.216.34/news.xml?id=7&utm_source=z'], { env })).stdout).toBe('removed http://93.184.216.34/news.xml?id=7&utm_source=z\n');
+    expect((await runCli(['feeds', 'remove', 'http://93.184.216.34/news.xml?id=7&utm_source=z'], { env })).stdout).toBe(
+      'removed http://93.184.216.34/news.xml?id=7&utm_source=z\n',
+    );
   });
 
   it('refuses a malformed, 50 MB or 10,000-entry file whole: nothing saved', async () => {
@@ -170,7 +178,10 @@ describe('raqib feeds export / import', () => {
     expect(h.stderr).toBe(`raqib feeds import: ${huge} is 50 MB; OPML imports are limited to 1 MB; nothing imported\n`);
     expect(h.code).toBe(1);
     const many = join(t.dir, 'many.opml');
-    writeFileSync(many, `<opml version="2.0"><body>${Array.from({ length: 10_000 }, (_, i) => `<outline xmlUrl="http://93.184.${i % 200}.${i % 250}/f${i}"/>`).join('')}</body></opml>`);
+    writeFileSync(
+      many,
+      `<opml version="2.0"><body>${Array.from({ length: 10_000 }, (_, i) => `<outline xmlUrl="http://93.184.${i % 200}.${i % 250}/f${i}"/>`).join('')}</body></opml>`,
+    );
     const m = await runCli(['feeds', 'import', many], { env });
     expect(m.stderr).toMatch(/the file lists 10000 feeds; one import takes at most 1000/);
     expect(m.code).toBe(1);

@@ -18,7 +18,11 @@ let fetcher: Fetcher;
 beforeAll(async () => {
   site = await startFeedServer();
   fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'] });
-  site.serve('/', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/rss+xml" href="/b.xml"></head></html>`, { contentType: 'text/html' });
+  site.serve(
+    '/',
+    `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/rss+xml" href="/b.xml"></head></html>`,
+    { contentType: 'text/html' },
+  );
   site.serve('/one.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"></head></html>`, { contentType: 'text/html' });
   site.serve('/a.xml', rss('Alpha'));
   site.serve('/b.xml', rss('Beta'));
@@ -34,7 +38,9 @@ describe('discoverForChat + phrasing', () => {
     expect(v.kind).toBe('page');
     if (v.kind !== 'page') return;
     const en = choicesText(v.pageUrl, v.feeds, 'en', 'add');
-    expect(en).toBe(`${site.url('/')} is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`);
+    expect(en).toBe(
+      `${site.url('/')} is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`,
+    );
     expect(choicesText(v.pageUrl, v.feeds, 'ar', 'add')).toContain('صفحة فيها 2 مصادر');
   });
 
@@ -56,7 +62,16 @@ describe('discoverForChat + phrasing', () => {
   });
 
   it('phrases an import report', () => {
-    const text = importReportText({ added: ['https://a.example/rss'], present: [{ url: 'https://b.example/rss?utm_source=x', existing: 'https://b.example/rss' }], refused: [{ url: 'http://10.0.0.1/rss', line: 4, reason: '10.0.0.1 is a private address' }] }, 'en');
-    expect(text).toBe('Added 1, already present 1, refused 1.\n+ https://a.example/rss\n= https://b.example/rss?utm_source=x\n✗ http://10.0.0.1/rss (line 4): 10.0.0.1 is a private address');
+    const text = importReportText(
+      {
+        added: ['https://a.example/rss'],
+        present: [{ url: 'https://b.example/rss?utm_source=x', existing: 'https://b.example/rss' }],
+        refused: [{ url: 'http://10.0.0.1/rss', line: 4, reason: '10.0.0.1 is a private address' }],
+      },
+      'en',
+    );
+    expect(text).toBe(
+      'Added 1, already present 1, refused 1.\n+ https://a.example/rss\n= https://b.example/rss?utm_source=x\n✗ http://10.0.0.1/rss (line 4): 10.0.0.1 is a private address',
+    );
   });
 });

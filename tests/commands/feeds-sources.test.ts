@@ -25,7 +25,11 @@ let admin: CommandContext;
 beforeAll(async () => {
   site = await startFeedServer();
   fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'] });
-  site.serve('/', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/atom+xml" href="/b.xml"></head></html>`, { contentType: 'text/html' });
+  site.serve(
+    '/',
+    `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/atom+xml" href="/b.xml"></head></html>`,
+    { contentType: 'text/html' },
+  );
   site.serve('/one.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"></head></html>`, { contentType: 'text/html' });
   site.serve('/nothing.html', '<html><body>no feeds</body></html>', { contentType: 'text/html' });
   site.serve('/a.xml', rss('Alpha'));
@@ -61,7 +65,9 @@ describe('/feeds add and preview with discovery', () => {
   it('a page with two feeds: lists them with the exact /feeds add commands, stores nothing', async () => {
     const r = await run(admin, `add ${site.url('/')}`);
     expect(r.status).toBe('ok');
-    expect(r.text).toContain(`is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`);
+    expect(r.text).toContain(
+      `is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`,
+    );
     expect(await stored()).toEqual([]);
   });
 

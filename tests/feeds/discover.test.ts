@@ -12,7 +12,6 @@ const rss = (title: string, n = 2) =>
 const atom = (title: string) =>
   `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated><entry><title>A1</title><id>urn:a1</id><link href="https://news.example/a1"/><updated>2026-01-01T00:00:00Z</updated></entry></feed>`;
 
-
 // Real sockets, SQLite and many fetches per test: generous under a loaded CI machine.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 let site: FeedServer;
@@ -35,7 +34,9 @@ beforeAll(async () => {
   site.serve('/feeds/main.xml', rss('Main'));
   site.serve('/atom', atom('Atom edition'), { contentType: 'application/atom+xml' });
   site.serve('/feed.rss', rss('Direct'));
-  site.serve('/broken.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/fake.xml"></head><body></body></html>`, { contentType: HTML });
+  site.serve('/broken.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/fake.xml"></head><body></body></html>`, {
+    contentType: HTML,
+  });
   site.serve('/fake.xml', '<!doctype html><html><body>Sorry, our feed moved</body></html>', { contentType: HTML });
   site.serve('/plain.html', '<html><head><title>No feeds here</title></head><body>hi</body></html>', { contentType: HTML });
   site.serve('/not-xml.txt', 'just text', { contentType: 'text/plain' });

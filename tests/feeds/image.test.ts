@@ -16,7 +16,8 @@ const RSS = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><cha
 <item><title>unsafe</title><link>https://x.example/5</link><media:content url="javascript:alert(1)" medium="image"/><media:thumbnail url="data:image/png;base64,AAAA"/></item>
 </channel></rss>`;
 
-const images = (feed: RawFeed) => normaliseFeed(feed, { feedId: 'f1', feedUrl: 'https://site.example/rss', fetchedAt: Date.parse('2026-01-01T00:00:00Z') }).map((i) => i.article.image);
+const images = (feed: RawFeed) =>
+  normaliseFeed(feed, { feedId: 'f1', feedUrl: 'https://site.example/rss', fetchedAt: Date.parse('2026-01-01T00:00:00Z') }).map((i) => i.article.image);
 const EXPECTED = ['https://img.example/1-big.jpg', 'https://site.example/img/2.png', undefined, 'https://img.example/4.jpg', undefined];
 
 describe('item images', () => {
@@ -39,7 +40,14 @@ describe('item images', () => {
     if (!atom.ok) throw new Error(atom.error);
     expect(images(atom.feed)).toEqual(['https://img.example/a.jpg', 'https://img.example/b.jpg']);
     const json = parseFeedText(
-      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{ id: '1', url: 'https://x.example/j', content_text: 'x', image: 'https://img.example/j.jpg', banner_image: 'https://img.example/k.jpg' }, { id: '2', url: 'https://x.example/k', content_text: 'y', banner_image: 'ftp://img.example/k.jpg' }] }),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 't',
+        items: [
+          { id: '1', url: 'https://x.example/j', content_text: 'x', image: 'https://img.example/j.jpg', banner_image: 'https://img.example/k.jpg' },
+          { id: '2', url: 'https://x.example/k', content_text: 'y', banner_image: 'ftp://img.example/k.jpg' },
+        ],
+      }),
     );
     if (!json.ok) throw new Error(json.error);
     expect(images(json.feed)).toEqual(['https://img.example/j.jpg', undefined]);
@@ -58,7 +66,14 @@ describe('page images and URL safety', () => {
   it('keeps only http(s) URLs without credentials and of sane length', () => {
     expect(safeImageUrl('https://a.example/x.jpg')).toBe('https://a.example/x.jpg');
     expect(safeImageUrl('//cdn.example/x.jpg', 'https://a.example/')).toBe('https://cdn.example/x.jpg');
-    for (const bad of ['file:///etc/passwd', 'data:image/png;base64,AA', 'https://u:p@a.example/x.jpg', `https://a.example/${'x'.repeat(2100)}`, 'not a url', ''])
+    for (const bad of [
+      'file:///etc/passwd',
+      'data:image/png;base64,AA',
+      'https://u:p@a.example/x.jpg',
+      `https://a.example/${'x'.repeat(2100)}`,
+      'not a url',
+      '',
+    ])
       expect(safeImageUrl(bad)).toBeUndefined();
     expect(pickImage([{ url: 'https://a.example/v.mp4', kind: 'content', medium: 'video' }])).toBeUndefined();
     expect(pickImage([{ url: 'https://a.example/pic', kind: 'content', type: 'image/webp' }])).toBe('https://a.example/pic');

@@ -65,7 +65,11 @@ describe('readOpml', () => {
   });
 
   it.each([
-    ['an unclosed outline', '<opml><body><outline xmlUrl="https://a/x"></body></opml>', /not well-formed XML, nothing imported: line 1: <\/body> does not close <outline>/],
+    [
+      'an unclosed outline',
+      '<opml><body><outline xmlUrl="https://a/x"></body></opml>',
+      /not well-formed XML, nothing imported: line 1: <\/body> does not close <outline>/,
+    ],
     ['an unquoted attribute', '<opml><body><outline xmlUrl=https://a/x /></body></opml>', /malformed attribute/],
     ['a repeated attribute', '<opml><body><outline xmlUrl="a" xmlUrl="b"/></body></opml>', /attribute "xmlUrl" given twice/],
     ['an unknown entity', '<opml><body><outline text="&nbsp;" xmlUrl="a"/></body></opml>', /unknown entity &nbsp;/],

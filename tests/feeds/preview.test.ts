@@ -18,7 +18,10 @@ const items = [
   ['Oldest item', 38],
 ] as const;
 const RSS = `<rss version="2.0"><channel><title> Example News </title>${items
-  .map(([t, hoursAgo], i) => `<item><title>${t}</title><link>https://news.example/${i}?utm_source=rss</link><pubDate>${new Date(NOW - hoursAgo * H).toUTCString()}</pubDate></item>`)
+  .map(
+    ([t, hoursAgo], i) =>
+      `<item><title>${t}</title><link>https://news.example/${i}?utm_source=rss</link><pubDate>${new Date(NOW - hoursAgo * H).toUTCString()}</pubDate></item>`,
+  )
   .join('')}</channel></rss>`;
 
 const topics = compileTopics([
@@ -53,7 +56,9 @@ describe('buildPreview', () => {
   });
 
   it('says the cadence is unknown without two dated items, and uses the declared language', () => {
-    const parsed = parseFeedText('<rss version="2.0"><channel><title>T</title><language>ar</language><item><title>x</title><link>https://a/1</link></item></channel></rss>');
+    const parsed = parseFeedText(
+      '<rss version="2.0"><channel><title>T</title><language>ar</language><item><title>x</title><link>https://a/1</link></item></channel></rss>',
+    );
     if (!parsed.ok) throw new Error(parsed.error);
     const p = buildPreview(parsed.feed, 'https://a/rss', { now: NOW });
     expect(p.language).toBe('ar');
