@@ -21,6 +21,8 @@ export interface Article {
   fetchedAt: string;
   author?: string;
   guid?: string;
+  /** The article's picture (http(s) only): from the feed item, else the page's og:image. */
+  image?: string;
 }
 
 export type Field = 'title' | 'text';
