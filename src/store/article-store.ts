@@ -4,7 +4,7 @@
 // ranks and groups from it and loads only the articles it shows, which keeps a digest over a
 // store of 100,000 articles well under 200 ms (tests/bench/digest.bench.ts).
 import type Keyv from 'keyv';
-import type { StoredArticle } from '../core/types.ts';
+import type { Lang, StoredArticle } from '../core/types.ts';
 import type { Store } from './open-store.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +21,8 @@ export interface ArticleIndexEntry {
   /** Topic id → match score. */
   topics: Record<string, number>;
   storyId?: string;
+  /** The article's language (trend charts split by it); absent in entries written before it was kept. */
+  lang?: Lang;
 }
 
 export function indexEntryOf(stored: StoredArticle): ArticleIndexEntry {
@@ -28,6 +30,7 @@ export function indexEntryOf(stored: StoredArticle): ArticleIndexEntry {
   for (const m of stored.matches) topics[m.id] = Math.max(topics[m.id] ?? -Infinity, m.score);
   const e: ArticleIndexEntry = { id: stored.article.id, feedId: stored.article.feedId, published: publishedMs(stored), topics };
   if (stored.storyId) e.storyId = stored.storyId;
+  if (stored.article.lang) e.lang = stored.article.lang;
   return e;
 }
 
