@@ -5,7 +5,7 @@ export {
   MAX_TREND_DAYS,
   buildTrend,
   trendWindow,
-  type EntrySource,
+  type DaySource,
   type TopicTrend,
   type TopStory,
   type TrendDeps,

@@ -4,7 +4,8 @@
 // which holds topic, story and language per article: no article is loaded except the few whose
 // headlines label the chart (tests/bench/trend.bench.ts measures it against a full scan).
 import type { Lang, TopicDef } from '../../core/types.ts';
-import type { ArticleIndexEntry, ArticleStore } from '../../store/article-store.ts';
+import type { ArticleStore } from '../../store/article-store.ts';
+import { LANG_BIT, type StoryDay, type TrendDay } from '../../store/trend-days.ts';
 import type { StoryIndex } from '../../stories/story-index.ts';
 import type { UiLang } from '../types.ts';
 
@@ -62,15 +63,15 @@ export interface TrendRequest {
   lang: UiLang;
 }
 
-/** Where the index entries come from: the fast path (hour index) or a baseline (full scan). */
-export type EntrySource = (sinceMs: number, untilMs: number) => Promise<ArticleIndexEntry[]>;
+/** Where day records come from: the trend index (default) or a baseline built from a scan. */
+export type DaySource = (dayKeys: readonly string[]) => Promise<TrendDay[]>;
 
 export interface TrendDeps {
   articles: ArticleStore;
   stories?: StoryIndex;
   topicDefs: readonly TopicDef[];
-  /** Defaults to the hour index (articles.listIndexBetween). */
-  entries?: EntrySource;
+  /** Defaults to articles.trendDays. */
+  days?: DaySource;
 }
 
 const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -85,105 +86,107 @@ export function trendWindow(days: number, untilMs: number): { days: string[]; si
 
 export async function buildTrend(req: TrendRequest, deps: TrendDeps): Promise<TrendSeries> {
   const win = trendWindow(req.days, req.untilMs);
-  const span = win.days.length * DAY_MS;
-  const source: EntrySource = deps.entries ?? ((a, b) => deps.articles.listIndexBetween(a, b));
-  const wanted = new Set(req.topics);
-  const all = await source(win.sinceMs - span, req.untilMs);
-  const relevant = all.filter((e) => Object.keys(e.topics).some((t) => wanted.has(t)));
-  await fillMissingLangs(relevant, deps.articles);
-  const inWindow = relevant.filter((e) => e.published >= win.sinceMs);
-  const before = relevant.filter((e) => e.published < win.sinceMs);
-  const dayIndex = new Map(win.days.map((d, i) => [d, i]));
+  const n = win.days.length;
+  const before = Array.from({ length: n }, (_, i) => dayKey(win.sinceMs - (n - i) * DAY_MS));
+  const source: DaySource = deps.days ?? ((keys) => deps.articles.trendDays(keys));
+  const records = await source([...before, ...win.days]);
+  const previous = records.slice(0, n);
+  const current = records.slice(n);
   const names = new Map(deps.topicDefs.map((t) => [t.id, t.name ?? t.id]));
-  const topics = req.topics.map((id) => topicTrend(id, names.get(id) ?? id, inWindow, before, dayIndex));
-  const top = await topStories(inWindow, req, deps);
+  const topics = req.topics.map((id) => topicTrend(id, names.get(id) ?? id, current, previous));
+  const top = await topStories(current, win.days, req, deps);
   return { days: win.days, sinceMs: win.sinceMs, untilMs: req.untilMs, ...(win.clampedFrom ? { clampedFrom: win.clampedFrom } : {}), topics, top };
 }
 
-const storyKey = (e: ArticleIndexEntry) => e.storyId ?? `a-${e.id}`;
-
-function topicTrend(id: string, name: string, inWindow: readonly ArticleIndexEntry[], before: readonly ArticleIndexEntry[], dayIndex: ReadonlyMap<string, number>): TopicTrend {
-  const n = dayIndex.size;
-  // day index → story → languages seen that day
-  const perDayStories = Array.from({ length: n }, () => new Map<string, Set<Lang>>());
-  const stories = new Set<string>();
-  for (const e of inWindow) {
-    if (!(id in e.topics)) continue;
-    const i = dayIndex.get(dayKey(e.published));
-    if (i === undefined) continue;
-    const key = storyKey(e);
-    stories.add(key);
-    const langs = perDayStories[i]!.get(key) ?? new Set<Lang>();
-    langs.add(e.lang ?? 'other');
-    perDayStories[i]!.set(key, langs);
-  }
+function topicTrend(id: string, name: string, current: readonly TrendDay[], previous: readonly TrendDay[]): TopicTrend {
+  const n = current.length;
   const byLang: Record<LangBucket, number[]> = { ar: zeros(n), en: zeros(n), both: zeros(n), other: zeros(n) };
-  perDayStories.forEach((m, i) => {
-    for (const langs of m.values()) byLang[bucketOf(langs)][i]! += 1;
+  const perDay = zeros(n);
+  const stories = new Set<string>();
+  current.forEach((day, i) => {
+    const m = day.t[id];
+    if (!m) return;
+    for (const story in m) {
+      stories.add(story);
+      perDay[i]! += 1;
+      byLang[bucketOf(m[story]![0])][i]! += 1;
+    }
   });
-  const previous = new Set(before.filter((e) => id in e.topics).map(storyKey)).size;
-  return { id, name, perDay: perDayStories.map((m) => m.size), byLang, total: stories.size, previous };
+  const prev = new Set<string>();
+  for (const day of previous) for (const story in day.t[id] ?? {}) prev.add(story);
+  return { id, name, perDay, byLang, total: stories.size, previous: prev.size };
 }
 
-function bucketOf(langs: ReadonlySet<Lang>): LangBucket {
-  if (langs.size > 1) return langs.has('ar') && langs.has('en') ? 'both' : 'other';
-  const [only] = langs;
-  return only === 'ar' || only === 'en' ? only : 'other';
+function bucketOf(mask: number): LangBucket {
+  if (mask === LANG_BIT.ar) return 'ar';
+  if (mask === LANG_BIT.en) return 'en';
+  return (mask & LANG_BIT.ar) !== 0 && (mask & LANG_BIT.en) !== 0 ? 'both' : 'other';
 }
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
 
-/** Index entries written before the index kept languages: read the language from the article. */
-async function fillMissingLangs(entries: ArticleIndexEntry[], articles: ArticleStore): Promise<void> {
-  const missing = entries.filter((e) => e.lang === undefined);
-  if (missing.length === 0) return;
-  const loaded = new Map((await articles.getMany(missing.map((e) => e.id))).map((s) => [s.article.id, s.article.lang]));
-  for (const e of missing) e.lang = loaded.get(e.id) ?? 'other';
-}
-
 interface StoryTally {
   key: string;
   topic: string;
-  entries: ArticleIndexEntry[];
+  articles: number;
   feeds: Set<string>;
+  peak: { day: string; n: number };
+}
+
+/** Calls fn once per story and day (a story in two topics once, under the first requested topic). */
+function eachStoryDay(current: readonly TrendDay[], topics: readonly string[], fn: (key: string, topic: string, i: number, s: StoryDay) => void): void {
+  current.forEach((day, i) => {
+    const seen = new Set<string>();
+    for (const topic of topics) {
+      const m = day.t[topic];
+      if (!m) continue;
+      for (const key in m) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fn(key, topic, i, m[key]!);
+      }
+    }
+  });
 }
 
 /** The biggest stories of the window (most articles, then most outlets), with a headline each. */
-async function topStories(inWindow: readonly ArticleIndexEntry[], req: TrendRequest, deps: TrendDeps): Promise<TopStory[]> {
+async function topStories(current: readonly TrendDay[], days: readonly string[], req: TrendRequest, deps: TrendDeps): Promise<TopStory[]> {
+  // Pass 1 counts articles only; outlets (the tie-break) are gathered for the leaders alone.
+  const counts = new Map<string, number>();
+  eachStoryDay(current, req.topics, (key, _t, _i, s) => counts.set(key, (counts.get(key) ?? 0) + s[1]));
+  const cut = [...counts.values()].sort((a, b) => b - a)[TOP_STORIES - 1] ?? 0;
   const tallies = new Map<string, StoryTally>();
-  for (const e of inWindow) {
-    const key = storyKey(e);
-    const topic = req.topics.find((t) => t in e.topics)!;
-    const t = tallies.get(key) ?? { key, topic, entries: [], feeds: new Set<string>() };
-    t.entries.push(e);
-    t.feeds.add(e.feedId);
+  eachStoryDay(current, req.topics, (key, topic, i, [, n, feeds]) => {
+    if (counts.get(key)! < cut) return;
+    const t = tallies.get(key) ?? { key, topic, articles: 0, feeds: new Set<string>(), peak: { day: days[i]!, n: 0 } };
+    t.articles += n;
+    for (const f of feeds) t.feeds.add(f);
+    if (n > t.peak.n) t.peak = { day: days[i]!, n };
     tallies.set(key, t);
-  }
+  });
   const biggest = [...tallies.values()]
-    .sort((a, b) => b.entries.length - a.entries.length || b.feeds.size - a.feeds.size || (a.key < b.key ? -1 : 1))
+    .sort((a, b) => b.articles - a.articles || b.feeds.size - a.feeds.size || (a.key < b.key ? -1 : 1))
     .slice(0, TOP_STORIES);
   const out: TopStory[] = [];
   for (const t of biggest) {
-    const h = await headlineFor(t, req.lang, deps);
-    out.push({ storyId: t.key, topic: t.topic, day: peakDay(t.entries), articles: t.entries.length, sources: t.feeds.size, headline: h.text, headlineLang: h.lang });
+    const h = await headlineFor(t.key, req.lang, deps);
+    out.push({ storyId: t.key, topic: t.topic, day: t.peak.day, articles: t.articles, sources: t.feeds.size, headline: h.text, headlineLang: h.lang });
   }
   return out;
 }
 
-function peakDay(entries: readonly ArticleIndexEntry[]): string {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(dayKey(e.published), (counts.get(dayKey(e.published)) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-}
-
 const HEADLINE_MAX = 48;
+/** Articles read to find a headline in the chat's language. */
+const HEADLINE_CANDIDATES = 20;
 
-/** A headline in the chat's language when one of the story's articles is in it, else the earliest. */
-async function headlineFor(t: StoryTally, lang: UiLang, deps: TrendDeps): Promise<{ text: string; lang: Lang }> {
-  const pick = t.entries.find((e) => e.lang === lang) ?? t.entries[0]!;
-  const [art] = await deps.articles.getMany([pick.id]);
-  const title = art?.article.title ?? (t.key.startsWith('a-') ? undefined : (await deps.stories?.get(t.key))?.title) ?? '';
-  return { text: clipHeadline(title), lang: art?.article.lang ?? pick.lang ?? 'other' };
+/** A headline in the chat's language when one of the story's articles is in it, else the first. */
+async function headlineFor(storyKey: string, lang: UiLang, deps: TrendDeps): Promise<{ text: string; lang: Lang }> {
+  const record = storyKey.startsWith('a-') ? undefined : await deps.stories?.get(storyKey);
+  const ids = record ? record.articleIds.slice(0, HEADLINE_CANDIDATES) : storyKey.startsWith('a-') ? [storyKey.slice(2)] : [];
+  const arts = await deps.articles.getMany(ids);
+  const pick = arts.find((a) => a.article.lang === lang) ?? arts[0];
+  if (pick) return { text: clipHeadline(pick.article.title), lang: pick.article.lang };
+  return { text: clipHeadline(record?.title ?? ''), lang: 'other' };
 }
 
 /** Cuts at a word boundary so that a label fits over a bar on a phone screen. */
