@@ -13,4 +13,4 @@ export {
   type TrendSeries,
 } from './series.ts';
 export { summaryLines } from './text.ts';
-export { closestTopics } from './suggest.ts';
+export { closestTopics } from '../../text/closest.ts';

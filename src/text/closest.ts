@@ -1,4 +1,4 @@
-// "Did you mean": the known topic ids closest to an unknown one, by edit distance (typos) or by
+// "Did you mean": the known ids closest to an unknown one, by edit distance (typos) or by
 // containment ("militia" → militia-threats).
 
 function distance(a: string, b: string): number {
