@@ -10,7 +10,7 @@ import { subscriptionKey, type Subscription } from '../store/subscription-store.
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { alertKey, type AlertItem, type EnqueueResult, type Outbox } from './outbox.ts';
 import { chatKeyOf } from './backend.ts';
-import { silentLogger, type Logger } from './types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 export interface DigestWindow {
   sinceMs: number;
