@@ -30,6 +30,6 @@ export const trend: CommandDef = {
     if (topics.length === 0) topics = [...new Set((await ctx.services.subscriptions.list(where)).map((s) => s.topic))];
     if (topics.length === 0) topics = (await ctx.services.topics()).map((t) => t.id);
     const days = Math.ceil((p.values.SINCE ?? DEFAULT_DAYS * DAY_MS) / DAY_MS);
-    return ctx.services.trend({ topics, days, lang: ctx.lang, where });
+    return ctx.services.trend({ topics, days, untilMs: ctx.now(), lang: ctx.lang, where });
   },
 };

@@ -121,7 +121,7 @@ export interface CommandServices {
   /** A digest of stored articles for these topics in the window, as a Reply. */
   digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
   /** A trend chart of stories per day for these topics, as a Reply with an image (rate-limited per chat). */
-  trend(req: { topics: string[]; days: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
+  trend(req: { topics: string[]; days: number; untilMs: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
   /** Runs an (already validated) query over stored articles, best first. */

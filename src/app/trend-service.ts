@@ -12,6 +12,8 @@ export interface TrendServiceRequest {
   topics: string[];
   /** Requested window in days; over the maximum it is clamped and the caption says so. */
   days: number;
+  /** The chart ends with the day of this instant. */
+  untilMs: number;
   lang: UiLang;
   where: ChatAddress;
 }
@@ -62,7 +64,7 @@ export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRe
       return { status: 'denied', ephemeral: true, text };
     }
     const series = await buildTrend(
-      { topics: req.topics, days: req.days, untilMs: deps.now(), lang: req.lang },
+      { topics: req.topics, days: req.days, untilMs: req.untilMs, lang: req.lang },
       { articles: deps.articles, ...(deps.stories ? { stories: deps.stories } : {}), topicDefs: await deps.topics() },
     );
     // Loaded on first use: Chart.js and the canvas stay out of processes that never draw.
