@@ -2,6 +2,7 @@
 // check says: taken (with the value), not this kind (an optional argument is then skipped), or this
 // kind but wrong (the problem, said so that the person can fix it).
 import { parseDuration } from '../src/core/duration.ts';
+import { closestTopics } from '../src/text/closest.ts';
 import { isValidTimezone, parseScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import type { ArgDef } from './arg-spec.ts';
@@ -38,7 +39,9 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     const all = await env.topics();
     if (all.some((t) => t.id === id)) return taken(id);
     const known = all.map((t) => t.id).join(', ');
-    return { ...wrong(tr(env.lang, `Unknown topic "${clip(token)}". Topics: ${known}.`, `موضوع غير معروف «${clip(token)}». المواضيع: ${known}.`)), weak: true };
+    const near = closestTopics(id, all.map((t) => t.id));
+    const hint = near.length > 0 ? tr(env.lang, ` Did you mean ${near.join(', ')}?`, ` هل تقصد ${near.join('، ')}؟`) : '';
+    return { ...wrong(tr(env.lang, `Unknown topic "${clip(token)}".${hint} Topics: ${known}.`, `موضوع غير معروف «${clip(token)}».${hint} المواضيع: ${known}.`)), weak: true };
   },
   word: (token) => taken(token.toLowerCase()),
   topicId(token, _arg, env) {
@@ -46,10 +49,12 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     if (TOPIC_ID_RE.test(id)) return taken(id);
     return wrong(tr(env.lang, `"${clip(token)}" is not a topic id: use lower-case letters, digits and dashes (e.g. us-strikes).`, `«${clip(token)}» ليس معرّف موضوع: استخدم حروفاً لاتينية صغيرة وأرقاماً وشرطات (مثل us-strikes).`));
   },
-  window(token, _arg, env) {
+  window(token, arg, env) {
     const ms = parseDuration(token);
     if (ms === undefined) return notThis(tr(env.lang, `"${clip(token)}" is not a window such as 24h or 7d.`, `«${clip(token)}» ليست مدة مثل 24h أو 7d.`));
-    if (ms > MAX_WINDOW_MS) return wrong(tr(env.lang, `"${clip(token)}" is longer than 30d.`, `«${clip(token)}» أطول من 30 يوماً (30d).`));
+    const max = arg.max ?? MAX_WINDOW_MS;
+    const days = Math.floor(max / 86_400_000);
+    if (ms > max) return wrong(tr(env.lang, `"${clip(token)}" is longer than ${days}d.`, `«${clip(token)}» أطول من ${days} يوماً (${days}d).`));
     return taken(ms);
   },
   duration(token, arg, env) {

@@ -10,12 +10,13 @@ import { subscribe } from './subscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { topic } from './topic.ts';
 import { topics } from './topics.ts';
+import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
 import { tr, type CommandContext, type CommandDef, type Reply } from './types.ts';
 
 const list: CommandDef[] = [];
-list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
+list.push(digest, trend, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
 
 export const commands: readonly CommandDef[] = list;
 

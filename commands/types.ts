@@ -30,6 +30,20 @@ export interface Reply {
    * send `text` alone, so commands keep the content in `text` too when it must arrive.
    */
   file?: { name: string; mime: string; text: string };
+  /**
+   * A picture to send (a trend chart): platforms upload it with the caption; `text` is the
+   * caption too, for platforms that show no pictures (the console).
+   */
+  image?: ReplyImage;
+}
+
+export interface ReplyImage {
+  png: Uint8Array;
+  /** Plain text under the picture (Telegram allows 1024 characters; platforms clip). */
+  caption: string;
+  filename: string;
+  /** Describes the picture for screen readers (Slack alt text). */
+  alt: string;
 }
 
 export interface ChatInfo {
@@ -112,6 +126,8 @@ export interface CommandServices {
   topics(): Promise<TopicDef[]>;
   /** A digest of stored articles for these topics in the window, as a Reply. */
   digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
+  /** A trend chart of stories per day for these topics, as a Reply with an image (rate-limited per chat). */
+  trend(req: { topics: string[]; days: number; untilMs: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
   /** Runs an (already validated) query over stored articles, best first. */

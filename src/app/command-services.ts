@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
+import { createTrendService } from './trend-service.ts';
 import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
 import { compileTopics } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -88,6 +89,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       const entries = await deps.articles.listIndexBetween(sinceMs, untilMs);
       return entries.filter((e) => e.topics[topic] !== undefined).length;
     }),
+    trend: coded('trend', 'INTERNAL', createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) })),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
     watch: watchServices(deps),

@@ -2,6 +2,7 @@
 // coerced against api.json (telegram-spec.ts); what is checked here is what the real server checks
 // beyond types: parse_mode HTML, text length after entity parsing, chats, members, message ids.
 import { checkTelegramText, TELEGRAM_TEXT_LIMIT, type TelegramEntity } from './telegram-html.ts';
+import type { UploadedFile } from './fake-http.ts';
 import type { ChatState, TelegramWorld } from './telegram-state.ts';
 
 export type ApiResult =
@@ -20,6 +21,8 @@ export interface MethodContext {
   at: number;
   /** Flood control for a message to this chat: a 429 result, or undefined after counting it. */
   flood(s: ChatState): ApiResult | undefined;
+  /** Uploaded files of a multipart request, by field name. */
+  files: Record<string, UploadedFile>;
   /** setMyCommands storage, keyed by JSON of {scope, language_code}. */
   commands: Map<string, BotCommand[]>;
   callbackIds: Set<string>;

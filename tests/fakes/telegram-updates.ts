@@ -31,6 +31,9 @@ export interface TgMessage {
   edit_date?: number;
   text?: string;
   entities?: TelegramEntity[];
+  photo?: unknown[];
+  caption?: string;
+  caption_entities?: TelegramEntity[];
   link_preview_options?: unknown;
   reply_markup?: unknown;
   is_topic_message?: boolean;
