@@ -108,6 +108,8 @@ export interface CommandServices {
   digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
+  /** The newest stored articles in the window that matched the topic, newest first. */
+  topicLatest(topic: string, sinceMs: number, untilMs: number, limit: number): Promise<{ title: string; url: string; published: string }[]>;
   /** Runs an (already validated) query over stored articles, best first. */
   search(req: { query: string; sinceMs: number; untilMs: number; limit: number }): Promise<{ total: number; hits: SearchHit[] }>;
   subscriptions: {

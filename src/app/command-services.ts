@@ -86,6 +86,12 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       const entries = await deps.articles.listIndexBetween(sinceMs, untilMs);
       return entries.filter((e) => e.topics[topic] !== undefined).length;
     }),
+    topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
+      const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
+      const newest = entries.sort((a, b) => b.published - a.published).slice(0, limit);
+      const stored = await deps.articles.getMany(newest.map((e) => e.id));
+      return stored.map((s) => ({ title: s.article.title, url: s.article.url, published: s.article.published }));
+    }),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
     watch: watchServices(deps),

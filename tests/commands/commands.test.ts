@@ -43,7 +43,7 @@ describe('/help, /topics, /topic', () => {
     expect((await run(w.ctx(), '/topics iraq')).text).toContain('Usage: /topics');
   });
 
-  it('/topic shows the query and recent hit counts', async () => {
+  it('/topic of a free-query topic shows the query and recent hit counts', async () => {
     await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 2 });
     await w.seed({ id: 'a2', title: 'Iraq talks resume', hoursAgo: 72 });
     await w.seed({ id: 'a3', title: 'Weather in Oslo', hoursAgo: 1 });
