@@ -15,6 +15,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
+import { watchServices } from './watch-services.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -167,21 +168,6 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
 }
 
 type SubRef = Parameters<SubscriptionStore['get']>[0];
-
-function watchServices(deps: ServiceDeps): CommandServices['watch'] {
-  const now = deps.now ?? Date.now;
-  return {
-    // Who changed a topic and when is kept with it: a runtime topic changes what every chat sees.
-    put: coded('watch.put', 'STORE_FAILED', async (topic: TopicDef, by: string) => {
-      await deps.registry.topics.set(topic.id, { ...topic, changedBy: by, changedAt: new Date(now()).toISOString() });
-      await deps.onTopicsChanged?.();
-    }),
-    remove: coded('watch.remove', 'STORE_FAILED', async (id: string) => {
-      await deps.registry.topics.remove(id);
-      await deps.onTopicsChanged?.();
-    }),
-  };
-}
 
 function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
   const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);
