@@ -1,32 +1,30 @@
-// /topic TOPIC — one topic's query and how often it matched lately.
+// /topic TOPIC — one topic in words: names, description, its clauses with their first terms, the
+// condition, how often it matched lately and the latest headlines (topic-view.ts).
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { renderTopicView } from './topic-view.ts';
+import { ok, type CommandDef } from './types.ts';
 
 const DAY_MS = 86_400_000;
+const LATEST = 3;
 
 const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } }]);
 
 export const topic: CommandDef = {
   name: 'topic',
   spec: SPEC,
-  description: { en: "A topic's query and its recent hit count", ar: 'استعلام الموضوع وعدد المقالات المطابقة مؤخراً' },
+  description: { en: 'What a topic watches for, its recent matches and latest headlines', ar: 'ما يتابعه الموضوع ومطابقاته الأخيرة وأحدث عناوينه' },
   async run(ctx, argText) {
-    const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;
     const id = p.values.TOPIC;
     const def = (await ctx.services.topics()).find((t) => t.id === id)!;
     const now = ctx.now();
-    const [day, week] = await Promise.all([
+    const [day, week, latest] = await Promise.all([
       ctx.services.topicHits(id, now - DAY_MS, now),
       ctx.services.topicHits(id, now - 7 * DAY_MS, now),
+      ctx.services.topicLatest(id, now - 7 * DAY_MS, now, LATEST),
     ]);
-    const lines = [
-      `${def.id}${def.name ? ` — ${def.name}` : ''}`,
-      `${tr(lang, 'Query', 'الاستعلام')}: ${def.query}`,
-      tr(lang, `Matches: ${day} in the last 24h, ${week} in the last 7d`, `المطابقات: ${day} خلال 24 ساعة، ${week} خلال 7 أيام`),
-    ];
-    return ok(lines.join('\n'), { ephemeral: true });
+    return ok(renderTopicView(def, ctx.lang, { day, week, latest }), { ephemeral: true });
   },
 };

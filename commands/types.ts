@@ -120,6 +120,22 @@ export interface StatusView {
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
+/** One /watch change, previewed before it is made. */
+export type WatchChange =
+  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit' }
+  | { kind: 'overlay'; id: string; include: string[]; exclude: string[] }
+  | { kind: 'remove'; id: string };
+
+export interface WatchPreview {
+  /** Stored articles looked at (the window's). */
+  scanned: number;
+  added: number;
+  removed: number;
+  /** Up to two each, newest first. */
+  addedExamples: { title: string; url: string }[];
+  removedExamples: { title: string; url: string }[];
+}
+
 /** What commands may read and change; implemented in src/app/command-services.ts. */
 export interface CommandServices {
   /** The effective topics: config (or default pack) with /watch changes applied. */
@@ -130,6 +146,8 @@ export interface CommandServices {
   trend(req: { topics: string[]; days: number; untilMs: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
+  /** The newest stored articles in the window that matched the topic, newest first. */
+  topicLatest(topic: string, sinceMs: number, untilMs: number, limit: number): Promise<{ title: string; url: string; published: string }[]>;
   /** Runs an (already validated) query over stored articles, best first. */
   search(req: { query: string; sinceMs: number; untilMs: number; limit: number }): Promise<{ total: number; hits: SearchHit[] }>;
   subscriptions: {
@@ -144,6 +162,14 @@ export interface CommandServices {
     /** Stores a runtime topic (add or edit); the query was validated by the caller. */
     put(topic: TopicDef, by: string): Promise<void>;
     remove(id: string): Promise<void>;
+    /** What the change would do to the stored articles of the window (old and new matcher over them). */
+    preview(change: WatchChange, sinceMs: number, untilMs: number): Promise<WatchPreview>;
+    /** Makes the change (an overlay is merged with the topic's earlier ones). */
+    apply(change: WatchChange, by: string): Promise<void>;
+    /** Keeps a previewed change for `/watch confirm` by the same person in the same chat. */
+    stage(key: string, change: WatchChange, atMs: number): void;
+    /** The staged change, once (taken out), unless it is older than the preview lifetime. */
+    takeStaged(key: string, nowMs: number): WatchChange | undefined;
   };
   feeds: {
     list(): Promise<FeedView[]>;

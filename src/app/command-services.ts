@@ -16,6 +16,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
+import { watchServices } from './watch-services.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -90,6 +91,12 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       return entries.filter((e) => e.topics[topic] !== undefined).length;
     }),
     trend: coded('trend', 'INTERNAL', createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) })),
+    topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
+      const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
+      const newest = entries.sort((a, b) => b.published - a.published).slice(0, limit);
+      const stored = await deps.articles.getMany(newest.map((e) => e.id));
+      return stored.map((s) => ({ title: s.article.title, url: s.article.url, published: s.article.published }));
+    }),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
     watch: watchServices(deps),
@@ -165,21 +172,6 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
 }
 
 type SubRef = Parameters<SubscriptionStore['get']>[0];
-
-function watchServices(deps: ServiceDeps): CommandServices['watch'] {
-  const now = deps.now ?? Date.now;
-  return {
-    // Who changed a topic and when is kept with it: a runtime topic changes what every chat sees.
-    put: coded('watch.put', 'STORE_FAILED', async (topic: TopicDef, by: string) => {
-      await deps.registry.topics.set(topic.id, { ...topic, changedBy: by, changedAt: new Date(now()).toISOString() });
-      await deps.onTopicsChanged?.();
-    }),
-    remove: coded('watch.remove', 'STORE_FAILED', async (id: string) => {
-      await deps.registry.topics.remove(id);
-      await deps.onTopicsChanged?.();
-    }),
-  };
-}
 
 function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
   const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);

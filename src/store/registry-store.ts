@@ -17,6 +17,11 @@ export interface RuntimeFeed {
 
 /** A topic added or edited with /watch, with who changed it (platform:user) and when (ISO). */
 export interface RuntimeTopic extends TopicDef {
+  /**
+   * A /watch include/exclude edit of a config or pack topic: applied over that topic when the
+   * catalog loads (topics/topic-overlay.ts), so the topic underneath may still change.
+   */
+  overlay?: { include: string[]; exclude: string[] };
   changedBy?: string;
   changedAt?: string;
 }

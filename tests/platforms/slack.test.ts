@@ -116,9 +116,9 @@ describe('slash commands over HTTP', () => {
     expect(denied!.body).toMatchObject({ response_type: 'ephemeral' });
     expect(denied!.body.text).toContain('/watch is for admins only');
     expect(await w.services.topics()).toEqual(before);
-    const [boss] = await answered(await command({ command: '/watch', text: 'add oil oil OR petroleum', user_id: WS_ADMIN }));
+    const [boss] = await answered(await command({ command: '/watch', text: 'add oil oil OR petroleum confirm', user_id: WS_ADMIN }));
     expect(boss!.body.text).toContain('Watching "oil"');
-    const [ops] = await answered(await command({ command: '/watch', text: 'add gas "natural gas"', user_id: OPS }));
+    const [ops] = await answered(await command({ command: '/watch', text: 'add gas "natural gas" yes', user_id: OPS }));
     expect(ops!.body.text).toContain('Watching "gas"');
     expect(w.catalog.get('gas')?.query).toBe('"natural gas"');
   });
