@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ConfigContext } from './cli/context.ts';
 import type { Logger } from './log.ts';
 import type { PlatformName, Sender } from './core/outbound.ts';
-import type { StoredArticle } from './core/types.ts';
+import type { StoredArticle, StoryJoin } from './core/types.ts';
 import { parseDuration } from './core/duration.ts';
 import { DEFAULT_TIMEZONE, parseScheduleMode } from './core/schedule-mode.ts';
 import { openStore, type Store } from './store/open-store.ts';
@@ -20,6 +20,7 @@ import { pollFeed, type IngestDeps } from './pipeline/ingest.ts';
 import { StoryIndex } from './stories/story-index.ts';
 import { alertDigest, buildDigest, renderText, toMessageBodies, type Digest } from './digest/index.ts';
 import { openDelivery, type Delivery } from './delivery/open-delivery.ts';
+import { followUpBodies } from './digest/follow-up.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { LeaderLock } from './schedule/leader-lock.ts';
 import { RaqibMetrics } from './service/metrics.ts';
@@ -75,7 +76,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const ingestFor = (feedId: string): IngestDeps => ({
     ...ingestBase,
     fetcher: feeds.isRuntime(feedId) ? guarded : operator,
-    ...(late.delivery ? { deliver: (alerts: StoredArticle[]) => late.delivery!.router.onArticles(alerts) } : {}),
+    ...(late.delivery ? { deliver: (alerts: StoredArticle[], joins: StoryJoin[]) => late.delivery!.router.onArticles(alerts, joins) } : {}),
   });
 
   const digestSize = settings.digestSize ?? 10;
@@ -152,6 +153,11 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       const lang = (await subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
       const d = alertDigest(stored, { topics: ids, topicDefs: topics.list(), feedName, lang });
       return toMessageBodies(d, chat.platform, { scheduled: true });
+    },
+    makeFollowUpMessages: async (chat, items, replyTo) => {
+      const lang = (await subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
+      const followsTitle = replyTo ? undefined : (await stories.get(items[0]!.storyId))?.title;
+      return followUpBodies(items, chat.platform, { lang, feedName, ...(followsTitle ? { followsTitle } : {}) });
     },
     makeDigestMessages: async (sub, window, overflow) => {
       const lang = sub.lang ?? 'en';
@@ -230,6 +236,7 @@ async function seedSubscriptions(store: SubscriptionStore, list: NonNullable<Sta
       createdAt: existing?.createdAt ?? new Date().toISOString(),
       source: 'config',
       ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
+      ...(s.followUps ? { followUps: s.followUps } : {}),
     });
   }
 }

@@ -11,6 +11,7 @@ import { DeliveryPump, type PumpOptions } from './pump.ts';
 import { DeliveryRouter, type DigestMaker, type SubscriptionSource } from './router.ts';
 import type { DeadLetter, LimitsTable, Logger, OutboxStats } from './types.ts';
 import type { RetryPolicy } from './limits.ts';
+import type { FollowUpRenderer } from './follow-ups.ts';
 
 export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {
   if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', opts);
@@ -23,6 +24,8 @@ export interface DeliveryOptions {
   articles: ArticleSource;
   subscriptions: SubscriptionSource;
   makeAlertMessages: AlertRenderer;
+  /** Follow-up replies (default: the alert renderer). */
+  makeFollowUpMessages?: FollowUpRenderer;
   makeDigestMessages: DigestMaker;
   batchWindowMs?: number;
   alertBudget?: { max: number; perMs: number };
@@ -54,6 +57,7 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     backend,
     articles: o.articles,
     makeAlertMessages: o.makeAlertMessages,
+    ...(o.makeFollowUpMessages ? { makeFollowUpMessages: o.makeFollowUpMessages } : {}),
     batchWindowMs: o.batchWindowMs,
     alertBudget: o.alertBudget,
     digestFoldsOverflow: o.digestFoldsOverflow,

@@ -3,7 +3,7 @@
 // FeedState: validators, body hash, consecutive failures with exponential backoff (capped at 6 h),
 // auto-disable after N failures with the reason kept for /status. Nothing here throws for a bad
 // feed: every outcome is a typed PollResult, so one broken feed never stops the others.
-import type { Match, StoredArticle } from '../core/types.ts';
+import type { ChangedField, Match, StoredArticle, StoryJoin } from '../core/types.ts';
 import type { Matcher } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
@@ -39,6 +39,8 @@ export interface PollResult {
   stored: StoredArticle[];
   /** New, matched at least one topic, started a new story, and the feed was primed (or alertOnFirstPoll). */
   alerts: StoredArticle[];
+  /** New, matched, joined a story seen before (feed primed): follow-ups to that story's alerts. */
+  joins?: StoryJoin[];
   error?: string;
   warnings: string[];
   ms: number;
@@ -58,12 +60,12 @@ export interface IngestDeps {
   /** Called per poll so that topic changes at run time apply to the next poll. */
   matcher: () => Matcher;
   /** Story assignment (stories stage); without it every matched new article alerts. */
-  assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean }>;
+  assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean; changed?: ChangedField[] }>;
   /**
    * Hands alerts to delivery before the items are marked seen, so that a crash in between
    * re-offers them rather than losing them. Without it, callers deliver PollResult.alerts.
    */
-  deliver?: (alerts: StoredArticle[]) => Promise<unknown>;
+  deliver?: (alerts: StoredArticle[], joins: StoryJoin[]) => Promise<unknown>;
   /** A shared fetcher (one connection pool); else one is made from fetchOptions and kept. */
   fetcher?: Fetcher;
   fetchOptions?: FetchOptions;
@@ -190,11 +192,12 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
         result.stored.push(stored.stored);
         storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
         if (alerting && stored.matched && stored.isNewStory) result.alerts.push(stored.stored);
+        else if (alerting && stored.matched && stored.stored.storyId) (result.joins ??= []).push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
       }
       // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
       // before the last step means the items are read again next time and their alerts offered
       // again (delivery drops repeats by key); marking first could lose the alerts for good.
-      if (result.alerts.length > 0 && deps.deliver) await deps.deliver(result.alerts);
+      if ((result.alerts.length > 0 || result.joins?.length) && deps.deliver) await deps.deliver(result.alerts, result.joins ?? []);
       for (const s of storedKeys) await deps.articles.markSeen(s.keys, s.id);
     });
   } catch (e) {
@@ -259,14 +262,16 @@ async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDep
   }
   const stored: StoredArticle = { article: item.article, matches };
   let isNewStory = true;
+  let changed: ChangedField[] | undefined;
   if (deps.assignStory && matches.length > 0) {
     const s = await deps.assignStory(stored);
     stored.storyId = s.storyId;
     isNewStory = s.isNew;
+    changed = s.changed;
   }
   // Marked seen only after delivery has the alerts (pollFeed).
   await deps.articles.put(stored);
-  return { stored, matched: matches.length > 0, isNewStory };
+  return { stored, matched: matches.length > 0, isNewStory, changed };
 }
 
 export interface PollDueOptions {

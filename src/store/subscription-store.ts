@@ -20,6 +20,11 @@ export interface Subscription {
   createdBy?: string;
   /** Language of the digest's own words (headers, labels): the subscriber's, from /subscribe. */
   lang?: 'ar' | 'en';
+  /**
+   * Follow-ups to instant alerts when later reports join the story: 'thread' (default) replies in
+   * the alert's thread (Slack) or to the alert message (Telegram); 'off' stays silent.
+   */
+  followUps?: 'thread' | 'off';
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }
