@@ -389,7 +389,7 @@ export class Outbox {
     const d = (await this.backend.listDead(Number.MAX_SAFE_INTEGER)).find((x) => x.id === id);
     if (!d) return false;
     await this.update(chatKeyOf(d.to), d.to, (doc, now) => {
-      this.push(doc, { kind: d.kind, keys: d.keys, body: d.body, thread: d.to.thread }, now);
+      this.push(doc, { kind: d.kind, keys: d.keys, body: d.body, thread: d.to.thread, replyTo: d.replyTo }, now);
       return { doc };
     });
     await this.backend.removeDead(id);

@@ -360,6 +360,7 @@ export class DeliveryPump {
       kind: q.kind,
       keys: q.keys,
       body: q.body,
+      ...(q.replyTo ? { replyTo: q.replyTo } : {}),
       attempts: q.attempts + (q.rateLimited ?? 0),
       error,
       createdAt: q.createdAt,

@@ -94,6 +94,7 @@ export interface DeadLetter {
   kind: MessageKind;
   keys: string[];
   body: MessageBody;
+  replyTo?: string;
   attempts: number;
   error: string;
   createdAt: number;
