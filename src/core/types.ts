@@ -63,7 +63,10 @@ export interface StoredArticle {
 export interface ChangedField {
   /** What it is: killed, wounded, place, actor, day, … (labelled per language by the renderer). */
   field: string;
+  /** The value in English (or as written: numbers). */
   value: string;
+  /** The value in Arabic when it differs (a place's Arabic name). */
+  ar?: string;
 }
 
 /** A new article that joined a story seen before (no alert of its own: a follow-up). */

@@ -53,7 +53,7 @@ export function fieldLabel(lang: UiLang, field: string): string {
 
 /** "killed: 5 · place: Ain al-Asad" in the subscriber's words (values keep their own language). */
 export function changedLabel(lang: UiLang, changed: readonly ChangedField[]): string {
-  return changed.map((c) => `${fieldLabel(lang, c.field)}: ${FSI}${cleanText(c.value)}${PDI}`).join(' · ');
+  return changed.map((c) => `${fieldLabel(lang, c.field)}: ${FSI}${cleanText(lang === 'ar' && c.ar ? c.ar : c.value)}${PDI}`).join(' · ');
 }
 
 export function outletName(s: StoredArticle, feedName?: (feedId: string) => string | undefined): string {

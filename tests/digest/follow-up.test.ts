@@ -11,7 +11,7 @@ const feedName = (id: string) => ({ 'wire-a': 'Wire A <!channel>', 'wire-b': 'ر
 
 function entry(id: string, lang: 'ar' | 'en', title: string, feed = 'wire-a'): FollowUpEntry {
   const a = article({ id, feed, url: `https://${feed}.example/${id}?a=1&b=2`, lang, hoursAgo: 1, title, text: title });
-  return { stored: stored(a, { 'us-strikes': ['strike', 'ضربة'] }), changed: [{ field: 'killed', value: '5' }, { field: 'place', value: 'Ain al-Asad' }] };
+  return { stored: stored(a, { 'us-strikes': ['strike', 'ضربة'] }), changed: [{ field: 'killed', value: '5' }, { field: 'place', value: 'Ain al-Asad', ar: 'عين الأسد' }] };
 }
 
 const tgHtml = (b: MessageBody) => (b.format === 'telegram-html' ? b.html : '');
@@ -34,7 +34,7 @@ describe('follow-up replies', () => {
     const visible = (checkTelegramText(tgHtml(bodies[0]!), 'HTML') as { text: string }).text;
     expect(visible.split('\n')[0]).toBe('متابعة لـ: \u2068Drone attack on Ain al-Asad\u2069');
     expect(visible).toContain('متابعة · \u2068رافدين\u2069 · ar');
-    expect(visible).toContain('جديد: قتلى: \u20685\u2069 · المكان: \u2068Ain al-Asad\u2069');
+    expect(visible).toContain('جديد: قتلى: \u20685\u2069 · المكان: \u2068عين الأسد\u2069');
   });
 
   it('Slack: valid Block Kit with only our links; splits many follow-ups into several replies', () => {
