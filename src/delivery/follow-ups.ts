@@ -126,7 +126,12 @@ export async function prepareFollowUps(ob: Outbox, doc: ChatDoc, now: number, re
   }
   const pending = pendingAlertKeys(doc);
   const go = ready.filter((h) => !pending.has(h.followUp!.alertKey));
-  for (const h of ready) if (pending.has(h.followUp!.alertKey)) h.notBefore = now + ob.batchWindowMs;
+  // Waiting for its alert: look again after the window, or when a muted alert is released.
+  for (const h of ready) {
+    if (!pending.has(h.followUp!.alertKey)) continue;
+    const alert = doc.held.find((x) => x.key === h.followUp!.alertKey);
+    h.notBefore = Math.max(now + ob.batchWindowMs, alert?.notBefore ?? 0);
+  }
   const found = await ob.fetch(go);
   const gone = new Set<string>();
   for (const h of go) {
