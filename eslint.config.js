@@ -1,6 +1,12 @@
-// Lint: typescript-eslint's recommended rules; tests may use non-null assertions freely.
+// Lint: typescript-eslint's recommended rules, raqib's architecture rules (eslint/raqib-plugin.js:
+// folder layering, SDKs only in their platform, no import cycles between folders), size limits
+// that keep modules small, and process.env read only by the config layer. Tests may use
+// non-null assertions freely and are exempt from the size limits (fixtures and tables).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import raqib from './eslint/raqib-plugin.js';
+
+const ENV_READERS = ['src/config/env.ts', 'src/cli.ts', 'src/cli/io.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },
@@ -14,4 +20,14 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
+  {
+    files: ['src/**/*.ts', 'commands/**/*.ts'],
+    plugins: { raqib },
+    rules: {
+      'raqib/layers': 'error',
+      'raqib/no-folder-cycles': 'error',
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'process.env is read only by src/config/env.ts (the CLI hands it over once)' }],
+    },
+  },
+  { files: ENV_READERS, rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -1,59 +1,161 @@
-// Argument parsing shared by the commands. Strict by design: anything not understood is an error
-// that the command answers with its usage line, and nothing is changed.
-import { parseDuration } from '../src/core/duration.ts';
-import { tr, type UiLang } from './types.ts';
+// Argument parsing for every command: one function reads a command's declared ArgSpec
+// (arg-spec.ts) from the typed text. Strict by design: anything not understood is answered with a
+// usage Reply that names the argument and what it expects, and the command changes nothing.
+import { BadInputError } from '../src/core/errors.ts';
+import type { TopicDef } from '../src/core/types.ts';
+import { checkRest, checkSchedule, checkWord, clip, type Check, type CheckEnv } from './arg-kinds.ts';
+import { synopsis, takesRest, type ArgDef, type ArgSpec, type ArgValues } from './arg-spec.ts';
+import { tr, type CommandContext, type Reply, type UiLang } from './types.ts';
+
+export { clip };
 
 /** Chat clients "smarten" quotes (Slack, macOS, iOS): treat them as the ASCII ones. */
 export function straightenQuotes(s: string): string {
   return s.replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'");
 }
 
-export type Tokens = { ok: true; tokens: string[] } | { ok: false; error: string };
+export type Parsed<A extends readonly ArgDef[]> = { ok: true; values: ArgValues<A> } | { ok: false; reply: Reply };
 
-/** Splits on white space; "double" or 'single' quotes group words. An open quote is an error. */
-export function splitArgs(input: string, lang: UiLang = 'en'): Tokens {
-  const s = straightenQuotes(input);
-  const tokens: string[] = [];
-  let i = 0;
-  while (i < s.length) {
-    while (i < s.length && /\s/.test(s[i]!)) i++;
-    if (i >= s.length) break;
-    const q = s[i];
-    if (q === '"' || q === "'") {
-      const end = s.indexOf(q, i + 1);
-      if (end < 0) return { ok: false, error: tr(lang, `Unclosed ${q} at character ${i + 1}.`, `علامة تنصيص ${q} غير مغلقة عند الحرف ${i + 1}.`) };
-      tokens.push(s.slice(i + 1, end));
-      i = end + 1;
-      if (i < s.length && !/\s/.test(s[i]!)) return { ok: false, error: tr(lang, `Expected a space after the closing ${q}.`, `يلزم فراغ بعد علامة التنصيص ${q}.`) };
-    } else {
-      let j = i;
-      while (j < s.length && !/\s/.test(s[j]!)) j++;
-      tokens.push(s.slice(i, j));
-      i = j;
-    }
+/** The usage Reply every command answers a bad argument with. */
+export function usageReply(command: string, spec: ArgSpec, lang: UiLang, problem?: string): Reply {
+  const prefix = problem ? `${problem}\n` : '';
+  const args = synopsis(spec);
+  return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: /${command}${args ? ` ${args}` : ''}` };
+}
+
+/** A bad argument: its message is safe to show to whoever typed it. */
+class ArgProblem extends BadInputError {}
+
+/** Parses `text` by the command's spec: the typed values, or the usage Reply naming what is wrong. */
+export async function parseArgs<const A extends readonly ArgDef[]>(command: string, spec: ArgSpec<A>, text: string, ctx: Pick<CommandContext, 'lang' | 'services'>): Promise<Parsed<A>> {
+  let topics: Promise<TopicDef[]> | undefined;
+  const env: CheckEnv = { lang: ctx.lang, topics: () => (topics ??= ctx.services.topics()) };
+  try {
+    const cursor = new Cursor(straightenQuotes(text), env.lang);
+    const values = spec.anyOrder ? await readAnyOrder(spec.args, cursor, env) : await readInOrder(spec.args, cursor, env);
+    return { ok: true, values: values as ArgValues<A> };
+  } catch (e) {
+    if (!(e instanceof ArgProblem)) throw e;
+    return { ok: false, reply: usageReply(command, spec, ctx.lang, e.message) };
   }
-  return { ok: true, tokens };
 }
 
-/** Topic ids as the config schema defines them. */
-export const TOPIC_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Reads words (double or single quotes group words) from a text, up to `end`. */
+class Cursor {
+  pos = 0;
+  constructor(
+    readonly text: string,
+    readonly lang: UiLang,
+    public end = text.length,
+  ) {}
 
-export function normaliseTopicId(s: string): string | undefined {
-  const id = s.trim().toLowerCase();
-  return TOPIC_ID_RE.test(id) ? id : undefined;
+  /** The next word without taking it; undefined at the end. */
+  peek(): { token: string; next: number } | undefined {
+    const s = this.text;
+    let i = this.pos;
+    while (i < this.end && /\s/.test(s[i]!)) i++;
+    if (i >= this.end) return undefined;
+    const q = s[i];
+    if (q !== '"' && q !== "'") {
+      let j = i;
+      while (j < this.end && !/\s/.test(s[j]!)) j++;
+      return { token: s.slice(i, j), next: j };
+    }
+    const close = s.indexOf(q, i + 1);
+    if (close < 0 || close >= this.end) throw new ArgProblem(tr(this.lang, `Unclosed ${q} at character ${i + 1}.`, `علامة تنصيص ${q} غير مغلقة عند الحرف ${i + 1}.`));
+    if (close + 1 < this.end && !/\s/.test(s[close + 1]!)) throw new ArgProblem(tr(this.lang, `Expected a space after the closing ${q}.`, `يلزم فراغ بعد علامة التنصيص ${q}.`));
+    return { token: s.slice(i + 1, close), next: close + 1 };
+  }
+
+  rest(): string {
+    return this.text.slice(this.pos, this.end).trim();
+  }
 }
 
-export const MAX_WINDOW_MS = 30 * 86_400_000;
-
-/** A look-back window such as 24h or 7d, at most 30 days. */
-export function parseSince(s: string, lang: UiLang = 'en'): { ok: true; ms: number } | { ok: false; error: string } | undefined {
-  const ms = parseDuration(s);
-  if (ms === undefined) return undefined;
-  if (ms > MAX_WINDOW_MS) return { ok: false, error: tr(lang, `"${clip(s)}" is longer than 30d.`, `«${clip(s)}» أطول من 30 يوماً (30d).`) };
-  return { ok: true, ms };
+function fail(arg: ArgDef, check: Check & { ok: false }): never {
+  throw new ArgProblem(`${arg.name}: ${check.problem}`);
 }
 
-/** Shortens user-supplied text quoted back in an error message. */
-export function clip(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+function missing(arg: ArgDef, lang: UiLang): never {
+  throw new ArgProblem(tr(lang, `${arg.name} is missing: ${arg.description.en}.`, `${arg.name} مفقود: ${arg.description.ar}.`));
+}
+
+function unexpected(token: string, lang: UiLang): never {
+  throw new ArgProblem(tr(lang, `Unexpected "${clip(token)}".`, `زائد: «${clip(token)}».`));
+}
+
+/** Arguments in their declared order; an optional one that does not fit is skipped. */
+async function readInOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  const restAt = args.findIndex((a) => takesRest(a.kind));
+  // Words after a rest-of-text argument are read from the end: "/search militia 3d".
+  if (restAt >= 0) await readTail(args.slice(restAt + 1), cur, env, values);
+  for (const arg of restAt >= 0 ? args.slice(0, restAt + 1) : args) {
+    const check = await readOne(arg, cur, env);
+    if (check === undefined) {
+      if (!arg.optional) missing(arg, env.lang);
+    } else if (check.ok) values[arg.name] = check.value;
+    else if (check.bad || !arg.optional) fail(arg, check);
+  }
+  const extra = cur.peek();
+  if (extra) unexpected(extra.token, env.lang);
+  return values;
+}
+
+/** Reads one argument at the cursor, advancing past it when it fits; undefined at the end. */
+async function readOne(arg: ArgDef, cur: Cursor, env: CheckEnv): Promise<Check | undefined> {
+  if (takesRest(arg.kind)) {
+    const text = cur.rest();
+    if (text === '') return undefined;
+    cur.pos = cur.end;
+    return checkRest(text, env);
+  }
+  const word = cur.peek();
+  if (!word) return undefined;
+  if (arg.kind === 'schedule') {
+    const start = cur.text.length - cur.text.slice(cur.pos).trimStart().length;
+    const check = checkSchedule(cur.text.slice(start, cur.end), env);
+    if (check.ok) cur.pos = start + check.length!;
+    return check;
+  }
+  const check = await checkWord(word.token, arg, env);
+  if (check.ok) cur.pos = word.next;
+  return check;
+}
+
+/** The one-word arguments that follow a rest-of-text argument, taken from the end of the text. */
+async function readTail(tail: readonly ArgDef[], cur: Cursor, env: CheckEnv, values: Record<string, unknown>): Promise<void> {
+  for (const arg of [...tail].reverse()) {
+    const m = /(?:^|\s)(\S+)$/.exec(cur.text.slice(0, cur.end).trimEnd());
+    const check = m ? await checkWord(m[1]!, arg, env) : undefined;
+    if (check?.ok) {
+      values[arg.name] = check.value;
+      cur.end = m!.index;
+    } else if (check && (check.bad || !arg.optional)) fail(arg, check);
+    else if (!arg.optional) missing(arg, env.lang);
+  }
+}
+
+/** Each word goes to the first argument still free that takes it ("/digest 48h iraq"). */
+async function readAnyOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  for (let word = cur.peek(); word; word = cur.peek()) {
+    cur.pos = word.next;
+    const free = args.filter((a) => !(a.name in values));
+    const checks = await Promise.all(free.map((a) => checkWord(word.token, a, env)));
+    const at = checks.findIndex((c) => c.ok);
+    if (at >= 0) {
+      values[free[at]!.name] = (checks[at] as { value: unknown }).value;
+      continue;
+    }
+    for (const a of args.filter((x) => x.name in values)) {
+      if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(tr(env.lang, `Give ${a.name} once.`, `اذكر ${a.name} مرة واحدة.`));
+    }
+    const strong = checks.findIndex((c) => !c.ok && c.bad && !c.weak);
+    const bad = strong >= 0 ? strong : checks.findIndex((c) => !c.ok && c.bad);
+    if (bad >= 0) fail(free[bad]!, checks[bad] as Check & { ok: false });
+    unexpected(word.token, env.lang);
+  }
+  for (const a of args) if (!a.optional && !(a.name in values)) missing(a, env.lang);
+  return values;
 }

@@ -1,31 +1,37 @@
 // /feeds list|add|remove URL — admins manage the feeds raqib polls. New URLs pass the fetcher's
 // own guard (scheme, private networks) before they are stored.
-import { clip, splitArgs } from './args.ts';
-import { ok, tr, usageReply, type CommandDef, type FeedView, type UiLang } from './types.ts';
+import { argSpec } from './arg-spec.ts';
+import { clip, parseArgs, usageReply } from './args.ts';
+import { ok, tr, type CommandDef, type FeedView, type UiLang } from './types.ts';
+
+const SPEC = argSpec([
+  { name: 'ACTION', kind: 'enum', values: ['list', 'add', 'remove'], description: { en: 'list the feeds, add one or remove one', ar: 'عرض المصادر أو إضافة مصدر أو حذفه' } },
+  { name: 'URL', kind: 'url', optional: true, description: { en: 'the feed URL (add and remove)', ar: 'رابط المصدر (للإضافة والحذف)' } },
+]);
 
 export const feeds: CommandDef = {
   name: 'feeds',
-  args: 'list | add URL | remove URL',
+  spec: SPEC,
   description: { en: 'List, add or remove feeds (admins)', ar: 'عرض المصادر أو إضافتها أو حذفها (للمشرفين)' },
   admin: true,
   async run(ctx, argText) {
     const lang = ctx.lang;
-    const split = splitArgs(argText, lang);
-    if (!split.ok) return usageReply(this, lang, split.error);
-    const [action, url, ...extra] = split.tokens;
-    const verb = action?.toLowerCase();
-    if (verb === 'list' && url === undefined) return ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true });
-    if ((verb !== 'add' && verb !== 'remove') || url === undefined || extra.length > 0) return usageReply(this, lang);
+    const p = await parseArgs(this.name, SPEC, argText, ctx);
+    if (!p.ok) return p.reply;
+    const { ACTION: verb, URL: url } = p.values;
+    const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
+    if (verb === 'list') return url === undefined ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : usage();
+    if (url === undefined) return usage(tr(lang, `URL is missing: /feeds ${verb} needs the feed's URL.`, `URL مفقود: يلزم رابط المصدر مع /feeds ${verb}.`));
     const checked = await ctx.services.feeds.check(url);
-    if (!checked.ok) return usageReply(this, lang, tr(lang, `Cannot use "${clip(url, 100)}": ${checked.reason}.`, `لا يمكن استخدام «${clip(url, 100)}»: ${checked.reason}.`));
+    if (!checked.ok) return usage(tr(lang, `Cannot use "${clip(url, 100)}": ${checked.reason}.`, `لا يمكن استخدام «${clip(url, 100)}»: ${checked.reason}.`));
     const list = await ctx.services.feeds.list();
     const known = list.find((f) => sameUrl(f.url, checked.url));
     if (verb === 'add') {
-      if (known) return usageReply(this, lang, tr(lang, `Already polled: ${checked.url}`, `المصدر موجود: ${checked.url}`));
+      if (known) return usage(tr(lang, `Already polled: ${checked.url}`, `المصدر موجود: ${checked.url}`));
       await ctx.services.feeds.add(checked.url, `${ctx.platform}:${ctx.user.id}`);
       return ok(tr(lang, `Added feed ${checked.url}; it is polled from the next round.`, `أُضيف المصدر ${checked.url}؛ يُجلب من الجولة القادمة.`));
     }
-    if (!known) return usageReply(this, lang, tr(lang, `No feed ${checked.url}. See /feeds list.`, `لا يوجد مصدر ${checked.url}. راجع /feeds list.`));
+    if (!known) return usage(tr(lang, `No feed ${checked.url}. See /feeds list.`, `لا يوجد مصدر ${checked.url}. راجع /feeds list.`));
     if (known.source === 'config') {
       return { status: 'denied', ephemeral: true, text: tr(lang, `${checked.url} comes from the config file; remove it there.`, `${checked.url} معرّف في ملف الإعدادات؛ احذفه هناك.`) };
     }

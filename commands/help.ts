@@ -1,19 +1,24 @@
 // /help [command] — generated from the registry so it can never drift from the real commands.
-import { clip } from './args.ts';
-import { ok, tr, usageLine, usageReply, type CommandDef } from './types.ts';
+import { argLines, argSpec } from './arg-spec.ts';
+import { clip, parseArgs, usageReply } from './args.ts';
+import { ok, tr, usageLine, type CommandDef } from './types.ts';
+
+const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: { en: 'a command to explain, e.g. subscribe', ar: 'أمر لشرحه، مثل subscribe' } }]);
 
 export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
   return {
     name: 'help',
-    args: '[COMMAND]',
+    spec: SPEC,
     description: { en: 'Show the commands', ar: 'عرض الأوامر' },
     async run(ctx, argText) {
       const lang = ctx.lang;
-      const arg = argText.trim().replace(/^\//, '').toLowerCase();
-      if (arg !== '') {
-        const def = all().find((c) => c.name === arg);
-        if (!def || /\s/.test(arg)) return usageReply(this, lang, tr(lang, `No command "${clip(arg)}".`, `لا يوجد أمر «${clip(arg)}».`));
-        return ok(`${usageLine(def)}\n${def.description[lang]}`, { ephemeral: true });
+      const p = await parseArgs(this.name, SPEC, argText, ctx);
+      if (!p.ok) return p.reply;
+      const name = p.values.COMMAND?.replace(/^\//, '');
+      if (name !== undefined) {
+        const def = all().find((c) => c.name === name);
+        if (!def) return usageReply(this.name, SPEC, lang, tr(lang, `COMMAND: no command "${clip(name)}".`, `COMMAND: لا يوجد أمر «${clip(name)}».`));
+        return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }
       const admin = await ctx.isAdmin();
       const lines = all()

@@ -1,29 +1,26 @@
 // /mute TOPIC DURATION — hold back a subscribed topic for a while ("off" lifts it; "all" mutes
 // every subscription of this chat).
-import { formatDuration, parseDuration } from '../src/core/duration.ts';
-import { clip, splitArgs } from './args.ts';
+import { formatDuration } from '../src/core/duration.ts';
+import { argSpec } from './arg-spec.ts';
+import { clip, parseArgs } from './args.ts';
 import { chatAddress, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, usageReply, type CommandDef } from './types.ts';
+import { ok, tr, type CommandDef } from './types.ts';
 
-const MAX_MUTE_MS = 365 * 86_400_000;
+const SPEC = argSpec([
+  { name: 'TOPIC', kind: 'word', values: ['all'], description: { en: 'a subscribed topic, or all', ar: 'موضوع مشترك فيه، أو all' } },
+  { name: 'DURATION', kind: 'duration', values: ['off'], max: 365 * 86_400_000, description: { en: 'e.g. 30m, 6h, 2d (at most 365d), or off', ar: 'مثل 30m أو 6h أو 2d (حتى 365d)، أو off' } },
+]);
 
 export const mute: CommandDef = {
   name: 'mute',
-  args: 'TOPIC DURATION',
+  spec: SPEC,
   description: { en: 'Pause a subscription of this chat, e.g. /mute iraq 6h (TOPIC may be all, DURATION may be off)', ar: 'إيقاف اشتراك مؤقتاً، مثل /mute iraq 6h (الموضوع يمكن أن يكون all والمدة off)' },
   async run(ctx, argText) {
     const lang = ctx.lang;
-    const split = splitArgs(argText, lang);
-    if (!split.ok) return usageReply(this, lang, split.error);
-    if (split.tokens.length !== 2) return usageReply(this, lang);
-    const topicId = split.tokens[0]!.toLowerCase();
-    const durText = split.tokens[1]!.toLowerCase();
-    let ms: number | undefined;
-    if (durText !== 'off') {
-      ms = parseDuration(durText);
-      if (ms === undefined) return usageReply(this, lang, tr(lang, `"${clip(durText)}" is not a duration (e.g. 30m, 6h, 2d) or "off".`, `«${clip(durText)}» ليست مدة (مثل 30m أو 6h أو 2d) ولا off.`));
-      if (ms > MAX_MUTE_MS) return usageReply(this, lang, tr(lang, 'At most 365d.', 'الحد الأقصى 365d.'));
-    }
+    const p = await parseArgs(this.name, SPEC, argText, ctx);
+    if (!p.ok) return p.reply;
+    const { TOPIC: topicId, DURATION: duration } = p.values;
+    const ms = duration === 'off' ? undefined : duration;
     const denied = await requireChatAdmin(ctx);
     if (denied) return denied;
     const where = chatAddress(ctx);

@@ -4,9 +4,9 @@ import { validateQuery } from '../src/topics/index.ts';
 import { straightenQuotes } from './args.ts';
 import { tr, type UiLang } from './types.ts';
 
-export const MAX_QUERY_LENGTH = 2_000;
+const MAX_QUERY_LENGTH = 2_000;
 
-export type CheckedQuery = { ok: true; query: string } | { ok: false; error: string };
+type CheckedQuery = { ok: true; query: string } | { ok: false; error: string };
 
 export function checkQuery(raw: string, lang: UiLang): CheckedQuery {
   const query = straightenQuotes(raw).trim();

@@ -20,13 +20,13 @@ list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, 
 export const commands: readonly CommandDef[] = list;
 
 /** Longest argument text a command accepts; longer input is refused before any parsing. */
-export const MAX_ARGS_LENGTH = 4_000;
+const MAX_ARGS_LENGTH = 4_000;
 
-export function findCommand(name: string): CommandDef | undefined {
+function findCommand(name: string): CommandDef | undefined {
   return list.find((c) => c.name === name.toLowerCase());
 }
 
-export interface CommandLine {
+interface CommandLine {
   name: string;
   /** The bot a Telegram group command was addressed to ("/digest@raqib_bot"). */
   bot?: string;
@@ -40,16 +40,16 @@ export function parseCommandLine(line: string): CommandLine | undefined {
   return { name: m[1]!.toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), args: (m[3] ?? '').trim() };
 }
 
-/** Runs a command; one bad command never throws out of here. */
 /**
  * Control characters and bidi controls typed into a command mean nothing to any command, but a
  * reply that echoes them (usage lines quote the argument) could reorder a chat message or reach an
  * operator's terminal: they are removed before the command sees its arguments.
  */
-export function stripControls(text: string): string {
+function stripControls(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
+/** Runs a command; one bad command never throws out of here. */
 export async function dispatch(ctx: CommandContext, name: string, rawArgs: string, onError?: (err: unknown) => void): Promise<Reply> {
   const lang = ctx.lang;
   const args = stripControls(rawArgs);

@@ -1,17 +1,20 @@
 // /status — is raqib healthy: feeds polled and failing, last poll, delivery queue, dead letters.
 // Everyone sees the counts; admins also see which feeds fail and why.
 import { stamp } from './feeds.ts';
-import { ok, tr, usageReply, type CommandDef } from './types.ts';
+import { NO_ARGS } from './arg-spec.ts';
+import { parseArgs } from './args.ts';
+import { ok, tr, type CommandDef } from './types.ts';
 
 const MAX_LISTED = 5;
 
 export const status: CommandDef = {
   name: 'status',
-  args: '',
+  spec: NO_ARGS,
   description: { en: 'Feed health, last poll, delivery queue and dead letters', ar: 'حالة المصادر وآخر جلب وطابور الإرسال والرسائل المتعذرة' },
   async run(ctx, argText) {
     const lang = ctx.lang;
-    if (argText.trim() !== '') return usageReply(this, lang);
+    const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
+    if (!p.ok) return p.reply;
     const s = await ctx.services.status();
     const polled = s.feeds.filter((f) => f.health);
     const disabled = polled.filter((f) => f.health!.disabledReason);

@@ -1,15 +1,18 @@
 // /subscriptions — what this chat receives, when, and what is muted.
 import { describeMode } from './subscribe.ts';
 import { chatAddress } from './chat-scope.ts';
-import { ok, tr, usageReply, type CommandDef } from './types.ts';
+import { NO_ARGS } from './arg-spec.ts';
+import { parseArgs } from './args.ts';
+import { ok, tr, type CommandDef } from './types.ts';
 
 export const subscriptions: CommandDef = {
   name: 'subscriptions',
-  args: '',
+  spec: NO_ARGS,
   description: { en: "This chat's subscriptions", ar: 'اشتراكات هذه المحادثة' },
   async run(ctx, argText) {
     const lang = ctx.lang;
-    if (argText.trim() !== '') return usageReply(this, lang);
+    const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
+    if (!p.ok) return p.reply;
     const subs = await ctx.services.subscriptions.list(chatAddress(ctx));
     if (subs.length === 0) return ok(tr(lang, 'This chat has no subscriptions. Try /subscribe TOPIC.', 'لا اشتراكات لهذه المحادثة. جرّب /subscribe TOPIC.'), { ephemeral: true });
     const now = ctx.now();

@@ -1,25 +1,22 @@
 // /topic TOPIC — one topic's query and how often it matched lately.
-import { clip, splitArgs } from './args.ts';
-import { ok, tr, usageReply, type CommandDef } from './types.ts';
+import { argSpec } from './arg-spec.ts';
+import { parseArgs } from './args.ts';
+import { ok, tr, type CommandDef } from './types.ts';
 
 const DAY_MS = 86_400_000;
 
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } }]);
+
 export const topic: CommandDef = {
   name: 'topic',
-  args: 'TOPIC',
+  spec: SPEC,
   description: { en: "A topic's query and its recent hit count", ar: 'استعلام الموضوع وعدد المقالات المطابقة مؤخراً' },
   async run(ctx, argText) {
     const lang = ctx.lang;
-    const split = splitArgs(argText, lang);
-    if (!split.ok) return usageReply(this, lang, split.error);
-    if (split.tokens.length !== 1) return usageReply(this, lang);
-    const id = split.tokens[0]!.toLowerCase();
-    const all = await ctx.services.topics();
-    const def = all.find((t) => t.id === id);
-    if (!def) {
-      const known = all.map((t) => t.id).join(', ');
-      return usageReply(this, lang, tr(lang, `Unknown topic "${clip(id)}". Topics: ${known}.`, `موضوع غير معروف «${clip(id)}». المواضيع: ${known}.`));
-    }
+    const p = await parseArgs(this.name, SPEC, argText, ctx);
+    if (!p.ok) return p.reply;
+    const id = p.values.TOPIC;
+    const def = (await ctx.services.topics()).find((t) => t.id === id)!;
     const now = ctx.now();
     const [day, week] = await Promise.all([
       ctx.services.topicHits(id, now - DAY_MS, now),

@@ -1,10 +1,11 @@
-// The platform-neutral command contract. A command parses its own arguments and returns a Reply;
-// it never imports a platform SDK. Platforms translate their events into a CommandContext and the
+// The platform-neutral command contract. A command declares its arguments (arg-spec.ts), parses
+// them with parseArgs (args.ts) and returns a Reply; it never imports a platform SDK. Platforms translate their events into a CommandContext and the
 // Reply into their own message format (Block Kit, Telegram HTML, terminal text).
 import type { PlatformName } from '../src/core/outbound.ts';
 import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
+import { synopsis, type ArgSpec } from './arg-spec.ts';
 
 export type UiLang = 'ar' | 'en';
 
@@ -135,21 +136,18 @@ export interface CommandServices {
 
 export interface CommandDef {
   name: string;
-  /** Argument synopsis, e.g. "[topic] [since]"; shown in /help, the Telegram menu and Slack's usage hint. */
-  args: string;
+  /** The arguments, declared once: parsed by parseArgs, shown in /help, the Telegram menu and Slack's usage hint. */
+  spec: ArgSpec;
   description: Record<UiLang, string>;
   /** Only admins may run it (checked by the dispatcher before the command sees its arguments). */
   admin?: boolean;
   run(ctx: CommandContext, argText: string): Promise<Reply>;
 }
 
-export function usageLine(def: Pick<CommandDef, 'name' | 'args'>): string {
-  return `/${def.name}${def.args ? ` ${def.args}` : ''}`;
-}
-
-export function usageReply(def: CommandDef, lang: UiLang, problem?: string): Reply {
-  const prefix = problem ? `${problem}\n` : '';
-  return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: ${usageLine(def)}` };
+/** "/digest [TOPIC] [SINCE]". */
+export function usageLine(def: Pick<CommandDef, 'name' | 'spec'>): string {
+  const args = synopsis(def.spec);
+  return `/${def.name}${args ? ` ${args}` : ''}`;
 }
 
 /** Picks the string for the reader's language. */

@@ -1,18 +1,21 @@
 // /unsubscribe TOPIC — this chat stops receiving the topic.
-import { clip, splitArgs } from './args.ts';
+import { argSpec } from './arg-spec.ts';
+import { clip, parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, usageReply, type CommandDef } from './types.ts';
+import { ok, tr, type CommandDef } from './types.ts';
+
+// Any word: a subscription outlives its topic's removal and must still be removable.
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'word', description: { en: 'a topic this chat is subscribed to (see /subscriptions)', ar: 'موضوع مشتركة فيه هذه المحادثة (راجع /subscriptions)' } }]);
 
 export const unsubscribe: CommandDef = {
   name: 'unsubscribe',
-  args: 'TOPIC',
+  spec: SPEC,
   description: { en: 'Stop sending a topic to this chat', ar: 'إيقاف إرسال موضوع إلى هذه المحادثة' },
   async run(ctx, argText) {
     const lang = ctx.lang;
-    const split = splitArgs(argText, lang);
-    if (!split.ok) return usageReply(this, lang, split.error);
-    if (split.tokens.length !== 1) return usageReply(this, lang);
-    const topicId = split.tokens[0]!.toLowerCase();
+    const p = await parseArgs(this.name, SPEC, argText, ctx);
+    if (!p.ok) return p.reply;
+    const topicId = p.values.TOPIC;
     const denied = await requireChatAdmin(ctx);
     if (denied) return denied;
     const where = chatAddress(ctx);

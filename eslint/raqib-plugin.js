@@ -20,15 +20,18 @@ export const LAYERS = {
   'src/feeds': ['src/core', 'src/text'],
   'src/topics': ['src/core', 'src/text'],
   'src/stories': ['src/core', 'src/text', 'src/store', 'src/topics'],
-  'src/pipeline': ['src/core', 'src/text', 'src/feeds', 'src/store', 'src/topics', 'src/stories'],
+  'src/pipeline': ['src/core', 'src/log', 'src/text', 'src/feeds', 'src/store', 'src/topics', 'src/stories'],
   'src/digest': ['src/core', 'src/text', 'src/store', 'src/stories', 'src/topics'],
-  'src/delivery': ['src/core', 'src/log', 'src/store', 'src/stories', 'src/topics', 'src/digest'],
-  'src/schedule': ['src/core', 'src/log', 'src/store', 'src/delivery'],
-  'src/service': ['src/core', 'src/log', 'src/store', 'src/delivery', 'src/schedule'],
+  // service: the HTTP server, health checks and metrics every running part reports into.
+  'src/service': ['src/core', 'src/log', 'src/store'],
+  'src/delivery': ['src/core', 'src/log', 'src/store', 'src/service', 'src/stories', 'src/topics', 'src/digest'],
+  'src/schedule': ['src/core', 'src/log', 'src/store', 'src/service', 'src/delivery'],
   commands: ['src/core', 'src/text', 'src/topics', 'src/stories', 'src/digest'],
   'src/app': ['src/core', 'src/log', 'src/text', 'src/config', 'src/store', 'src/feeds', 'src/topics', 'src/stories', 'src/pipeline', 'src/digest', 'src/delivery', 'src/schedule', 'src/service', 'commands'],
   'src/platforms': ['src/core', 'src/log', 'src/text', 'src/config', 'src/digest', 'commands'],
+  // Wiring: main and the platform start-up it delegates to construct and connect everything.
   'src/main': ['*'],
+  'src/platforms-start': ['*'],
   'src/cli': ['*'],
 };
 

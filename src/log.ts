@@ -48,3 +48,6 @@ export function createLogger(level: string, destination: NodeJS.WritableStream |
     typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : (destination as pino.DestinationStream),
   );
 }
+
+/** A logger that writes nothing: the default where a part may be given none (tests, tools). */
+export const silentLogger: Logger = pino({ level: 'silent' });

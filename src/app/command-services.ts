@@ -1,7 +1,10 @@
 // CommandServices over the stores: what slash commands may read and change. Commands parse and
 // phrase; this module only reads and writes, so both platforms and the console share one truth.
+// Each service call is a boundary: whatever it throws leaves as a coded RaqibError.
 import type { CommandServices, FeedHealth, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
+import { toRaqibError, type ErrorCode } from '../core/errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
@@ -9,14 +12,28 @@ import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '.
 import { compileTopics } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
-import type { RegistryStore, RuntimeFeed } from '../store/registry-store.ts';
+import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
+import type { FeedEntry } from './feed-catalog.ts';
 
 export interface DigestRequest {
   topics: string[];
   sinceMs: number;
   untilMs: number;
   lang: UiLang;
+}
+
+/** What /status may read of delivery: a narrow port, so that commands never hold delivery itself. */
+export interface DeliveryStatus {
+  queueDepth(): Promise<number>;
+  deadLetterCount(): Promise<number>;
+}
+
+/** The live feed list (FeedCatalog): read for /feeds and /status, told when /feeds changed it. */
+export interface FeedDirectory {
+  entries(): Promise<FeedEntry[]>;
+  /** The registry changed: re-read it and tell whoever polls feeds. */
+  changed(): Promise<void>;
 }
 
 export interface ServiceDeps {
@@ -26,19 +43,15 @@ export interface ServiceDeps {
   subscriptions: SubscriptionStore;
   registry: RegistryStore;
   feedStates: FeedStateStore;
-  /** Feeds from the config file (they cannot be removed by /feeds). */
-  configFeeds?: readonly { url: string; name?: string }[];
+  feeds: FeedDirectory;
   /** After /watch stored a change (TopicCatalog.reload, so the matcher sees it at once). */
   onTopicsChanged?: () => Promise<void>;
-  /** After /feeds stored a change (the poller picks feeds up). */
-  onFeedsChanged?: () => Promise<void>;
   /** settings.allowPrivateNetworks, the same list the fetcher honours. */
   allowPrivateNetworks?: readonly string[];
   /** DNS for the /feeds add check (tests); the system resolver by default. */
   lookup?: LookupFn;
   /** The delivery outbox, when running: messages waiting and dead letters. */
-  queueDepth?: () => Promise<number>;
-  deadLetters?: () => Promise<number | readonly unknown[]>;
+  delivery?: DeliveryStatus;
   /** Store URL without secrets, for /status. */
   storeDisplay?: string;
   /** First-seen times of stories that began before the window (src/stories). */
@@ -49,149 +62,170 @@ export interface ServiceDeps {
   maxStories?: number;
   /** Replaces the digest built from src/digest (tests, other front ends). */
   buildDigest?: (req: DigestRequest) => Promise<Reply>;
+  now?: () => number;
+  log?: Logger;
+}
+
+/** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
+function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  return async (...a: A) => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      throw toRaqibError(e, fallback, name);
+    }
+  };
 }
 
 export function createCommandServices(deps: ServiceDeps): CommandServices {
-  const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);
-
-  /** Config feeds in file order, then runtime feeds by URL; each with its poll health. */
-  const feedList = async (): Promise<FeedView[]> => {
-    const config = (deps.configFeeds ?? []).map((f): RuntimeFeed => ({ url: f.url, ...(f.name ? { name: f.name } : {}), addedAt: '' }));
-    const configUrls = new Set(config.map((f) => f.url));
-    const merged = await deps.registry.feeds.over(config, (f) => f.url);
-    // A runtime entry never shares a URL with a config feed (/feeds add refuses known URLs).
-    const ordered = [...merged.filter((f) => configUrls.has(f.url)), ...merged.filter((f) => !configUrls.has(f.url)).sort((a, b) => a.url.localeCompare(b.url))];
-    const states = new Map((await deps.feedStates.all()).map((s) => [s.url, s]));
-    return ordered.map((f): FeedView => {
-      const s = states.get(f.url);
-      return {
-        url: f.url,
-        ...(f.name ? { name: f.name } : {}),
-        source: configUrls.has(f.url) ? 'config' : 'runtime',
-        ...(s ? { health: healthOf(s) } : {}),
-      };
-    });
-  };
-
+  const feeds = feedServices(deps);
   return {
-    topics: deps.topics,
-
-    async digest(req): Promise<Reply> {
-      if (deps.buildDigest) return deps.buildDigest(req);
-      const d = await buildDigest({
-        topics: req.topics,
-        sinceMs: req.sinceMs,
-        untilMs: req.untilMs,
-        articles: deps.articles,
-        topicDefs: await deps.topics(),
-        lang: req.lang,
-        ...(deps.stories ? { stories: deps.stories } : {}),
-        ...(deps.feedName ? { feedName: deps.feedName } : {}),
-        ...(deps.maxStories ? { maxStories: deps.maxStories } : {}),
-      });
-      // The text rendering is the fallback for platforms without a native one (console).
-      return { status: 'ok', text: renderText(d, { highlight: 'none' }).trimEnd(), digest: d };
-    },
-
-    async topicHits(topic, sinceMs, untilMs) {
+    topics: coded('topics', 'STORE_FAILED', deps.topics),
+    digest: coded('digest', 'INTERNAL', (req: DigestRequest) => digestReply(deps, req)),
+    topicHits: coded('topicHits', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number) => {
       const entries = await deps.articles.listIndexBetween(sinceMs, untilMs);
       return entries.filter((e) => e.topics[topic] !== undefined).length;
-    },
+    }),
+    search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
+    subscriptions: subscriptionServices(deps),
+    watch: watchServices(deps),
+    feeds,
+    status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
+  };
+}
 
-    async search({ query, sinceMs, untilMs, limit }) {
-      const matcher = compileTopics([{ id: 'search', query }]);
-      const stored = await deps.articles.listBetween(sinceMs, untilMs);
-      const hits = [];
-      for (const s of stored) {
-        const m = matcher.match({ title: s.article.title, text: s.article.text || s.article.summary });
-        if (m.length > 0) hits.push({ title: s.article.title, url: s.article.url, published: s.article.published, score: m[0]!.score });
-      }
-      // Best first; among equals the newer one (listBetween is newest first and sort is stable).
-      hits.sort((a, b) => b.score - a.score);
-      return { total: hits.length, hits: hits.slice(0, limit) };
-    },
+async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply> {
+  if (deps.buildDigest) return deps.buildDigest(req);
+  const d = await buildDigest({
+    topics: req.topics,
+    sinceMs: req.sinceMs,
+    untilMs: req.untilMs,
+    articles: deps.articles,
+    topicDefs: await deps.topics(),
+    lang: req.lang,
+    ...(deps.stories ? { stories: deps.stories } : {}),
+    ...(deps.feedName ? { feedName: deps.feedName } : {}),
+    ...(deps.maxStories ? { maxStories: deps.maxStories } : {}),
+  });
+  // The text rendering is the fallback for platforms without a native one (console).
+  return { status: 'ok', text: renderText(d, { highlight: 'none' }).trimEnd(), digest: d };
+}
 
-    subscriptions: {
-      async list(where) {
-        const subs = await deps.subscriptions.forChat(where.platform, where.chat);
-        return subs
-          .filter((s) => (s.thread ?? '') === (where.thread ?? ''))
-          .map((s): SubscriptionView => ({
-            topic: s.topic,
-            mode: s.mode,
-            timezone: s.timezone,
-            source: s.source,
-            ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}),
-          }));
-      },
-      async put(where, sub) {
-        const ref = { platform: where.platform, chat: where.chat, topic: sub.topic, ...(where.thread ? { thread: where.thread } : {}) };
-        const prev = await deps.subscriptions.get(ref);
-        await deps.subscriptions.upsert({
-          ...ref,
-          mode: sub.mode,
-          timezone: sub.timezone,
-          createdAt: prev?.createdAt ?? new Date().toISOString(),
-          createdBy: sub.by,
-          ...(sub.lang ? { lang: sub.lang } : {}),
-          source: 'command',
-          // A re-subscribe changes the schedule, not a mute someone set.
-          ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),
-        });
-      },
-      async remove(where, topic) {
-        return deps.subscriptions.remove({ platform: where.platform, chat: where.chat, topic, ...(where.thread ? { thread: where.thread } : {}) });
-      },
-      async mute(where, topic, untilIso) {
-        const ref = { platform: where.platform, chat: where.chat, topic, ...(where.thread ? { thread: where.thread } : {}) };
-        const prev = await deps.subscriptions.get(ref);
-        if (!prev) return false;
-        const { mutedUntil: _old, ...rest } = prev;
-        await deps.subscriptions.upsert(untilIso ? { ...rest, mutedUntil: untilIso } : rest);
-        return true;
-      },
-    },
+async function search(deps: ServiceDeps, { query, sinceMs, untilMs, limit }: { query: string; sinceMs: number; untilMs: number; limit: number }) {
+  const matcher = compileTopics([{ id: 'search', query }]);
+  const stored = await deps.articles.listBetween(sinceMs, untilMs);
+  const hits = [];
+  for (const s of stored) {
+    const m = matcher.match({ title: s.article.title, text: s.article.text || s.article.summary });
+    if (m.length > 0) hits.push({ title: s.article.title, url: s.article.url, published: s.article.published, score: m[0]!.score });
+  }
+  // Best first; among equals the newer one (listBetween is newest first and sort is stable).
+  hits.sort((a, b) => b.score - a.score);
+  return { total: hits.length, hits: hits.slice(0, limit) };
+}
 
-    watch: {
-      async put(topic) {
-        await deps.registry.topics.set(topic.id, topic);
-        await deps.onTopicsChanged?.();
-      },
-      async remove(id) {
-        await deps.registry.topics.remove(id);
-        await deps.onTopicsChanged?.();
-      },
-    },
+function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions'] {
+  const now = deps.now ?? Date.now;
+  const refOf = (where: { platform: SubRef['platform']; chat: string; thread?: string }, topic: string): SubRef => ({ platform: where.platform, chat: where.chat, topic, ...(where.thread ? { thread: where.thread } : {}) });
+  return {
+    list: coded('subscriptions.list', 'STORE_FAILED', async (where) => {
+      const subs = await deps.subscriptions.forChat(where.platform, where.chat);
+      return subs
+        .filter((s) => (s.thread ?? '') === (where.thread ?? ''))
+        .map((s): SubscriptionView => ({ topic: s.topic, mode: s.mode, timezone: s.timezone, source: s.source, ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}) }));
+    }),
+    put: coded('subscriptions.put', 'STORE_FAILED', async (where, sub) => {
+      const ref = refOf(where, sub.topic);
+      const prev = await deps.subscriptions.get(ref);
+      await deps.subscriptions.upsert({
+        ...ref,
+        mode: sub.mode,
+        timezone: sub.timezone,
+        createdAt: prev?.createdAt ?? new Date(now()).toISOString(),
+        createdBy: sub.by,
+        ...(sub.lang ? { lang: sub.lang } : {}),
+        source: 'command',
+        // A re-subscribe changes the schedule, not a mute someone set.
+        ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),
+      });
+    }),
+    remove: coded('subscriptions.remove', 'STORE_FAILED', async (where, topic) => deps.subscriptions.remove(refOf(where, topic))),
+    mute: coded('subscriptions.mute', 'STORE_FAILED', async (where, topic, untilIso) => {
+      const prev = await deps.subscriptions.get(refOf(where, topic));
+      if (!prev) return false;
+      const { mutedUntil: _old, ...rest } = prev;
+      await deps.subscriptions.upsert(untilIso ? { ...rest, mutedUntil: untilIso } : rest);
+      return true;
+    }),
+  };
+}
 
-    feeds: {
-      list: feedList,
-      check: (url) => checkFeedUrl(url, allowlist, deps.lookup),
-      async add(url, by) {
-        await deps.registry.feeds.set(url, { url, addedBy: by, addedAt: new Date().toISOString() });
-        await deps.onFeedsChanged?.();
-      },
-      async remove(url) {
-        const known = (await feedList()).some((f) => f.url === url);
-        if (!known) return false;
-        await deps.registry.feeds.remove(url);
-        await deps.onFeedsChanged?.();
-        return true;
-      },
-    },
+type SubRef = Parameters<SubscriptionStore['get']>[0];
 
-    async status() {
-      const [feeds, queueDepth, dead] = await Promise.all([
-        feedList(),
-        deps.queueDepth ? deps.queueDepth().catch(() => undefined) : Promise.resolve(undefined),
-        deps.deadLetters ? deps.deadLetters().catch(() => undefined) : Promise.resolve(undefined),
-      ]);
-      return {
-        feeds,
-        ...(queueDepth !== undefined ? { queueDepth } : {}),
-        ...(dead !== undefined ? { deadLetters: typeof dead === 'number' ? dead : dead.length } : {}),
-        store: deps.storeDisplay ?? 'unknown',
-      };
-    },
+function watchServices(deps: ServiceDeps): CommandServices['watch'] {
+  const now = deps.now ?? Date.now;
+  return {
+    // Who changed a topic and when is kept with it: a runtime topic changes what every chat sees.
+    put: coded('watch.put', 'STORE_FAILED', async (topic: TopicDef, by: string) => {
+      await deps.registry.topics.set(topic.id, { ...topic, changedBy: by, changedAt: new Date(now()).toISOString() });
+      await deps.onTopicsChanged?.();
+    }),
+    remove: coded('watch.remove', 'STORE_FAILED', async (id: string) => {
+      await deps.registry.topics.remove(id);
+      await deps.onTopicsChanged?.();
+    }),
+  };
+}
+
+function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
+  const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);
+  const now = deps.now ?? Date.now;
+  /** The catalog's list, each feed with its poll health. */
+  const list = coded('feeds.list', 'STORE_FAILED', async (): Promise<FeedView[]> => {
+    const [entries, states] = await Promise.all([deps.feeds.entries(), deps.feedStates.all()]);
+    const byUrl = new Map(states.map((s) => [s.url, s]));
+    return entries.map((f): FeedView => {
+      const s = byUrl.get(f.url);
+      return { ...f, ...(s ? { health: healthOf(s) } : {}) };
+    });
+  });
+  return {
+    list,
+    check: (url) => checkFeedUrl(url, allowlist, deps.lookup),
+    add: coded('feeds.add', 'STORE_FAILED', async (url: string, by: string) => {
+      await deps.registry.feeds.set(url, { url, addedBy: by, addedAt: new Date(now()).toISOString() });
+      await deps.feeds.changed();
+    }),
+    remove: coded('feeds.remove', 'STORE_FAILED', async (url: string) => {
+      const known = (await deps.feeds.entries()).some((f) => f.url === url);
+      if (!known) return false;
+      await deps.registry.feeds.remove(url);
+      await deps.feeds.changed();
+      return true;
+    }),
+  };
+}
+
+/** /status: feeds with health, and delivery figures when delivery answers (a failure is logged). */
+async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
+  const log = deps.log ?? silentLogger;
+  const figure = async (name: string, read: (() => Promise<number>) | undefined): Promise<number | undefined> => {
+    if (!read) return undefined;
+    try {
+      return await read();
+    } catch (e) {
+      const err = toRaqibError(e, 'DELIVERY_QUEUE', name);
+      log.warn({ code: err.code, err }, '/status: a delivery figure could not be read; shown without it');
+      return undefined;
+    }
+  };
+  const d = deps.delivery;
+  const [feeds, queueDepth, dead] = await Promise.all([feedList(), figure('queueDepth', d && (() => d.queueDepth())), figure('deadLetterCount', d && (() => d.deadLetterCount()))]);
+  return {
+    feeds,
+    ...(queueDepth !== undefined ? { queueDepth } : {}),
+    ...(dead !== undefined ? { deadLetters: dead } : {}),
+    store: deps.storeDisplay ?? 'unknown',
   };
 }
 

@@ -18,7 +18,8 @@ export class TopicCatalog {
 
   /** Re-reads runtime changes (at start, after /watch, and periodically on other instances). */
   async reload(): Promise<void> {
-    const next = await this.registry.topics.over(this.base, (t) => t.id);
+    // Who changed a runtime topic stays in the registry; the rest of raqib sees plain topics.
+    const next = (await this.registry.topics.over(this.base, (t) => t.id)).map(({ changedBy: _by, changedAt: _at, ...t }) => t);
     this.current = next;
     this.compiled = compileTopics(next);
   }

@@ -1,5 +1,5 @@
 // `raqib digest TOPIC [--since 24h] [--format text|slack|telegram|json] [--max N] [--config FILE]`:
-// the digest a channel would get, from stored articles (contract in DESIGN.md). An empty window
+// the digest a channel would get, from stored articles (a documented command-line contract). An empty window
 // prints the on-demand "nothing new" answer and succeeds.
 import type { Writable } from 'node:stream';
 import { parseDuration } from '../core/duration.ts';

@@ -41,6 +41,14 @@ export class RaqibError extends Error {
   }
 }
 
+/** The config file, the environment or a topic definition cannot be used as given. */
+export class ConfigError extends RaqibError {
+  constructor(message: string, options?: { cause?: unknown; code?: 'CONFIG_INVALID' | 'DEFAULT_PACK_INVALID' | 'TOPIC_QUERY_INVALID' | 'TOPIC_DUPLICATE' }) {
+    super(options?.code ?? 'CONFIG_INVALID', message, options);
+    this.name = 'ConfigError';
+  }
+}
+
 /** The store could not be reached or failed an operation. */
 export class StoreError extends RaqibError {
   constructor(message: string, options?: { cause?: unknown; code?: 'STORE_UNAVAILABLE' | 'STORE_FAILED' }) {

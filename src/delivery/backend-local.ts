@@ -3,6 +3,7 @@
 // every check is synchronous and every change is on disk before write() returns.
 // Order of durable writes: the chat document first, its reservations after. A crash between the
 // two leaves the keys inside the document, where enqueue() looks as well, so nothing doubles.
+import { Mutex } from '../core/keyed-mutex.ts';
 import type Keyv from 'keyv';
 import type { Store } from '../store/open-store.ts';
 import { MAX_DEAD_LETTERS, type OutboxBackend, type Versioned, type WriteOptions, type WriteResult } from './backend.ts';
@@ -44,7 +45,7 @@ export class LocalOutboxBackend implements OutboxBackend {
   private readonly dead = new Map<string, DeadLetter>();
   private readonly alive = new Map<string, number>();
   private readonly rates = new Map<string, number>();
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly lock = new Mutex();
   private readonly reserveTtlMs: number;
 
   // One namespace (one SQLite connection) for everything: keyv opens a connection per namespace,
@@ -72,9 +73,7 @@ export class LocalOutboxBackend implements OutboxBackend {
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(fn, fn);
-    this.chain = run.catch(() => {});
-    return run;
+    return this.lock.run(fn);
   }
 
   async read(chatKey: string): Promise<Versioned<ChatDoc> | undefined> {
@@ -145,14 +144,6 @@ export class LocalOutboxBackend implements OutboxBackend {
 
   async deadCount(): Promise<number> {
     return this.dead.size;
-  }
-
-  removeDead(id: string): Promise<boolean> {
-    return this.locked(async () => {
-      if (!this.dead.has(id)) return false;
-      await this.kv.delete(`d:${id}`);
-      return this.dead.delete(id);
-    });
   }
 
   // One process: owners of earlier runs are dead by definition; only heartbeats of this run count.

@@ -117,10 +117,6 @@ export class RedisOutboxBackend implements OutboxBackend {
     return Number(await this.client.hLen(`${this.p}:dead`));
   }
 
-  async removeDead(id: string): Promise<boolean> {
-    return Number(await this.client.hDel(`${this.p}:dead`, id)) > 0;
-  }
-
   async heartbeat(owner: string, ttlMs: number): Promise<void> {
     await this.client.set(`${this.p}:alive:${owner}`, '1', { PX: Math.max(1, Math.round(ttlMs)) });
   }

@@ -41,7 +41,6 @@ export interface OutboxBackend {
   putDead(d: DeadLetter): Promise<void>;
   listDead(limit: number): Promise<DeadLetter[]>;
   deadCount(): Promise<number>;
-  removeDead(id: string): Promise<boolean>;
   /** Keeps `owner` alive for ttlMs; claims of owners that are not alive may be taken over. */
   heartbeat(owner: string, ttlMs: number): Promise<void>;
   isAlive(owner: string): Promise<boolean>;

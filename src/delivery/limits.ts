@@ -1,5 +1,6 @@
 // Platform rate limits and the retry policy: the one place where raqib decides when a message
-// may go out (DESIGN.md, convention 5). Senders never wait or retry on their own.
+// may go out, honouring Telegram's retry_after and HTTP Retry-After. Senders never wait or retry
+// on their own, so that no two places can disagree about when a chat may be written to again.
 import type { PlatformName } from '../core/outbound.ts';
 import type { ChatDoc, LimitsTable, PlatformLimits } from './types.ts';
 

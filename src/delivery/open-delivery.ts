@@ -9,7 +9,8 @@ import { LocalOutboxBackend } from './backend-local.ts';
 import { Outbox, type AlertRenderer, type ArticleSource } from './outbox.ts';
 import { DeliveryPump, type PumpOptions } from './pump.ts';
 import { DeliveryRouter, type DigestMaker, type SubscriptionSource } from './router.ts';
-import type { DeadLetter, LimitsTable, Logger, OutboxStats } from './types.ts';
+import type { Logger } from '../log.ts';
+import type { DeadLetter, LimitsTable, OutboxStats } from './types.ts';
 import type { RetryPolicy } from './limits.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
 
@@ -20,9 +21,10 @@ export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: num
 
 export interface DeliveryOptions {
   store: Store;
-  senders: Partial<Record<PlatformName, Sender>>;
   articles: ArticleSource;
   subscriptions: SubscriptionSource;
+  /** The senders known at open; platforms started later attach theirs (attachSender). */
+  senders?: Partial<Record<PlatformName, Sender>>;
   makeAlertMessages: AlertRenderer;
   /** Follow-up replies (default: the alert renderer). */
   makeFollowUpMessages?: FollowUpRenderer;
@@ -48,7 +50,10 @@ export interface Delivery {
   stop(timeoutMs?: number): Promise<{ unfinished: number }>;
   stats(): Promise<OutboxStats>;
   deadLetters(limit?: number): Promise<DeadLetter[]>;
+  deadLetterCount(): Promise<number>;
   queueDepth(): Promise<number>;
+  /** Adds a platform's sender once the platform has started (delivery opens before platforms). */
+  attachSender(platform: PlatformName, sender: Sender): void;
 }
 
 export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
@@ -65,7 +70,9 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     metrics: o.metrics,
     log: o.log,
   });
-  const pump = new DeliveryPump({ ...o.pump, outbox, senders: o.senders, retry: o.retry });
+  // The pump reads this record at each send, so senders attached later are used from then on.
+  const senders: Partial<Record<PlatformName, Sender>> = { ...o.senders };
+  const pump = new DeliveryPump({ ...o.pump, outbox, senders, retry: o.retry });
   const router = new DeliveryRouter({ store: o.store, subscriptions: o.subscriptions, outbox, makeDigestMessages: o.makeDigestMessages, metrics: o.metrics, log: o.log });
   if (o.metrics) {
     const m = o.metrics;
@@ -84,6 +91,10 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     stop: (timeoutMs) => pump.stop(timeoutMs),
     stats: () => outbox.stats(),
     deadLetters: (limit) => outbox.deadLetters(limit),
+    deadLetterCount: () => backend.deadCount(),
     queueDepth: () => outbox.queueDepth(),
+    attachSender: (platform, sender) => {
+      senders[platform] = sender;
+    },
   };
 }

@@ -9,7 +9,8 @@ import type { RaqibMetrics } from '../service/metrics.ts';
 import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from './backend.ts';
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
 import { addFollowUps, prepareFollowUps, type FollowUpItem, type FollowUpRenderer } from './follow-ups.ts';
-import { silentLogger, type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type Logger, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
 
 export interface AlertItem {
   /** Idempotency key; alertKey() builds the usual one (chat + story). */
@@ -382,18 +383,5 @@ export class Outbox {
   /** Newest first. */
   async deadLetters(limit = 20): Promise<DeadLetter[]> {
     return this.backend.listDead(limit);
-  }
-
-  /** Puts a dead letter back at the end of its chat's queue (an admin's "retry"). */
-  async retryDead(id: string): Promise<boolean> {
-    const d = (await this.backend.listDead(Number.MAX_SAFE_INTEGER)).find((x) => x.id === id);
-    if (!d) return false;
-    await this.update(chatKeyOf(d.to), d.to, (doc, now) => {
-      this.push(doc, { kind: d.kind, keys: d.keys, body: d.body, thread: d.to.thread, replyTo: d.replyTo }, now);
-      return { doc };
-    });
-    await this.backend.removeDead(id);
-    this.wake();
-    return true;
   }
 }

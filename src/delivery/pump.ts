@@ -6,10 +6,11 @@
 // The one unavoidable gap: if the process dies after the platform accepted a message and before
 // the outcome is written, nobody can know whether it arrived (Telegram and Slack take no
 // idempotency key). The next owner finds the claim with `sendingAt` set, marks the message
-// `inDoubt`, counts it (raqib_messages_in_doubt_total) and, by default, sends it again: a rare
-// duplicate is better than a lost alert. The gap is one platform round trip plus one store write.
+// `inDoubt`, counts it (raqib_messages_in_doubt_total) and sends it again: a rare duplicate is
+// better than a lost alert. The gap is one platform round trip plus one store write.
 import { randomBytes } from 'node:crypto';
 import type { OutboundMessage, PlatformName, Sender, SendOutcome } from '../core/outbound.ts';
+import { toRaqibError, type ErrorCode } from '../core/errors.ts';
 import type { Outbox } from './outbox.ts';
 import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
 import type { ChatDoc, QueuedMessage } from './types.ts';
@@ -28,8 +29,8 @@ export interface PumpOptions {
   livenessMs?: number;
   /** How often to look for work other processes added (ms). */
   pollMs?: number;
-  /** What to do with a message whose sender died mid-send: send again (default) or dead-letter it. */
-  inDoubt?: 'resend' | 'deadLetter';
+  /** The clock (ms); the outbox's by default, so that tests can drive both with one clock. */
+  now?: () => number;
   /** This process's id in claims (default: random). */
   owner?: string;
 }
@@ -50,10 +51,14 @@ export class DeliveryPump {
   private wakeUp: (() => void) | undefined;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
+  /** The last failed look for dead owners' claims, until one succeeds (shown in /healthz). */
+  private recoverError: { code: ErrorCode; message: string; at: string } | undefined;
+  private readonly now: () => number;
 
   constructor(opts: PumpOptions) {
     this.owner = opts.owner ?? `p${process.pid}-${randomBytes(4).toString('hex')}`;
-    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, inDoubt: 'resend', ...opts } as Required<Omit<PumpOptions, 'owner'>>;
+    this.now = opts.now ?? opts.outbox.now;
+    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts } as Required<Omit<PumpOptions, 'owner'>>;
   }
 
   private get outbox(): Outbox {
@@ -68,7 +73,7 @@ export class DeliveryPump {
     const beat = setInterval(() => {
       this.outbox.backend.heartbeat(this.owner, this.o.livenessMs).catch((e) => this.outbox.log.warn({ err: (e as Error).message }, 'outbox heartbeat failed'));
     }, Math.max(50, this.o.livenessMs / 3));
-    const recover = setInterval(() => this.recover().catch(() => {}), Math.max(100, this.o.livenessMs));
+    const recover = setInterval(() => void this.recoverLogged(), Math.max(100, this.o.livenessMs));
     beat.unref();
     recover.unref();
     this.timers = [beat, recover];
@@ -99,24 +104,32 @@ export class DeliveryPump {
     clearTimeout(timer);
     const unfinished = this.inflight.size;
     // Retiring lets another instance take over at once whatever is still unfinished here.
-    await this.outbox.backend.retire(this.owner).catch(() => {});
+    await this.outbox.backend.retire(this.owner).catch((e: unknown) => {
+      const err = toRaqibError(e, 'DELIVERY_QUEUE', 'retire');
+      this.outbox.log.warn({ code: err.code, err }, 'could not retire this sender; its claims expire with their lease');
+    });
     return { unfinished };
   }
 
   /** For /healthz: the loop is turning (it wakes at least every pollMs). */
-  health(): { ok: boolean; inFlight: number; lastLoopAt?: string } {
-    const fresh = Date.now() - this.lastLoopAt < Math.max(10_000, 5 * this.o.pollMs);
-    return { ok: this.running && fresh, inFlight: this.inflight.size, ...(this.lastLoopAt ? { lastLoopAt: new Date(this.lastLoopAt).toISOString() } : {}) };
+  health(): { ok: boolean; inFlight: number; lastLoopAt?: string; recoverError?: { code: ErrorCode; message: string; at: string } } {
+    const fresh = this.now() - this.lastLoopAt < Math.max(10_000, 5 * this.o.pollMs);
+    return {
+      ok: this.running && fresh && !this.recoverError,
+      inFlight: this.inflight.size,
+      ...(this.lastLoopAt ? { lastLoopAt: new Date(this.lastLoopAt).toISOString() } : {}),
+      ...(this.recoverError ? { recoverError: this.recoverError } : {}),
+    };
   }
 
   private async loop(): Promise<void> {
     while (this.running) {
-      this.lastLoopAt = Date.now();
+      this.lastLoopAt = this.now();
       let started = 0;
       try {
         const free = this.o.maxInFlight - this.inflight.size;
         if (free > 0) {
-          const now = Date.now();
+          const now = this.now();
           for (const [k, until] of this.cooldown) if (until <= now) this.cooldown.delete(k);
           const keys = await this.outbox.backend.due(now, free + this.inflight.size + this.cooldown.size);
           for (const k of keys) {
@@ -129,7 +142,8 @@ export class DeliveryPump {
         }
         if (started === 0) await this.sleep(await this.nextWait());
       } catch (e) {
-        this.outbox.log.error({ err: (e as Error).message }, 'outbox loop failed; retrying');
+        const err = toRaqibError(e, 'DELIVERY_QUEUE', 'outbox loop');
+        this.outbox.log.error({ code: err.code, err }, 'outbox loop failed; retrying');
         await this.sleep(1000);
       }
     }
@@ -140,11 +154,12 @@ export class DeliveryPump {
       .then((progressed) => {
         // A chat that was due but could not move (a live claim elsewhere, a missing sender) is left
         // alone for a poll interval instead of being read again in a tight loop.
-        if (!progressed) this.cooldown.set(chatKey, Date.now() + this.o.pollMs);
+        if (!progressed) this.cooldown.set(chatKey, this.now() + this.o.pollMs);
       })
       .catch((e) => {
-        this.outbox.log.error({ chat: chatKey, err: (e as Error).message }, 'delivery step failed');
-        this.cooldown.set(chatKey, Date.now() + 1000);
+        const err = toRaqibError(e, 'DELIVERY_QUEUE', 'delivery step');
+        this.outbox.log.error({ chat: chatKey, code: err.code, err }, 'delivery step failed');
+        this.cooldown.set(chatKey, this.now() + 1000);
       })
       .finally(() => {
         this.inflight.delete(chatKey);
@@ -182,7 +197,7 @@ export class DeliveryPump {
     if (this.inflight.size >= this.o.maxInFlight) return this.o.pollMs;
     const next = await this.outbox.backend.nextDue();
     if (next === undefined) return this.o.pollMs;
-    return Math.min(this.o.pollMs, Math.max(5, next - Date.now()));
+    return Math.min(this.o.pollMs, Math.max(5, next - this.now()));
   }
 
   private sleep(ms: number): Promise<void> {
@@ -198,9 +213,21 @@ export class DeliveryPump {
     });
   }
 
+  /** The periodic recover: a failure is logged with its code and shown in health until one succeeds. */
+  private async recoverLogged(): Promise<void> {
+    try {
+      await this.recover();
+      this.recoverError = undefined;
+    } catch (e) {
+      const err = toRaqibError(e, 'DELIVERY_QUEUE', 'recover');
+      this.recoverError = { code: err.code, message: err.message, at: new Date(this.now()).toISOString() };
+      this.outbox.log.error({ code: err.code, err }, 'could not look for claims of dead senders; trying again');
+    }
+  }
+
   /** Chats whose claim belongs to a dead owner are due only when the lease ends: look ahead. */
   private async recover(): Promise<void> {
-    const keys = await this.outbox.backend.due(Date.now() + this.o.leaseMs, 10_000);
+    const keys = await this.outbox.backend.due(this.now() + this.o.leaseMs, 10_000);
     for (const k of keys) {
       if (this.inflight.has(k)) continue;
       const cur = await this.outbox.backend.read(k);
@@ -243,7 +270,11 @@ export class DeliveryPump {
     try {
       outcome = await this.o.senders[platform]!.send(outbound);
     } catch (e) {
-      outcome = { ok: false, kind: 'transient', error: `sender threw: ${(e as Error).message}` };
+      // The boundary of a delivery attempt: a sender should answer with an outcome; a throw is
+      // coded once here and retried like any transient failure.
+      const err = toRaqibError(e, 'INTERNAL', 'sender threw');
+      this.outbox.log.warn({ chat: chatKey, messageId: msg.id, code: err.code, err }, 'sender threw instead of answering');
+      outcome = { ok: false, kind: 'transient', error: `${err.code}: ${err.message}` };
     }
     await this.finish(chatKey, platform, msg, outcome, { version: marked.version, doc: marked.doc });
     return true;
@@ -251,7 +282,7 @@ export class DeliveryPump {
 
   private async claim(chatKey: string): Promise<Claimed | undefined> {
     let claimed: Omit<Claimed, 'version'> | undefined;
-    let doubted: { platform: PlatformName; dead: boolean; msg: string } | undefined;
+    let doubted: { platform: PlatformName; msg: string } | undefined;
     const res = await this.outbox.update(chatKey, undefined, async (doc, now) => {
       claimed = undefined;
       doubted = undefined;
@@ -267,8 +298,7 @@ export class DeliveryPump {
         if (m && c.sendingAt !== undefined) {
           // Its sender died after starting the platform call: it may have arrived.
           m.inDoubt = true;
-          doubted = { platform: doc.to.platform, dead: this.o.inDoubt === 'deadLetter', msg: m.id };
-          if (doubted.dead) await this.toDead(doc, m, 'in doubt: the sender died mid-send', now);
+          doubted = { platform: doc.to.platform, msg: m.id };
         }
       }
       const head = doc.queue[0];
@@ -282,11 +312,10 @@ export class DeliveryPump {
       claimed = { msg: head, doc };
       return { doc };
     });
-    const d = doubted as { platform: PlatformName; dead: boolean; msg: string } | undefined;
+    const d = doubted as { platform: PlatformName; msg: string } | undefined;
     if (d) {
-      this.outbox.log.warn({ chat: chatKey, messageId: d.msg, policy: this.o.inDoubt }, 'message in doubt: its sender died mid-send');
+      this.outbox.log.warn({ chat: chatKey, messageId: d.msg }, 'message in doubt: its sender died mid-send; sending it again');
       this.outbox.metrics?.inDoubt.inc({ platform: d.platform });
-      if (d.dead) this.outbox.metrics?.dead.inc({ platform: d.platform });
     }
     const got = claimed as Omit<Claimed, 'version'> | undefined;
     return got && res?.ok ? { ...got, version: res.version } : undefined;

@@ -11,7 +11,7 @@ import type { RaqibMetrics } from '../service/metrics.ts';
 import { alertKey, type AlertItem, type EnqueueResult, type Outbox } from './outbox.ts';
 import { chatKeyOf } from './backend.ts';
 import { followUpsByChat } from './follow-up-routing.ts';
-import { silentLogger, type Logger } from './types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 export interface DigestWindow {
   sinceMs: number;

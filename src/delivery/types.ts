@@ -126,14 +126,3 @@ export interface PlatformLimits {
 }
 
 export type LimitsTable = Record<PlatformName, PlatformLimits>;
-
-/** The part of pino's logger the delivery code uses (a pino logger fits). */
-export interface Logger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-const noop = () => {};
-export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };

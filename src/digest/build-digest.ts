@@ -47,6 +47,30 @@ export interface Group {
 
 const HOUR = 3_600_000;
 
+/** Scores every story (match, recency, sources) and sorts best first, ties by recency then id. */
+function rankGroups(groups: Group[], hits: readonly ArticleIndexEntry[], opts: Pick<BuildDigestOptions, 'topics' | 'sinceMs' | 'untilMs'>): void {
+  // Match scores are comparable within a topic only: normalise by each topic's best in the window.
+  const best = new Map<string, number>();
+  for (const e of hits) for (const t of opts.topics) if (e.topics[t] !== undefined) best.set(t, Math.max(best.get(t) ?? 0, e.topics[t]!));
+  const windowMs = Math.max(HOUR, opts.untilMs - opts.sinceMs);
+  const halfLife = Math.min(7 * 24 * HOUR, Math.max(3 * HOUR, windowMs / 2));
+  for (const g of groups) {
+    for (const e of g.entries) {
+      for (const t of opts.topics) {
+        const s = e.topics[t];
+        if (s === undefined) continue;
+        g.matchScore = Math.max(g.matchScore, s);
+        const top = best.get(t) ?? 0;
+        g.matchNorm = Math.max(g.matchNorm, top > 0 ? s / top : 1);
+      }
+    }
+    const recency = Math.pow(0.5, Math.max(0, opts.untilMs - g.latest) / halfLife);
+    const sources = 1 + 0.5 * Math.log2(g.feeds.size);
+    g.rankScore = (0.5 + 0.5 * g.matchNorm) * (0.5 + 0.5 * recency) * sources;
+  }
+  groups.sort((a, b) => b.rankScore - a.rankScore || b.latest - a.latest || (a.storyId < b.storyId ? -1 : 1));
+}
+
 export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   const maxStories = Math.max(1, opts.maxStories ?? 10);
   const topicSet = new Set(opts.topics);
@@ -75,26 +99,7 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   const loaded = new Map((await opts.articles.getMany(toLoad.map((e) => e.id))).map((s) => [s.article.id, s]));
   const groups = groupIntoStories(hits, loaded, limit);
 
-  // Match scores are comparable within a topic only: normalise by each topic's best in the window.
-  const best = new Map<string, number>();
-  for (const e of hits) for (const t of opts.topics) if (e.topics[t] !== undefined) best.set(t, Math.max(best.get(t) ?? 0, e.topics[t]!));
-  const windowMs = Math.max(HOUR, opts.untilMs - opts.sinceMs);
-  const halfLife = Math.min(7 * 24 * HOUR, Math.max(3 * HOUR, windowMs / 2));
-  for (const g of groups) {
-    for (const e of g.entries) {
-      for (const t of opts.topics) {
-        const s = e.topics[t];
-        if (s === undefined) continue;
-        g.matchScore = Math.max(g.matchScore, s);
-        const top = best.get(t) ?? 0;
-        g.matchNorm = Math.max(g.matchNorm, top > 0 ? s / top : 1);
-      }
-    }
-    const recency = Math.pow(0.5, Math.max(0, opts.untilMs - g.latest) / halfLife);
-    const sources = 1 + 0.5 * Math.log2(g.feeds.size);
-    g.rankScore = (0.5 + 0.5 * g.matchNorm) * (0.5 + 0.5 * recency) * sources;
-  }
-  groups.sort((a, b) => b.rankScore - a.rankScore || b.latest - a.latest || (a.storyId < b.storyId ? -1 : 1));
+  rankGroups(groups, hits, opts);
   const top = groups.slice(0, maxStories);
 
   // Full articles for what is shown: every member of the top stories.

@@ -21,84 +21,96 @@ const personName = (ps: Person[] | undefined) => {
   return p ? (p.name ?? p.email) : undefined;
 };
 
+type FeedOf<F extends AnyFeed['format']> = Extract<AnyFeed, { format: F }>['feed'];
+
 export function parseWithFeedsmith(text: string): RawFeed {
   const parsed: AnyFeed = feedsmithParse(text);
   switch (parsed.format) {
     case 'rss':
-    case 'rdf': {
-      const f = parsed.feed as Record<string, unknown> & { items?: Record<string, unknown>[] };
-      const dc = f.dc as { languages?: string[] } | undefined;
-      const feedAtom = f.atom as { links?: Link[] } | undefined;
-      const items: RawItem[] = (f.items ?? []).map((it) => {
-        const guid = it.guid as { value?: string; isPermaLink?: boolean } | undefined;
-        const idc = it.dc as { creators?: string[]; dates?: string[]; titles?: string[]; descriptions?: string[] } | undefined;
-        const atom = it.atom as { links?: Link[]; published?: string; updated?: string } | undefined;
-        const content = it.content as { encoded?: string } | undefined;
-        const dcterms = it.dcterms as { modified?: string; issued?: string; created?: string } | undefined;
-        const itunes = it.itunes as { author?: string; summary?: string; title?: string } | undefined;
-        const rdfAbout = (it.rdf as { about?: string } | undefined)?.about;
-        return {
-          title: firstString(it.title, idc?.titles?.[0], itunes?.title),
-          link: firstString(it.link, pickLink(atom?.links), rdfAbout),
-          guid: firstString(guid?.value, rdfAbout),
-          guidIsPermaLink: guid?.isPermaLink,
-          summary: firstString(it.description, idc?.descriptions?.[0], itunes?.summary),
-          content: firstString(content?.encoded),
-          published: firstString(it.pubDate, idc?.dates?.[0], dcterms?.issued, dcterms?.created, atom?.published, atom?.updated),
-          updated: firstString(dcterms?.modified, atom?.updated),
-          author: firstString(personName(it.authors as Person[] | undefined), idc?.creators?.[0], itunes?.author),
-          base: (it.xml as { base?: string } | undefined)?.base,
-          lang: (it.xml as { lang?: string } | undefined)?.lang,
-        };
-      });
-      return {
-        format: parsed.format,
-        title: firstString(f.title),
-        link: firstString(f.link, pickLink(feedAtom?.links)),
-        base: (f.xml as { base?: string } | undefined)?.base,
-        language: firstString(f.language, dc?.languages?.[0], (f.xml as { lang?: string } | undefined)?.lang),
-        items,
-      };
-    }
-    case 'atom': {
-      const f = parsed.feed;
-      const feedBase = f.xml?.base;
-      const items: RawItem[] = (f.entries ?? []).map((e) => ({
-        title: textValue(e.title as TextLike),
-        link: pickLink(e.links as Link[] | undefined),
-        guid: firstString(e.id),
-        summary: textValue(e.summary),
-        content: e.content?.src && !e.content.value ? undefined : e.content?.value,
-        published: firstString(e.published as string | undefined, e.dc?.dates?.[0] as string | undefined, e.updated as string | undefined),
-        updated: firstString(e.updated as string | undefined),
-        author: firstString(personName(e.authors as Person[] | undefined), e.dc?.creators?.[0], personName(f.authors as Person[] | undefined)),
-        base: e.xml?.base,
-        lang: e.xml?.lang,
-      }));
-      return {
-        format: 'atom',
-        title: textValue(f.title as TextLike),
-        link: pickLink(f.links as Link[] | undefined),
-        base: feedBase,
-        language: f.xml?.lang,
-        items,
-      };
-    }
-    case 'json': {
-      const f = parsed.feed;
-      const items: RawItem[] = (f.items ?? []).map((it) => ({
-        title: it.title,
-        link: firstString(it.url, it.external_url),
-        guid: it.id !== undefined && it.id !== null ? String(it.id) : undefined,
-        summary: it.summary,
-        content: firstString(it.content_html, it.content_text),
-        contentIsText: !it.content_html && !!it.content_text,
-        published: firstString(it.date_published as string | undefined, it.date_modified as string | undefined),
-        updated: it.date_modified as string | undefined,
-        author: personName((it.authors ?? f.authors) as Person[] | undefined),
-        lang: it.language,
-      }));
-      return { format: 'json', title: f.title, link: firstString(f.home_page_url), base: firstString(f.home_page_url, f.feed_url), language: f.language, items };
-    }
+    case 'rdf':
+      return fromRss(parsed.feed, parsed.format);
+    case 'atom':
+      return fromAtom(parsed.feed);
+    case 'json':
+      return fromJson(parsed.feed);
   }
+}
+
+/** RSS 0.9x/2.0 and RDF (RSS 1.0), with the dc, atom, content, dcterms and itunes extensions. */
+function fromRss(feed: FeedOf<'rss'> | FeedOf<'rdf'>, format: 'rss' | 'rdf'): RawFeed {
+  const f = feed as Record<string, unknown> & { items?: Record<string, unknown>[] };
+  const dc = f.dc as { languages?: string[] } | undefined;
+  const feedAtom = f.atom as { links?: Link[] } | undefined;
+  const items: RawItem[] = (f.items ?? []).map((it) => {
+    const guid = it.guid as { value?: string; isPermaLink?: boolean } | undefined;
+    const idc = it.dc as { creators?: string[]; dates?: string[]; titles?: string[]; descriptions?: string[] } | undefined;
+    const atom = it.atom as { links?: Link[]; published?: string; updated?: string } | undefined;
+    const content = it.content as { encoded?: string } | undefined;
+    const dcterms = it.dcterms as { modified?: string; issued?: string; created?: string } | undefined;
+    const itunes = it.itunes as { author?: string; summary?: string; title?: string } | undefined;
+    const rdfAbout = (it.rdf as { about?: string } | undefined)?.about;
+    return {
+      title: firstString(it.title, idc?.titles?.[0], itunes?.title),
+      link: firstString(it.link, pickLink(atom?.links), rdfAbout),
+      guid: firstString(guid?.value, rdfAbout),
+      guidIsPermaLink: guid?.isPermaLink,
+      summary: firstString(it.description, idc?.descriptions?.[0], itunes?.summary),
+      content: firstString(content?.encoded),
+      published: firstString(it.pubDate, idc?.dates?.[0], dcterms?.issued, dcterms?.created, atom?.published, atom?.updated),
+      updated: firstString(dcterms?.modified, atom?.updated),
+      author: firstString(personName(it.authors as Person[] | undefined), idc?.creators?.[0], itunes?.author),
+      base: (it.xml as { base?: string } | undefined)?.base,
+      lang: (it.xml as { lang?: string } | undefined)?.lang,
+    };
+  });
+  return {
+    format,
+    title: firstString(f.title),
+    link: firstString(f.link, pickLink(feedAtom?.links)),
+    base: (f.xml as { base?: string } | undefined)?.base,
+    language: firstString(f.language, dc?.languages?.[0], (f.xml as { lang?: string } | undefined)?.lang),
+    items,
+  };
+}
+
+function fromAtom(feed: FeedOf<'atom'>): RawFeed {
+  const f = feed;
+  const feedBase = f.xml?.base;
+  const items: RawItem[] = (f.entries ?? []).map((e) => ({
+    title: textValue(e.title as TextLike),
+    link: pickLink(e.links as Link[] | undefined),
+    guid: firstString(e.id),
+    summary: textValue(e.summary),
+    content: e.content?.src && !e.content.value ? undefined : e.content?.value,
+    published: firstString(e.published as string | undefined, e.dc?.dates?.[0] as string | undefined, e.updated as string | undefined),
+    updated: firstString(e.updated as string | undefined),
+    author: firstString(personName(e.authors as Person[] | undefined), e.dc?.creators?.[0], personName(f.authors as Person[] | undefined)),
+    base: e.xml?.base,
+    lang: e.xml?.lang,
+  }));
+  return {
+    format: 'atom',
+    title: textValue(f.title as TextLike),
+    link: pickLink(f.links as Link[] | undefined),
+    base: feedBase,
+    language: f.xml?.lang,
+    items,
+  };
+}
+
+function fromJson(feed: FeedOf<'json'>): RawFeed {
+  const f = feed;
+  const items: RawItem[] = (f.items ?? []).map((it) => ({
+    title: it.title,
+    link: firstString(it.url, it.external_url),
+    guid: it.id !== undefined && it.id !== null ? String(it.id) : undefined,
+    summary: it.summary,
+    content: firstString(it.content_html, it.content_text),
+    contentIsText: !it.content_html && !!it.content_text,
+    published: firstString(it.date_published as string | undefined, it.date_modified as string | undefined),
+    updated: it.date_modified as string | undefined,
+    author: personName((it.authors ?? f.authors) as Person[] | undefined),
+    lang: it.language,
+  }));
+  return { format: 'json', title: f.title, link: firstString(f.home_page_url), base: firstString(f.home_page_url, f.feed_url), language: f.language, items };
 }

@@ -103,92 +103,112 @@ async function readLocal(location: string, maxBytes: number): Promise<FetchResul
   }
 }
 
+type Headers = Dispatcher.ResponseData['headers'];
+type Body = Dispatcher.ResponseData['body'];
+type Outcome = Record<string, unknown>;
+
+const DEFAULT_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8';
+
+/** A body nobody reads: drained so the connection can be reused; a failure only costs that. */
+function discard(body: Body): Promise<void> {
+  return body.dump().catch(() => undefined);
+}
+
+/** The URL of this hop, or why it is refused (scheme; credentials are dropped, never sent). */
+function hopUrl(current: string, hop: number): URL | Outcome {
+  let parsed: URL;
+  try {
+    parsed = new URL(current);
+  } catch {
+    return { kind: 'refused', message: `not a valid URL: ${current}` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { kind: 'refused', message: `${hop ? 'redirect to' : 'unsupported'} ${parsed.protocol} URL refused` };
+  }
+  if (parsed.username || parsed.password) parsed.username = parsed.password = '';
+  return parsed;
+}
+
+function requestHeaders(o: FetchOptions, v: Validators, accept?: string): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': o.userAgent ?? DEFAULT_USER_AGENT, accept: accept ?? o.accept ?? DEFAULT_ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
+  if (v.etag) headers['if-none-match'] = v.etag;
+  if (v.lastModified) headers['if-modified-since'] = v.lastModified;
+  return headers;
+}
+
+/** Reads the body up to maxBytes (declared or counted); over it, the download stops. */
+async function readCapped(body: Body, declared: number, maxBytes: number): Promise<Buffer | Outcome> {
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    body.destroy();
+    return { kind: 'tooLarge', message: `response is ${mb(declared)}, over the ${mb(maxBytes)} limit` };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      return { kind: 'tooLarge', message: `response is over the ${mb(maxBytes)} limit` };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** What one response means: a redirect to follow, or the outcome of the fetch. */
+async function answer(status: number, h: Headers, body: Body, current: string, hop: number, o: FetchOptions): Promise<{ redirect: string } | Outcome> {
+  const header = (name: string) => {
+    const x = h[name];
+    return Array.isArray(x) ? x[0] : x;
+  };
+  const maxRedirects = o.maxRedirects ?? 5;
+  if (REDIRECTS.has(status) && header('location')) {
+    await discard(body);
+    if (hop >= maxRedirects) return { kind: 'httpError', status, message: `more than ${maxRedirects} redirects` };
+    try {
+      return { redirect: new URL(header('location')!, current).toString() };
+    } catch {
+      return { kind: 'httpError', status, message: `redirect to an invalid address: ${header('location')!.slice(0, 200)}` };
+    }
+  }
+  if (status === 304) {
+    await discard(body);
+    return { kind: 'notModified' };
+  }
+  if (status < 200 || status >= 300) {
+    await discard(body);
+    return { kind: 'httpError', status, message: `HTTP ${status}`, retryAfterMs: parseRetryAfter(header('retry-after')) };
+  }
+  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
+  const raw = await readCapped(body, Number(header('content-length')), maxBytes);
+  if (!Buffer.isBuffer(raw)) return raw;
+  const decoded = await decompress(raw, header('content-encoding'), maxBytes);
+  if ('error' in decoded) return decoded.error;
+  return { kind: 'fetched', status, body: decoded.body, contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified') };
+}
+
 async function fetchHttp(url: string, agent: Dispatcher, o: FetchOptions, v: Validators = {}, accept?: string): Promise<FetchResult> {
   const t0 = performance.now();
-  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxRedirects = o.maxRedirects ?? 5;
   const deadline = new AbortController();
   const totalMs = o.totalTimeoutMs ?? 30_000;
   const timer = setTimeout(() => deadline.abort(), totalMs);
   let current = url;
-  const done = (r: Record<string, unknown>) => ({ finalUrl: current, ms: Math.round(performance.now() - t0), ...r }) as FetchResult;
+  const done = (r: Outcome) => ({ finalUrl: current, ms: Math.round(performance.now() - t0), ...r }) as FetchResult;
   try {
     for (let hop = 0; ; hop++) {
-      let parsed: URL;
-      try {
-        parsed = new URL(current);
-      } catch {
-        return done({ kind: 'refused', message: `not a valid URL: ${current}` });
-      }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return done({ kind: 'refused', message: `${hop ? 'redirect to' : 'unsupported'} ${parsed.protocol} URL refused` });
-      }
-      if (parsed.username || parsed.password) parsed.username = parsed.password = '';
-      const headers: Record<string, string> = {
-        'user-agent': o.userAgent ?? DEFAULT_USER_AGENT,
-        accept: accept ?? o.accept ?? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
-        'accept-encoding': 'gzip, deflate, br',
-      };
-      if (v.etag) headers['if-none-match'] = v.etag;
-      if (v.lastModified) headers['if-modified-since'] = v.lastModified;
+      const parsed = hopUrl(current, hop);
+      if (!(parsed instanceof URL)) return done(parsed);
       const res = await request(parsed, {
         method: 'GET',
-        headers,
+        headers: requestHeaders(o, v, accept),
         dispatcher: agent,
         signal: deadline.signal,
         headersTimeout: Math.min(totalMs, 20_000),
         bodyTimeout: Math.min(totalMs, 20_000),
       });
-      const h = res.headers;
-      const header = (name: string) => {
-        const x = h[name];
-        return Array.isArray(x) ? x[0] : x;
-      };
-      if (REDIRECTS.has(res.statusCode) && header('location')) {
-        await res.body.dump().catch(() => {});
-        if (hop >= maxRedirects) return done({ kind: 'httpError', status: res.statusCode, message: `more than ${maxRedirects} redirects` });
-        try {
-          current = new URL(header('location')!, current).toString();
-        } catch {
-          return done({ kind: 'httpError', status: res.statusCode, message: `redirect to an invalid address: ${header('location')!.slice(0, 200)}` });
-        }
-        continue;
-      }
-      if (res.statusCode === 304) {
-        await res.body.dump().catch(() => {});
-        return done({ kind: 'notModified' });
-      }
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        await res.body.dump().catch(() => {});
-        const retryAfterMs = parseRetryAfter(header('retry-after'));
-        return done({ kind: 'httpError', status: res.statusCode, message: `HTTP ${res.statusCode}`, retryAfterMs });
-      }
-      const declared = Number(header('content-length'));
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        res.body.destroy();
-        return done({ kind: 'tooLarge', message: `response is ${mb(declared)}, over the ${mb(maxBytes)} limit` });
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > maxBytes) {
-          res.body.destroy();
-          return done({ kind: 'tooLarge', message: `response is over the ${mb(maxBytes)} limit` });
-        }
-        chunks.push(chunk as Buffer);
-      }
-      const raw = Buffer.concat(chunks);
-      const decoded = await decompress(raw, header('content-encoding'), maxBytes);
-      if ('error' in decoded) return done(decoded.error);
-      return done({
-        kind: 'fetched',
-        status: res.statusCode,
-        body: decoded.body,
-        contentType: header('content-type'),
-        etag: header('etag'),
-        lastModified: header('last-modified'),
-      });
+      const next = await answer(res.statusCode, res.headers, res.body, current, hop, o);
+      if (typeof next.redirect !== 'string') return done(next);
+      current = next.redirect;
     }
   } catch (e) {
     return done(classifyError(e, deadline.signal.aborted, totalMs));

@@ -1,6 +1,6 @@
 // Full text for feeds that only carry teasers (`fullText: true`): fetch the article page through
 // the same guarded fetcher (same size cap, timeouts and SSRF checks) and extract the body with
-// Readability over linkedom (~4x faster than jsdom, STACK.md).
+// Readability over linkedom (about four times faster than jsdom on news pages).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeBytes } from './charset.ts';

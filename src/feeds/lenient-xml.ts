@@ -19,103 +19,116 @@ export function decodeXmlText(s: string): string {
   return s.includes('&') ? decodeHTML(s) : s;
 }
 
+/** Where the parser is: the source, the position, the open element. */
+interface Cursor {
+  src: string;
+  i: number;
+  cur: XNode;
+  root: XNode;
+}
+
+const pushText = (c: Cursor, t: string) => {
+  if (t) c.cur.children.push(t);
+};
+
 /** Parses markup into a tree rooted at a synthetic "#document" node. Never throws. */
 export function parseLenientXml(src: string): XNode {
   const root: XNode = { name: '#document', attrs: {}, children: [] };
-  let cur = root;
-  let i = 0;
+  const c: Cursor = { src, i: 0, cur: root, root };
   const n = src.length;
-  const pushText = (t: string) => {
-    if (t) cur.children.push(t);
-  };
-  while (i < n) {
-    const lt = src.indexOf('<', i);
+  while (c.i < n) {
+    const lt = src.indexOf('<', c.i);
     if (lt < 0) {
-      pushText(decodeXmlText(src.slice(i)));
+      pushText(c, decodeXmlText(src.slice(c.i)));
       break;
     }
-    if (lt > i) pushText(decodeXmlText(src.slice(i, lt)));
-    i = lt;
-    if (src.startsWith('<!--', i)) {
-      const e = src.indexOf('-->', i + 4);
-      i = e < 0 ? n : e + 3;
-      continue;
-    }
-    if (src.startsWith('<![CDATA[', i)) {
-      const e = src.indexOf(']]>', i + 9);
-      // An unterminated CDATA section runs to the end of its element, not of the document.
-      const stop = e < 0 ? findCloseTag(src, i + 9, cur.name) : e;
-      pushText(src.slice(i + 9, stop));
-      i = e < 0 ? stop : e + 3;
-      continue;
-    }
-    if (src.startsWith('<?', i)) {
-      const e = src.indexOf('?>', i + 2);
-      i = e < 0 ? n : e + 2;
-      continue;
-    }
-    if (src.startsWith('<!', i)) {
-      const e = src.indexOf('>', i + 2);
-      i = e < 0 ? n : e + 1;
-      continue;
-    }
-    if (src[i + 1] === '/') {
-      NAME.lastIndex = i + 2;
-      const m = NAME.exec(src);
-      const e = src.indexOf('>', i + 2);
-      if (!m) {
-        pushText('</');
-        i += 2;
-        continue;
-      }
-      const name = m[0].toLowerCase();
-      // Close the nearest open element of that name; a stray end tag is ignored.
-      for (let x: XNode | undefined = cur; x && x !== root; x = x.parent) {
-        if (x.name === name) {
-          cur = x.parent ?? root;
-          break;
-        }
-      }
-      i = e < 0 ? n : e + 1;
-      continue;
-    }
-    NAME.lastIndex = i + 1;
-    const m = NAME.exec(src);
-    if (!m) {
-      pushText('<'); // "a < b" in text
-      i += 1;
-      continue;
-    }
-    const node: XNode = { name: m[0].toLowerCase(), attrs: {}, children: [], parent: cur };
-    let j = NAME.lastIndex;
-    let selfClosing = false;
-    for (;;) {
-      while (j < n && /\s/.test(src[j]!)) j++;
-      if (j >= n) break;
-      if (src[j] === '>') {
-        j++;
-        break;
-      }
-      if (src[j] === '/' && src[j + 1] === '>') {
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      if (src[j] === '<') break; // unterminated start tag
-      ATTR.lastIndex = j;
-      const a = ATTR.exec(src);
-      if (!a || ATTR.lastIndex === j) {
-        j++;
-        continue;
-      }
-      node.attrs[a[1]!.toLowerCase()] = decodeXmlText(a[2] ?? a[3] ?? a[4] ?? '');
-      j = ATTR.lastIndex;
-    }
-    i = j;
-    cur.children.push(node);
-    if (!selfClosing && !VOID_HTML.has(node.name)) cur = node;
+    if (lt > c.i) pushText(c, decodeXmlText(src.slice(c.i, lt)));
+    c.i = lt;
+    if (skipSpecial(c)) continue;
+    if (src[c.i + 1] === '/') endTag(c);
+    else startTag(c);
   }
   return root;
+}
+
+/** Comments, CDATA, processing instructions and declarations; false when none starts here. */
+function skipSpecial(c: Cursor): boolean {
+  const { src } = c;
+  const n = src.length;
+  const i = c.i;
+  if (src.startsWith('<!--', i)) {
+    const e = src.indexOf('-->', i + 4);
+    c.i = e < 0 ? n : e + 3;
+  } else if (src.startsWith('<![CDATA[', i)) {
+    const e = src.indexOf(']]>', i + 9);
+    // An unterminated CDATA section runs to the end of its element, not of the document.
+    const stop = e < 0 ? findCloseTag(src, i + 9, c.cur.name) : e;
+    pushText(c, src.slice(i + 9, stop));
+    c.i = e < 0 ? stop : e + 3;
+  } else if (src.startsWith('<?', i)) {
+    const e = src.indexOf('?>', i + 2);
+    c.i = e < 0 ? n : e + 2;
+  } else if (src.startsWith('<!', i)) {
+    const e = src.indexOf('>', i + 2);
+    c.i = e < 0 ? n : e + 1;
+  } else return false;
+  return true;
+}
+
+function endTag(c: Cursor): void {
+  const { src } = c;
+  NAME.lastIndex = c.i + 2;
+  const m = NAME.exec(src);
+  const e = src.indexOf('>', c.i + 2);
+  if (!m) {
+    pushText(c, '</');
+    c.i += 2;
+    return;
+  }
+  const name = m[0].toLowerCase();
+  // Close the nearest open element of that name; a stray end tag is ignored.
+  for (let x: XNode | undefined = c.cur; x && x !== c.root; x = x.parent) {
+    if (x.name === name) {
+      c.cur = x.parent ?? c.root;
+      break;
+    }
+  }
+  c.i = e < 0 ? src.length : e + 1;
+}
+
+function startTag(c: Cursor): void {
+  NAME.lastIndex = c.i + 1;
+  const m = NAME.exec(c.src);
+  if (!m) {
+    pushText(c, '<'); // "a < b" in text
+    c.i += 1;
+    return;
+  }
+  const node: XNode = { name: m[0].toLowerCase(), attrs: {}, children: [], parent: c.cur };
+  const { end, selfClosing } = readAttrs(c.src, NAME.lastIndex, node.attrs);
+  c.i = end;
+  c.cur.children.push(node);
+  if (!selfClosing && !VOID_HTML.has(node.name)) c.cur = node;
+}
+
+/** Attributes from `j` to the end of the start tag (or where a broken one stops). */
+function readAttrs(src: string, j: number, attrs: Record<string, string>): { end: number; selfClosing: boolean } {
+  const n = src.length;
+  for (;;) {
+    while (j < n && /\s/.test(src[j]!)) j++;
+    if (j >= n) return { end: j, selfClosing: false };
+    if (src[j] === '>') return { end: j + 1, selfClosing: false };
+    if (src[j] === '/' && src[j + 1] === '>') return { end: j + 2, selfClosing: true };
+    if (src[j] === '<') return { end: j, selfClosing: false }; // unterminated start tag
+    ATTR.lastIndex = j;
+    const a = ATTR.exec(src);
+    if (!a || ATTR.lastIndex === j) {
+      j++;
+      continue;
+    }
+    attrs[a[1]!.toLowerCase()] = decodeXmlText(a[2] ?? a[3] ?? a[4] ?? '');
+    j = ATTR.lastIndex;
+  }
 }
 
 // HTML void elements that appear unescaped in sloppy feeds; they never have children.

@@ -2,10 +2,11 @@
 // 409 from getUpdates). Redis: `SET key token NX PX ttl`, renewed with a compare-and-PEXPIRE and
 // released with a compare-and-DEL, so a process can only extend or drop its own lock. SQLite
 // runs one process: the lock is kept in memory, which still serialises leaders in one process.
+import { Mutex } from '../core/keyed-mutex.ts';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/open-store.ts';
 import { RedisScript } from '../delivery/redis-script.ts';
-import { silentLogger, type Logger } from '../delivery/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 const RENEW = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -34,7 +35,8 @@ export class LeaderLock {
   readonly token = randomBytes(12).toString('hex');
   private leader = false;
   private timer: NodeJS.Timeout | undefined;
-  private busy: Promise<void> = Promise.resolve();
+  /** Ticks never overlap: one check of the lock at a time. */
+  private readonly busy = new Mutex();
   private readonly ttlMs: number;
   private readonly key: string;
   private readonly log: Logger;
@@ -53,14 +55,14 @@ export class LeaderLock {
   async start(): Promise<void> {
     await this.tick();
     this.timer = setInterval(() => {
-      this.busy = this.busy.then(() => this.tick());
+      void this.busy.run(() => this.tick());
     }, Math.max(20, Math.floor(this.ttlMs / 3)));
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.busy;
+    await this.busy.run(() => undefined);
     if (!this.leader) return;
     try {
       if (this.o.store.redis) await RELEASE.run(this.o.store.redis, [this.key], [this.token]);

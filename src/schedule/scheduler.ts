@@ -3,6 +3,7 @@
 // every task; with Redis, node-cron's distributed mode asks RedisRunCoordinator so that each slot
 // runs in exactly one process. The jobs are idempotent on their own (digest keys, alert keys), so
 // the coordinator saves work, and a slot that nobody ran (a crash) is caught up by the sweep.
+import { Mutex } from '../core/keyed-mutex.ts';
 import cron, { type ScheduledTask, type TaskContext } from 'node-cron';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/open-store.ts';
@@ -10,7 +11,7 @@ import type { Subscription } from '../store/subscription-store.ts';
 import type { DeliveryRouter, SubscriptionSource } from '../delivery/router.ts';
 import type { Outbox } from '../delivery/outbox.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
-import { silentLogger, type Logger } from '../delivery/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import { RedisRunCoordinator } from './run-coordinator.ts';
 import { intervalToCron, lastSlotAtOrBefore } from './slots.ts';
 
@@ -67,7 +68,7 @@ export class Scheduler {
   private readonly distributed: boolean;
   private readonly coordinator?: RedisRunCoordinator;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<void> = Promise.resolve();
+  private readonly refreshing = new Mutex();
   private lastRefreshAt = 0;
   private lastError: string | undefined;
   private running = false;
@@ -99,7 +100,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.refreshTimer);
-    await this.refreshing;
+    await this.refreshing.run(() => undefined);
     await Promise.all([...this.tasks.values()].map((e) => e.task.destroy()));
     this.tasks.clear();
   }
@@ -122,8 +123,7 @@ export class Scheduler {
 
   /** Re-reads feeds and subscriptions and adds, changes or drops tasks to match. */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(() => this.doRefresh());
-    return this.refreshing;
+    return this.refreshing.run(() => this.doRefresh());
   }
 
   private async doRefresh(): Promise<void> {

@@ -3,6 +3,7 @@
 // Digests also keep a compact index per UTC hour (id, feed, time, topic scores, story): a digest
 // ranks and groups from it and loads only the articles it shows, which keeps a digest over a
 // store of 100,000 articles well under 200 ms (tests/bench/digest.bench.ts).
+import { Mutex } from '../core/keyed-mutex.ts';
 import type Keyv from 'keyv';
 import type { StoredArticle } from '../core/types.ts';
 import type { Store } from './open-store.ts';
@@ -41,7 +42,7 @@ export class ArticleStore {
   private readonly seen: Keyv<string>;
   private readonly hours: Keyv<ArticleIndexEntry[]>;
   /** Serialises bucket updates inside one process (keyv has no atomic append). */
-  private bucketChain: Promise<unknown> = Promise.resolve();
+  private readonly bucketLock = new Mutex();
 
   constructor(store: Store) {
     this.articles = store.namespace<StoredArticle>('articles');
@@ -238,8 +239,6 @@ export class ArticleStore {
   }
 
   private withBucketLock<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.bucketChain.then(fn, fn);
-    this.bucketChain = run.catch(() => {});
-    return run;
+    return this.bucketLock.run(fn);
   }
 }

@@ -1,12 +1,13 @@
-// keyv wiring. One adapter instance per namespace (STACK.md: namespaces sharing one SQLite
-// adapter see each other's keys and clear() wipes both). SQLite gets a table per namespace;
+// keyv wiring. One adapter instance per namespace (namespaces sharing one SQLite adapter see
+// each other's keys, and clear() wipes both). SQLite gets a table per namespace;
 // Redis shares one client and prefixes keys per namespace.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
-import { RaqibError } from '../core/types.ts';
+import { ConfigError, StoreError } from '../core/errors.ts';
+import { withStoreErrors } from './store-errors.ts';
 
 export interface Store {
   readonly kind: 'sqlite' | 'redis';
@@ -47,7 +48,7 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<St
   const displayUrl = redactUrl(url);
   if (url.startsWith('sqlite://')) return openSqlite(url.slice('sqlite://'.length), opts.cwd ?? process.cwd(), displayUrl);
   if (url.startsWith('redis://') || url.startsWith('rediss://')) return openRedis(url, displayUrl, opts.redisPrefix ?? 'raqib');
-  throw new RaqibError('CONFIG_INVALID', `cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
+  throw new ConfigError(`cannot open store ${displayUrl}: use sqlite://PATH or redis://HOST:PORT`);
 }
 
 /**
@@ -68,7 +69,7 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   try {
     if (file !== ':memory:') ensureDir(dirname(file));
   } catch (e) {
-    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e });
+    throw new StoreError(`cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e, code: 'STORE_UNAVAILABLE' });
   }
   const spaces = new Map<string, Keyv<unknown>>();
   const adapters: KeyvSqlite[] = [];
@@ -82,7 +83,7 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
     // A table per namespace, so no key prefix: with one, keyv's iterator would cut keys at their first ":".
     const kv = new Keyv<unknown>({ store: adapter, namespace: undefined, throwOnErrors: true, useKeyPrefix: false });
     kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
-    return kv;
+    return withStoreErrors(kv, `store ${name}`);
   };
   // Open one namespace now so that a bad path fails at start with a clear message.
   const probe = make('meta');
@@ -91,13 +92,13 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
     await Promise.all(pragmas);
     await probe.set('opened', new Date().toISOString());
   } catch (e) {
-    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+    throw new StoreError(`cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e, code: 'STORE_UNAVAILABLE' });
   }
   return {
     kind: 'sqlite',
     displayUrl,
     namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new RaqibError('CONFIG_INVALID', `bad namespace "${name}"`);
+      if (!NAMESPACE_RE.test(name)) throw new ConfigError(`bad namespace "${name}"`);
       let kv = spaces.get(name);
       if (!kv) spaces.set(name, (kv = make(name)));
       return kv as Keyv<T>;
@@ -139,7 +140,7 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     } catch {
       // already closed by the refused connection
     }
-    throw new RaqibError('STORE_UNAVAILABLE', `cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e });
+    throw new StoreError(`cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e, code: 'STORE_UNAVAILABLE' });
   }
   const spaces = new Map<string, Keyv<unknown>>();
   return {
@@ -148,16 +149,17 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     redis: client,
     redisPrefix: prefix,
     namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new RaqibError('CONFIG_INVALID', `bad namespace "${name}"`);
+      if (!NAMESPACE_RE.test(name)) throw new ConfigError(`bad namespace "${name}"`);
       let kv = spaces.get(name);
       if (!kv) {
-        // STACK.md: without throwOnErrors a down Redis makes get() return undefined silently,
+        // Without throwOnErrors a down Redis makes get() return undefined silently,
         // and every article would look unseen and be alerted again.
         const ns = `${prefix}:${name}`;
         const adapter = new KeyvRedis(client, { namespace: ns, throwOnErrors: true, throwOnConnectError: true });
         // Keyv copies its own namespace onto the adapter: give both the same one.
         kv = new Keyv<unknown>({ store: adapter, namespace: ns, throwOnErrors: true, useKeyPrefix: false });
-        kv.on('error', () => {});
+        kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
+        kv = withStoreErrors(kv, `store ${name}`);
         spaces.set(name, kv);
       }
       return kv as Keyv<T>;

@@ -13,6 +13,12 @@ export interface RuntimeFeed {
   addedAt: string;
 }
 
+/** A topic added or edited with /watch, with who changed it (platform:user) and when (ISO). */
+export interface RuntimeTopic extends TopicDef {
+  changedBy?: string;
+  changedAt?: string;
+}
+
 type Entry<T> = { value: T } | { removed: true };
 
 class Layer<T> {
@@ -42,10 +48,10 @@ class Layer<T> {
 }
 
 export class RegistryStore {
-  readonly topics: Layer<TopicDef>;
+  readonly topics: Layer<RuntimeTopic>;
   readonly feeds: Layer<RuntimeFeed>;
   constructor(store: Store) {
-    this.topics = new Layer(store.namespace<Entry<TopicDef>>('runtime_topics'));
+    this.topics = new Layer(store.namespace<Entry<RuntimeTopic>>('runtime_topics'));
     this.feeds = new Layer(store.namespace<Entry<RuntimeFeed>>('runtime_feeds'));
   }
 }

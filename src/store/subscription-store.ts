@@ -1,7 +1,8 @@
 // Who gets which topic, where and when. Config subscriptions are seeded at start; people add more
 // with /subscribe. The key is (platform, chat, thread, topic) so a re-subscribe updates in place.
 import type Keyv from 'keyv';
-import type { ScheduleMode } from '../core/schedule-mode.ts';
+import { ConfigError } from '../core/errors.ts';
+import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../core/schedule-mode.ts';
 import type { Store } from './open-store.ts';
 
 export type Platform = 'slack' | 'telegram' | 'console';
@@ -27,6 +28,17 @@ export interface Subscription {
   followUps?: 'thread' | 'off';
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
+}
+
+/** A subscription as the config file writes it (validated by the config schema). */
+export interface ConfigSubscription {
+  platform: Platform;
+  chat: string;
+  topic: string;
+  thread?: string;
+  mode?: string;
+  timezone?: string;
+  followUps?: 'thread' | 'off';
 }
 
 export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): string {
@@ -57,5 +69,25 @@ export class SubscriptionStore {
   }
   async forTopic(topic: string): Promise<Subscription[]> {
     return (await this.all()).filter((s) => s.topic === topic);
+  }
+
+  /** Config subscriptions are routes kept as code: (re)written at every start, mutes kept. */
+  async seedFromConfig(list: readonly ConfigSubscription[], now: () => number = Date.now): Promise<void> {
+    for (const s of list) {
+      const parsed = parseScheduleMode(s.mode ?? 'daily 08:00');
+      // The config schema checked every mode; one that fails here is a bug worth stopping for.
+      if (!parsed.ok) throw new ConfigError(`subscription ${s.platform}:${s.chat} ${s.topic}: ${parsed.error}`);
+      const ref = { platform: s.platform, chat: s.chat, topic: s.topic, ...(s.thread ? { thread: s.thread } : {}) };
+      const existing = await this.get(ref);
+      await this.upsert({
+        ...ref,
+        mode: parsed.mode,
+        timezone: s.timezone ?? DEFAULT_TIMEZONE,
+        createdAt: existing?.createdAt ?? new Date(now()).toISOString(),
+        source: 'config',
+        ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
+        ...(s.followUps ? { followUps: s.followUps } : {}),
+      });
+    }
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandServices, UiLang } from '../../commands/types.ts';
 import { createCommandServices, type ServiceDeps } from '../../src/app/command-services.ts';
 import { TopicCatalog } from '../../src/app/topic-catalog.ts';
+import { FeedCatalog } from '../../src/app/feed-catalog.ts';
 import type { PlatformName } from '../../src/core/outbound.ts';
 import type { StoredArticle, TopicDef } from '../../src/core/types.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -44,7 +45,15 @@ export interface World {
 }
 
 /** A fresh SQLite store by default, or one from tests/helpers/stores.ts (Redis). */
-export async function openWorld(extra: Partial<ServiceDeps> = {}, backend?: StoreCase): Promise<World> {
+/** Service deps a test may set, plus the config feeds and delivery figures a world starts with. */
+export type WorldOptions = Partial<ServiceDeps> & {
+  configFeeds?: { url: string; name?: string }[];
+  queueDepth?: () => Promise<number>;
+  deadLetters?: () => Promise<number>;
+};
+
+export async function openWorld(options: WorldOptions = {}, backend?: StoreCase): Promise<World> {
+  const { configFeeds, queueDepth, deadLetters, ...extra } = options;
   let store: Store;
   let cleanup: () => Promise<void>;
   if (backend) {
@@ -72,6 +81,8 @@ export async function openWorld(extra: Partial<ServiceDeps> = {}, backend?: Stor
     registry,
     feedStates,
     onTopicsChanged: () => catalog.reload(),
+    feeds: new FeedCatalog(configFeeds ?? [], registry),
+    ...(queueDepth && deadLetters ? { delivery: { queueDepth, deadLetterCount: deadLetters } } : {}),
     lookup: fakeLookup,
     storeDisplay: 'sqlite://test',
     ...extra,

@@ -7,7 +7,7 @@ import { HOUR, NOW, openWorld, type World } from './command-world.ts';
 
 let w: World;
 beforeEach(async () => {
-  w = await openWorld({ queueDepth: async () => 7, deadLetters: async () => [{}, {}] });
+  w = await openWorld({ queueDepth: async () => 7, deadLetters: async () => 2 });
 });
 afterEach(async () => {
   await w.close();
@@ -27,9 +27,12 @@ describe('/help, /topics, /topic', () => {
     expect(r.text).not.toContain('/watch');
     const admin = await run(w.ctx({ admin: true }), '/help');
     expect(admin.text).toContain('/watch add|edit|remove TOPIC [QUERY]');
-    expect(admin.text).toContain('/feeds list | add URL | remove URL');
+    expect(admin.text).toContain('/feeds list|add|remove [URL]');
     const one = await run(w.ctx(), '/help subscribe');
     expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone]');
+    // Each argument is explained from the command's spec.
+    expect(one.text).toContain('  TOPIC — a watched topic (see /topics)');
+    expect(one.text).toContain('  MODE (optional) — when digests come (default daily 08:00)');
     expect((await run(w.ctx(), '/help nosuch')).status).toBe('usage');
   });
 

@@ -11,7 +11,7 @@ import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
 import type { StoredArticle, StoryJoin } from '../../src/core/types.ts';
 import { isFollowUpItem, storyOfItem } from './crash-items.ts';
-import type { Logger } from '../../src/delivery/types.ts';
+import { createLogger } from '../../src/log.ts';
 
 const env = (k: string): string => {
   const v = process.env[k];
@@ -20,9 +20,7 @@ const env = (k: string): string => {
 };
 
 // Warnings go to stderr as JSON lines; the test counts the "in doubt" ones.
-const line = (level: string) => (obj: object, msg?: string) => process.stderr.write(`${JSON.stringify({ level, ...obj, text: msg })}\n`);
-const verbose = process.env.CRASH_VERBOSE === '1';
-const log: Logger = { debug: verbose ? line('debug') : () => {}, info: verbose ? line('info') : () => {}, warn: line('warn'), error: line('error') };
+const log = createLogger(process.env.CRASH_VERBOSE === '1' ? 'debug' : 'warn', 2);
 
 const store = await openStore(env('CRASH_STORE'), { redisPrefix: process.env.CRASH_PREFIX });
 const articles = new ArticleStore(store);

@@ -1,24 +1,29 @@
 // Shared by the platform tests: a logger that remembers what it was told, and polling waits.
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../src/log.ts';
 import { mulberry32 } from '../helpers/random.ts';
 export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: unknown;
+  level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  obj: Record<string, unknown>;
   msg?: string;
 }
 
-export function memoryLog() {
+const LEVELS: Record<number, LogEntry['level']> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/** A real pino Logger (the type the platforms take) that remembers every line it wrote. */
+export function memoryLog(): Logger & { entries: LogEntry[]; errors(): LogEntry[] } {
   const entries: LogEntry[] = [];
-  const at = (level: LogEntry['level']) => (obj: unknown, msg?: string) => {
-    entries.push({ level, obj, ...(msg !== undefined ? { msg } : {}) });
-  };
-  return {
-    entries,
-    errors: () => entries.filter((e) => e.level === 'error'),
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-  };
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        const { level, msg, ...obj } = JSON.parse(line) as { level: number; msg?: string } & Record<string, unknown>;
+        entries.push({ level: LEVELS[level] ?? 'info', obj, ...(msg !== undefined ? { msg } : {}) });
+      }
+      done();
+    },
+  });
+  const log = createLogger('debug', stream);
+  return Object.assign(log, { entries, errors: () => entries.filter((e) => e.level === 'error' || e.level === 'fatal') });
 }
 
 export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5_000): Promise<T> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { replyToSlack, slackCommandText } from '../../src/platforms/slack/slack-text.ts';
-import { resolveSlackCommand, slackCommandName, slackCommandNames } from '../../src/platforms/slack/slack-names.ts';
+import { resolveSlackCommand, slackCommandName } from '../../src/platforms/slack/slack-names.ts';
 import { replyToTelegramHtml, TELEGRAM_MESSAGE_MAX } from '../../src/platforms/telegram/telegram-html.ts';
 import { menuFor } from '../../src/platforms/telegram/telegram-menu.ts';
 import { checkTelegramText } from '../fakes/telegram-html.ts';
@@ -27,7 +27,7 @@ describe('Slack text', () => {
     expect(slackCommandName({ name: 'digest' })).toBe('/digest');
     expect(slackCommandName({ name: 'topic' })).toBe('/raqib-topic');
     expect(slackCommandName({ name: 'status' })).toBe('/raqib-status');
-    expect(slackCommandNames()).toHaveLength(commands.length + 1);
+    expect(new Set(commands.map(slackCommandName)).size).toBe(commands.length);
     expect(resolveSlackCommand('/raqib-mute', 'iraq 1h')).toEqual({ name: 'mute', args: 'iraq 1h' });
     expect(resolveSlackCommand('/raqib', ' digest iraq ')).toEqual({ name: 'digest', args: 'iraq' });
     expect(resolveSlackCommand('/raqib', '/topics')).toEqual({ name: 'topics', args: '' });

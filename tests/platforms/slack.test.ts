@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
 import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
-import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
+import { NetworkError } from '../../src/core/errors.ts';
+import { createSlackSender, createSlackWebClient, slackError } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
 import { sendSlashCommand, startFakeSlack, type FakeSlack, type SlashCommandFields } from '../fakes/slack-web-api.ts';
 import { NOW, openWorld, type World } from '../commands/command-world.ts';
@@ -193,6 +194,26 @@ describe('sender', () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     expect(await sender.send({ to, body: { format: 'text', text: 'x' } })).toMatchObject({ ok: false, kind: 'permanent', error: 'channel_not_found' });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(7);
+  });
+
+  it('classifies what the Web API threw once: PlatformError with a code, or NetworkError', async () => {
+    const web = createSlackWebClient(fake.token, fake.url, 300);
+    const failure = async (client = web) => {
+      try {
+        await client.chat.postMessage({ channel: 'C0NEWS001', text: 'x' });
+      } catch (err) {
+        return slackError(err);
+      }
+      throw new Error('the call did not fail');
+    };
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 4 });
+    expect(await failure()).toMatchObject({ code: 'PLATFORM_RATE_LIMITED', retryAfterS: 4, platform: 'slack' });
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    expect(await failure()).toMatchObject({ code: 'PLATFORM_REFUSED', method: 'chat.postMessage' });
+    fake.failNext('chat.postMessage', { error: 'invalid_auth' });
+    expect(await failure()).toMatchObject({ code: 'PLATFORM_AUTH' });
+    const gone = await failure(createSlackWebClient(fake.token, 'http://127.0.0.1:9/api/', 300));
+    expect(gone).toBeInstanceOf(NetworkError);
   });
 });
 

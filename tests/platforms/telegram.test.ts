@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { commands } from '../../commands/registry.ts';
 import { startTelegram, type TelegramPlatform } from '../../src/platforms/telegram/telegram-platform.ts';
-import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
+import { createTelegramSender, telegramError } from '../../src/platforms/telegram/telegram-sender.ts';
+import { NetworkError, PlatformError } from '../../src/core/errors.ts';
 import { ServiceServer } from '../../src/service/server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { NOW, openWorld, type World } from '../commands/command-world.ts';
@@ -180,7 +181,10 @@ describe('webhook', () => {
     await sleep(50);
     expect(fake.sent(USER)).toHaveLength(1);
     const bad = await fetch(`http://127.0.0.1:${port}/telegram/hook`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': 'right_secret-1' }, body: '{not json' });
-    expect(bad.status).toBe(400);
+    // telegraf's webhookCallback answers an unparseable body with 415; Telegram never sends one.
+    expect(bad.status).toBe(415);
+    const get = await fetch(`http://127.0.0.1:${port}/telegram/hook`, { headers: { 'x-telegram-bot-api-secret-token': 'right_secret-1' } });
+    expect(get.status).toBe(403);
     expect((await fake.postToWebhook({ ...update, update_id: 902 })).status).toBe(200);
     expect(fake.sent(USER)).toHaveLength(2);
   });
@@ -204,5 +208,29 @@ describe('sender', () => {
     expect(await sender.send({ to, body: { format: 'telegram-html', html: '<blink>x</blink>' } })).toMatchObject({ ok: false, kind: 'permanent' });
     // One attempt per send: no hidden retries.
     expect(fake.callsTo('sendMessage')).toHaveLength(7);
+  });
+});
+
+describe('errors at the platform boundary', () => {
+  const failure = async (telegram: Telegram, chat = USER) => {
+    try {
+      await telegram.callApi('sendMessage', { chat_id: chat, text: 'x' } as never);
+    } catch (err) {
+      return telegramError(err);
+    }
+    throw new Error('the call did not fail');
+  };
+
+  it('what the Bot API refused is a coded PlatformError; no answer at all is a NetworkError', async () => {
+    const telegram = new Telegram(fake.token, { apiRoot: fake.url });
+    fake.failNext('sendMessage', { code: 429, retry_after: 3 });
+    expect(await failure(telegram)).toMatchObject({ code: 'PLATFORM_RATE_LIMITED', status: 429, retryAfterS: 3 });
+    expect(await failure(telegram, 999)).toMatchObject({ code: 'PLATFORM_REFUSED', status: 400, platform: 'telegram' });
+    const stranger = await failure(new Telegram('123456:not-the-token', { apiRoot: fake.url }));
+    expect(stranger).toBeInstanceOf(PlatformError);
+    expect(stranger.code).toBe('PLATFORM_AUTH');
+    const gone = await failure(new Telegram(fake.token, { apiRoot: 'http://127.0.0.1:9' }));
+    expect(gone).toBeInstanceOf(NetworkError);
+    expect(gone.code).toBe('NETWORK');
   });
 });

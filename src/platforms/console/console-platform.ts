@@ -3,6 +3,7 @@
 // stdin is often empty, and scheduled digests still print.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { KeyedMutex } from '../../core/keyed-mutex.ts';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
 import { dispatch, parseCommandLine, pickLang } from '../../../commands/registry.ts';
 import type { CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
@@ -36,31 +37,37 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
   const render = (reply: Reply) => (reply.digest !== undefined && opts.renderDigest ? opts.renderDigest(reply.digest) : reply.text);
 
   // Lines are answered one at a time, in order.
-  let chain: Promise<void> = Promise.resolve();
+  const inOrder = new KeyedMutex();
   const rl = createInterface({ input: opts.input, crlfDelay: Infinity, terminal: false });
   rl.on('line', (line) => {
-    chain = chain.then(async () => {
-      const trimmed = line.trim();
-      if (trimmed === '') return;
-      const parsed = parseCommandLine(trimmed);
-      if (!parsed) {
-        print('Commands start with "/": try /help');
-        return;
-      }
-      const ctx: CommandContext = {
-        platform: 'console',
-        chat: { id: CHAT, kind: 'private' },
-        user: { id: 'operator' },
-        lang: pickLang(undefined, parsed.args),
-        // Whoever holds the terminal runs the process: they are its admin.
-        isAdmin: async () => true,
-        isChatAdmin: async () => true,
-        services: opts.services,
-        now,
-      };
-      print(render(await dispatch(ctx, parsed.name, parsed.args, opts.onError)));
+    inOrder.run(CHAT, () => answerLine(line)).catch((err: unknown) => {
+      // dispatch never throws; this is the terminal itself failing (a closed stdout).
+      if (opts.onError) opts.onError(err);
+      else console.error('raqib console:', err);
     });
   });
+
+  async function answerLine(line: string): Promise<void> {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const parsed = parseCommandLine(trimmed);
+    if (!parsed) {
+      print('Commands start with "/": try /help');
+      return;
+    }
+    const ctx: CommandContext = {
+      platform: 'console',
+      chat: { id: CHAT, kind: 'private' },
+      user: { id: 'operator' },
+      lang: pickLang(undefined, parsed.args),
+      // Whoever holds the terminal runs the process: they are its admin.
+      isAdmin: async () => true,
+      isChatAdmin: async () => true,
+      services: opts.services,
+      now,
+    };
+    print(render(await dispatch(ctx, parsed.name, parsed.args, opts.onError)));
+  }
 
   const sender: Sender = {
     platform: 'console',
@@ -73,7 +80,7 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
 
   return {
     sender,
-    idle: () => chain,
+    idle: () => inOrder.idle(),
     stop: () => rl.close(),
   };
 }

@@ -1,6 +1,7 @@
 // The Slack app manifest, generated from the command registry so that the app's slash commands,
 // their usage hints and the bot scopes always match what the code serves.
 import { commands } from '../../../commands/registry.ts';
+import { synopsis } from '../../../commands/arg-spec.ts';
 import type { CommandDef } from '../../../commands/types.ts';
 import { SLACK_EVENTS_PATH, slackCommandName, UMBRELLA_COMMAND } from './slack-names.ts';
 
@@ -44,7 +45,7 @@ export function buildSlackManifest(opts: ManifestOptions, defs: readonly Command
       bot_user: { display_name: name, always_online: true },
       slash_commands: [
         command(`/${UMBRELLA_COMMAND}`, 'Any raqib command: /raqib digest iraq, /raqib help', 'COMMAND [ARGUMENTS]'),
-        ...defs.map((d) => command(slackCommandName(d), d.description.en, d.args)),
+        ...defs.map((d) => command(slackCommandName(d), d.description.en, synopsis(d.spec))),
       ],
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },

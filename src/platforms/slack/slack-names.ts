@@ -8,10 +8,10 @@ import type { CommandDef } from '../../../commands/types.ts';
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export const UMBRELLA_COMMAND = 'raqib';
-export const PREFIX = 'raqib-';
+const PREFIX = 'raqib-';
 
 /** Slack built-ins (help centre, "Use built-in slash commands") a same-named app command loses to. */
-export const SLACK_BUILTINS = new Set([
+const SLACK_BUILTINS = new Set([
   'active', 'apps', 'archive', 'away', 'call', 'collapse', 'dm', 'dnd', 'expand', 'feed', 'feedback', 'invite',
   'invite_people', 'join', 'kick', 'leave', 'me', 'msg', 'mute', 'open', 'prefs', 'remind', 'remove', 'rename',
   'search', 'shortcuts', 'shrug', 'star', 'status', 'topic', 'who',
@@ -20,11 +20,6 @@ export const SLACK_BUILTINS = new Set([
 /** "/digest", or "/raqib-topic" where Slack has a built-in of that name. */
 export function slackCommandName(def: Pick<CommandDef, 'name'>): string {
   return SLACK_BUILTINS.has(def.name) ? `/${PREFIX}${def.name}` : `/${def.name}`;
-}
-
-/** Every slash command the Slack app registers: the umbrella plus one per registry command. */
-export function slackCommandNames(defs: readonly CommandDef[] = commands): string[] {
-  return [`/${UMBRELLA_COMMAND}`, ...defs.map(slackCommandName)];
 }
 
 /**

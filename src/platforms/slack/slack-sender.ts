@@ -2,7 +2,9 @@
 // classified for the delivery queue. Its WebClient never retries and never waits out a 429
 // itself: retries and rate limits belong to delivery.
 import { webApi } from '@slack/bolt';
+import { NetworkError, PlatformError } from '../../core/errors.ts';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
+import { sendFailure, type SendFailure } from '../send-outcome.ts';
 import { escapeSlackText, htmlToSlackText } from './slack-text.ts';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -46,29 +48,42 @@ export function createSlackSender(client: WebClient): Sender {
 /** Slack errors that mean "try again later" rather than "this message can never go". */
 const TRANSIENT_API_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_not_ready']);
 
-/** 429 → rateLimited (Retry-After), 5xx/network/timeouts → transient, other failures → permanent. */
-export function classifySlackError(err: unknown): Exclude<SendOutcome, { ok: true }> {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; headers?: Record<string, string>; message?: string };
+interface WebApiFailure {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+  statusCode?: number;
+  headers?: Record<string, string>;
+  message?: string;
+}
+
+/**
+ * What @slack/web-api threw, in raqib's vocabulary: a rate limit, an `ok: false` answer or an
+ * HTTP error status is the platform answering (PlatformError); a request error (refused, reset,
+ * timed out) or anything unexpected is a NetworkError.
+ */
+export function slackError(err: unknown, method = 'chat.postMessage'): PlatformError | NetworkError {
+  if (err instanceof PlatformError || err instanceof NetworkError) return err;
+  const e = err as WebApiFailure;
   switch (e?.code) {
-    case webApi.ErrorCode.RateLimitedError: {
-      const s = Number(e.retryAfter);
-      return { ok: false, kind: 'rateLimited', retryAfterMs: Number.isFinite(s) && s > 0 ? s * 1000 : 1000, error: 'ratelimited' };
-    }
+    case webApi.ErrorCode.RateLimitedError:
+      return new PlatformError('slack', method, 429, 'ratelimited', { cause: err, retryAfterS: Number(e.retryAfter) });
     case webApi.ErrorCode.PlatformError: {
       const code = e.data?.error ?? 'unknown_error';
-      if (code === 'ratelimited') return { ok: false, kind: 'rateLimited', retryAfterMs: 1000, error: code };
-      return { ok: false, kind: TRANSIENT_API_ERRORS.has(code) ? 'transient' : 'permanent', error: code };
+      return new PlatformError('slack', method, code === 'ratelimited' ? 429 : undefined, code, { cause: err });
     }
     case webApi.ErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
-      if (status === 429) {
-        const s = Number(e.headers?.['retry-after']);
-        return { ok: false, kind: 'rateLimited', retryAfterMs: Number.isFinite(s) && s > 0 ? s * 1000 : 1000, error: 'HTTP 429' };
-      }
-      return { ok: false, kind: status >= 500 || status === 408 ? 'transient' : 'permanent', error: `HTTP ${status}` };
+      return new PlatformError('slack', method, status, `HTTP ${status}`, { cause: err, retryAfterS: Number(e.headers?.['retry-after']) });
     }
     default:
-      // Request errors (refused, reset, timed out) and anything unexpected: the message may go later.
-      return { ok: false, kind: 'transient', error: e?.message ?? String(err) };
+      return new NetworkError(e?.message ?? String(err), { cause: err, timeout: /timeout|timed out/i.test(e?.message ?? '') });
   }
+}
+
+/** 429 → rateLimited (Retry-After), 5xx/network/timeouts → transient, other failures → permanent. */
+function classifySlackError(err: unknown): SendFailure {
+  const e = slackError(err);
+  const apiError = (err as WebApiFailure)?.data?.error;
+  return sendFailure(e, e instanceof PlatformError ? e.message.slice(`slack ${e.method}: `.length) : e.message, apiError !== undefined && TRANSIENT_API_ERRORS.has(apiError));
 }

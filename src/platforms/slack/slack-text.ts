@@ -11,9 +11,9 @@ import type { Digest } from '../../digest/types.ts';
 export { escapeSlackText };
 
 /** Slack recommends keeping `text` short; 3,000 is also a section block's limit. */
-export const SLACK_TEXT_MAX = 3_000;
+const SLACK_TEXT_MAX = 3_000;
 /** respond() may be called at most five times per response_url. */
-export const MAX_RESPONSES = 5;
+const MAX_RESPONSES = 5;
 
 /** What a user typed, as Slack sent it in a slash command's `text`, back to plain text. */
 export function slackCommandText(raw: string): string {

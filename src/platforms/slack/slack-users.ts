@@ -2,19 +2,14 @@
 // (reply language). users.info is asked once per user per ten minutes; a failure means "not an
 // admin, locale unknown" and is not cached.
 import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../log.ts';
+import { slackError } from './slack-sender.ts';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 
 export interface SlackUserFacts {
   admin: boolean;
   locale?: string;
-}
-
-export interface SlackLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object | string, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
 }
 
 const TTL_MS = 10 * 60_000;
@@ -28,7 +23,7 @@ export class SlackUserCache {
 
   constructor(
     private readonly client: WebClient,
-    private readonly log: SlackLogger,
+    private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -58,7 +53,7 @@ export class SlackUserCache {
       this.cache.set(userId, { facts, at: this.now() });
       return facts;
     } catch (err) {
-      this.log.warn({ err, user: userId }, 'slack: users.info failed');
+      this.log.warn({ err: slackError(err, 'users.info'), user: userId }, 'slack: users.info failed');
       return undefined;
     } finally {
       clearTimeout(timer);

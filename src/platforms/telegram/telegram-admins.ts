@@ -1,13 +1,8 @@
 // Who administers a Telegram group, asked with getChatMember and remembered for a minute: a busy
 // group must not cost one API call per command, and a demoted admin loses rights soon enough.
 import type { Telegram } from 'telegraf';
-
-export interface TelegramLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object | string, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import type { Logger } from '../../log.ts';
+import { telegramError } from './telegram-sender.ts';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 5_000;
@@ -17,7 +12,7 @@ export class ChatAdminCache {
 
   constructor(
     private readonly telegram: Telegram,
-    private readonly log: TelegramLogger,
+    private readonly log: Logger,
     private readonly now: () => number,
   ) {}
 
@@ -31,7 +26,7 @@ export class ChatAdminCache {
       admin = member.status === 'creator' || member.status === 'administrator';
     } catch (err) {
       // Unknown means no: refusing a change is safe, allowing one is not. Not cached.
-      this.log.warn({ err, chat: chatId }, 'telegram: getChatMember failed');
+      this.log.warn({ err: telegramError(err, 'getChatMember'), chat: chatId }, 'telegram: getChatMember failed');
       return false;
     }
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);

@@ -1,10 +1,13 @@
 // Telegram's command menu (setMyCommands), generated from the command registry: English by
 // default, Arabic for clients set to Arabic, and the admin commands only in admins' private chats.
 import type { Telegram } from 'telegraf';
+import type { Logger } from '../../log.ts';
+import { telegramError } from './telegram-sender.ts';
 import { commands } from '../../../commands/registry.ts';
+import { synopsis } from '../../../commands/arg-spec.ts';
 import type { CommandDef, UiLang } from '../../../commands/types.ts';
 
-export interface BotCommandEntry {
+interface BotCommandEntry {
   command: string;
   description: string;
 }
@@ -15,17 +18,14 @@ export function menuFor(lang: UiLang, includeAdmin: boolean, defs: readonly Comm
     .filter((d) => includeAdmin || !d.admin)
     .filter((d) => /^[a-z0-9_]{1,32}$/.test(d.name))
     .map((d) => {
-      const text = d.args ? `${d.args} — ${d.description[lang]}` : d.description[lang];
+      const args = synopsis(d.spec);
+      const text = args ? `${args} — ${d.description[lang]}` : d.description[lang];
       return { command: d.name, description: text.length > 256 ? `${text.slice(0, 255)}…` : text };
     });
 }
 
-export interface MenuLogger {
-  warn(obj: object, msg?: string): void;
-}
-
 /** Sets every menu; a failure is logged and the rest still go out (the bot works without a menu). */
-export async function publishMenus(telegram: Telegram, adminUserIds: readonly string[], log: MenuLogger): Promise<void> {
+export async function publishMenus(telegram: Telegram, adminUserIds: readonly string[], log: Logger): Promise<void> {
   const calls: { scope?: object; language_code?: string; commands: BotCommandEntry[] }[] = [
     { commands: menuFor('en', false) },
     { language_code: 'ar', commands: menuFor('ar', false) },
@@ -39,7 +39,7 @@ export async function publishMenus(telegram: Telegram, adminUserIds: readonly st
     try {
       await telegram.callApi('setMyCommands', c as never);
     } catch (err) {
-      log.warn({ err, scope: c.scope, language_code: c.language_code }, 'telegram: setMyCommands failed');
+      log.warn({ err: telegramError(err, 'setMyCommands'), scope: c.scope, language_code: c.language_code }, 'telegram: setMyCommands failed');
     }
   }
 }

@@ -1,7 +1,9 @@
 // The Telegram Sender (src/core/outbound.ts): one sendMessage per OutboundMessage, the outcome
 // classified for the delivery queue. It never retries: retries and rate limits are delivery's.
 import { TelegramError, type Telegram } from 'telegraf';
+import { NetworkError, PlatformError } from '../../core/errors.ts';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
+import { sendFailure, type SendFailure } from '../send-outcome.ts';
 import { escapeTelegramHtml } from './telegram-html.ts';
 
 const SEND_TIMEOUT_MS = 30_000;
@@ -31,18 +33,26 @@ export function createTelegramSender(telegram: Telegram, timeoutMs = SEND_TIMEOU
   };
 }
 
-/** 429 → rateLimited (retry_after), 5xx and network failures → transient, other 4xx → permanent. */
-export function classifyTelegramError(err: unknown): Exclude<SendOutcome, { ok: true }> {
+/**
+ * What telegraf threw, in raqib's vocabulary: a TelegramError is the Bot API answering with an
+ * error (PlatformError, with retry_after); anything else (our abort, refused or reset connections,
+ * DNS) is a NetworkError.
+ */
+export function telegramError(err: unknown, method = 'sendMessage'): PlatformError | NetworkError {
+  if (err instanceof PlatformError || err instanceof NetworkError) return err;
   if (err instanceof TelegramError) {
-    const error = `${err.code}: ${err.description}`;
-    if (err.code === 429) {
-      const seconds = Number(err.parameters?.retry_after);
-      return { ok: false, kind: 'rateLimited', retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, error };
-    }
-    if (err.code >= 500) return { ok: false, kind: 'transient', error };
-    return { ok: false, kind: 'permanent', error };
+    const s = Number(err.parameters?.retry_after);
+    return new PlatformError('telegram', method, err.code, err.description, { cause: err, ...(Number.isFinite(s) ? { retryAfterS: s } : {}) });
   }
   const e = err as { name?: string; message?: string; code?: string; type?: string };
-  // Aborts (our timeout), refused and reset connections, DNS hiccups: the message may go later.
-  return { ok: false, kind: 'transient', error: `${e?.name ?? 'Error'}: ${e?.code ?? e?.type ?? ''} ${e?.message ?? String(err)}`.replace(/\s+/g, ' ').trim() };
+  const timeout = e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT';
+  const message = `${e?.name ?? 'Error'}: ${e?.code ?? e?.type ?? ''} ${e?.message ?? String(err)}`.replace(/\s+/g, ' ').trim();
+  return new NetworkError(message, { cause: err, timeout });
+}
+
+/** 429 → rateLimited (retry_after), 5xx and network failures → transient, other 4xx → permanent. */
+function classifyTelegramError(err: unknown): SendFailure {
+  const error = err instanceof TelegramError ? `${err.code}: ${err.description}` : undefined;
+  const e = telegramError(err);
+  return sendFailure(e, error ?? e.message);
 }

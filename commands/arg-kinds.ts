@@ -1,0 +1,111 @@
+// How each kind of argument reads one word (or, for a schedule, the words that make it up). A
+// check says: taken (with the value), not this kind (an optional argument is then skipped), or this
+// kind but wrong (the problem, said so that the person can fix it).
+import { parseDuration } from '../src/core/duration.ts';
+import { isValidTimezone, parseScheduleMode } from '../src/core/schedule-mode.ts';
+import type { TopicDef } from '../src/core/types.ts';
+import type { ArgDef } from './arg-spec.ts';
+import { checkQuery } from './query-problem.ts';
+import { tr, type UiLang } from './types.ts';
+
+/** `weak`: any word could have been meant as this (a topic name); a more specific kind's problem wins. */
+export type Check = { ok: true; value: unknown } | { ok: false; bad: boolean; problem: string; weak?: boolean };
+
+/** What checks may look up, fetched at most once per parse. */
+export interface CheckEnv {
+  lang: UiLang;
+  topics(): Promise<TopicDef[]>;
+}
+
+/** Topic ids as the config schema defines them. */
+const TOPIC_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_WINDOW_MS = 30 * 86_400_000;
+
+const taken = (value: unknown): Check => ({ ok: true, value });
+const wrong = (problem: string): Check => ({ ok: false, bad: true, problem });
+const notThis = (problem: string): Check => ({ ok: false, bad: false, problem });
+
+/** Shortens user-supplied text quoted back in an error message. */
+export function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+type WordCheck = (token: string, arg: ArgDef, env: CheckEnv) => Check | Promise<Check>;
+
+const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordCheck> = {
+  async topic(token, _arg, env) {
+    const id = token.toLowerCase();
+    const all = await env.topics();
+    if (all.some((t) => t.id === id)) return taken(id);
+    const known = all.map((t) => t.id).join(', ');
+    return { ...wrong(tr(env.lang, `Unknown topic "${clip(token)}". Topics: ${known}.`, `موضوع غير معروف «${clip(token)}». المواضيع: ${known}.`)), weak: true };
+  },
+  word: (token) => taken(token.toLowerCase()),
+  topicId(token, _arg, env) {
+    const id = token.trim().toLowerCase();
+    if (TOPIC_ID_RE.test(id)) return taken(id);
+    return wrong(tr(env.lang, `"${clip(token)}" is not a topic id: use lower-case letters, digits and dashes (e.g. us-strikes).`, `«${clip(token)}» ليس معرّف موضوع: استخدم حروفاً لاتينية صغيرة وأرقاماً وشرطات (مثل us-strikes).`));
+  },
+  window(token, _arg, env) {
+    const ms = parseDuration(token);
+    if (ms === undefined) return notThis(tr(env.lang, `"${clip(token)}" is not a window such as 24h or 7d.`, `«${clip(token)}» ليست مدة مثل 24h أو 7d.`));
+    if (ms > MAX_WINDOW_MS) return wrong(tr(env.lang, `"${clip(token)}" is longer than 30d.`, `«${clip(token)}» أطول من 30 يوماً (30d).`));
+    return taken(ms);
+  },
+  duration(token, arg, env) {
+    const ms = parseDuration(token.toLowerCase());
+    if (ms === undefined) {
+      const or = (arg.values ?? []).map((v) => `"${v}"`).join(', ');
+      return wrong(tr(env.lang, `"${clip(token)}" is not a duration (e.g. 30m, 6h, 2d)${or ? ` or ${or}` : ''}.`, `«${clip(token)}» ليست مدة (مثل 30m أو 6h أو 2d)${or ? ` ولا ${or}` : ''}.`));
+    }
+    if (arg.max !== undefined && ms > arg.max) return wrong(tr(env.lang, `At most ${arg.max / 86_400_000}d.`, `الحد الأقصى ${arg.max / 86_400_000}d.`));
+    return taken(ms);
+  },
+  timezone(token, _arg, env) {
+    if (isValidTimezone(token)) return taken(canonicalZone(token));
+    return wrong(tr(env.lang, `"${clip(token)}" is not a time zone (e.g. Asia/Baghdad, UTC).`, `«${clip(token)}» ليست منطقة زمنية (مثل Asia/Baghdad أو UTC).`));
+  },
+  url: (token) => taken(token),
+  enum(token, arg, env) {
+    const w = token.toLowerCase();
+    if ((arg.values ?? []).includes(w)) return taken(w);
+    const list = (arg.values ?? []).join(', ');
+    return wrong(tr(env.lang, `"${clip(token)}" is not one of ${list}.`, `«${clip(token)}» ليست من ${list}.`));
+  },
+};
+
+/** Checks one word against an argument; literal `values` words are taken as they are. */
+export async function checkWord(token: string, arg: ArgDef, env: CheckEnv): Promise<Check> {
+  if (arg.kind !== 'enum' && arg.values?.includes(token.toLowerCase())) return taken(token.toLowerCase());
+  if (arg.kind === 'schedule' || arg.kind === 'query') throw new Error(`checkWord: ${arg.kind} is not a one-word kind`);
+  return WORD_CHECKS[arg.kind](token, arg, env);
+}
+
+// A schedule starts the text it is read from; what follows is for the next argument.
+const MODE_RE = /^(instant|hourly|daily(?:\s+\d{1,2}:\d{2})?|cron\s+(?:"[^"]*"|'[^']*'))(?=\s|$)/i;
+
+/** Reads a schedule at the start of `text`: the value and how many characters it took. */
+export function checkSchedule(text: string, env: CheckEnv): Check & { length?: number } {
+  const m = MODE_RE.exec(text);
+  if (!m) {
+    if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(tr(env.lang, 'a schedule', 'جدول'));
+    const r = parseScheduleMode(text);
+    return wrong(r.ok ? tr(env.lang, 'Put the cron expression in quotes.', 'ضع تعبير cron بين علامتي تنصيص.') : r.error);
+  }
+  const mode = parseScheduleMode(m[1]!);
+  return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(mode.error);
+}
+
+export function checkRest(text: string, env: CheckEnv): Check {
+  const q = checkQuery(text, env.lang);
+  return q.ok ? taken(q.query) : wrong(q.error);
+}
+
+/** "Asia/baghdad" works in Intl; store the spelling Intl reports so that lists look right. */
+function canonicalZone(tz: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return tz;
+  }
+}

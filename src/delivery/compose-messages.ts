@@ -1,0 +1,62 @@
+// What delivery sends, composed from digests: an alert batch for a chat, and a subscription's
+// scheduled digest with the alerts that went over the chat's budget folded in. The language
+// choice lives here because delivery knows the chats: a batch for a chat speaks the language of
+// the chat's first subscription that chose one (English otherwise).
+import type { MessageBody } from '../core/outbound.ts';
+import type { StoredArticle, TopicDef } from '../core/types.ts';
+import type { ArticleStore } from '../store/article-store.ts';
+import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
+import type { StoryIndex } from '../stories/story-index.ts';
+import { alertDigest, buildDigest, toMessageBodies, type UiLang } from '../digest/index.ts';
+import { followUpBodies } from '../digest/follow-up.ts';
+import type { AlertRenderer } from './outbox.ts';
+import type { FollowUpRenderer } from './follow-ups.ts';
+import type { DigestMaker } from './router.ts';
+
+export interface ComposerDeps {
+  /** The effective topics, read at each message (runtime /watch changes apply at once). */
+  topics: () => readonly TopicDef[];
+  articles: ArticleStore;
+  stories?: StoryIndex;
+  subscriptions: Pick<SubscriptionStore, 'forChat'>;
+  feedName?: (feedId: string) => string | undefined;
+  /** settings.digestSize: most stories in one digest (default 10). */
+  maxStories?: number;
+}
+
+export interface MessageComposer {
+  makeAlertMessages: AlertRenderer;
+  makeFollowUpMessages: FollowUpRenderer;
+  makeDigestMessages: DigestMaker;
+}
+
+export function createMessageComposer(d: ComposerDeps): MessageComposer {
+  const common = () => ({ topicDefs: d.topics(), ...(d.feedName ? { feedName: d.feedName } : {}) });
+  const topicsOf = (sub: Subscription) => [sub.topic];
+  const chatLang = async (chat: { platform: Subscription['platform']; chat: string }): Promise<UiLang> =>
+    (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
+  return {
+    async makeAlertMessages(chat, stored) {
+      const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
+      const lang = await chatLang(chat);
+      return toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+    },
+    // A follow-up that cannot be threaded names its story by the story's first headline.
+    async makeFollowUpMessages(chat, items, replyTo) {
+      const lang = await chatLang(chat);
+      const followsTitle = replyTo || !d.stories ? undefined : (await d.stories.get(items[0]!.storyId))?.title;
+      return followUpBodies(items, chat.platform, { lang, ...(d.feedName ? { feedName: d.feedName } : {}), ...(followsTitle ? { followsTitle } : {}) });
+    },
+    async makeDigestMessages(sub, window, overflow: StoredArticle[]): Promise<MessageBody[]> {
+      const lang = sub.lang ?? 'en';
+      const digest = await buildDigest({
+        topics: topicsOf(sub), ...window, articles: d.articles, ...(d.stories ? { stories: d.stories } : {}),
+        ...(d.maxStories ? { maxStories: d.maxStories } : {}), ...common(), lang,
+      });
+      const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
+      if (overflow.length === 0) return bodies;
+      const extra = alertDigest(overflow, { topics: topicsOf(sub), ...common(), lang });
+      return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// One slash command turned into a command and its answer: who is asking (RAQIB_ADMINS, workspace
+// admins), in which language, and the reply sent with respond() (or the Web API when the
+// response_url no longer works).
+import type { SlashCommand } from '@slack/bolt';
+import { dispatch, pickLang } from '../../../commands/registry.ts';
+import type { ChatInfo, CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
+import type { Logger } from '../../log.ts';
+import { resolveSlackCommand } from './slack-names.ts';
+import { slackError, type createSlackWebClient } from './slack-sender.ts';
+import { replyToSlack, slackCommandText, type SlackDigestRenderer } from './slack-text.ts';
+import type { SlackUserCache } from './slack-users.ts';
+
+export type Respond = (m: Record<string, unknown>) => Promise<unknown>;
+
+/** What answering a command needs, built once at start. */
+export interface SlackChatDeps {
+  services: CommandServices;
+  log: Logger;
+  web: ReturnType<typeof createSlackWebClient>;
+  users: SlackUserCache;
+  adminIds: ReadonlySet<string>;
+  /** Look up locale and admin role with users.info. */
+  lookupUsers: boolean;
+  renderDigest?: SlackDigestRenderer;
+  now: () => number;
+}
+
+export async function answerCommand(deps: SlackChatDeps, command: SlashCommand, respond: Respond): Promise<void> {
+  const { name, args: rawArgs } = resolveSlackCommand(command.command, command.text ?? '');
+  const args = slackCommandText(rawArgs);
+  const ctx = await commandContext(deps, command, args);
+  const reply = await dispatch(ctx, name, args, (err) => deps.log.error({ err, command: name }, 'slack: command failed'));
+  await sendReply(deps, reply, command, respond);
+}
+
+async function commandContext(deps: SlackChatDeps, command: SlashCommand, args: string): Promise<CommandContext> {
+  const userId = command.user_id;
+  const listed = deps.adminIds.has(userId);
+  const facts = deps.lookupUsers ? await deps.users.get(userId) : undefined;
+  // Slack has no Arabic UI locale today; the script people type in is the better hint then.
+  const locale = facts?.locale?.toLowerCase().startsWith('ar') ? facts.locale : undefined;
+  const isAdmin = async () => listed || (facts?.admin ?? false);
+  const chat = chatOf(command);
+  return {
+    platform: 'slack',
+    chat,
+    user: { id: userId, ...(command.user_name ? { name: command.user_name } : {}) },
+    lang: pickLang(locale, args),
+    isAdmin,
+    // Slack's API does not say who administers a channel; workspace admins and RAQIB_ADMINS do.
+    isChatAdmin: async () => chat.kind === 'private' || (await isAdmin()),
+    services: deps.services,
+    now: deps.now,
+  };
+}
+
+/** Direct messages are the person's own: they are stored under the user id, where the bot's DM goes. */
+function chatOf(c: SlashCommand): ChatInfo {
+  if (c.channel_id.startsWith('D') || c.channel_name === 'directmessage') return { id: c.user_id, kind: 'private' };
+  return { id: c.channel_id, kind: 'group' };
+}
+
+async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashCommand, respond: Respond): Promise<void> {
+  const visibleToAll = !reply.ephemeral && reply.status === 'ok';
+  for (const part of replyToSlack(reply, deps.renderDigest)) {
+    const content = {
+      text: part.text,
+      ...(part.blocks ? { blocks: part.blocks } : {}),
+      // Plain replies are plain text: a "*" or "_" in a query must not turn into formatting.
+      ...(part.blocks || reply.digest !== undefined ? {} : { mrkdwn: false }),
+    };
+    try {
+      await respond({ response_type: visibleToAll ? 'in_channel' : 'ephemeral', ...content });
+    } catch (err) {
+      // An expired or used-up response_url: post through the Web API instead, so that the answer
+      // (or the error) still reaches the person.
+      deps.log.warn({ err: slackError(err, 'response_url') }, 'slack: respond() failed; posting with the Web API');
+      if (!(await postInstead(deps, command, content, visibleToAll))) return;
+    }
+  }
+}
+
+async function postInstead(deps: SlackChatDeps, command: SlashCommand, content: Record<string, unknown>, visibleToAll: boolean): Promise<boolean> {
+  try {
+    if (visibleToAll) await deps.web.chat.postMessage({ channel: command.channel_id, ...content, unfurl_links: false, unfurl_media: false } as never);
+    else await deps.web.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...content } as never);
+    return true;
+  } catch (err) {
+    deps.log.warn({ err: slackError(err, visibleToAll ? 'chat.postMessage' : 'chat.postEphemeral') }, 'slack: answer not delivered');
+    return false;
+  }
+}

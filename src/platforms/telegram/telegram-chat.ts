@@ -1,0 +1,114 @@
+// One Telegram message turned into a command and its answer: which messages are commands for this
+// bot, who is asking (person, anonymous group administrator, channel), and the reply sent back into
+// the same chat (and forum thread) as Telegram HTML.
+import type { Telegram } from 'telegraf';
+import { dispatch, parseCommandLine, pickLang } from '../../../commands/registry.ts';
+import type { ChatInfo, CommandContext, CommandServices, Reply, UiLang } from '../../../commands/types.ts';
+import type { Logger } from '../../log.ts';
+import type { ChatAdminCache } from './telegram-admins.ts';
+import { replyToTelegramHtml, type TelegramDigestRenderer } from './telegram-html.ts';
+import { telegramError } from './telegram-sender.ts';
+
+interface TgUser {
+  id: number;
+  is_bot?: boolean;
+  username?: string;
+  first_name?: string;
+  language_code?: string;
+}
+
+interface TgMessage {
+  message_id: number;
+  text?: string;
+  from?: TgUser;
+  sender_chat?: { id: number; type: string };
+  chat: { id: number; type: 'private' | 'group' | 'supergroup' | 'channel' };
+  message_thread_id?: number;
+  is_topic_message?: boolean;
+}
+
+/** What answering a message needs, built once at start. */
+export interface ChatDeps {
+  telegram: Telegram;
+  services: CommandServices;
+  log: Logger;
+  adminIds: readonly string[];
+  chatAdmins: ChatAdminCache;
+  renderDigest?: TelegramDigestRenderer;
+  now: () => number;
+}
+
+/** The message of an update that may carry a command: text, from a person or the chat itself. */
+export function commandMessage(update: { message?: TgMessage; channel_post?: TgMessage }): TgMessage | undefined {
+  const msg = update.message ?? update.channel_post;
+  if (!msg || typeof msg.text !== 'string') return undefined;
+  // Other bots are ignored (no reply loops), except the stand-in Telegram uses for an anonymous
+  // group administrator, whose message carries the group itself as sender_chat.
+  if (msg.from?.is_bot && msg.sender_chat?.id !== msg.chat.id) return undefined;
+  return msg;
+}
+
+export async function answerMessage(deps: ChatDeps, msg: TgMessage, botUsername: string | undefined): Promise<void> {
+  const text = msg.text!.trim();
+  const isPrivate = msg.chat.type === 'private';
+  const parsed = text.startsWith('/') ? parseCommandLine(text) : undefined;
+  // "/digest@other_bot" in a group is another bot's; a private chat has no other bot to ask.
+  if (!isPrivate && parsed?.bot && botUsername && parsed.bot.toLowerCase() !== botUsername.toLowerCase()) return;
+  const lang = pickLang(msg.from?.language_code, text);
+  let reply: Reply;
+  if (!parsed) {
+    // In groups people talk to each other; only a private chat gets a hint for plain text.
+    if (!isPrivate) return;
+    reply = { status: 'usage', ephemeral: true, text: lang === 'ar' ? 'الأوامر تبدأ بـ /؛ جرّب /help' : 'Commands start with "/": try /help' };
+  } else {
+    // Telegram clients send /start when someone opens the bot (deep-link payloads included): greet with /help.
+    const [name, args] = parsed.name === 'start' ? ['help', ''] : [parsed.name, parsed.args];
+    reply = await dispatch(commandContext(deps, msg, lang), name, args, (err) => deps.log.error({ err, command: name }, 'telegram: command failed'));
+  }
+  await sendReply(deps, msg, reply);
+}
+
+function commandContext(deps: ChatDeps, msg: TgMessage, lang: UiLang): CommandContext {
+  const kind: ChatInfo['kind'] = msg.chat.type === 'private' ? 'private' : msg.chat.type === 'channel' ? 'channel' : 'group';
+  const chat: ChatInfo = { id: String(msg.chat.id), kind, ...(msg.is_topic_message && msg.message_thread_id ? { thread: String(msg.message_thread_id) } : {}) };
+  // Channel posts carry no sender and anonymous admins post as a stand-in bot: the chat speaks.
+  const person = msg.from && !msg.from.is_bot ? msg.from : undefined;
+  const userId = person ? String(person.id) : String(msg.sender_chat?.id ?? msg.chat.id);
+  const listed = person !== undefined && deps.adminIds.includes(userId);
+  const isChatAdmin = async (): Promise<boolean> => {
+    if (kind === 'private' || kind === 'channel' || listed) return true;
+    // An anonymous group administrator posts as the group itself.
+    if (msg.sender_chat && msg.sender_chat.id === msg.chat.id) return true;
+    if (!person) return false;
+    return deps.chatAdmins.isAdmin(msg.chat.id, person.id);
+  };
+  return {
+    platform: 'telegram',
+    chat,
+    user: { id: userId, ...(person?.username ? { name: person.username } : {}) },
+    lang,
+    // Only RAQIB_ADMINS change what every chat sees: anyone can create a group and administer it.
+    isAdmin: async () => listed,
+    isChatAdmin,
+    services: deps.services,
+    now: deps.now,
+  };
+}
+
+async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+  const parts = replyToTelegramHtml(reply, deps.renderDigest);
+  for (const [i, html] of parts.entries()) {
+    const payload: Record<string, unknown> = { chat_id: msg.chat.id, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
+    if (msg.is_topic_message && msg.message_thread_id) payload.message_thread_id = msg.message_thread_id;
+    // In groups the answer quotes the command, so people see whom it answers.
+    if (i === 0 && msg.chat.type !== 'private' && msg.chat.type !== 'channel') {
+      payload.reply_parameters = { message_id: msg.message_id, allow_sending_without_reply: true };
+    }
+    try {
+      await deps.telegram.callApi('sendMessage', payload as never);
+    } catch (err) {
+      deps.log.warn({ err: telegramError(err), chat: msg.chat.id }, 'telegram: reply not sent');
+      return;
+    }
+  }
+}
