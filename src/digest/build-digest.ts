@@ -115,8 +115,6 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
     const rec = records.get(g.storyId);
     const first = rec ? Date.parse(rec.firstSeen) : NaN;
     if (Number.isFinite(first) && first < story.firstSeenMs) story.firstSeenMs = first;
-    // The story's reach counts its outlets from before the window too ("4 sources").
-    if (rec) story.sourceCount = new Set([...g.feeds, ...rec.feedIds]).size;
     stories.push(story);
   }
   return {
