@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -134,15 +134,6 @@ function spawnDriver(args: string[], env: Record<string, string>, onErr: (line: 
   return { child, ready, exited };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** A config for the real `raqib start`: the local feed, one topic, the chats subscribed instant. */
 function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
   const file = join(dir, 'raqib.yaml');
@@ -166,9 +157,8 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
   if (target === 'raqib') {
     driver = { args: [join(ROOT, 'bin', 'raqib.js'), 'start'], cleanup: () => {} };
     // `raqib start` keeps its Redis keys under "raqib:"; the caller gives it a database of its own.
-    // Its HTTP server gets a free port: the default 3000 may be taken on a shared machine.
-    const port = String(await freePort());
-    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info', PORT: port };
+    // PORT 0: the HTTP server takes a free port, so a busy 3000 (another raqib on this machine) cannot stall the run.
+    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info', PORT: '0' };
     readyMarker = 'raqib started';
   } else {
     const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });

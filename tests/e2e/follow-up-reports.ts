@@ -16,26 +16,27 @@ export const REPORTS = {
   backlogA: report({ title: 'Parliament debates the provincial budget', text: 'Lawmakers argued over provincial shares for a third day.', link: 'https://outlet-a.example/budget', lang: 'en', marker: 'provincial budget' }),
   backlogB: report({ title: 'Ministry announces new school calendar', text: 'The ministry said schools open in September.', link: 'https://outlet-b.example/schools', lang: 'en', marker: 'school calendar' }),
   strikeA: report({
-    title: 'Drone attack hits Ain al-Asad air base in western Iraq',
-    text: 'A drone attack hit Ain al-Asad air base in Anbar province in western Iraq on Monday, wounding two soldiers, officials said. No group claimed the attack on the base.',
+    title: 'Drone attack wounds three soldiers at Ain al-Asad air base in Iraq',
+    text: 'A drone attack on Ain al-Asad air base in Anbar province wounded three soldiers, officials said. The Islamic Resistance in Iraq claimed the attack.',
     link: 'https://outlet-a.example/ain-al-asad-drone',
     lang: 'en',
-    marker: 'in western Iraq',
+    marker: 'Ain al-Asad air base in Iraq',
   }),
-  // Until the event-aware story index lands, the other outlet's report is in English with the
-  // same wording, which today's index joins; the final test uses an Arabic report.
+  // The other outlet, in Arabic, a little later: the same place, actor, kind and day, and a higher
+  // toll (four wounded) — what the follow-up must say is new.
   strikeB: report({
-    title: 'Drone attack hits Ain al-Asad air base, Anbar officials say',
-    text: 'A drone attack hit Ain al-Asad air base in Anbar province in western Iraq on Monday, wounding two soldiers, officials said. No group claimed the attack on the base.',
+    title: 'إصابة أربعة جنود بهجوم بطائرة مسيرة على قاعدة عين الأسد',
+    text: 'أصيب أربعة جنود في هجوم بطائرة مسيرة استهدف قاعدة عين الأسد الجوية في محافظة الأنبار غربي العراق، وفق مسؤولين. وتبنت المقاومة الإسلامية في العراق الهجوم.',
     link: 'https://outlet-b.example/ain-al-asad',
-    lang: 'en',
-    marker: 'Anbar officials say',
+    lang: 'ar',
+    marker: 'بهجوم بطائرة مسيرة على قاعدة عين الأسد',
   }),
+  // The next day, another base, in nearly the same words: a different event.
   secondAttack: report({
-    title: 'Rockets fired at Victory Base near Baghdad airport',
-    text: 'Three rockets landed inside Victory Base near Baghdad airport on Tuesday; security sources reported no casualties.',
-    link: 'https://outlet-a.example/victory-base-rockets',
+    title: 'Drone attack wounds three soldiers at Harir air base in Iraq',
+    text: 'A drone attack on Harir air base near Erbil wounded three soldiers, officials said. The Islamic Resistance in Iraq claimed the attack.',
+    link: 'https://outlet-a.example/harir-drone',
     lang: 'en',
-    marker: 'Victory Base',
+    marker: 'Harir air base',
   }),
 };

@@ -127,6 +127,8 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
       expect(text).toContain('Follow-up');
       expect(text).toContain('Outlet B');
       expect(text).toContain(` · ${strikeB.lang}`);
+      // What is new: a higher toll than the alert's.
+      expect(text).toMatch(/wounded: \u2068?4/);
     }
 
     // A second attack, on another base, the next day: its own alert, not a follow-up.
