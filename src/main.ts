@@ -80,7 +80,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const composer = createMessageComposer({ topics: () => d.topics.list(), articles: d.articles, stories: d.stories, subscriptions: d.subscriptions, feedName, maxStories });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
-  const poller = new FeedPoller({ ...d, settings, sink: (alerts) => delivery.router.onArticles(alerts), metrics, log: log.child({ part: 'ingest' }) });
+  const poller = new FeedPoller({ ...d, settings, sink: (alerts, joins) => delivery.router.onArticles(alerts, joins), metrics, log: log.child({ part: 'ingest' }) });
   const feedTools = openFeedTools({ ...d, configFeeds: o.loaded.config.feeds ?? [], settings });
   const services = createCommandServices({
     ...d, feedTools: feedTools.tools, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,

@@ -35,11 +35,21 @@ export function agoLabel(lang: UiLang, ms: number, nowMs: number): string {
   return `${Math.floor(d / DAY)}d ago`;
 }
 
-/** "+3 sources" / "+3 مصادر"; empty for none. */
-export function moreSourcesLabel(lang: UiLang, n: number): string {
-  if (n <= 0) return '';
-  if (lang === 'ar') return `+${n} ${n === 1 ? 'مصدر' : n <= 10 ? 'مصادر' : 'مصدرًا'}`;
-  return `+${n} source${n === 1 ? '' : 's'}`;
+const LANG_NAMES: Record<UiLang, Record<'ar' | 'en', string>> = {
+  en: { ar: 'ar', en: 'en' },
+  ar: { ar: 'العربية', en: 'الإنجليزية' },
+};
+
+/**
+ * A story's reach: "4 sources · ar, en" / "4 مصادر · العربية، الإنجليزية". Empty for one source
+ * in one language (the source is named already).
+ */
+export function sourcesLabel(lang: UiLang, n: number, langs: readonly string[]): string {
+  const named = (['ar', 'en'] as const).filter((l) => langs.includes(l));
+  if (n <= 1 && named.length <= 1) return '';
+  const count = lang === 'ar' ? arabicCount(n, 'مصدر واحد', 'مصدران', 'مصادر', 'مصدرًا') : `${n} source${n === 1 ? '' : 's'}`;
+  if (named.length === 0) return count;
+  return `${count} · ${named.map((l) => LANG_NAMES[lang][l]).join(lang === 'ar' ? '، ' : ', ')}`;
 }
 
 export function topicTitle(d: Digest): string {

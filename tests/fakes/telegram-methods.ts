@@ -73,9 +73,14 @@ const sendMessage: MethodHandler = ({ world, params: p, at, flood }) => {
   if (parsed.length > TELEGRAM_TEXT_LIMIT) return bad('Bad Request: message is too long');
   const refused = world.cannotPost(s);
   if (refused) return bad(refused.description, refused.code);
+  // A reply to a message that is not there fails unless the sender allowed it (then no reply).
+  const reply = p.reply_parameters as { message_id: number; allow_sending_without_reply?: boolean } | undefined;
+  const replied = reply ? world.message(s, reply.message_id) : undefined;
+  if (reply && !replied && !reply.allow_sending_without_reply) return bad('Bad Request: message to be replied not found');
   const limited = flood(s);
   if (limited) return limited;
   const m = world.deliver(s, {
+    ...(replied ? { reply_to_message_id: replied.message_id } : {}),
     text: parsed.text,
     source: p.text as string,
     parse_mode: p.parse_mode as string | undefined,

@@ -32,6 +32,8 @@ export interface DeliveredMessage {
   parse_mode?: string;
   entities: TelegramEntity[];
   message_thread_id?: number;
+  /** The message this one replies to (reply_parameters.message_id), when it was found. */
+  reply_to_message_id?: number;
   reply_markup?: unknown;
   link_preview_options?: unknown;
   date: number;
@@ -169,6 +171,8 @@ export class TelegramWorld {
       ...(m.message_thread_id !== undefined && s.chat.is_forum ? { is_topic_message: true } : {}),
       ...(m.photo ? { photo: photoSizes(m), ...(m.text ? { caption: m.text } : {}) } : { text: m.text }),
     };
+    const replied = m.reply_to_message_id !== undefined ? this.message(s, m.reply_to_message_id) : undefined;
+    if (replied) out.reply_to_message = this.toApiMessage(s, replied);
     if (m.entities.length > 0) out[m.photo ? 'caption_entities' : 'entities'] = m.entities;
     if (m.link_preview_options !== undefined) out.link_preview_options = m.link_preview_options;
     if (m.reply_markup !== undefined) out.reply_markup = m.reply_markup;

@@ -24,6 +24,7 @@ export interface TgChat {
 export interface TgMessage {
   message_id: number;
   message_thread_id?: number;
+  reply_to_message?: TgMessage;
   from?: TgUser;
   sender_chat?: TgChat;
   chat: TgChat;
