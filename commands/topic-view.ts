@@ -79,7 +79,10 @@ function plainTerm(t: string): string {
 function termSet(terms: string[], lang: UiLang): TermSet {
   const mine = terms.filter((t) => ARABIC.test(t) === (lang === 'ar'));
   const other = terms.filter((t) => ARABIC.test(t) !== (lang === 'ar'));
-  const sample = [...mine, ...other].slice(0, SHOWN).map(plainTerm);
+  // Whole words read better than cut ones: short terms first, each shown once.
+  const plain = [...mine, ...other].map((t) => t.replace(/^=/, '').replace(/\*/g, ''));
+  const ordered = [...plain.filter((t) => t.length <= TERM_MAX), ...plain.filter((t) => t.length > TERM_MAX)];
+  const sample = [...new Set(ordered.map(plainTerm))].slice(0, SHOWN);
   return { sample, count: terms.length };
 }
 
