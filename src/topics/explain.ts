@@ -128,7 +128,7 @@ function oneLine(clause: string): string {
   return flat.length > MAX_CLAUSE ? `${flat.slice(0, MAX_CLAUSE - 1)}…` : flat;
 }
 
-/** "title 3 + lead 2 + body 0 + spread 0.75 + against 0": the parts of a relevance score. */
+/** "title 3 + lead 2 + body 0 + spread 1.5 + against 0": the parts of a relevance score. */
 function formatParts(parts: Record<string, number>): string {
   return Object.entries(parts)
     .map(([k, v]) => `${k} ${v}`)

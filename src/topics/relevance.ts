@@ -11,13 +11,13 @@
 //   title   = 3    × strength of the title
 //   lead    = 2    × best strength among the lead sentences
 //   body    = 1    × best strength among the later sentences
-//   spread  = 0.75 × (sum of all sentence strengths − the best one), counted up to 2
+//   spread  = 1.5  × (sum of all sentence strengths − the best one), counted up to 2
 //             (each further sentence telling the event adds)
 //   against = −1   × (places where only a rival clause held − places with evidence), when positive,
 //             up to 3 (another war, or an old strike, filling more of the article than the topic)
 // score = title + lead + body + spread + against; relevant when score ≥ the topic's threshold
 // (default 2). So a title alone, or the lead alone, is enough at 2; one clause deep in the body
-// (1), or two body sentences (1.75), is not; three body sentences (2.5) are.
+// (1) is not; two body sentences (2.5: an event told in its own paragraph) are, even at 2.5.
 import type { ClauseHit } from '../core/types.ts';
 
 /** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
@@ -42,7 +42,7 @@ export const DEFAULT_WEIGHTS: Readonly<RelevanceWeights> = {
   title: 3,
   lead: 2,
   body: 1,
-  spread: 0.75,
+  spread: 1.5,
   spreadCap: 2,
   echo: 0.5,
   against: 1,

@@ -51,6 +51,26 @@ describe('default pack: relevance', () => {
     expect(topicsOf('صواريخ على قاعدة تضم قوات أمريكية', text)).toContain('militia-threats');
   });
 
+  it('EN: a faction leader killed in an airstrike, the striker unnamed, is us-strikes', () => {
+    const text = 'A commander of an Iran-backed militia was killed in an airstrike on his car in eastern Baghdad on Thursday, police sources said.';
+    expect(topicsOf('Militia commander killed in an airstrike in Baghdad', text)).toContain('us-strikes');
+  });
+
+  it('AR: a faction leader killed by a drone, the striker unnamed, is us-strikes', () => {
+    const text = 'قيادي في حركة النجباء قتل بطائرة مسيرة استهدفت سيارته شرقي بغداد، بحسب مصدر أمني عراقي.';
+    expect(topicsOf('النجباء: مقتل قيادي بطائرة مسيرة في بغداد', text)).toContain('us-strikes');
+  });
+
+  it('EN: an unnamed drone attack that kills is not a US strike (the factions fly drones too)', () => {
+    const text = 'A drone attack killed two members of an Iran-backed militia near a checkpoint in Anbar, officials said, without naming who launched it.';
+    expect(topicsOf('Two killed in drone attack in Anbar', text)).not.toContain('us-strikes');
+  });
+
+  it('a US strike told in two body sentences (its own paragraph) is us-strikes, one body sentence is not', () => {
+    const strike = 'Overnight, the United States carried out airstrikes on depots of Iran-backed militias near al-Qaim in Iraq. The strikes by US jets hit weapons stores, the Pentagon said.';
+    expect(topicsOf('Power cuts in Basra', [FILLER, FILLER, strike].join(' '))).toContain('us-strikes');
+  });
+
   it('explain shows the parts of the score, and why a held condition was not enough', () => {
     const text = [FILLER, FILLER, 'In passing, the United States carried out airstrikes on depots of Iran-backed militias in Iraq last year.'].join(' ');
     const out = formatExplanation('a1', matcher.explain({ title: 'Power cuts in Basra', text }));

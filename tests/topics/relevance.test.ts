@@ -77,17 +77,18 @@ describe('scoreRelevance', () => {
     expect(a.score).toBeGreaterThan(b.score);
   });
 
-  it('each further sentence with evidence adds, up to a cap', () => {
+  it('each further sentence with evidence adds, up to a cap: a strike told in its own paragraph (two body sentences) counts', () => {
     const s = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i}: the pullout went on as planned, said the officials in charge.`);
     const score = (n: number) => {
       const text = body(LEAD, ...s(n));
       return scoreRelevance(hitsOf('pullout', 'pullout', '', text), text);
     };
-    expect(score(2).score).toBe(1.75);
-    expect(score(2).relevant).toBe(false);
-    expect(score(3).score).toBe(2.5);
-    expect(score(3).relevant).toBe(true);
-    expect(score(6).parts.spread).toBe(1.5);
+    expect(score(1).score).toBe(1);
+    expect(score(1).relevant).toBe(false);
+    expect(score(2).score).toBe(2.5);
+    expect(scoreRelevance(hitsOf('pullout', 'pullout', '', body(LEAD, ...s(2))), body(LEAD, ...s(2)), { threshold: 2.5 }).relevant).toBe(true);
+    expect(score(3).score).toBe(4);
+    expect(score(6).parts.spread).toBe(3);
   });
 
   it('two hits in one sentence count as one place', () => {
@@ -102,7 +103,7 @@ describe('scoreRelevance', () => {
     expect(alone.score).toBe(0);
     const title = 'Troops pullout';
     const withEvidence = [...hitsOf('echo', 'drawdown', title, text), ...hitsOf('pullout', 'pullout', title, text)];
-    expect(scoreRelevance(withEvidence, text, { roles }).parts).toMatchObject({ title: 3, body: 0.5, spread: 0.38 });
+    expect(scoreRelevance(withEvidence, text, { roles }).parts).toMatchObject({ title: 3, body: 0.5, spread: 0.75 });
   });
 
   it('context clauses never add to the score', () => {
