@@ -25,6 +25,7 @@ import { Scheduler } from './schedule/scheduler.ts';
 import { RaqibMetrics } from './service/metrics.ts';
 import { ServiceServer } from './service/server.ts';
 import { partsCheck, storeCheck } from './service/checks.ts';
+import { PlatformHealth } from './service/platform-health.ts';
 import { printStartupDigests } from './app/startup-digests.ts';
 import { startPlatforms } from './platforms-start.ts';
 
@@ -90,7 +91,8 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log: log.child({ part: 'http' }) }) : undefined;
   // With no tokens the console is the platform: show the operator what is there first.
   if (!networked) await printStartupDigests({ out: o.stdout, ...d, poller, maxStories, log });
-  const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s) });
+  const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
+  const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s), reporter: (p) => platformHealth.reporter(p) });
 
   const scheduler = new Scheduler({
     store,
@@ -106,6 +108,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   });
   d.feeds.onChange(() => scheduler.refresh());
   http?.addCheck('store', storeCheck(store));
+  http?.addCheck('platforms', platformHealth.check());
   http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...scheduler.health() }) }, pump: delivery.pump }));
 
   await delivery.start();
