@@ -81,9 +81,10 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
   const poller = new FeedPoller({ ...d, settings, sink: (alerts) => delivery.router.onArticles(alerts), metrics, log: log.child({ part: 'ingest' }) });
+  const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
   const services = createCommandServices({
     ...d, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
-    delivery, storeDisplay: store.displayUrl, maxStories, feedName, log: log.child({ part: 'commands' }),
+    delivery, storeDisplay: store.displayUrl, platformStates: () => platformHealth.snapshot(), maxStories, feedName, log: log.child({ part: 'commands' }),
   });
 
   // The HTTP server runs for Slack/Telegram, or when PORT is set (health and metrics of a service).
@@ -91,7 +92,6 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log: log.child({ part: 'http' }) }) : undefined;
   // With no tokens the console is the platform: show the operator what is there first.
   if (!networked) await printStartupDigests({ out: o.stdout, ...d, poller, maxStories, log });
-  const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
   const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s), reporter: (p) => platformHealth.reporter(p) });
 
   const scheduler = new Scheduler({

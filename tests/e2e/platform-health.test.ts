@@ -63,6 +63,7 @@ describe('raqib start with a Telegram token the platform refuses', () => {
         RAQIB_STORE: `sqlite://${join(dir.dir, 'raqib.sqlite')}`,
         TELEGRAM_BOT_TOKEN: tg.token,
         TELEGRAM_API_ROOT: tg.url,
+        RAQIB_ADMINS: 'telegram:42',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -110,5 +111,9 @@ describe('raqib start with a Telegram token the platform refuses', () => {
     expect(stderr.split('\n').filter((l) => /"state":"connected"/.test(l))).toHaveLength(1);
     await tg.pushMessage({ chatId: 42, text: '/help', from: 42 });
     await until('the /help answer', () => tg.sent(42).length > 0, 20_000);
+    // Admins see the platforms' states in /status.
+    await tg.pushMessage({ chatId: 42, text: '/status', from: 42 });
+    const status = await until('the /status answer', () => tg.sent(42).find((m) => m.text.includes('Platforms:')), 20_000);
+    expect(status.text).toContain('Platforms: telegram connected');
   }, 60_000);
 });
