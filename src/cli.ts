@@ -8,6 +8,7 @@ type Runner = (argv: string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Runner }> }> = {
   start: { summary: 'run the bot (what npm start does)', load: () => import('./cli/start.ts') },
   check: { summary: 'validate config and env, report every problem', load: () => import('./cli/check.ts') },
+  reset: { summary: 'remove stored topics, feeds, articles or subscriptions (dry run without --yes)', load: () => import('./cli/reset.ts') },
   classify: { summary: 'JSON Lines articles on stdin → topics per article on stdout', load: () => import('./cli/classify.ts') },
   digest: { summary: 'print the digest a channel would get, from stored articles', load: () => import('./cli/digest.ts') },
   ingest: { summary: 'fetch (or read) feeds once, match and store', load: () => import('./cli/ingest.ts') },

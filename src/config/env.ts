@@ -38,6 +38,8 @@ export interface Env extends RawEnv {
   admins: AdminRef[];
   /** PORT was given (not the default): run the HTTP server for /healthz and /metrics. */
   portSet: boolean;
+  /** RAQIB_STORE was given; otherwise the store is the config's own (src/config/store-path.ts). */
+  storeSet: boolean;
 }
 
 export interface AdminRef {
@@ -73,7 +75,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     if (store) problems.push({ path: 'RAQIB_STORE', message: store });
   }
   if (problems.length > 0 || !r.success) return { ok: false, problems };
-  return { ok: true, env: { ...r.data, admins, portSet: set('PORT') } };
+  return { ok: true, env: { ...r.data, admins, portSet: set('PORT'), storeSet: set('RAQIB_STORE') } };
 }
 
 /**
