@@ -7,6 +7,7 @@ import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { synopsis, type ArgSpec } from './arg-spec.ts';
+import type { DiscoveryView } from './feeds-text.ts';
 
 export type UiLang = 'ar' | 'en';
 
@@ -25,6 +26,11 @@ export interface Reply {
    * Commands only pass it through; platforms render it with src/digest.
    */
   digest?: Digest;
+  /**
+   * A file to send with the reply (Telegram document, Slack file). Platforms that cannot send files
+   * send `text` alone, so commands keep the content in `text` too when it must arrive.
+   */
+  file?: { name: string; mime: string; text: string };
 }
 
 export interface ChatInfo {
@@ -133,6 +139,10 @@ export interface CommandServices {
     add(url: string, by: string): Promise<void>;
     /** False when no runtime or config feed has this URL. */
     remove(url: string): Promise<boolean>;
+    /** What a URL leads to (a feed with its preview, a page's feeds, or why neither); absent without a fetcher. */
+    discover?(url: string): Promise<DiscoveryView>;
+    /** Every polled feed as OPML 2.0 with raqib's settings; absent where feed settings are not at hand. */
+    exportOpml?(): Promise<string>;
   };
   status(): Promise<StatusView>;
 }

@@ -67,6 +67,8 @@ export interface ServiceDeps {
   buildDigest?: (req: DigestRequest) => Promise<Reply>;
   now?: () => number;
   log?: Logger;
+  /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
+  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -206,6 +208,8 @@ function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
       await deps.feeds.changed();
       return true;
     }),
+    ...(deps.feedTools?.discover ? { discover: coded('feeds.discover', 'NETWORK', deps.feedTools.discover) } : {}),
+    ...(deps.feedTools?.exportOpml ? { exportOpml: coded('feeds.exportOpml', 'STORE_FAILED', deps.feedTools.exportOpml) } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface Article {
   fetchedAt: string;
   author?: string;
   guid?: string;
+  /** The article's picture (http(s) only): from the feed item, else the page's og:image. */
+  image?: string;
 }
 
 export type Field = 'title' | 'text';
@@ -60,6 +62,8 @@ export interface ClauseHit {
 /** A match with, for structured topics, every place each clause held (for explanations and relevance). */
 export interface DetailedMatch extends Match {
   clauses: ClauseHit[];
+  /** For a structured topic: the relevance score, the threshold it met and the score's parts. */
+  relevance?: { score: number; threshold: number; parts: Record<string, number> };
 }
 
 /** A name or a line of text in each language; either may be missing. */
@@ -109,8 +113,12 @@ export interface TopicSpec {
   exclude: string[];
   /** The clause that `extends … include:` adds terms to. */
   main?: string;
-  /** For the relevance rule. */
+  /** For the relevance rule (src/topics/relevance.ts): the score an article needs. */
   threshold?: number;
+  /** Relevance: clauses that are short back-references (half weight, only beside evidence). */
+  echo?: string[];
+  /** Relevance: clauses that tell a rival story (another war, an old strike); they weigh against. */
+  against?: string[];
 }
 
 export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';

@@ -238,6 +238,7 @@ async function addFullText(items: NormalisedItem[], deps: IngestDeps, log: Logge
       a.text = r.extracted.text;
       if (!a.summary) a.summary = truncate(a.text.replace(/\s+/g, ' '), MAX_SUMMARY);
       if (!a.author && r.extracted.byline) a.author = r.extracted.byline;
+      if (!a.image && r.extracted.image) a.image = r.extracted.image;
       a.lang = detectLang(`${a.title}\n${a.text}`);
     } else if (!r.ok) {
       log.debug({ url: item.article.url, reason: r.reason }, 'full text not extracted');

@@ -9,6 +9,8 @@ export interface RuntimeFeed {
   name?: string;
   intervalMs?: number;
   fullText?: boolean;
+  /** Items published longer ago are ignored (settings.maxAge otherwise). */
+  maxAgeMs?: number;
   addedBy?: string;
   addedAt: string;
 }

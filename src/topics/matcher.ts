@@ -6,6 +6,7 @@ import { compileSpec } from './compile-spec.ts';
 import type { QueryNode } from './query-ast.ts';
 import { compileNode, evaluate, holds, type CompiledNode, type SpanRef } from './evaluate.ts';
 import { TermIndex, type Occurrence } from './term-index.ts';
+import { topicRelevance } from './relevance.ts';
 
 export interface MatchInput {
   title: string;
@@ -171,7 +172,17 @@ export class TopicMatcher {
       if (!r.ok) continue;
       const spans = toSpans(r.spans, scanned.tokens);
       const terms = [...new Set(spans.map((s) => s.term))];
-      out.push({ id: topic.def.id, score: scoreSpans(r.spans), terms, spans, clauses: clauseHits(topic, scanned) });
+      const clauses = clauseHits(topic, scanned);
+      const spec = topic.def.spec;
+      if (!spec) {
+        out.push({ id: topic.def.id, score: scoreSpans(r.spans), terms, spans, clauses });
+        continue;
+      }
+      // A structured topic is decided by where its clauses held, not only whether (relevance.ts).
+      const rel = topicRelevance(spec, clauses, doc.text ?? '');
+      if (!rel.relevant) continue;
+      const relevance = { score: rel.score, threshold: rel.threshold, parts: { ...rel.parts } };
+      out.push({ id: topic.def.id, score: rel.score, terms, spans, clauses, relevance });
     }
     return out;
   }

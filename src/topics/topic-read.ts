@@ -7,7 +7,7 @@ type Key = string | number;
 
 const CLAUSE_KEYS = ['any', 'terms', 'near', 'before', 'with', 'not_near', 'min', 'in', 'query'] as const;
 const NOT_NEAR_KEYS = ['any', 'terms', 'within'] as const;
-const TOPIC_KEYS = ['id', 'name', 'names', 'aliases', 'description', 'query', 'clauses', 'require', 'any', 'exclude', 'main', 'threshold', 'extends', 'include'] as const;
+const TOPIC_KEYS = ['id', 'name', 'names', 'aliases', 'description', 'query', 'clauses', 'require', 'any', 'exclude', 'main', 'threshold', 'echo', 'against', 'extends', 'include'] as const;
 /** Largest distance in near:, before:, not_near.within (as NEAR/n in a query). */
 const MAX_DISTANCE = 1_000;
 
@@ -82,10 +82,12 @@ function readCondition(r: YamlReader, o: Record<string, unknown>, path: readonly
     });
   }
   if (o.exclude !== undefined) t.exclude = r.names(o.exclude, [...path, 'exclude'], 'exclude');
+  if (o.echo !== undefined) t.echo = r.names(o.echo, [...path, 'echo'], 'echo');
+  if (o.against !== undefined) t.against = r.names(o.against, [...path, 'against'], 'against');
 }
 
 function readExtends(r: YamlReader, o: Record<string, unknown>, path: readonly Key[], t: RawTopic): void {
-  for (const k of ['query', 'clauses', 'require', 'any', 'main'] as const) {
+  for (const k of ['query', 'clauses', 'require', 'any', 'main', 'echo', 'against'] as const) {
     if (o[k] !== undefined) r.problem([...path, k], `an extends: entry changes a topic with include: and exclude: terms; ${k}: is not allowed here (replace the topic by its id instead)`);
   }
   if (o.include !== undefined) t.include = r.terms(o.include, [...path, 'include'], 'include');
@@ -99,7 +101,7 @@ function readStructured(r: YamlReader, o: Record<string, unknown>, path: readonl
   if (o.include !== undefined) r.problem([...path, 'include'], 'include: is for extends: entries');
   if (o.query !== undefined) {
     t.query = r.string(o.query, [...path, 'query'], 'query');
-    for (const k of ['clauses', 'require', 'any', 'exclude', 'main'] as const) {
+    for (const k of ['clauses', 'require', 'any', 'exclude', 'main', 'echo', 'against'] as const) {
       if (o[k] !== undefined) r.problem([...path, k], `a topic has either query: or clauses:, not both (${k}: given)`);
     }
     return;

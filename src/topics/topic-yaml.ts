@@ -60,6 +60,8 @@ export interface RawTopic {
   exclude: string[];
   main?: string;
   threshold?: number;
+  echo?: string[];
+  against?: string[];
 }
 
 export interface RawTopicFile {
