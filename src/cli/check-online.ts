@@ -26,6 +26,8 @@ export async function checkOnline(env: Env, cwd: string): Promise<{ ok: boolean;
   if (env.TELEGRAM_BOT_TOKEN) parts.push(['telegram', probeTelegram(env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_API_ROOT)]);
   if (env.SLACK_BOT_TOKEN) parts.push(['slack', probeSlack(env.SLACK_BOT_TOKEN, env.SLACK_API_URL)]);
   const results = await Promise.all(parts.map(async ([name, p]) => [name, await p] as const));
-  const lines = results.map(([name, r]) => (r.ok ? `  ${name}: ok (${r.who})` : `  ${name}: FAILED ${r.code === 'PLATFORM_AUTH' ? 'auth refused' : r.code}: ${r.reason}`));
+  const lines = results.map(([name, r]) =>
+    r.ok ? `  ${name}: ok (${r.who})` : `  ${name}: FAILED ${r.code === 'PLATFORM_AUTH' ? 'auth refused' : r.code}: ${r.reason}`,
+  );
   return { ok: results.every(([, r]) => r.ok), lines };
 }

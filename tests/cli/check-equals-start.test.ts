@@ -17,7 +17,11 @@ const REFUSALS: { name: string; env?: Record<string, string>; config?: string; w
   { name: 'a webhook URL with only a slash', env: { ...HOOK, TELEGRAM_WEBHOOK_URL: 'https://my.host/' }, words: /needs a path of its own/ },
   { name: 'an http:// webhook URL', env: { ...HOOK, TELEGRAM_WEBHOOK_URL: 'http://my.host/hook' }, words: /TELEGRAM_WEBHOOK_URL.*must be an https:\/\/ URL/ },
   { name: 'a webhook URL that is no URL', env: { ...HOOK, TELEGRAM_WEBHOOK_URL: 'my.host/hook' }, words: /TELEGRAM_WEBHOOK_URL.*http\(s\) URL/ },
-  { name: 'a webhook without its secret', env: { TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://my.host/hook' }, words: /TELEGRAM_WEBHOOK_SECRET.*required/ },
+  {
+    name: 'a webhook without its secret',
+    env: { TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: 'https://my.host/hook' },
+    words: /TELEGRAM_WEBHOOK_SECRET.*required/,
+  },
   { name: 'a Slack token without a signing secret', env: { SLACK_BOT_TOKEN: 'xoxb-1-2' }, words: /SLACK_SIGNING_SECRET.*required/ },
   { name: 'a malformed Telegram token', env: { TELEGRAM_BOT_TOKEN: 'nope' }, words: /TELEGRAM_BOT_TOKEN.*Bot API token/ },
   { name: 'a malformed Slack token', env: { SLACK_BOT_TOKEN: 'bot-token', SLACK_SIGNING_SECRET: 'abcdefgh12' }, words: /SLACK_BOT_TOKEN/ },
@@ -27,7 +31,11 @@ const REFUSALS: { name: string; env?: Record<string, string>; config?: string; w
   { name: 'an admin that is not platform:user', env: { RAQIB_ADMINS: 'bogus' }, words: /RAQIB_ADMINS/ },
   { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, words: /LOG_LEVEL/ },
   { name: 'a config that is not YAML', config: 'feeds: [\n', words: /raqib\.yaml/ },
-  { name: 'a subscription to an unknown topic, in an unknown mode', config: 'feeds: []\nsubscriptions:\n  - { topic: nope, platform: telegram, chat: "1", mode: sometimes }\n', words: /unknown topic "nope"[^]*|"sometimes" is not a mode/ },
+  {
+    name: 'a subscription to an unknown topic, in an unknown mode',
+    config: 'feeds: []\nsubscriptions:\n  - { topic: nope, platform: telegram, chat: "1", mode: sometimes }\n',
+    words: /unknown topic "nope"[^]*|"sometimes" is not a mode/,
+  },
 ];
 
 /** start, which must refuse: a start that began running fails the test instead of hanging it. */
@@ -42,21 +50,25 @@ async function refusedStart(env: Record<string, string>, cwd: string) {
 }
 
 describe('check refuses whatever start refuses, in the same words', () => {
-  it.each(REFUSALS)('$name', async ({ env, config, words }) => {
-    const dir = tempDir();
-    try {
-      writeFileSync(join(dir.dir, 'raqib.yaml'), config ?? 'feeds: []\n');
-      const e = { LOG_LEVEL: 'silent', RAQIB_STORE: `sqlite://${join(dir.dir, 's.sqlite')}`, ...env };
-      const start = await refusedStart(e, dir.dir);
-      const check = await runCli(['check'], { env: e, cwd: dir.dir });
-      expect(start.code).toBe(2);
-      expect(start.stderr).toMatch(words);
-      expect(check.code).toBe(2);
-      expect(check.stderr).toBe(start.stderr);
-    } finally {
-      dir.remove();
-    }
-  }, 30_000);
+  it.each(REFUSALS)(
+    '$name',
+    async ({ env, config, words }) => {
+      const dir = tempDir();
+      try {
+        writeFileSync(join(dir.dir, 'raqib.yaml'), config ?? 'feeds: []\n');
+        const e = { LOG_LEVEL: 'silent', RAQIB_STORE: `sqlite://${join(dir.dir, 's.sqlite')}`, ...env };
+        const start = await refusedStart(e, dir.dir);
+        const check = await runCli(['check'], { env: e, cwd: dir.dir });
+        expect(start.code).toBe(2);
+        expect(start.stderr).toMatch(words);
+        expect(check.code).toBe(2);
+        expect(check.stderr).toBe(start.stderr);
+      } finally {
+        dir.remove();
+      }
+    },
+    30_000,
+  );
 });
 
 describe('raqib check --online', () => {

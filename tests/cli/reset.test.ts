@@ -16,7 +16,9 @@ afterEach(() => dir?.remove());
 async function addRuntime(cwd: string, config: string): Promise<void> {
   const store = await openStore(defaultStoreUrl(join(cwd, config)), { cwd });
   await store.namespace('runtime_topics').set('test', { value: { id: 'test', name: 'test', query: 'foo' } });
-  await store.namespace('runtime_feeds').set('https://feed.example.com/rss', { value: { url: 'https://feed.example.com/rss', addedAt: new Date().toISOString() } });
+  await store
+    .namespace('runtime_feeds')
+    .set('https://feed.example.com/rss', { value: { url: 'https://feed.example.com/rss', addedAt: new Date().toISOString() } });
   await store.namespace('articles').set('a1', { id: 'a1' });
   await store.close();
 }

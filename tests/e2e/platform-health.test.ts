@@ -103,10 +103,14 @@ describe('raqib start with a Telegram token the platform refuses', () => {
 
   it('recovers to 200 once the token is accepted, and answers commands', async () => {
     tg.refusing = false;
-    const h = await until('a healthy /healthz', async () => {
-      const x = await health();
-      return x?.status === 200 && x;
-    }, 45_000);
+    const h = await until(
+      'a healthy /healthz',
+      async () => {
+        const x = await health();
+        return x?.status === 200 && x;
+      },
+      45_000,
+    );
     expect(h.body.checks.platforms!.detail!.telegram!.state).toBe('connected');
     expect(stderr.split('\n').filter((l) => /"state":"connected"/.test(l))).toHaveLength(1);
     await tg.pushMessage({ chatId: 42, text: '/help', from: 42 });
