@@ -25,7 +25,7 @@ import { openDelivery } from './delivery/open-delivery.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { RaqibMetrics } from './service/metrics.ts';
 import { ServiceServer } from './service/server.ts';
-import { partsCheck, storeCheck } from './service/checks.ts';
+import { feedsCheck, partsCheck, storeCheck } from './service/checks.ts';
 import { PlatformHealth } from './service/platform-health.ts';
 import { printStartupDigests } from './app/startup-digests.ts';
 import { startPlatforms } from './platforms-start.ts';
@@ -111,6 +111,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   d.feeds.onChange(() => scheduler.refresh());
   http?.addCheck('store', storeCheck(store));
   http?.addCheck('platforms', platformHealth.check());
+  http?.addCheck('feeds', feedsCheck(d.feedStates));
   http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...scheduler.health() }) }, pump: delivery.pump }));
 
   await delivery.start();

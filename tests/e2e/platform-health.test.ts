@@ -87,6 +87,8 @@ describe('raqib start with a Telegram token the platform refuses', () => {
     expect(h.body.checks.platforms!.error).toMatch(/telegram: auth_failed \(telegram getMe: Unauthorized\)/);
     expect(h.body.checks.platforms!.detail!.telegram!.state).toBe('auth_failed');
     expect(h.body.checks.store!.ok).toBe(true);
+    expect(h.body.checks.feeds!.detail).toMatchObject({ failing: 0, disabled: 0 });
+    expect(h.body.checks.jobs!.ok).toBe(true);
   }, 30_000);
 
   it('keeps retrying and logs the failure once, as one line without a stack', async () => {
