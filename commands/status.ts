@@ -30,6 +30,8 @@ export const status: CommandDef = {
     ];
     if (await ctx.isAdmin()) {
       lines.push(tr(lang, `Store: ${s.store}`, `التخزين: ${s.store}`));
+      const platforms = Object.entries(s.platforms ?? {}).map(([name, p]) => `${name} ${p.state}${p.reason ? ` (${p.reason})` : ''}`);
+      if (platforms.length > 0) lines.push(tr(lang, `Platforms: ${platforms.join('; ')}`, `المنصات: ${platforms.join('؛ ')}`));
       for (const f of [...disabled, ...failing].slice(0, MAX_LISTED)) {
         const h = f.health!;
         lines.push(`• ${f.name ?? f.url}: ${h.disabledReason ?? `×${h.failures} ${h.lastError ?? ''}`.trim()}`);

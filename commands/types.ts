@@ -1,6 +1,7 @@
 // The platform-neutral command contract. A command declares its arguments (arg-spec.ts), parses
 // them with parseArgs (args.ts) and returns a Reply; it never imports a platform SDK. Platforms translate their events into a CommandContext and the
 // Reply into their own message format (Block Kit, Telegram HTML, terminal text).
+import type { PlatformStatus } from '../src/core/platform-state.ts';
 import type { PlatformName } from '../src/core/outbound.ts';
 import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
@@ -116,6 +117,8 @@ export interface StatusView {
   queueDepth?: number;
   deadLetters?: number;
   store: string;
+  /** Each running chat platform's state (admins see it); absent when not wired. */
+  platforms?: Record<string, PlatformStatus>;
 }
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };

@@ -8,6 +8,7 @@ type Runner = (argv: string[], io: CliIO) => Promise<number>;
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Runner }> }> = {
   start: { summary: 'run the bot (what npm start does)', load: () => import('./cli/start.ts') },
   check: { summary: 'validate config and env, report every problem', load: () => import('./cli/check.ts') },
+  reset: { summary: 'remove stored topics, feeds, articles or subscriptions (dry run without --yes)', load: () => import('./cli/reset.ts') },
   classify: { summary: 'JSON Lines articles on stdin → topics per article on stdout', load: () => import('./cli/classify.ts') },
   digest: { summary: 'print the digest a channel would get, from stored articles', load: () => import('./cli/digest.ts') },
   feeds: { summary: 'list, add, remove, preview, import or export feeds (OPML)', load: () => import('./cli/feeds.ts') },

@@ -25,7 +25,8 @@ import { openDelivery } from './delivery/open-delivery.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { RaqibMetrics } from './service/metrics.ts';
 import { ServiceServer } from './service/server.ts';
-import { partsCheck, storeCheck } from './service/checks.ts';
+import { feedsCheck, partsCheck, storeCheck } from './service/checks.ts';
+import { PlatformHealth } from './service/platform-health.ts';
 import { printStartupDigests } from './app/startup-digests.ts';
 import { startPlatforms } from './platforms-start.ts';
 
@@ -67,6 +68,30 @@ async function purge(d: Awaited<ReturnType<typeof openDomain>>, before: number):
   return n;
 }
 
+/** Digest slots, feed polls and retention, one instance per job across processes. */
+function openScheduler(
+  store: Store,
+  d: Awaited<ReturnType<typeof openDomain>>,
+  delivery: Awaited<ReturnType<typeof openDelivery>>,
+  poller: FeedPoller,
+  settings: NonNullable<StartOptions['loaded']['config']['settings']>,
+  metrics: RaqibMetrics,
+  log: Logger,
+): Scheduler {
+  return new Scheduler({
+    store,
+    subscriptions: d.subscriptions,
+    router: delivery.router,
+    outbox: delivery.outbox,
+    feeds: async () => (await d.feeds.list()).map((f) => ({ id: f.id, intervalMs: f.intervalMs })),
+    pollFeed: (id) => poller.pollById(id),
+    purge: (before) => purge(d, before),
+    retentionMs: (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS,
+    metrics,
+    log: log.child({ part: 'schedule' }),
+  });
+}
+
 export async function startApp(o: StartOptions): Promise<RunningApp> {
   const { env, log } = o;
   const settings = o.loaded.config.settings ?? {};
@@ -81,10 +106,11 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
   const poller = new FeedPoller({ ...d, settings, sink: (alerts, joins) => delivery.router.onArticles(alerts, joins), metrics, log: log.child({ part: 'ingest' }) });
+  const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
   const feedTools = openFeedTools({ ...d, configFeeds: o.loaded.config.feeds ?? [], settings });
   const services = createCommandServices({
     ...d, feedTools: feedTools.tools, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
-    delivery, storeDisplay: store.displayUrl, maxStories, feedName, log: log.child({ part: 'commands' }),
+    delivery, storeDisplay: store.displayUrl, platformStates: () => platformHealth.snapshot(), maxStories, feedName, log: log.child({ part: 'commands' }),
   });
 
   // The HTTP server runs for Slack/Telegram, or when PORT is set (health and metrics of a service).
@@ -92,22 +118,13 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log: log.child({ part: 'http' }) }) : undefined;
   // With no tokens the console is the platform: show the operator what is there first.
   if (!networked) await printStartupDigests({ out: o.stdout, ...d, poller, maxStories, log });
-  const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s) });
+  const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s), reporter: (p) => platformHealth.reporter(p) });
 
-  const scheduler = new Scheduler({
-    store,
-    subscriptions: d.subscriptions,
-    router: delivery.router,
-    outbox: delivery.outbox,
-    feeds: async () => (await d.feeds.list()).map((f) => ({ id: f.id, intervalMs: f.intervalMs })),
-    pollFeed: (id) => poller.pollById(id),
-    purge: (before) => purge(d, before),
-    retentionMs: (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS,
-    metrics,
-    log: log.child({ part: 'schedule' }),
-  });
+  const scheduler = openScheduler(store, d, delivery, poller, settings, metrics, log);
   d.feeds.onChange(() => scheduler.refresh());
   http?.addCheck('store', storeCheck(store));
+  http?.addCheck('platforms', platformHealth.check());
+  http?.addCheck('feeds', feedsCheck(d.feedStates));
   http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...scheduler.health() }) }, pump: delivery.pump }));
 
   await delivery.start();

@@ -8,6 +8,7 @@ import type { ServiceServer } from './service/server.ts';
 import type { Readable, Writable } from 'node:stream';
 import type { Env } from './config/env.ts';
 import type { Logger } from './log.ts';
+import type { PlatformStateReport } from './core/platform-state.ts';
 import type { Digest } from './digest/index.ts';
 import { renderText } from './digest/index.ts';
 import { LeaderLock } from './schedule/leader-lock.ts';
@@ -21,6 +22,8 @@ export interface PlatformsInput {
   store: Store;
   http: ServiceServer | undefined;
   attach: (platform: PlatformName, sender: Sender) => void;
+  /** The report function for one platform's state (src/service/platform-health.ts). */
+  reporter?: (platform: PlatformName) => PlatformStateReport;
 }
 
 export interface RunningPlatforms {
@@ -34,7 +37,7 @@ export interface RunningPlatforms {
   idle(): Promise<void>;
 }
 
-export async function startPlatforms({ o, services, store, http, attach }: PlatformsInput): Promise<RunningPlatforms> {
+export async function startPlatforms({ o, services, store, http, attach, reporter }: PlatformsInput): Promise<RunningPlatforms> {
   const { env, log } = o;
   const names: PlatformName[] = [];
   const mount = http ? { mount: (p: string, h: Parameters<ServiceServer['mount']>[1]) => http.mount(p, h) } : {};
@@ -51,13 +54,14 @@ export async function startPlatforms({ o, services, store, http, attach }: Platf
     add('console', consolePlatform.sender);
   }
   if (env.SLACK_BOT_TOKEN) {
-    slack = await startSlack({ env, services, log: log.child({ part: 'slack' }), ...mount });
+    slack = await startSlack({ env, services, log: log.child({ part: 'slack' }), ...mount, ...(reporter ? { report: reporter('slack') } : {}) });
     add('slack', slack.sender);
   }
   if (env.TELEGRAM_BOT_TOKEN) {
     // Several instances on one Redis: only the lock holder long-polls (two pollers get 409).
     const manualPolling = !env.TELEGRAM_WEBHOOK_URL && store.kind === 'redis';
-    const t = startTelegram({ env, services, log: log.child({ part: 'telegram' }), ...mount, manualPolling });
+    const report = reporter ? { report: reporter('telegram') } : {};
+    const t = startTelegram({ env, services, log: log.child({ part: 'telegram' }), ...mount, manualPolling, ...report });
     telegram = t;
     add('telegram', t.sender);
     if (manualPolling) pollerLock = new LeaderLock({ store, name: 'telegram-poller', onElected: () => t.startPolling(), onDeposed: () => t.stopPolling(), log });

@@ -1,6 +1,7 @@
 // CommandServices over the stores: what slash commands may read and change. Commands parse and
 // phrase; this module only reads and writes, so both platforms and the console share one truth.
 // Each service call is a boundary: whatever it throws leaves as a coded RaqibError.
+import type { PlatformStatus } from '../core/platform-state.ts';
 import type { CommandServices, FeedHealth, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
 import { toRaqibError, type ErrorCode } from '../core/errors.ts';
@@ -56,6 +57,8 @@ export interface ServiceDeps {
   delivery?: DeliveryStatus;
   /** Store URL without secrets, for /status. */
   storeDisplay?: string;
+  /** The chat platforms' states, for /status (src/service/platform-health.ts). */
+  platformStates?: () => Record<string, PlatformStatus>;
   /** First-seen times of stories that began before the window (src/stories). */
   stories?: StoryIndex;
   /** A feed's display name (config `name`); the article's host otherwise. */
@@ -224,6 +227,7 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     ...(queueDepth !== undefined ? { queueDepth } : {}),
     ...(dead !== undefined ? { deadLetters: dead } : {}),
     store: deps.storeDisplay ?? 'unknown',
+    ...(deps.platformStates ? { platforms: deps.platformStates() } : {}),
   };
 }
 

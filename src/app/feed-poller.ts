@@ -58,7 +58,7 @@ export class FeedPoller {
     if (!feed) return;
     const r = await this.poll(feed);
     const m = this.o.metrics;
-    m?.itemsFetched.inc({ feed: feed.id }, r.items);
+    m?.itemsFetched.inc({ feed: m.feedLabel(feed.name ?? ((URL.canParse(feed.url) && new URL(feed.url).hostname) || feed.url)) }, r.items);
     for (const s of r.stored) for (const x of s.matches) m?.matches.inc({ topic: x.id });
     const error = r.error ? { error: r.error, ...(r.errorCode ? { code: r.errorCode } : {}) } : {};
     this.o.log.info({ feed: feed.id, status: r.status, items: r.items, new: r.newItems, alerts: r.alerts.length, ms: r.ms, ...error }, 'feed polled');

@@ -1,4 +1,6 @@
-// `raqib check [--config FILE]`: validate config and env, report every problem, exit 2 on any.
+// `raqib check [--config FILE] [--online]`: validate config and env through the same path as
+// `raqib start` (so whatever start refuses, check refuses, in the same words), report every
+// problem, exit 2 on any. --online also tries the tokens and the store (exit 1 when one fails).
 // On success it lists the resulting topics (the default pack composed with the config's) and
 // warns about vocabulary terms that another term of the same vocabulary already matches.
 import { readFileSync } from 'node:fs';
@@ -7,8 +9,9 @@ import { lintVocabularies } from '../topics/lint.ts';
 import { readTopicText } from '../topics/topic-read.ts';
 import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { loadConfigContext, reportProblems } from './context.ts';
+import { checkOnline } from './check-online.ts';
 
-const USAGE = 'usage: raqib check [--config FILE]';
+const USAGE = 'usage: raqib check [--config FILE] [--online]';
 
 /** One line per topic: id, where it comes from, and its names. */
 export function topicLines(topics: readonly TopicDef[]): string[] {
@@ -26,7 +29,7 @@ function lintWarnings(path: string): string[] {
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const parsed = await parseOrUsage(argv, io, { values: ['config'], usage: USAGE });
+  const parsed = await parseOrUsage(argv, io, { values: ['config'], switches: ['online'], usage: USAGE });
   if ('exit' in parsed) return parsed.exit;
   const r = loadConfigContext(io, flagValue(parsed.args, 'config'));
   if (!r.ok) {
@@ -42,8 +45,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     `ok: ${r.ctx.loaded.path}\n` +
       `  ${c.feeds?.length ?? 0} feeds, ${r.ctx.topics.length} topics${pack}, ${c.subscriptions?.length ?? 0} subscriptions\n` +
       `  platforms: ${platforms.length ? platforms.join(', ') : 'console (no platform tokens)'}\n` +
+      `  store: ${r.ctx.env.RAQIB_STORE.startsWith('sqlite://') ? r.ctx.env.RAQIB_STORE : 'redis'}${r.ctx.env.storeSet ? '' : ' (this config\'s own; set RAQIB_STORE to choose)'}\n` +
       `topics (id, origin: pack | config | extends, names):\n${topicLines(r.ctx.topics).join('\n')}\n` +
       (warnings.length > 0 ? `vocabulary lint:\n${warnings.join('\n')}\n` : ''),
   );
-  return 0;
+  if (!parsed.args.flags.has('online')) return 0;
+  const online = await checkOnline(r.ctx.env, io.cwd);
+  await write(io.stdout, `online:\n${online.lines.join('\n')}\n`);
+  return online.ok ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 import { parseEnv, type Env } from '../config/env.ts';
 import { formatProblems, type Problem } from '../config/problems.ts';
 import { readConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
+import { defaultStoreUrl } from '../config/store-path.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import type { TopicDef } from '../core/types.ts';
@@ -30,7 +31,9 @@ export function loadConfigContext(io: CliIO, configFlag: string | undefined): Co
   if (!cfg.ok) failures.push({ source: path, problems: cfg.problems });
   const topics = cfg.ok ? cfg.loaded.config.topics : [];
   if (failures.length > 0 || !envResult.ok || !cfg.ok) return { ok: false, problems: failures };
-  return { ok: true, ctx: { env: envResult.env, loaded: cfg.loaded, topics, matcher: compileTopics(topics) } };
+  // Unset RAQIB_STORE: the config in use has a store of its own (never another config's data).
+  const env = envResult.env.storeSet ? envResult.env : { ...envResult.env, RAQIB_STORE: defaultStoreUrl(cfg.loaded.path) };
+  return { ok: true, ctx: { env, loaded: cfg.loaded, topics, matcher: compileTopics(topics) } };
 }
 
 /** Prints every problem, grouped by where it came from. */

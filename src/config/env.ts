@@ -38,6 +38,8 @@ export interface Env extends RawEnv {
   admins: AdminRef[];
   /** PORT was given (not the default): run the HTTP server for /healthz and /metrics. */
   portSet: boolean;
+  /** RAQIB_STORE was given; otherwise the store is the config's own (src/config/store-path.ts). */
+  storeSet: boolean;
 }
 
 export interface AdminRef {
@@ -64,12 +66,33 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
     problems.push({ path: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set (webhook calls must be verified)' });
   if (set('SLACK_BOT_TOKEN') && !set('SLACK_SIGNING_SECRET') && !set('SLACK_APP_TOKEN'))
     problems.push({ path: 'SLACK_SIGNING_SECRET', message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+  if (set('TELEGRAM_WEBHOOK_URL')) {
+    const hook = webhookUrlProblem(source.TELEGRAM_WEBHOOK_URL!.trim());
+    if (hook) problems.push({ path: 'TELEGRAM_WEBHOOK_URL', message: hook });
+  }
   if (set('RAQIB_STORE')) {
     const store = storeUrlProblem(source.RAQIB_STORE!.trim());
     if (store) problems.push({ path: 'RAQIB_STORE', message: store });
   }
   if (problems.length > 0 || !r.success) return { ok: false, problems };
-  return { ok: true, env: { ...r.data, admins, portSet: set('PORT') } };
+  return { ok: true, env: { ...r.data, admins, portSet: set('PORT'), storeSet: set('RAQIB_STORE') } };
+}
+
+/**
+ * What Telegram and our server need of a webhook URL: HTTPS (Telegram refuses anything else) and
+ * a path of its own (it is mounted beside /healthz and /slack/events). Checked here, the one
+ * validation path of `raqib check` and `raqib start`.
+ */
+export function webhookUrlProblem(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined; // the field rule reports "must be an http(s) URL"
+  }
+  if (u.protocol !== 'https:') return 'must be an https:// URL (Telegram delivers webhooks over HTTPS only)';
+  if (u.pathname.replace(/\/+$/, '') === '') return 'needs a path of its own, e.g. https://bot.example.com/telegram/webhook';
+  return undefined;
 }
 
 /** Why a store URL cannot be opened, checked here so that `raqib check` reports it with the rest. */

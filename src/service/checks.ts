@@ -14,6 +14,24 @@ export function storeCheck(store: Store): HealthCheck {
   };
 }
 
+interface FeedStates {
+  all(): Promise<{ url: string; failures: number; lastError?: string; disabledReason?: string }[]>;
+}
+
+/**
+ * Feeds failing or disabled, for the operator to see. Never unhealthy by itself: one dead feed
+ * among many is not an outage (and a restart would not mend it).
+ */
+export function feedsCheck(states: FeedStates): HealthCheck {
+  return async () => {
+    const all = await states.all();
+    const disabled = all.filter((f) => f.disabledReason);
+    const failing = all.filter((f) => !f.disabledReason && f.failures > 0);
+    const show = (f: (typeof all)[number]) => ({ url: f.url, failures: f.failures, reason: f.disabledReason ?? f.lastError });
+    return { ok: true, detail: { polled: all.length, failing: failing.length, disabled: disabled.length, worst: [...disabled, ...failing].slice(0, 5).map(show) } };
+  };
+}
+
 /** Healthy when every part reports ok; the details of each are shown. */
 export function partsCheck(parts: Record<string, HasHealth>): HealthCheck {
   return async () => {

@@ -101,9 +101,27 @@ export class MetricsRegistry {
   }
 }
 
+/** At most this many feeds get a `feed` label of their own; the rest are counted as "other". */
+export const MAX_FEED_LABELS = 50;
+
 /** The metrics raqib exports; one instance per process, passed to the parts that count. */
 export class RaqibMetrics {
   readonly registry = new MetricsRegistry();
+  private readonly feedLabels = new Set<string>();
+
+  constructor(private readonly maxFeedLabels = MAX_FEED_LABELS) {}
+
+  /**
+   * A feed's label: its name as people read it (not its hash id), bounded so that a registry of
+   * thousands of feeds cannot blow up the series count: the first feeds seen keep their names.
+   */
+  feedLabel(name: string): string {
+    if (this.feedLabels.has(name)) return name;
+    if (this.feedLabels.size >= this.maxFeedLabels) return 'other';
+    this.feedLabels.add(name);
+    return name;
+  }
+
   readonly itemsFetched = this.registry.counter('raqib_items_fetched_total', 'Feed items fetched and parsed.', ['feed']);
   readonly matches = this.registry.counter('raqib_matches_total', 'Articles matched, per topic.', ['topic']);
   readonly sent = this.registry.counter('raqib_messages_sent_total', 'Messages the platform accepted.', ['platform', 'kind']);

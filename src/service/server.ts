@@ -8,7 +8,7 @@ import { silentLogger, type Logger } from '../log.ts';
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 /** A named check for /healthz; it throws or returns false when unhealthy. */
-export type HealthCheck = () => Promise<boolean | { ok: boolean; detail?: unknown }>;
+export type HealthCheck = () => Promise<boolean | { ok: boolean; detail?: unknown; error?: string }>;
 
 export interface ServiceOptions {
   port: number;

@@ -45,27 +45,67 @@ export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thr
   return [s.platform, s.chat, s.thread ?? '', s.topic].map(encodeURIComponent).join('|');
 }
 
+/** The index's "built" mark (a chat key always holds a "|", this one never does). */
+const BUILT = 'built';
+const chatKey = (platform: string, chat: string) => `${encodeURIComponent(platform)}|${encodeURIComponent(chat)}`;
+
 export class SubscriptionStore {
   private readonly kv: Keyv<Subscription>;
+  /**
+   * (platform, chat) → that chat's subscription keys, so that forChat (read for every alert
+   * batch) is a few key reads instead of a keyspace scan. Built once from one scan when the
+   * store has none yet (data written before the index existed), marked by BUILT.
+   */
+  private readonly byChat: Keyv<string[]>;
+  private built: Promise<void> | undefined;
   constructor(store: Store) {
     this.kv = store.namespace<Subscription>('subscriptions');
+    this.byChat = store.namespace<string[]>('subscriptions_by_chat');
   }
   async upsert(s: Subscription): Promise<void> {
-    await this.kv.set(subscriptionKey(s), s);
+    const key = subscriptionKey(s);
+    await this.kv.set(key, s);
+    const keys = await this.chatKeys(s.platform, s.chat);
+    if (!keys.includes(key)) await this.byChat.set(chatKey(s.platform, s.chat), [...keys, key]);
   }
   async get(ref: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): Promise<Subscription | undefined> {
     return this.kv.get(subscriptionKey(ref));
   }
   async remove(ref: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): Promise<boolean> {
-    return this.kv.delete(subscriptionKey(ref));
+    const key = subscriptionKey(ref);
+    const removed = await this.kv.delete(key);
+    const keys = await this.chatKeys(ref.platform, ref.chat);
+    if (keys.includes(key)) await this.byChat.set(chatKey(ref.platform, ref.chat), keys.filter((k) => k !== key));
+    return removed;
   }
   async all(): Promise<Subscription[]> {
     const out: Subscription[] = [];
     for await (const [, v] of this.kv.iterator!(undefined)) if (v) out.push(v as Subscription);
     return out.sort((a, b) => subscriptionKey(a).localeCompare(subscriptionKey(b)));
   }
+  /** A chat's subscriptions, through the index (no scan once the chat's index exists). */
   async forChat(platform: Platform, chat: string): Promise<Subscription[]> {
-    return (await this.all()).filter((s) => s.platform === platform && s.chat === chat);
+    const keys = await this.chatKeys(platform, chat);
+    if (keys.length === 0) return [];
+    const found = await this.kv.getMany<Subscription>(keys);
+    return found.filter((s): s is Subscription => !!s).sort((a, b) => subscriptionKey(a).localeCompare(subscriptionKey(b)));
+  }
+
+  private async chatKeys(platform: string, chat: string): Promise<string[]> {
+    this.built ??= this.buildIndex();
+    await this.built;
+    return (await this.byChat.get(chatKey(platform, chat))) ?? [];
+  }
+
+  private async buildIndex(): Promise<void> {
+    if (await this.byChat.get(BUILT)) return;
+    const chats = new Map<string, string[]>();
+    for (const s of await this.all()) {
+      const k = chatKey(s.platform, s.chat);
+      chats.set(k, [...(chats.get(k) ?? []), subscriptionKey(s)]);
+    }
+    for (const [k, keys] of chats) await this.byChat.set(k, keys);
+    await this.byChat.set(BUILT, []);
   }
   async forTopic(topic: string): Promise<Subscription[]> {
     return (await this.all()).filter((s) => s.topic === topic);

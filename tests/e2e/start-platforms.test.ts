@@ -130,7 +130,7 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
     const h = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(h.status).toBe(200);
     const m = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(m).toMatch(/raqib_items_fetched_total/);
+    expect(m).toMatch(/raqib_items_fetched_total\{feed="Wire"\}/);
   });
 
   it.skipIf(skip)('alerts a new matching item once on both platforms, escaped, and never the backlog', async () => {

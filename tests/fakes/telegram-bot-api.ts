@@ -78,6 +78,10 @@ const tooMany = (retry: number): ApiResult => ({ ok: false, error_code: 429, des
 
 export class FakeTelegram {
   readonly token: string;
+  /** While true, every call is refused with 401 (a revoked token); set false to accept it again. */
+  refusing = false;
+  /** How many calls were refused for their token. */
+  refused = 0;
   readonly bot: TgUser;
   readonly calls: RecordedCall[] = [];
   readonly world: TelegramWorld;
@@ -226,7 +230,10 @@ export class FakeTelegram {
     const route = /^\/bot([^/]*)\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? '');
     const raw = await readRaw(req);
     if (!route) return this.reply(res, NOT_FOUND);
-    if (decodeURIComponent(route[1]!) !== this.token) return this.reply(res, UNAUTHORIZED);
+    if (this.refusing || decodeURIComponent(route[1]!) !== this.token) {
+      this.refused++;
+      return this.reply(res, UNAUTHORIZED);
+    }
     const body = await parseBody(req, raw);
     const call: RecordedCall = { seq: this.calls.length + 1, method: route[2]!, params: body.params, files: body.files, bodyKind: body.kind, at: this.now(), via: 'http' };
     this.calls.push(call);

@@ -1,18 +1,21 @@
 // Slack (Bolt): slash commands over the Events API HTTP endpoint (/slack/events, signature
 // verified) or Socket Mode when SLACK_APP_TOKEN is set. Every command is acknowledged at once and
-// answered through respond(); nothing touches the network at start-up in HTTP mode (no auth.test).
+// answered through respond(). Start-up never waits on the network: the token is checked with
+// auth.test by an auth watch (retried with backoff), whose outcome is reported as the state.
 // startSlack only assembles the steps below.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as BoltLogger } from '@slack/bolt';
 import type { CommandServices } from '../../../commands/types.ts';
 import type { AdminRef } from '../../config/env.ts';
 import type { Sender } from '../../core/outbound.ts';
+import type { PlatformStateReport } from '../../core/platform-state.ts';
 import type { Logger } from '../../log.ts';
 import type { HttpMount } from '../http-mount.ts';
 import { InFlight } from '../in-flight.ts';
+import { watchAuth, type AuthWatchOptions } from '../auth-watch.ts';
 import { answerCommand, type SlackChatDeps } from './slack-chat.ts';
 import { SLACK_EVENTS_PATH } from './slack-names.ts';
-import { createSlackSender, createSlackWebClient } from './slack-sender.ts';
+import { createSlackSender, createSlackWebClient, slackError } from './slack-sender.ts';
 import type { SlackDigestRenderer } from './slack-text.ts';
 import { SlackUserCache } from './slack-users.ts';
 
@@ -37,6 +40,10 @@ export interface SlackDeps {
   now?: () => number;
   /** Look up locale and admin role with users.info (scope users:read; default true). */
   lookupUsers?: boolean;
+  /** Where the platform's state goes (connected, auth failed, rate-limited). */
+  report?: PlatformStateReport;
+  /** The token check's retry timing (tests shorten it). */
+  authRetry?: Pick<AuthWatchOptions, 'minMs' | 'maxMs' | 'healthyMs'>;
 }
 
 export interface SlackPlatform {
@@ -65,6 +72,18 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
   const run = buildApp(token, deps);
   const inFlight = registerCommands(run, chatDeps(token, deps));
   const { ready, port } = await startReceiving(run, deps);
+  const web = createSlackWebClient(token, deps.env.SLACK_API_URL, 10_000);
+  const auth = watchAuth({
+    probe: async () => {
+      try {
+        await web.auth.test();
+      } catch (err) {
+        throw slackError(err, 'auth.test');
+      }
+    },
+    report: deps.report ?? (() => {}),
+    ...deps.authRetry,
+  });
   return {
     sender: createSlackSender(createSlackWebClient(token, deps.env.SLACK_API_URL)),
     ready,
@@ -72,6 +91,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
     async stop() {
       if (run.stopped) return;
       run.stopped = true;
+      auth.stop();
       await inFlight.drain();
       await stopApp(run, deps);
     },

@@ -6,9 +6,11 @@ import type { CommandServices } from '../../../commands/types.ts';
 import type { AdminRef } from '../../config/env.ts';
 import { KeyedMutex } from '../../core/keyed-mutex.ts';
 import type { Sender } from '../../core/outbound.ts';
+import type { PlatformStateReport } from '../../core/platform-state.ts';
 import type { Logger } from '../../log.ts';
 import type { HttpMount } from '../http-mount.ts';
 import { InFlight } from '../in-flight.ts';
+import { watchAuth, type AuthWatchOptions } from '../auth-watch.ts';
 import { ChatAdminCache } from './telegram-admins.ts';
 import { answerMessage, commandMessage, type ChatDeps } from './telegram-chat.ts';
 import type { TelegramDigestRenderer } from './telegram-html.ts';
@@ -37,6 +39,10 @@ export interface TelegramDeps {
    * only poller (several instances on one token would get 409 from getUpdates).
    */
   manualPolling?: boolean;
+  /** Where the platform's state goes (connected, auth failed, polling stalled, webhook failing). */
+  report?: PlatformStateReport;
+  /** The token check's retry timing (tests shorten it). */
+  authRetry?: Pick<AuthWatchOptions, 'minMs' | 'maxMs' | 'healthyMs'>;
 }
 
 export interface TelegramPlatform {
@@ -57,13 +63,15 @@ const ALLOWED_UPDATES = ['message', 'channel_post'] as const;
 interface Running {
   bot: Telegraf;
   log: Logger;
+  report: PlatformStateReport;
   stopped: boolean;
 }
 
 export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   const token = deps.env.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
-  const run: Running = { bot: buildBot(token, deps.env.TELEGRAM_API_ROOT, deps.log), log: deps.log, stopped: false };
+  const report: PlatformStateReport = deps.report ?? (() => {});
+  const run: Running = { bot: buildBot(token, deps.env.TELEGRAM_API_ROOT, deps.log), log: deps.log, report, stopped: false };
   const adminIds = deps.env.admins.filter((a) => a.platform === 'telegram').map((a) => a.user);
   const inFlight = registerCommands(run.bot, chatDeps(run.bot, deps, adminIds));
   const startup: Promise<unknown>[] = [publishMenus(run.bot.telegram, adminIds, deps.log)];
@@ -71,6 +79,20 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   const webhook = deps.env.TELEGRAM_WEBHOOK_URL ? webhookMode(run, deps) : undefined;
   if (webhook) startup.push(webhook.registered);
   else if (deps.manualPolling !== true) polling.start();
+  // getMe until the token is accepted; then restart what a refused token stopped.
+  const auth = watchAuth({
+    probe: async () => {
+      try {
+        await run.bot.telegram.getMe();
+      } catch (err) {
+        throw telegramError(err, 'getMe');
+      }
+    },
+    report,
+    onRecovered: () => (webhook ? void webhook.register() : polling.resume()),
+    ...deps.authRetry,
+  });
+  startup.push(auth.first);
   return {
     sender: createTelegramSender(run.bot.telegram),
     ready: Promise.allSettled(startup).then(() => undefined),
@@ -80,6 +102,7 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
     async stop() {
       if (run.stopped) return;
       run.stopped = true;
+      auth.stop();
       polling.stop();
       await inFlight.drain();
     },
@@ -124,9 +147,12 @@ function registerCommands(bot: Telegraf, deps: ChatDeps): InFlight {
 }
 
 /** Long polling, started and stopped by the caller (at start, or by the leader lock). */
-function pollingControl(run: Running): { start(): void; stop(): void } {
+function pollingControl(run: Running): { start(): void; stop(): void; resume(): void } {
   let polling = false;
+  // Polling was asked for (and not stopped since): a recovered token resumes it.
+  let wanted = false;
   const start = () => {
+    wanted = true;
     if (polling || run.stopped) return;
     polling = true;
     // launch() never resolves while polling: start it and watch for a fatal end.
@@ -135,11 +161,16 @@ function pollingControl(run: Running): { start(): void; stop(): void } {
       .then(() => run.log.info('telegram: polling ended'))
       .catch((err: unknown) => {
         polling = false;
-        if (!run.stopped) run.log.error({ err: telegramError(err, 'getUpdates') }, 'telegram: polling stopped with an error (another instance polling the same token gets 409)');
+        if (run.stopped) return;
+        const e = telegramError(err, 'getUpdates');
+        // A refused token is the auth watch's to report and retry; anything else stalls polling.
+        if (e.code === 'PLATFORM_AUTH') run.report('auth_failed', e.message);
+        else run.report('polling_stalled', `${e.message}${e.code === 'PLATFORM_REFUSED' ? ' (another instance polling the same token gets 409)' : ''}`);
       });
     run.log.info('telegram: long polling');
   };
   const stop = () => {
+    wanted = false;
     if (!polling) return;
     polling = false;
     try {
@@ -149,7 +180,7 @@ function pollingControl(run: Running): { start(): void; stop(): void } {
       run.log.debug({ err }, 'telegram: stop before polling began');
     }
   };
-  return { start, stop };
+  return { start, stop, resume: () => (wanted ? start() : undefined) };
 }
 
 /**
@@ -158,7 +189,7 @@ function pollingControl(run: Running): { start(): void; stop(): void } {
  * answers after the update was handled, so that Telegram redelivers an update whose handling
  * failed. setWebhook registers the URL with the same secret.
  */
-function webhookMode(run: Running, deps: TelegramDeps): { path: string; registered: Promise<void> } {
+function webhookMode(run: Running, deps: TelegramDeps): { path: string; registered: Promise<void>; register(): Promise<void> } {
   const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = deps.env;
   if (!deps.mount) throw new Error('startTelegram: webhook mode (TELEGRAM_WEBHOOK_URL) needs an HTTP mount');
   if (!secret) throw new Error('startTelegram: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
@@ -172,9 +203,13 @@ function webhookMode(run: Running, deps: TelegramDeps): { path: string; register
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const registered = run.bot.telegram
-    .setWebhook(url!, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] })
-    .then(() => run.log.info({ path }, 'telegram: webhook set'))
-    .catch((err: unknown) => run.log.error({ err: telegramError(err, 'setWebhook') }, 'telegram: setWebhook failed; updates will not arrive until it succeeds'));
-  return { path, registered };
+  const register = () =>
+    run.bot.telegram
+      .setWebhook(url!, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] })
+      .then(() => run.log.info({ path }, 'telegram: webhook set'))
+      .catch((err: unknown) => {
+        const e = telegramError(err, 'setWebhook');
+        run.report(e.code === 'PLATFORM_AUTH' ? 'auth_failed' : 'webhook_failing', `${e.message}; updates will not arrive until setWebhook succeeds`);
+      });
+  return { path, registered: register(), register };
 }
