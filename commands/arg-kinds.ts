@@ -6,7 +6,8 @@ import { isValidTimezone, parseScheduleMode } from '../src/core/schedule-mode.ts
 import type { TopicDef } from '../src/core/types.ts';
 import type { ArgDef } from './arg-spec.ts';
 import { checkQuery } from './query-problem.ts';
-import { tr, type UiLang } from './types.ts';
+import { type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 /** `weak`: any word could have been meant as this (a topic name); a more specific kind's problem wins. */
 export type Check = { ok: true; value: unknown } | { ok: false; bad: boolean; problem: string; weak?: boolean };
@@ -38,39 +39,39 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     const all = await env.topics();
     if (all.some((t) => t.id === id)) return taken(id);
     const known = all.map((t) => t.id).join(', ');
-    return { ...wrong(tr(env.lang, `Unknown topic "${clip(token)}". Topics: ${known}.`, `موضوع غير معروف «${clip(token)}». المواضيع: ${known}.`)), weak: true };
+    return { ...wrong(t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known })), weak: true };
   },
   word: (token) => taken(token.toLowerCase()),
   topicId(token, _arg, env) {
     const id = token.trim().toLowerCase();
     if (TOPIC_ID_RE.test(id)) return taken(id);
-    return wrong(tr(env.lang, `"${clip(token)}" is not a topic id: use lower-case letters, digits and dashes (e.g. us-strikes).`, `«${clip(token)}» ليس معرّف موضوع: استخدم حروفاً لاتينية صغيرة وأرقاماً وشرطات (مثل us-strikes).`));
+    return wrong(t(env.lang, 'arg-kinds.isNotA', { token: clip(token) }));
   },
   window(token, _arg, env) {
     const ms = parseDuration(token);
-    if (ms === undefined) return notThis(tr(env.lang, `"${clip(token)}" is not a window such as 24h or 7d.`, `«${clip(token)}» ليست مدة مثل 24h أو 7d.`));
-    if (ms > MAX_WINDOW_MS) return wrong(tr(env.lang, `"${clip(token)}" is longer than 30d.`, `«${clip(token)}» أطول من 30 يوماً (30d).`));
+    if (ms === undefined) return notThis(t(env.lang, 'arg-kinds.isNotA2', { token: clip(token) }));
+    if (ms > MAX_WINDOW_MS) return wrong(t(env.lang, 'arg-kinds.isLongerThan', { token: clip(token) }));
     return taken(ms);
   },
   duration(token, arg, env) {
     const ms = parseDuration(token.toLowerCase());
     if (ms === undefined) {
       const or = (arg.values ?? []).map((v) => `"${v}"`).join(', ');
-      return wrong(tr(env.lang, `"${clip(token)}" is not a duration (e.g. 30m, 6h, 2d)${or ? ` or ${or}` : ''}.`, `«${clip(token)}» ليست مدة (مثل 30m أو 6h أو 2d)${or ? ` ولا ${or}` : ''}.`));
+      return wrong(t(env.lang, 'arg-kinds.isNotA3', { token: clip(token), or: or ? t(env.lang, 'arg-kinds.orWords', { words: or }) : '' }));
     }
-    if (arg.max !== undefined && ms > arg.max) return wrong(tr(env.lang, `At most ${arg.max / 86_400_000}d.`, `الحد الأقصى ${arg.max / 86_400_000}d.`));
+    if (arg.max !== undefined && ms > arg.max) return wrong(t(env.lang, 'arg-kinds.atMostD', { days: arg.max / 86_400_000 }));
     return taken(ms);
   },
   timezone(token, _arg, env) {
     if (isValidTimezone(token)) return taken(canonicalZone(token));
-    return wrong(tr(env.lang, `"${clip(token)}" is not a time zone (e.g. Asia/Baghdad, UTC).`, `«${clip(token)}» ليست منطقة زمنية (مثل Asia/Baghdad أو UTC).`));
+    return wrong(t(env.lang, 'arg-kinds.isNotA4', { token: clip(token) }));
   },
   url: (token) => taken(token),
   enum(token, arg, env) {
     const w = token.toLowerCase();
     if ((arg.values ?? []).includes(w)) return taken(w);
     const list = (arg.values ?? []).join(', ');
-    return wrong(tr(env.lang, `"${clip(token)}" is not one of ${list}.`, `«${clip(token)}» ليست من ${list}.`));
+    return wrong(t(env.lang, 'arg-kinds.isNotOne', { token: clip(token), list }));
   },
 };
 
@@ -88,9 +89,9 @@ const MODE_RE = /^(instant|hourly|daily(?:\s+\d{1,2}:\d{2})?|cron\s+(?:"[^"]*"|'
 export function checkSchedule(text: string, env: CheckEnv): Check & { length?: number } {
   const m = MODE_RE.exec(text);
   if (!m) {
-    if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(tr(env.lang, 'a schedule', 'جدول'));
+    if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(t(env.lang, 'arg-kinds.aSchedule'));
     const r = parseScheduleMode(text);
-    return wrong(r.ok ? tr(env.lang, 'Put the cron expression in quotes.', 'ضع تعبير cron بين علامتي تنصيص.') : r.error);
+    return wrong(r.ok ? t(env.lang, 'arg-kinds.putTheCron') : r.error);
   }
   const mode = parseScheduleMode(m[1]!);
   return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(mode.error);

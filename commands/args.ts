@@ -5,7 +5,8 @@ import { BadInputError } from '../src/core/errors.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { checkRest, checkSchedule, checkWord, clip, type Check, type CheckEnv } from './arg-kinds.ts';
 import { synopsis, takesRest, type ArgDef, type ArgSpec, type ArgValues } from './arg-spec.ts';
-import { tr, type CommandContext, type Reply, type UiLang } from './types.ts';
+import { type CommandContext, type Reply, type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 export { clip };
 
@@ -62,8 +63,8 @@ class Cursor {
       return { token: s.slice(i, j), next: j };
     }
     const close = s.indexOf(q, i + 1);
-    if (close < 0 || close >= this.end) throw new ArgProblem(tr(this.lang, `Unclosed ${q} at character ${i + 1}.`, `علامة تنصيص ${q} غير مغلقة عند الحرف ${i + 1}.`));
-    if (close + 1 < this.end && !/\s/.test(s[close + 1]!)) throw new ArgProblem(tr(this.lang, `Expected a space after the closing ${q}.`, `يلزم فراغ بعد علامة التنصيص ${q}.`));
+    if (close < 0 || close >= this.end) throw new ArgProblem(t(this.lang, 'args.unclosedAtCharacter', { q, at: i + 1 }));
+    if (close + 1 < this.end && !/\s/.test(s[close + 1]!)) throw new ArgProblem(t(this.lang, 'args.expectedASpace', { q }));
     return { token: s.slice(i + 1, close), next: close + 1 };
   }
 
@@ -77,11 +78,11 @@ function fail(arg: ArgDef, check: Check & { ok: false }): never {
 }
 
 function missing(arg: ArgDef, lang: UiLang): never {
-  throw new ArgProblem(tr(lang, `${arg.name} is missing: ${arg.description.en}.`, `${arg.name} مفقود: ${arg.description.ar}.`));
+  throw new ArgProblem(t(lang, 'args.isMissing', { name: arg.name, what: arg.description[lang] }));
 }
 
 function unexpected(token: string, lang: UiLang): never {
-  throw new ArgProblem(tr(lang, `Unexpected "${clip(token)}".`, `زائد: «${clip(token)}».`));
+  throw new ArgProblem(t(lang, 'args.unexpected', { token: clip(token) }));
 }
 
 /** Arguments in their declared order; an optional one that does not fit is skipped. */
@@ -149,7 +150,7 @@ async function readAnyOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv)
       continue;
     }
     for (const a of args.filter((x) => x.name in values)) {
-      if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(tr(env.lang, `Give ${a.name} once.`, `اذكر ${a.name} مرة واحدة.`));
+      if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(t(env.lang, 'args.giveOnce', { name: a.name }));
     }
     const strong = checks.findIndex((c) => !c.ok && c.bad && !c.weak);
     const bad = strong >= 0 ? strong : checks.findIndex((c) => !c.ok && c.bad);

@@ -2,7 +2,8 @@
 // own guard (scheme, private networks) before they are stored.
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
-import { ok, tr, type CommandDef, type FeedView, type UiLang } from './types.ts';
+import { ok, type CommandDef, type FeedView, type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
   { name: 'ACTION', kind: 'enum', values: ['list', 'add', 'remove'], description: { en: 'list the feeds, add one or remove one', ar: 'عرض المصادر أو إضافة مصدر أو حذفه' } },
@@ -21,40 +22,40 @@ export const feeds: CommandDef = {
     const { ACTION: verb, URL: url } = p.values;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
     if (verb === 'list') return url === undefined ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : usage();
-    if (url === undefined) return usage(tr(lang, `URL is missing: /feeds ${verb} needs the feed's URL.`, `URL مفقود: يلزم رابط المصدر مع /feeds ${verb}.`));
+    if (url === undefined) return usage(t(lang, 'feeds.urlIsMissing', { verb }));
     const checked = await ctx.services.feeds.check(url);
-    if (!checked.ok) return usage(tr(lang, `Cannot use "${clip(url, 100)}": ${checked.reason}.`, `لا يمكن استخدام «${clip(url, 100)}»: ${checked.reason}.`));
+    if (!checked.ok) return usage(t(lang, 'feeds.cannotUse', { url: clip(url, 100), reason: checked.reason }));
     const list = await ctx.services.feeds.list();
     const known = list.find((f) => sameUrl(f.url, checked.url));
     if (verb === 'add') {
-      if (known) return usage(tr(lang, `Already polled: ${checked.url}`, `المصدر موجود: ${checked.url}`));
+      if (known) return usage(t(lang, 'feeds.alreadyPolled', { url: checked.url }));
       await ctx.services.feeds.add(checked.url, `${ctx.platform}:${ctx.user.id}`);
-      return ok(tr(lang, `Added feed ${checked.url}; it is polled from the next round.`, `أُضيف المصدر ${checked.url}؛ يُجلب من الجولة القادمة.`));
+      return ok(t(lang, 'feeds.addedFeedIt', { url: checked.url }));
     }
-    if (!known) return usage(tr(lang, `No feed ${checked.url}. See /feeds list.`, `لا يوجد مصدر ${checked.url}. راجع /feeds list.`));
+    if (!known) return usage(t(lang, 'feeds.noFeedSee', { url: checked.url }));
     if (known.source === 'config') {
-      return { status: 'denied', ephemeral: true, text: tr(lang, `${checked.url} comes from the config file; remove it there.`, `${checked.url} معرّف في ملف الإعدادات؛ احذفه هناك.`) };
+      return { status: 'denied', ephemeral: true, text: t(lang, 'feeds.comesFromThe', { url: checked.url }) };
     }
     await ctx.services.feeds.remove(known.url);
-    return ok(tr(lang, `Removed feed ${checked.url}.`, `حُذف المصدر ${checked.url}.`));
+    return ok(t(lang, 'feeds.removedFeed', { url: checked.url }));
   },
 };
 
 function formatList(list: FeedView[], lang: UiLang): string {
-  if (list.length === 0) return tr(lang, 'No feeds. Add one with /feeds add URL.', 'لا مصادر. أضف واحداً بـ /feeds add URL.');
+  if (list.length === 0) return t(lang, 'feeds.noFeedsAdd');
   const lines = list.map((f) => {
     const h = f.health;
     const state = !h
-      ? tr(lang, 'not polled yet', 'لم يُجلب بعد')
+      ? t(lang, 'feeds.notPolledYet')
       : h.disabledReason
-        ? tr(lang, `disabled: ${h.disabledReason}`, `معطّل: ${h.disabledReason}`)
+        ? t(lang, 'feeds.disabled', { disabledReason: h.disabledReason })
         : h.failures > 0
-          ? tr(lang, `failing ×${h.failures}: ${h.lastError ?? '?'}`, `فاشل ×${h.failures}: ${h.lastError ?? '?'}`)
-          : tr(lang, `ok, last poll ${stamp(h.lastPollAt)}`, `سليم، آخر جلب ${stamp(h.lastPollAt)}`);
-    const src = f.source === 'config' ? tr(lang, ' [config]', ' [الإعدادات]') : '';
+          ? t(lang, 'feeds.failing', { failures: h.failures, v: h.lastError ?? '?' })
+          : t(lang, 'feeds.okLastPoll', { lastPollAt: stamp(h.lastPollAt) });
+    const src = f.source === 'config' ? t(lang, 'feeds.config') : '';
     return `• ${f.name ? `${f.name} — ` : ''}${f.url}${src}\n  ${state}`;
   });
-  return [tr(lang, `Feeds (${list.length}):`, `المصادر (${list.length}):`), ...lines].join('\n');
+  return [t(lang, 'feeds.feeds', { length: list.length }), ...lines].join('\n');
 }
 
 export function stamp(iso: string | undefined): string {

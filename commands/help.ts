@@ -1,7 +1,8 @@
 // /help [command] — generated from the registry so it can never drift from the real commands.
 import { argLines, argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
-import { ok, tr, usageLine, type CommandDef } from './types.ts';
+import { ok, usageLine, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: { en: 'a command to explain, e.g. subscribe', ar: 'أمر لشرحه، مثل subscribe' } }]);
 
@@ -17,14 +18,14 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       const name = p.values.COMMAND?.replace(/^\//, '');
       if (name !== undefined) {
         const def = all().find((c) => c.name === name);
-        if (!def) return usageReply(this.name, SPEC, lang, tr(lang, `COMMAND: no command "${clip(name)}".`, `COMMAND: لا يوجد أمر «${clip(name)}».`));
+        if (!def) return usageReply(this.name, SPEC, lang, t(lang, 'help.commandNoCommand', { name: clip(name) }));
         return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }
       const admin = await ctx.isAdmin();
       const lines = all()
         .filter((c) => admin || !c.admin)
         .map((c) => `${usageLine(c)} — ${c.description[lang]}`);
-      return ok([tr(lang, 'raqib commands:', 'أوامر رقيب:'), ...lines].join('\n'), { ephemeral: true });
+      return ok([t(lang, 'help.raqibCommands'), ...lines].join('\n'), { ephemeral: true });
     },
   };
 }

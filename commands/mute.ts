@@ -4,7 +4,8 @@ import { formatDuration } from '../src/core/duration.ts';
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
   { name: 'TOPIC', kind: 'word', values: ['all'], description: { en: 'a subscribed topic, or all', ar: 'موضوع مشترك فيه، أو all' } },
@@ -27,13 +28,13 @@ export const mute: CommandDef = {
     const subs = await ctx.services.subscriptions.list(where);
     const targets = topicId === 'all' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
     if (targets.length === 0) {
-      return { status: 'usage', ephemeral: true, text: tr(lang, `This chat is not subscribed to "${clip(topicId)}". See /subscriptions.`, `هذه المحادثة غير مشتركة في «${clip(topicId)}». راجع /subscriptions.`) };
+      return { status: 'usage', ephemeral: true, text: t(lang, 'mute.thisChatIs', { topicId: clip(topicId) }) };
     }
     const until = ms === undefined ? undefined : new Date(ctx.now() + ms).toISOString();
     for (const t of targets) await ctx.services.subscriptions.mute(where, t, until);
     const what = targets.join(', ');
-    if (!until) return ok(tr(lang, `Unmuted: ${what}.`, `أُلغي الكتم: ${what}.`));
+    if (!until) return ok(t(lang, 'mute.unmuted', { what }));
     const stamp = `${until.slice(0, 16).replace('T', ' ')} UTC`;
-    return ok(tr(lang, `Muted ${what} for ${formatDuration(ms!)} (until ${stamp}).`, `كُتم ${what} لمدة ${formatDuration(ms!)} (حتى ${stamp}).`));
+    return ok(t(lang, 'mute.mutedForUntil', { what, ms: formatDuration(ms!), stamp }));
   },
 };

@@ -1,7 +1,8 @@
 // /search QUERY [since] — the topic query language over stored articles, without a topic.
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const DEFAULT_SINCE_MS = 7 * 86_400_000;
 const LIMIT = 10;
@@ -25,10 +26,10 @@ export const search: CommandDef = {
     if (!p.ok) return p.reply;
     const now = ctx.now();
     const found = await ctx.services.search({ query: p.values.QUERY, sinceMs: now - (p.values.SINCE ?? DEFAULT_SINCE_MS), untilMs: now, limit: LIMIT });
-    if (found.total === 0) return ok(tr(lang, 'No stored article matches.', 'لا توجد مقالات مطابقة.'), { ephemeral: true });
+    if (found.total === 0) return ok(t(lang, 'search.noStoredArticle'), { ephemeral: true });
     const head = found.total > found.hits.length
-      ? tr(lang, `${found.total} articles match; the best ${found.hits.length}:`, `${found.total} مقالة مطابقة؛ أفضل ${found.hits.length}:`)
-      : tr(lang, `${found.total} articles match:`, `${found.total} مقالة مطابقة:`);
+      ? t(lang, 'search.articlesMatchThe', { total: found.total, length: found.hits.length })
+      : t(lang, 'search.articlesMatch', { total: found.total });
     const lines = found.hits.map((h) => `• ${h.title} (${h.published.slice(0, 10)})\n  ${h.url}`);
     return ok([head, ...lines].join('\n'), { ephemeral: true });
   },

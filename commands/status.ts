@@ -3,7 +3,8 @@
 import { stamp } from './feeds.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const MAX_LISTED = 5;
 
@@ -22,14 +23,13 @@ export const status: CommandDef = {
     const healthy = polled.length - disabled.length - failing.length;
     const lastPoll = polled.map((f) => f.health!.lastPollAt).filter((x): x is string => !!x).sort().at(-1);
     const lines = [
-      tr(lang, `Feeds: ${s.feeds.length} (${healthy} ok, ${failing.length} failing, ${disabled.length} disabled, ${s.feeds.length - polled.length} not polled yet)`,
-        `المصادر: ${s.feeds.length} (${healthy} سليم، ${failing.length} فاشل، ${disabled.length} معطّل، ${s.feeds.length - polled.length} لم يُجلب بعد)`),
-      tr(lang, `Last poll: ${stamp(lastPoll)}`, `آخر جلب: ${stamp(lastPoll)}`),
-      tr(lang, `Delivery queue: ${s.queueDepth ?? 'n/a'}`, `طابور الإرسال: ${s.queueDepth ?? 'غير متاح'}`),
-      tr(lang, `Dead letters: ${s.deadLetters ?? 'n/a'}`, `رسائل متعذرة: ${s.deadLetters ?? 'غير متاح'}`),
+      t(lang, 'status.feedsOkFailing', { length: s.feeds.length, healthy, failing: failing.length, disabled: disabled.length, unpolled: s.feeds.length - polled.length }),
+      t(lang, 'status.lastPoll', { lastPoll: stamp(lastPoll) }),
+      t(lang, 'status.deliveryQueue', { count: s.queueDepth ?? t(lang, 'status.notAvailable') }),
+      t(lang, 'status.deadLetters', { count: s.deadLetters ?? t(lang, 'status.notAvailable') }),
     ];
     if (await ctx.isAdmin()) {
-      lines.push(tr(lang, `Store: ${s.store}`, `التخزين: ${s.store}`));
+      lines.push(t(lang, 'status.store', { store: s.store }));
       for (const f of [...disabled, ...failing].slice(0, MAX_LISTED)) {
         const h = f.health!;
         lines.push(`• ${f.name ?? f.url}: ${h.disabledReason ?? `×${h.failures} ${h.lastError ?? ''}`.trim()}`);

@@ -4,7 +4,8 @@ import { DEFAULT_TIMEZONE, formatScheduleMode, parseScheduleMode, type ScheduleM
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const DEFAULT_MODE: ScheduleMode = defaultMode('daily 08:00');
 
@@ -48,12 +49,12 @@ export const subscribe: CommandDef = {
     await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
     const when = describeMode(mode, timezone, lang);
     return ok(existing
-      ? tr(lang, `Updated: this chat gets "${topicId}" ${when}.`, `تم التحديث: تصل هذه المحادثة ملخصات «${topicId}» ${when}.`)
-      : tr(lang, `Subscribed: this chat gets "${topicId}" ${when}.`, `تم الاشتراك: تصل هذه المحادثة ملخصات «${topicId}» ${when}.`));
+      ? t(lang, 'subscribe.updatedThisChat', { topicId, when })
+      : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
   },
 };
 
 export function describeMode(mode: ScheduleMode, timezone: string, lang: 'ar' | 'en'): string {
-  if (mode.kind === 'instant') return tr(lang, 'as soon as articles match', 'فور ظهور مقالات مطابقة');
+  if (mode.kind === 'instant') return t(lang, 'subscribe.asSoonAs');
   return `${formatScheduleMode(mode)} (${timezone})`;
 }

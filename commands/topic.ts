@@ -1,7 +1,8 @@
 // /topic TOPIC — one topic's query and how often it matched lately.
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +25,8 @@ export const topic: CommandDef = {
     ]);
     const lines = [
       `${def.id}${def.name ? ` — ${def.name}` : ''}`,
-      `${tr(lang, 'Query', 'الاستعلام')}: ${def.query}`,
-      tr(lang, `Matches: ${day} in the last 24h, ${week} in the last 7d`, `المطابقات: ${day} خلال 24 ساعة، ${week} خلال 7 أيام`),
+      `${t(lang, 'topic.query')}: ${def.query}`,
+      t(lang, 'topic.matchesInThe', { day, week }),
     ];
     return ok(lines.join('\n'), { ephemeral: true });
   },

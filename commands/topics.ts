@@ -1,7 +1,8 @@
 // /topics — the topics raqib watches.
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 export const topics: CommandDef = {
   name: 'topics',
@@ -11,9 +12,9 @@ export const topics: CommandDef = {
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
     if (!p.ok) return p.reply;
     const list = await ctx.services.topics();
-    if (list.length === 0) return ok(tr(ctx.lang, 'No topics are configured.', 'لا توجد مواضيع.'), { ephemeral: true });
-    const head = tr(ctx.lang, `Topics (${list.length}):`, `المواضيع (${list.length}):`);
-    const hint = tr(ctx.lang, 'Details: /topic TOPIC', 'التفاصيل: /topic TOPIC');
+    if (list.length === 0) return ok(t(ctx.lang, 'topics.noTopicsAre'), { ephemeral: true });
+    const head = t(ctx.lang, 'topics.topics', { length: list.length });
+    const hint = t(ctx.lang, 'topics.detailsTopicTopic');
     return ok([head, ...list.map((t) => `• ${t.id}${t.name ? ` — ${t.name}` : ''}`), hint].join('\n'), { ephemeral: true });
   },
 };

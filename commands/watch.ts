@@ -2,7 +2,8 @@
 // validated before anything is stored; a bad one is refused with where and why.
 import { argSpec } from './arg-spec.ts';
 import { parseArgs, usageReply } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
   { name: 'ACTION', kind: 'enum', values: ['add', 'edit', 'remove'], description: { en: 'add a topic, edit its query or remove it', ar: 'إضافة موضوع أو تعديل استعلامه أو حذفه' } },
@@ -21,19 +22,19 @@ export const watch: CommandDef = {
     if (!p.ok) return p.reply;
     const { ACTION: action, TOPIC: id, QUERY: query } = p.values;
     const existing = (await ctx.services.topics()).find((t) => t.id === id);
-    const usage = (en?: string, ar?: string) => usageReply(this.name, SPEC, lang, en && ar ? tr(lang, en, ar) : undefined);
+    const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
     if (action === 'remove') {
       if (query !== undefined) return usage();
-      if (!existing) return usage(`No topic "${id}".`, `لا يوجد موضوع «${id}».`);
+      if (!existing) return usage(t(lang, 'watch.noTopic', { id }));
       await ctx.services.watch.remove(id);
-      return ok(tr(lang, `Removed topic "${id}". Subscriptions to it stay, and deliver nothing until it is added again.`, `حُذف الموضوع «${id}». تبقى الاشتراكات فيه ولا يصلها شيء حتى يُضاف من جديد.`));
+      return ok(t(lang, 'watch.removedTopicSubscriptions', { id }));
     }
-    if (query === undefined) return usage('QUERY: A query is needed.', 'QUERY: يلزم استعلام.');
-    if (action === 'add' && existing) return usage(`Topic "${id}" exists; use /watch edit.`, `الموضوع «${id}» موجود؛ استخدم /watch edit.`);
-    if (action === 'edit' && !existing) return usage(`No topic "${id}"; use /watch add.`, `لا يوجد موضوع «${id}»؛ استخدم /watch add.`);
+    if (query === undefined) return usage(t(lang, 'watch.queryNeeded'));
+    if (action === 'add' && existing) return usage(t(lang, 'watch.exists', { id }));
+    if (action === 'edit' && !existing) return usage(t(lang, 'watch.noTopicUseAdd', { id }));
     await ctx.services.watch.put({ id, ...(existing?.name ? { name: existing.name } : {}), query }, `${ctx.platform}:${ctx.user.id}`);
     return ok(action === 'add'
-      ? tr(lang, `Watching "${id}": ${query}`, `تجري متابعة «${id}»: ${query}`)
-      : tr(lang, `Updated "${id}": ${query}`, `حُدّث «${id}»: ${query}`));
+      ? t(lang, 'watch.watching', { id, query })
+      : t(lang, 'watch.updated', { id, query }));
   },
 };
