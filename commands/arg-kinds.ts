@@ -8,6 +8,9 @@ import type { ArgDef } from './arg-spec.ts';
 import { checkQuery } from './query-problem.ts';
 import { type UiLang } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { normaliseArgs } from '../src/i18n/input.ts';
+import { guessTimezone } from '../src/i18n/timezones.ts';
+import { findTopic, guessTopic } from './topic-names.ts';
 
 /** `weak`: any word could have been meant as this (a topic name); a more specific kind's problem wins. */
 export type Check = { ok: true; value: unknown } | { ok: false; bad: boolean; problem: string; weak?: boolean };
@@ -35,26 +38,29 @@ type WordCheck = (token: string, arg: ArgDef, env: CheckEnv) => Check | Promise<
 
 const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordCheck> = {
   async topic(token, _arg, env) {
-    const id = token.toLowerCase();
     const all = await env.topics();
-    if (all.some((t) => t.id === id)) return taken(id);
-    const known = all.map((t) => t.id).join(', ');
-    return { ...wrong(t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known })), weak: true };
+    const found = findTopic(token, all);
+    if (found) return taken(found.id);
+    const known = all.map((x) => x.id).join(', ');
+    const guess = guessTopic(token, all);
+    const problem = guess ? t(env.lang, 'arg-kinds.unknownTopicGuess', { token: clip(token), guess, known }) : t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known });
+    return { ...wrong(problem), weak: true };
   },
-  word: (token) => taken(token.toLowerCase()),
+  // A topic that may no longer exist: a name of a current one still reads as its id.
+  word: async (token, _arg, env) => taken(findTopic(token, await env.topics())?.id ?? token.toLowerCase()),
   topicId(token, _arg, env) {
     const id = token.trim().toLowerCase();
     if (TOPIC_ID_RE.test(id)) return taken(id);
     return wrong(t(env.lang, 'arg-kinds.isNotA', { token: clip(token) }));
   },
   window(token, _arg, env) {
-    const ms = parseDuration(token);
+    const ms = parseDuration(normaliseArgs(token));
     if (ms === undefined) return notThis(t(env.lang, 'arg-kinds.isNotA2', { token: clip(token) }));
     if (ms > MAX_WINDOW_MS) return wrong(t(env.lang, 'arg-kinds.isLongerThan', { token: clip(token) }));
     return taken(ms);
   },
   duration(token, arg, env) {
-    const ms = parseDuration(token.toLowerCase());
+    const ms = parseDuration(normaliseArgs(token).toLowerCase());
     if (ms === undefined) {
       const or = (arg.values ?? []).map((v) => `"${v}"`).join(', ');
       return wrong(t(env.lang, 'arg-kinds.isNotA3', { token: clip(token), or: or ? t(env.lang, 'arg-kinds.orWords', { words: or }) : '' }));
@@ -64,6 +70,8 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
   },
   timezone(token, _arg, env) {
     if (isValidTimezone(token)) return taken(canonicalZone(token));
+    const guess = guessTimezone(token);
+    if (guess) return wrong(t(env.lang, 'arg-kinds.notTimezoneGuess', { token: clip(token), guess }));
     return wrong(t(env.lang, 'arg-kinds.isNotA4', { token: clip(token) }));
   },
   url: (token) => taken(token),

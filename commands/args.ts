@@ -7,6 +7,7 @@ import { checkRest, checkSchedule, checkWord, clip, type Check, type CheckEnv } 
 import { synopsis, takesRest, type ArgDef, type ArgSpec, type ArgValues } from './arg-spec.ts';
 import { type CommandContext, type Reply, type UiLang } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { normaliseArgs } from '../src/i18n/input.ts';
 
 export { clip };
 
@@ -32,7 +33,10 @@ export async function parseArgs<const A extends readonly ArgDef[]>(command: stri
   let topics: Promise<TopicDef[]> | undefined;
   const env: CheckEnv = { lang: ctx.lang, topics: () => (topics ??= ctx.services.topics()) };
   try {
-    const cursor = new Cursor(straightenQuotes(text), env.lang);
+    // Words in Arabic or spelled out ("٦ ساعات", "2 days", "يومياً") read as 6h, 2d, daily; a
+    // command with free text (a query) keeps it as typed and reads digits per word instead.
+    const typed = spec.args.some((a) => takesRest(a.kind)) ? text : normaliseArgs(text);
+    const cursor = new Cursor(straightenQuotes(typed), env.lang);
     const values = spec.anyOrder ? await readAnyOrder(spec.args, cursor, env) : await readInOrder(spec.args, cursor, env);
     return { ok: true, values: values as ArgValues<A> };
   } catch (e) {

@@ -3,17 +3,17 @@
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
 import { ok, type CommandDef, type FeedView, type UiLang } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
-  { name: 'ACTION', kind: 'enum', values: ['list', 'add', 'remove'], description: { en: 'list the feeds, add one or remove one', ar: 'عرض المصادر أو إضافة مصدر أو حذفه' } },
-  { name: 'URL', kind: 'url', optional: true, description: { en: 'the feed URL (add and remove)', ar: 'رابط المصدر (للإضافة والحذف)' } },
+  { name: 'ACTION', kind: 'enum', values: ['list', 'add', 'remove'], description: describe('describe.feeds.ACTION') },
+  { name: 'URL', kind: 'url', optional: true, description: describe('describe.feeds.URL') },
 ]);
 
 export const feeds: CommandDef = {
   name: 'feeds',
   spec: SPEC,
-  description: { en: 'List, add or remove feeds (admins)', ar: 'عرض المصادر أو إضافتها أو حذفها (للمشرفين)' },
+  description: describe('describe.feeds.feeds'),
   admin: true,
   async run(ctx, argText) {
     const lang = ctx.lang;

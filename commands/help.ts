@@ -2,15 +2,15 @@
 import { argLines, argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
 import { ok, usageLine, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
-const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: { en: 'a command to explain, e.g. subscribe', ar: 'أمر لشرحه، مثل subscribe' } }]);
+const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: describe('describe.help.COMMAND') }]);
 
 export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
   return {
     name: 'help',
     spec: SPEC,
-    description: { en: 'Show the commands', ar: 'عرض الأوامر' },
+    description: describe('describe.help.help'),
     async run(ctx, argText) {
       const lang = ctx.lang;
       const p = await parseArgs(this.name, SPEC, argText, ctx);

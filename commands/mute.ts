@@ -5,17 +5,17 @@ import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
-  { name: 'TOPIC', kind: 'word', values: ['all'], description: { en: 'a subscribed topic, or all', ar: 'موضوع مشترك فيه، أو all' } },
-  { name: 'DURATION', kind: 'duration', values: ['off'], max: 365 * 86_400_000, description: { en: 'e.g. 30m, 6h, 2d (at most 365d), or off', ar: 'مثل 30m أو 6h أو 2d (حتى 365d)، أو off' } },
+  { name: 'TOPIC', kind: 'word', values: ['all'], description: describe('describe.mute.TOPIC') },
+  { name: 'DURATION', kind: 'duration', values: ['off'], max: 365 * 86_400_000, description: describe('describe.mute.DURATION') },
 ]);
 
 export const mute: CommandDef = {
   name: 'mute',
   spec: SPEC,
-  description: { en: 'Pause a subscription of this chat, e.g. /mute iraq 6h (TOPIC may be all, DURATION may be off)', ar: 'إيقاف اشتراك مؤقتاً، مثل /mute iraq 6h (الموضوع يمكن أن يكون all والمدة off)' },
+  description: describe('describe.mute.mute'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);

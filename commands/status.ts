@@ -4,14 +4,14 @@ import { stamp } from './feeds.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const MAX_LISTED = 5;
 
 export const status: CommandDef = {
   name: 'status',
   spec: NO_ARGS,
-  description: { en: 'Feed health, last poll, delivery queue and dead letters', ar: 'حالة المصادر وآخر جلب وطابور الإرسال والرسائل المتعذرة' },
+  description: describe('describe.status.status'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);

@@ -5,7 +5,7 @@ import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const DEFAULT_MODE: ScheduleMode = defaultMode('daily 08:00');
 
@@ -16,24 +16,21 @@ function defaultMode(text: string): ScheduleMode {
 }
 
 const SPEC = argSpec([
-  { name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } },
+  { name: 'TOPIC', kind: 'topic', description: describe('describe.subscribe.TOPIC') },
   {
     name: 'MODE',
     kind: 'schedule',
     optional: true,
     display: 'instant | hourly | daily HH:MM | cron "…"',
-    description: { en: 'when digests come (default daily 08:00)', ar: 'متى تصل الملخصات (الافتراضي daily 08:00)' },
+    description: describe('describe.subscribe.MODE'),
   },
-  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'timezone', description: { en: `e.g. Asia/Baghdad or UTC (default ${DEFAULT_TIMEZONE})`, ar: `مثل Asia/Baghdad أو UTC (الافتراضي ${DEFAULT_TIMEZONE})` } },
+  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'timezone', description: describe('describe.subscribe.TIMEZONE') },
 ]);
 
 export const subscribe: CommandDef = {
   name: 'subscribe',
   spec: SPEC,
-  description: {
-    en: 'Send this chat a topic’s digests (default: daily 08:00 Asia/Baghdad)',
-    ar: 'إرسال ملخصات موضوع إلى هذه المحادثة (الافتراضي: يومياً 08:00 بتوقيت بغداد)',
-  },
+  description: describe('describe.subscribe.subscribe'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);

@@ -4,12 +4,12 @@ import { chatAddress } from './chat-scope.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 export const subscriptions: CommandDef = {
   name: 'subscriptions',
   spec: NO_ARGS,
-  description: { en: "This chat's subscriptions", ar: 'اشتراكات هذه المحادثة' },
+  description: describe('describe.subscriptions.subscriptions'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);

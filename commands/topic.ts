@@ -2,16 +2,16 @@
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const DAY_MS = 86_400_000;
 
-const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } }]);
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: describe('describe.topic.TOPIC') }]);
 
 export const topic: CommandDef = {
   name: 'topic',
   spec: SPEC,
-  description: { en: "A topic's query and its recent hit count", ar: 'استعلام الموضوع وعدد المقالات المطابقة مؤخراً' },
+  description: describe('describe.topic.topic'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);

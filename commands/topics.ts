@@ -2,12 +2,12 @@
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 export const topics: CommandDef = {
   name: 'topics',
   spec: NO_ARGS,
-  description: { en: 'List the watched topics', ar: 'قائمة المواضيع المتابعة' },
+  description: describe('describe.topics.topics'),
   async run(ctx, argText) {
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
     if (!p.ok) return p.reply;

@@ -3,15 +3,15 @@ import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 // Any word: a subscription outlives its topic's removal and must still be removable.
-const SPEC = argSpec([{ name: 'TOPIC', kind: 'word', description: { en: 'a topic this chat is subscribed to (see /subscriptions)', ar: 'موضوع مشتركة فيه هذه المحادثة (راجع /subscriptions)' } }]);
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'word', description: describe('describe.unsubscribe.TOPIC') }]);
 
 export const unsubscribe: CommandDef = {
   name: 'unsubscribe',
   spec: SPEC,
-  description: { en: 'Stop sending a topic to this chat', ar: 'إيقاف إرسال موضوع إلى هذه المحادثة' },
+  description: describe('describe.unsubscribe.unsubscribe'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);

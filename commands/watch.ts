@@ -3,18 +3,18 @@
 import { argSpec } from './arg-spec.ts';
 import { parseArgs, usageReply } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
-  { name: 'ACTION', kind: 'enum', values: ['add', 'edit', 'remove'], description: { en: 'add a topic, edit its query or remove it', ar: 'إضافة موضوع أو تعديل استعلامه أو حذفه' } },
-  { name: 'TOPIC', kind: 'topicId', description: { en: 'the topic id: lower-case letters, digits, dashes', ar: 'معرّف الموضوع: حروف لاتينية صغيرة وأرقام وشرطات' } },
-  { name: 'QUERY', kind: 'query', optional: true, description: { en: 'the topic query (add and edit), e.g. oil OR نفط', ar: 'استعلام الموضوع (للإضافة والتعديل)، مثل oil OR نفط' } },
+  { name: 'ACTION', kind: 'enum', values: ['add', 'edit', 'remove'], description: describe('describe.watch.ACTION') },
+  { name: 'TOPIC', kind: 'topicId', description: describe('describe.watch.TOPIC') },
+  { name: 'QUERY', kind: 'query', optional: true, description: describe('describe.watch.QUERY') },
 ]);
 
 export const watch: CommandDef = {
   name: 'watch',
   spec: SPEC,
-  description: { en: 'Add, change or remove a watched topic (admins)', ar: 'إضافة موضوع متابعة أو تعديله أو حذفه (للمشرفين)' },
+  description: describe('describe.watch.watch'),
   admin: true,
   async run(ctx, argText) {
     const lang = ctx.lang;

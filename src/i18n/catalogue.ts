@@ -102,3 +102,8 @@ function placeholders(e: Entry): string[] {
   const text = typeof e === 'string' ? e : Object.values(e).join(' ');
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].filter((n) => n !== 'n').sort();
 }
+
+/** Both languages of one message, for declarations read in either (command and argument descriptions). */
+export function describe(key: MsgKey): Record<Lang, string> {
+  return { en: t('en', key), ar: t('ar', key) };
+}
