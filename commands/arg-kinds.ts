@@ -99,10 +99,19 @@ export function checkSchedule(text: string, env: CheckEnv): Check & { length?: n
   if (!m) {
     if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(t(env.lang, 'arg-kinds.aSchedule'));
     const r = parseScheduleMode(text);
-    return wrong(r.ok ? t(env.lang, 'arg-kinds.putTheCron') : r.error);
+    return wrong(r.ok ? t(env.lang, 'arg-kinds.putTheCron') : scheduleProblem(text, env));
   }
   const mode = parseScheduleMode(m[1]!);
-  return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(mode.error);
+  return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(scheduleProblem(m[1]!, env));
+}
+
+/** The schedule parser's complaint in the reader's language (core's own message is English, for the config). */
+function scheduleProblem(text: string, env: CheckEnv): string {
+  const daily = /^daily\s+(\S+)/i.exec(text);
+  if (daily) return t(env.lang, 'arg-kinds.badDailyTime', { time: clip(daily[1]!) });
+  const cron = /^cron\s+(?:"([^"]*)"|'([^']*)'|(.*))/i.exec(text);
+  if (cron) return t(env.lang, 'arg-kinds.badCron', { expr: clip((cron[1] ?? cron[2] ?? cron[3] ?? '').trim()) });
+  return t(env.lang, 'arg-kinds.notSchedule', { text: clip(text) });
 }
 
 export function checkRest(text: string, env: CheckEnv): Check {

@@ -3,6 +3,7 @@ import { argLines, argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
 import { ok, usageLine, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
+import { closest } from '../src/i18n/suggest.ts';
 
 const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: describe('describe.help.COMMAND') }]);
 
@@ -18,7 +19,10 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       const name = p.values.COMMAND?.replace(/^\//, '');
       if (name !== undefined) {
         const def = all().find((c) => c.name === name);
-        if (!def) return usageReply(this.name, SPEC, lang, t(lang, 'help.commandNoCommand', { name: clip(name) }));
+        if (!def) {
+          const guess = closest(name, all().map((c) => ({ value: c.name, names: [c.name] })));
+          return usageReply(this.name, SPEC, lang, guess ? t(lang, 'help.noCommandGuess', { name: clip(name), guess }) : t(lang, 'help.commandNoCommand', { name: clip(name) }));
+        }
         return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }
       const admin = await ctx.isAdmin();

@@ -1,6 +1,7 @@
 // /mute TOPIC DURATION — hold back a subscribed topic for a while ("off" lifts it; "all" mutes
 // every subscription of this chat).
-import { formatDuration } from '../src/core/duration.ts';
+import { DEFAULT_TIMEZONE } from '../src/core/schedule-mode.ts';
+import { durationLabel, momentLabel } from '../src/i18n/format.ts';
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, requireChatAdmin } from './chat-scope.ts';
@@ -9,7 +10,7 @@ import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
   { name: 'TOPIC', kind: 'word', values: ['all'], description: describe('describe.mute.TOPIC') },
-  { name: 'DURATION', kind: 'duration', values: ['off'], max: 365 * 86_400_000, description: describe('describe.mute.DURATION') },
+  { name: 'DURATION', kind: 'duration', optional: true, values: ['off'], max: 365 * 86_400_000, description: describe('describe.mute.DURATION') },
 ]);
 
 export const mute: CommandDef = {
@@ -21,12 +22,14 @@ export const mute: CommandDef = {
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;
     const { TOPIC: topicId, DURATION: duration } = p.values;
-    const ms = duration === 'off' ? undefined : duration;
+    // "/mute off" lifts every mute of the chat; "/mute iraq" alone asks for how long.
+    if (duration === undefined && topicId !== 'off') return { status: 'usage', ephemeral: true, text: t(lang, 'mute.howLong', { topic: topicId }) };
+    const ms = duration === 'off' || duration === undefined ? undefined : duration;
     const denied = await requireChatAdmin(ctx);
     if (denied) return denied;
     const where = chatAddress(ctx);
     const subs = await ctx.services.subscriptions.list(where);
-    const targets = topicId === 'all' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
+    const targets = topicId === 'all' || topicId === 'off' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
     if (targets.length === 0) {
       return { status: 'usage', ephemeral: true, text: t(lang, 'mute.thisChatIs', { topicId: clip(topicId) }) };
     }
@@ -34,7 +37,7 @@ export const mute: CommandDef = {
     for (const t of targets) await ctx.services.subscriptions.mute(where, t, until);
     const what = targets.join(', ');
     if (!until) return ok(t(lang, 'mute.unmuted', { what }));
-    const stamp = `${until.slice(0, 16).replace('T', ' ')} UTC`;
-    return ok(t(lang, 'mute.mutedForUntil', { what, ms: formatDuration(ms!), stamp }));
+    const zone = subs.find((s) => s.topic === targets[0])?.timezone ?? DEFAULT_TIMEZONE;
+    return ok(t(lang, 'mute.mutedForUntil', { what, span: durationLabel(lang, ms!), until: momentLabel(lang, Date.parse(until), zone) }));
   },
 };

@@ -14,6 +14,7 @@ import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
 import { type CommandContext, type CommandDef, type Reply } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { closest } from '../src/i18n/suggest.ts';
 
 const list: CommandDef[] = [];
 list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
@@ -22,6 +23,11 @@ export const commands: readonly CommandDef[] = list;
 
 /** Longest argument text a command accepts; longer input is refused before any parsing. */
 const MAX_ARGS_LENGTH = 4_000;
+
+/** "/subscrib" → subscribe: the closest command name, if one is near. */
+export function guessCommand(name: string): string | undefined {
+  return closest(name, list.map((c) => ({ value: c.name, names: [c.name] })));
+}
 
 function findCommand(name: string): CommandDef | undefined {
   return list.find((c) => c.name === name.toLowerCase());
@@ -56,7 +62,9 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
   const args = stripControls(rawArgs);
   const def = findCommand(name);
   if (!def) {
-    return { status: 'usage', ephemeral: true, text: t(lang, 'registry.unknownCommandTry', { name: name.slice(0, 32) }) };
+    const guess = guessCommand(name);
+    const text = guess ? t(lang, 'registry.unknownCommandGuess', { name: name.slice(0, 32), guess }) : t(lang, 'registry.unknownCommandTry', { name: name.slice(0, 32) });
+    return { status: 'usage', ephemeral: true, text };
   }
   try {
     if (def.admin && !(await ctx.isAdmin())) {

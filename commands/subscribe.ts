@@ -1,11 +1,12 @@
 // /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] — this chat receives the
 // topic's digests. Modes are parsed by src/core/schedule-mode.ts, the same parser the config uses.
-import { DEFAULT_TIMEZONE, formatScheduleMode, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
+import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
+import { scheduleLabel } from '../src/i18n/format.ts';
 
 const DEFAULT_MODE: ScheduleMode = defaultMode('daily 08:00');
 
@@ -52,6 +53,6 @@ export const subscribe: CommandDef = {
 };
 
 export function describeMode(mode: ScheduleMode, timezone: string, lang: 'ar' | 'en'): string {
-  if (mode.kind === 'instant') return t(lang, 'subscribe.asSoonAs');
-  return `${formatScheduleMode(mode)} (${timezone})`;
+  if (mode.kind === 'instant') return scheduleLabel(lang, mode);
+  return `${scheduleLabel(lang, mode)} (${timezone})`;
 }

@@ -5,6 +5,7 @@ import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
+import { momentLabel } from '../src/i18n/format.ts';
 
 export const subscriptions: CommandDef = {
   name: 'subscriptions',
@@ -19,7 +20,7 @@ export const subscriptions: CommandDef = {
     const now = ctx.now();
     const lines = subs.map((s) => {
       const muted = s.mutedUntil && Date.parse(s.mutedUntil) > now
-        ? t(lang, 'subscriptions.mutedUntilUtc', { v: s.mutedUntil.slice(0, 16).replace('T', ' ') })
+        ? t(lang, 'subscriptions.mutedUntil', { until: momentLabel(lang, Date.parse(s.mutedUntil), s.timezone) })
         : '';
       const src = s.source === 'config' ? t(lang, 'subscriptions.config') : '';
       return `• ${s.topic}: ${describeMode(s.mode, s.timezone, lang)}${muted}${src}`;
