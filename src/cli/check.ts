@@ -1,8 +1,29 @@
 // `raqib check [--config FILE]`: validate config and env, report every problem, exit 2 on any.
+// On success it lists the resulting topics (the default pack composed with the config's) and
+// warns about vocabulary terms that another term of the same vocabulary already matches.
+import { readFileSync } from 'node:fs';
+import type { TopicDef } from '../core/types.ts';
+import { lintVocabularies } from '../topics/lint.ts';
+import { readTopicText } from '../topics/topic-read.ts';
 import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { loadConfigContext, reportProblems } from './context.ts';
 
 const USAGE = 'usage: raqib check [--config FILE]';
+
+/** One line per topic: id, where it comes from, and its names. */
+export function topicLines(topics: readonly TopicDef[]): string[] {
+  const width = Math.max(0, ...topics.map((t) => t.id.length));
+  return topics.map((t) => {
+    const names = [t.names?.en ?? t.name, t.names?.ar].filter(Boolean).join(' | ');
+    return `  ${t.id.padEnd(width)}  ${(t.origin ?? 'config').padEnd(7)}  ${names}`.trimEnd();
+  });
+}
+
+/** Lint warnings for the config file's own vocabularies (the pack's are checked by its tests). */
+function lintWarnings(path: string): string[] {
+  const raw = readTopicText(readFileSync(path, 'utf8'));
+  return lintVocabularies(raw.vocabularies).map((f) => `  warning${f.line !== undefined ? ` (line ${f.line})` : ''}: ${f.message}`);
+}
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = await parseOrUsage(argv, io, { values: ['config'], usage: USAGE });
@@ -14,11 +35,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const c = r.ctx.loaded.config;
   const platforms = [r.ctx.env.SLACK_BOT_TOKEN ? 'slack' : '', r.ctx.env.TELEGRAM_BOT_TOKEN ? 'telegram' : ''].filter(Boolean);
+  const pack = c.settings?.defaultPack === false ? ' (no default pack)' : '';
+  const warnings = lintWarnings(r.ctx.loaded.path);
   await write(
     io.stdout,
     `ok: ${r.ctx.loaded.path}\n` +
-      `  ${c.feeds?.length ?? 0} feeds, ${r.ctx.topics.length} topics${c.topics ? '' : ' (default pack)'}, ${c.subscriptions?.length ?? 0} subscriptions\n` +
-      `  platforms: ${platforms.length ? platforms.join(', ') : 'console (no platform tokens)'}\n`,
+      `  ${c.feeds?.length ?? 0} feeds, ${r.ctx.topics.length} topics${pack}, ${c.subscriptions?.length ?? 0} subscriptions\n` +
+      `  platforms: ${platforms.length ? platforms.join(', ') : 'console (no platform tokens)'}\n` +
+      `topics (id, origin: pack | config | extends, names):\n${topicLines(r.ctx.topics).join('\n')}\n` +
+      (warnings.length > 0 ? `vocabulary lint:\n${warnings.join('\n')}\n` : ''),
   );
   return 0;
 }

@@ -3,7 +3,6 @@ import { parseEnv, type Env } from '../config/env.ts';
 import { formatProblems, type Problem } from '../config/problems.ts';
 import { readConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
-import { defaultTopics } from '../topics/default-pack.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import type { TopicDef } from '../core/types.ts';
 import { write, type CliIO } from './io.ts';
@@ -14,7 +13,7 @@ export const EXIT_CONFIG = 2;
 export interface ConfigContext {
   env: Env;
   loaded: LoadedConfig;
-  /** The config's topics, or the default pack when the file has no `topics:` key. */
+  /** The default pack's topics composed with the config's (see src/config/load.ts). */
   topics: TopicDef[];
   matcher: Matcher;
 }
@@ -29,15 +28,7 @@ export function loadConfigContext(io: CliIO, configFlag: string | undefined): Co
   const path = resolveConfigPath(configFlag, raw, io.cwd);
   const cfg = readConfig(path);
   if (!cfg.ok) failures.push({ source: path, problems: cfg.problems });
-  const topics = cfg.ok ? (cfg.loaded.config.topics ?? defaultTopics()) : [];
-  if (cfg.ok && cfg.loaded.config.topics === undefined) {
-    const known = new Set(topics.map((t) => t.id));
-    const unknown: Problem[] = [];
-    (cfg.loaded.config.subscriptions ?? []).forEach((s, i) => {
-      if (!known.has(s.topic)) unknown.push({ path: `subscriptions[${i}].topic`, message: `unknown topic "${s.topic}" (not in the default pack)` });
-    });
-    if (unknown.length > 0) failures.push({ source: path, problems: unknown });
-  }
+  const topics = cfg.ok ? cfg.loaded.config.topics : [];
   if (failures.length > 0 || !envResult.ok || !cfg.ok) return { ok: false, problems: failures };
   return { ok: true, ctx: { env: envResult.env, loaded: cfg.loaded, topics, matcher: compileTopics(topics) } };
 }

@@ -3,9 +3,13 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { configSchema, crossCheck, type RaqibConfig } from './schema.ts';
-import { ConfigError, formatPath, zodProblems, type Problem } from './problems.ts';
+import { LineCounter, parseDocument } from 'yaml';
+import { configSchema, type RaqibConfig } from './schema.ts';
+import { defaultPackLayer } from '../topics/default-pack.ts';
+import { readTopicDocument } from '../topics/topic-read.ts';
+import { buildTopics } from '../topics/topic-build.ts';
+import type { TopicDef } from '../core/types.ts';
+import { ConfigError, zodProblems, type Problem } from './problems.ts';
 
 /** The example config that ships with raqib: topic pack plus local example feeds. */
 export const BUNDLED_CONFIG = fileURLToPath(new URL('../../examples/raqib.yaml', import.meta.url));
@@ -76,30 +80,79 @@ function firstInvalidLine(bytes: Buffer): number {
   return lossy.slice(0, Math.max(0, at)).split('\n').length;
 }
 
-export function parseConfigText(text: string, path: string): ConfigResult {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '';
-    return { ok: false, path, problems: [{ path: '(yaml)', message: `not valid YAML${where}: ${(e as Error).message.split('\n')[0]}` }] };
+/** The YAML document, or the problem that keeps it from being one. */
+function parseYamlDocument(text: string): { doc: ReturnType<typeof parseDocument>; lines: LineCounter; data: unknown } | Problem {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const e = doc.errors[0];
+  if (e) {
+    const where = e.linePos ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : '';
+    return { path: '(yaml)', message: `not valid YAML${where}: ${e.message.split('\n')[0]}` };
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  try {
+    return { doc, lines, data: doc.toJS({ maxAliasCount: 100 }) ?? {} };
+  } catch (err) {
+    return { path: '(yaml)', message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` };
+  }
+}
+
+/**
+ * The config's topics composed with the default pack: added, replacing a pack topic by id, or
+ * changing one with `extends:`. Problems in the pack itself (a bug) are reported with its file.
+ */
+function composeTopics(parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter }, path: string, usePack: boolean): { topics: TopicDef[]; problems: Problem[] } {
+  const pack = { ...defaultPackLayer(), useTopics: usePack };
+  const r = buildTopics([pack, { file: path, origin: 'config', raw: readTopicDocument(parsed.doc, parsed.lines) }]);
+  const problems = r.problems.map((p) => ({
+    path: p.file === path ? p.path : `${p.file}: ${p.path}`,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    message: p.message,
+  }));
+  return { topics: r.topics.filter((t) => !t.id.startsWith('#')), problems };
+}
+
+/** Subscriptions must name a topic of the composed list. */
+function subscriptionProblems(data: Record<string, unknown>, topics: readonly TopicDef[], known: ReadonlySet<string>): Problem[] {
+  const ids = new Set([...topics.map((t) => t.id), ...known]);
+  const subs = Array.isArray(data.subscriptions) ? data.subscriptions : [];
+  const out: Problem[] = [];
+  subs.forEach((s, i) => {
+    const topic = (s as { topic?: unknown } | null)?.topic;
+    if (typeof topic === 'string' && topic !== '' && !ids.has(topic)) out.push({ path: `subscriptions[${i}].topic`, message: `unknown topic "${topic}"` });
+  });
+  return out;
+}
+
+export function parseConfigText(text: string, path: string): ConfigResult {
+  const parsed = parseYamlDocument(text);
+  if ('path' in parsed) return { ok: false, path, problems: [parsed] };
+  const data = parsed.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, path, problems: [{ path: '(root)', message: 'the config file must be a mapping with feeds, topics, subscriptions or settings' }] };
   }
   const r = configSchema.safeParse(data);
-  const cross = crossCheck(data).map((p) => ({ path: formatPath(p.path), message: p.message }));
+  const usePack = (data as { settings?: { defaultPack?: unknown } }).settings?.defaultPack !== false;
+  const composed = composeTopics(parsed, path, usePack);
+  // Ids of topics that have problems still count, so a subscription to them is not reported twice.
+  const rawIds = new Set(readTopicIds(data));
+  const cross = [...composed.problems, ...subscriptionProblems(data as Record<string, unknown>, composed.topics, rawIds)];
   if (!r.success || cross.length > 0) {
-    // Field problems and cross-entry problems together, in document order.
-    const all = [...(r.success ? [] : zodProblems(r.error)), ...cross];
-    return { ok: false, path, problems: all };
+    // Field problems and topic problems together.
+    return { ok: false, path, problems: [...(r.success ? [] : zodProblems(r.error)), ...cross] };
   }
   const base = dirname(path);
   const config: RaqibConfig = {
     ...r.data,
+    topics: composed.topics,
     feeds: r.data.feeds?.map((f) => ({ ...f, url: resolveFeedLocation(f.url, base) })),
   };
   return { ok: true, loaded: { path, config } };
+}
+
+function readTopicIds(data: object): string[] {
+  const topics = (data as { topics?: unknown }).topics;
+  if (!Array.isArray(topics)) return [];
+  return topics.map((t) => (t as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
 }
 
 /** Turns a local path into a file:// URL relative to the config's folder; URLs are kept. */

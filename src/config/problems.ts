@@ -3,6 +3,8 @@ import type { z } from 'zod';
 
 export interface Problem {
   path: string;
+  /** 1-based line in the file, when known (topics and vocabularies). */
+  line?: number;
   message: string;
 }
 
@@ -23,7 +25,7 @@ export function zodProblems(error: z.ZodError, prefix = ''): Problem[] {
 }
 
 export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+  return problems.map((p) => `  ${p.path}${p.line !== undefined ? ` (line ${p.line})` : ''}: ${p.message}`).join('\n');
 }
 
 /** Raised when config or env is invalid; carries every problem so that all are reported at once. */

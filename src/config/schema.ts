@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
 import { isValidTimezone, parseScheduleMode } from '../core/schedule-mode.ts';
-import { validateQuery } from '../topics/index.ts';
+import type { TopicDef } from '../core/types.ts';
 
 const duration = (what: string) =>
   z.string().refine((s) => parseDuration(s) !== undefined, { message: `${what} must be a duration such as 90s, 5m, 24h or 3d` });
@@ -43,22 +43,6 @@ export const feedSchema = z
     if (!nearby && ms < 60_000) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1m for remote feeds (file:// and loopback feeds may use 1s)' });
   });
 
-export const topicSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a topic id is lower-case letters, digits and dashes (e.g. us-strikes)'),
-    name: z.string().min(1).optional(),
-    // Checked on the field itself, so a bad query is reported even when a sibling field is wrong.
-    query: z
-      .string()
-      .min(1, 'a topic needs a query')
-      .max(10_000, 'a query is at most 10000 characters')
-      .superRefine((q, ctx) => {
-        const problem = validateQuery(q);
-        if (problem) ctx.addIssue({ code: 'custom', message: `${problem.message} at ${problem.position}` });
-      }),
-  })
-  .strict();
-
 export const subscriptionSchema = z
   .object({
     topic: z.string().min(1),
@@ -90,47 +74,24 @@ export const settingsSchema = z
     allowPrivateNetworks: z.array(z.string().min(1)).optional(),
     /** Feed fetch User-Agent. */
     userAgent: z.string().min(1).optional(),
+    /** false: the config's topics only, without the default pack's (its vocabularies stay usable). */
+    defaultPack: z.boolean().optional(),
   })
   .strict();
 
 export const configSchema = z
   .object({
     feeds: z.array(feedSchema).optional(),
-    topics: z.array(topicSchema).optional(),
+    // Read with their YAML lines by src/topics/topic-read.ts (the same reader as the default pack).
+    vocabularies: z.unknown().optional(),
+    topics: z.array(z.unknown()).optional(),
     subscriptions: z.array(subscriptionSchema).optional(),
     settings: settingsSchema.optional(),
   })
   .strict();
 
-const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-
-/**
- * Checks across entries (duplicate topic ids, subscriptions to unknown topics). They read the raw
- * document leniently so that they are reported together with any field problems: zod skips an
- * object's own refinements once a field inside it fails.
- */
-export function crossCheck(raw: unknown): { path: (string | number)[]; message: string }[] {
-  const out: { path: (string | number)[]; message: string }[] = [];
-  const doc = record(raw);
-  if (!doc || !Array.isArray(doc.topics)) return out; // without `topics:` the default pack applies; the loader checks it
-  const seen = new Map<string, number>();
-  doc.topics.forEach((t, i) => {
-    const id = record(t)?.id;
-    if (typeof id !== 'string') return;
-    const first = seen.get(id);
-    if (first !== undefined) out.push({ path: ['topics', i, 'id'], message: `duplicate topic id "${id}" (first at topics[${first}])` });
-    else seen.set(id, i);
-  });
-  if (Array.isArray(doc.subscriptions)) {
-    doc.subscriptions.forEach((s, i) => {
-      const topic = record(s)?.topic;
-      if (typeof topic === 'string' && topic !== '' && !seen.has(topic)) out.push({ path: ['subscriptions', i, 'topic'], message: `unknown topic "${topic}"` });
-    });
-  }
-  return out;
-}
-
-export type RaqibConfig = z.infer<typeof configSchema>;
+/** The config after loading: `topics` is the composed list (default pack + config), never absent. */
+export type RaqibConfig = Omit<z.infer<typeof configSchema>, 'topics' | 'vocabularies'> & { topics: TopicDef[] };
 export type FeedConfig = z.infer<typeof feedSchema>;
 export type SubscriptionConfig = z.infer<typeof subscriptionSchema>;
 export type Settings = z.infer<typeof settingsSchema>;

@@ -45,10 +45,97 @@ export interface Match {
   spans: Span[];
 }
 
+/**
+ * One place where a named clause of a structured topic held: the field, the UTF-16 [start, end)
+ * from its first to its last matched term, and the terms matched there.
+ */
+export interface ClauseHit {
+  clause: string;
+  field: Field;
+  start: number;
+  end: number;
+  terms: string[];
+}
+
+/** A match with, for structured topics, every place each clause held (for explanations and relevance). */
+export interface DetailedMatch extends Match {
+  clauses: ClauseHit[];
+  /** For a structured topic: the relevance score, the threshold it met and the score's parts. */
+  relevance?: { score: number; threshold: number; parts: Record<string, number> };
+}
+
+/** A name or a line of text in each language; either may be missing. */
+export interface Bilingual {
+  en?: string;
+  ar?: string;
+}
+
+/** A term of a structured topic as written, and the vocabulary it came from (none for inline terms). */
+export interface TermSource {
+  text: string;
+  vocab?: string;
+}
+
+/** `not_near`: occurrences of the clause with one of these terms within `within` tokens do not count. */
+export interface NotNearSpec {
+  terms: TermSource[];
+  /** Names of clauses of the same topic whose occurrences also spoil. */
+  clauses: string[];
+  within: number;
+}
+
+/**
+ * One named clause of a structured topic (see src/topics/topic-format.ts for the YAML form):
+ * any of `terms` or of the referenced `clauses`, optionally NEAR/BEFORE one of `with`, minus the
+ * occurrences `notNear` spoils, counted `min` times, only in the title (`in`). Or a free `query`.
+ */
+export interface ClauseSpec {
+  terms: TermSource[];
+  clauses: string[];
+  near?: { within: number; ordered: boolean; terms: TermSource[]; clauses: string[] };
+  notNear: NotNearSpec[];
+  min?: number;
+  in?: Field;
+  query?: string;
+}
+
+/** A structured topic's clauses and the condition combining them. */
+export interface TopicSpec {
+  /** In the order written. */
+  clauses: Record<string, ClauseSpec>;
+  /** Every one must hold. */
+  require: string[];
+  /** At least one must hold (when not empty); an entry that is a list holds when all its clauses hold. */
+  any: (string | string[])[];
+  /** None may hold. */
+  exclude: string[];
+  /** The clause that `extends … include:` adds terms to. */
+  main?: string;
+  /** For the relevance rule (src/topics/relevance.ts): the score an article needs. */
+  threshold?: number;
+  /** Relevance: clauses that are short back-references (half weight, only beside evidence). */
+  echo?: string[];
+  /** Relevance: clauses that tell a rival story (another war, an old strike); they weigh against. */
+  against?: string[];
+}
+
+export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';
+
 export interface TopicDef {
   id: string;
+  /** One display name (the English name of a structured topic). */
   name?: string;
+  /**
+   * The free query of an ad-hoc topic. For a structured topic (with `spec`), a short readable
+   * rendering of its clauses, for display only: the matcher compiles `spec`.
+   */
   query: string;
+  names?: Bilingual;
+  /** Other names commands accept for the topic. */
+  aliases?: string[];
+  description?: Bilingual;
+  spec?: TopicSpec;
+  origin?: TopicOrigin;
 }
 
 /** What the store keeps per article: the article plus what the pipeline decided about it. */

@@ -1,6 +1,6 @@
 // Public API of the topics stage: query validation, compilation of all topics into one matcher,
 // matching, and explanations for people tuning a topic. See query-parser.ts for the language.
-import type { Match, TopicDef } from '../core/types.ts';
+import type { DetailedMatch, Match, TopicDef } from '../core/types.ts';
 import { parseQuery } from './query-parser.ts';
 import { TopicMatcher, type MatchInput } from './matcher.ts';
 import { explainMatch, type TopicExplanation } from './explain.ts';
@@ -17,6 +17,8 @@ export interface Matcher {
   readonly topics: readonly TopicDef[];
   /** Topics the article matches, each with score, distinct terms and spans (UTF-16 offsets into the original fields). */
   match(doc: MatchInput): Match[];
+  /** As match(), plus every place each clause of a structured topic held (clause, field, offsets, terms). */
+  matchDetailed(doc: MatchInput): DetailedMatch[];
   /**
    * Per topic with at least one term in the article: whether it matched, which clauses held or
    * failed, and snippets around the matched terms.
@@ -30,8 +32,14 @@ export function validateQuery(query: string): QueryProblem | undefined {
   return r.ok ? undefined : r.problem;
 }
 
+export { defaultTopics, defaultPackLayer } from './default-pack.ts';
+export { buildTopics, type TopicLayer, type LayerProblem } from './topic-build.ts';
+export { readTopicText, readTopicDocument } from './topic-read.ts';
+export { lintVocabularies, type LintFinding } from './lint.ts';
+export { renderSpec, renderClause } from './topic-render.ts';
+
 /**
- * Compiles all topics once. Throws RaqibError `TOPIC_QUERY_INVALID` (with the topic id, position
+ * Compiles all topics once (free queries and structured topics alike). Throws RaqibError `TOPIC_QUERY_INVALID` (with the topic id, position
  * and reason) for an invalid query and `TOPIC_DUPLICATE` for a repeated id; validate first with
  * validateQuery to report problems without throwing.
  */
@@ -40,6 +48,7 @@ export function compileTopics(defs: readonly TopicDef[]): Matcher {
   return {
     topics: m.topics,
     match: (doc) => m.match(doc),
+    matchDetailed: (doc) => m.matchDetailed(doc),
     explain: (doc) => explainMatch(m, doc),
   };
 }

@@ -1,18 +1,28 @@
 // Compiles all topics once into a shared term index and matches articles against it.
-import { RaqibError, type Field, type Match, type Span, type TopicDef } from '../core/types.ts';
+import { RaqibError, type ClauseHit, type DetailedMatch, type Field, type Match, type Span, type TopicDef } from '../core/types.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import { parseQuery } from './query-parser.ts';
+import { compileSpec } from './compile-spec.ts';
+import type { QueryNode } from './query-ast.ts';
 import { compileNode, evaluate, holds, type CompiledNode, type SpanRef } from './evaluate.ts';
 import { TermIndex, type Occurrence } from './term-index.ts';
+import { topicRelevance } from './relevance.ts';
 
 export interface MatchInput {
   title: string;
   text: string;
 }
 
+export interface CompiledClause {
+  name: string;
+  node: CompiledNode;
+}
+
 export interface CompiledTopic {
   def: TopicDef;
   root: CompiledNode;
+  /** A structured topic's clauses by name, in the order written (empty for a free query). */
+  clauses: CompiledClause[];
 }
 
 /** An article after the text stage, plus the term occurrences found in it. */
@@ -108,18 +118,15 @@ export class TopicMatcher {
     defs.forEach((def, t) => {
       if (ids.has(def.id)) throw new RaqibError('TOPIC_DUPLICATE', `topic "${def.id}" is defined twice`);
       ids.add(def.id);
-      const parsed = parseQuery(def.query);
-      if (!parsed.ok) {
-        const p = parsed.problem;
-        throw new RaqibError('TOPIC_QUERY_INVALID', `topic "${def.id}": query error at position ${p.position}: ${p.message}`);
-      }
-      const root = compileNode(parsed.ast, (leaf) => this.index.addTerm(leaf.words));
+      const { root: ast, clauses } = topicAst(def);
+      const termId = (leaf: Extract<QueryNode, { kind: 'term' }>) => this.index.addTerm(leaf.words);
+      const root = compileNode(ast, termId);
       // The parser refuses queries that could hold without any term, so there are anchors.
       for (const id of anchorTerms(root) ?? []) {
         const users = (this.topicsByTerm[id] ??= []);
         if (users[users.length - 1] !== t) users.push(t);
       }
-      compiled.push({ def, root });
+      compiled.push({ def, root, clauses: clauses.map(([name, node]) => ({ name, node: compileNode(node, termId) })) });
     });
     this.topics = defs;
     this.compiled = compiled;
@@ -151,8 +158,13 @@ export class TopicMatcher {
   }
 
   match(doc: MatchInput): Match[] {
+    return this.matchDetailed(doc).map(({ id, score, terms, spans }) => ({ id, score, terms, spans }));
+  }
+
+  /** As match(), plus where each clause of a structured topic held. */
+  matchDetailed(doc: MatchInput): DetailedMatch[] {
     const scanned = this.scan(doc);
-    const out: Match[] = [];
+    const out: DetailedMatch[] = [];
     for (const t of scanned.candidates) {
       const topic = this.compiled[t]!;
       if (!holds(topic.root, scanned.occurrences)) continue;
@@ -160,8 +172,54 @@ export class TopicMatcher {
       if (!r.ok) continue;
       const spans = toSpans(r.spans, scanned.tokens);
       const terms = [...new Set(spans.map((s) => s.term))];
-      out.push({ id: topic.def.id, score: scoreSpans(r.spans), terms, spans });
+      const clauses = clauseHits(topic, scanned);
+      const spec = topic.def.spec;
+      if (!spec) {
+        out.push({ id: topic.def.id, score: scoreSpans(r.spans), terms, spans, clauses });
+        continue;
+      }
+      // A structured topic is decided by where its clauses held, not only whether (relevance.ts).
+      const rel = topicRelevance(spec, clauses, doc.text ?? '');
+      if (!rel.relevant) continue;
+      const relevance = { score: rel.score, threshold: rel.threshold, parts: { ...rel.parts } };
+      out.push({ id: topic.def.id, score: rel.score, terms, spans, clauses, relevance });
     }
     return out;
   }
+}
+
+/** The query AST of a topic: its free query, or its compiled clauses and condition. */
+function topicAst(def: TopicDef): { root: QueryNode; clauses: [string, QueryNode][] } {
+  if (def.spec) {
+    const r = compileSpec(def.spec);
+    if (!r.ok) {
+      const p = r.problems[0]!;
+      const where = p.term ? `, term "${p.term.text}"${p.term.vocab ? ` (vocabulary ${p.term.vocab})` : ''}` : p.inQuery ? ', query' : '';
+      throw new RaqibError('TOPIC_QUERY_INVALID', `topic "${def.id}": clause "${p.clause}"${where}: ${p.message} at position ${p.position}`);
+    }
+    return { root: r.compiled.root, clauses: [...r.compiled.clauses] };
+  }
+  const parsed = parseQuery(def.query);
+  if (!parsed.ok) {
+    const p = parsed.problem;
+    throw new RaqibError('TOPIC_QUERY_INVALID', `topic "${def.id}": query error at position ${p.position}: ${p.message}`);
+  }
+  return { root: parsed.ast, clauses: [] };
+}
+
+/** Every place each clause held, in clause order, as offsets into the original fields. */
+export function clauseHits(topic: CompiledTopic, scanned: ScannedDoc): ClauseHit[] {
+  const out: ClauseHit[] = [];
+  for (const c of topic.clauses) {
+    const r = evaluate(c.node, scanned.occurrences);
+    if (!r.ok) continue;
+    // A combination (a query with AND/NOT) has no places of its own: report its terms' places.
+    const places = r.occ.length > 0 ? r.occ : r.spans.map((s) => ({ ...s, spans: [s] }));
+    for (const o of places) {
+      const toks = scanned.tokens[o.field];
+      if (o.e <= o.s) continue;
+      out.push({ clause: c.name, field: o.field, start: toks[o.s]!.start, end: toks[o.e - 1]!.end, terms: [...new Set(o.spans.map((s) => s.term))] });
+    }
+  }
+  return out;
 }

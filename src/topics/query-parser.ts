@@ -10,161 +10,8 @@
 //   primary  := "title:" primary | "(" or ")" | "\"phrase\"" | ["="]term | term["*"]
 //
 // Operators are written in capitals; lower-case and/or/not/near are ordinary words.
-import { analyseTerm } from '../text/tokenise.ts';
-import { QUERY_LIMITS, isPositional, leaves, type QueryNode, type QueryProblem, type QueryWord, type TermNode } from './query-ast.ts';
-
-type Lexeme =
-  | { t: 'lparen' | 'rparen' | 'and' | 'or' | 'not' | 'minus' | 'title' | 'eof'; pos: number; end: number }
-  | { t: 'near'; pos: number; end: number; n: number; op: 'NEAR' | 'BEFORE' }
-  | { t: 'atleast'; pos: number; end: number; n: number }
-  | { t: 'word' | 'phrase'; pos: number; end: number; text: string };
-
-class QuerySyntaxError extends Error {
-  constructor(
-    readonly position: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function fail(position: number, message: string): never {
-  throw new QuerySyntaxError(position, message);
-}
-
-const STOP = new Set([' ', '\t', '\n', '\r', '(', ')', '"', '\u00a0', '\u3000']);
-
-function lex(q: string): Lexeme[] {
-  const out: Lexeme[] = [];
-  let terms = 0;
-  let i = 0;
-  const countTerm = (pos: number) => {
-    if (++terms > QUERY_LIMITS.maxTerms) fail(pos, `too many terms: a query may have at most ${QUERY_LIMITS.maxTerms}`);
-  };
-  while (i < q.length) {
-    const c = q[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '(' || c === ')') {
-      out.push({ t: c === '(' ? 'lparen' : 'rparen', pos: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (c === '"' || c === '“' || c === '”') {
-      const close = q.slice(i + 1).search(/["“”]/);
-      if (close < 0) fail(i, 'unterminated phrase: expected a closing "');
-      const text = q.slice(i + 1, i + 1 + close);
-      if (text.trim() === '') fail(i, 'empty phrase: expected words between the quotes');
-      countTerm(i);
-      out.push({ t: 'phrase', pos: i, end: i + close + 2, text });
-      i += close + 2;
-      continue;
-    }
-    if (c === '-') {
-      const next = q[i + 1];
-      if (next === undefined || /\s/.test(next) || next === ')') fail(i, "expected a term, phrase or '(' right after '-'");
-      out.push({ t: 'minus', pos: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < q.length && !STOP.has(q[j]!) && !/\s/.test(q[j]!)) j++;
-    const word = q.slice(i, j);
-    const start = i;
-    i = j;
-    if (word === 'AND' || word === 'OR' || word === 'NOT') {
-      out.push({ t: word === 'AND' ? 'and' : word === 'OR' ? 'or' : 'not', pos: start, end: j });
-      continue;
-    }
-    if (word === 'ATLEAST' || word.startsWith('ATLEAST/')) {
-      const m = /^ATLEAST\/(\d{1,3})$/.exec(word);
-      if (!m || Number(m[1]) < 1) fail(start, 'expected ATLEAST/n with a whole number n ≥ 1, e.g. ATLEAST/2');
-      out.push({ t: 'atleast', pos: start, end: j, n: Number(m[1]) });
-      continue;
-    }
-    const proximity = /^(NEAR|BEFORE)(?:\/|$)/.exec(word);
-    if (proximity) {
-      const op = proximity[1] as 'NEAR' | 'BEFORE';
-      const m = /^[A-Z]+\/(\d{1,4})$/.exec(word);
-      if (!m) fail(start, `expected ${op}/n with a whole number n, e.g. ${op}/5`);
-      const n = Number(m[1]);
-      if (n < 1 || n > QUERY_LIMITS.maxNear) fail(start + op.length + 1, `${op} distance must be between 1 and ${QUERY_LIMITS.maxNear}`);
-      out.push({ t: 'near', pos: start, end: j, n, op });
-      continue;
-    }
-    const field = /^([A-Za-z]+):/.exec(word);
-    if (field) {
-      if (field[1] !== 'title') fail(start, `unknown field "${field[1]}:" (the only field is title:)`);
-      out.push({ t: 'title', pos: start, end: start + 6 });
-      const rest = word.slice(6);
-      if (rest === '') {
-        const next = q[j];
-        if (next === undefined || /\s/.test(next)) fail(start + 6, "expected a term, phrase or '(' right after title:");
-        continue;
-      }
-      countTerm(start + 6);
-      out.push({ t: 'word', pos: start + 6, end: j, text: rest });
-      continue;
-    }
-    countTerm(start);
-    out.push({ t: 'word', pos: start, end: j, text: word });
-  }
-  out.push({ t: 'eof', pos: q.length, end: q.length });
-  return out;
-}
-
-function describe(l: Lexeme): string {
-  switch (l.t) {
-    case 'eof':
-      return 'end of query';
-    case 'word':
-      return `"${l.text}"`;
-    case 'phrase':
-      return `"${l.text}" (a phrase)`;
-    case 'near':
-      return `${l.op}/${l.n}`;
-    case 'atleast':
-      return `ATLEAST/${l.n}`;
-    case 'lparen':
-      return "'('";
-    case 'rparen':
-      return "')'";
-    case 'minus':
-      return "'-'";
-    case 'title':
-      return 'title:';
-    default:
-      return l.t.toUpperCase();
-  }
-}
-
-/** Turns one term or phrase into query words; `*` at the end of a word makes it a prefix. */
-function termWords(text: string, pos: number): QueryWord[] {
-  const words: QueryWord[] = [];
-  let offset = 0;
-  for (const chunk of text.split(/(\s+)/)) {
-    const at = pos + offset;
-    offset += chunk.length;
-    if (chunk === '' || /^\s+$/.test(chunk)) continue;
-    const exact = chunk.startsWith('=');
-    const body = exact ? chunk.slice(1) : chunk;
-    const star = body.indexOf('*');
-    if (star >= 0 && star !== body.length - 1) fail(at + star + (exact ? 1 : 0), "'*' is only allowed at the end of a word");
-    if (exact && star >= 0) fail(at, `'=' (exact word) and '*' (prefix) cannot be combined ("${chunk}")`);
-    const bare = star >= 0 ? body.slice(0, -1) : body;
-    const analysed = analyseTerm(bare);
-    if (analysed.length === 0) fail(at, `"${chunk}" has no letters or digits to match`);
-    analysed.forEach((w, k) => {
-      const prefix = star >= 0 && k === analysed.length - 1;
-      if (prefix && w.prefix.length < 2) fail(at, `a prefix needs at least 2 letters before '*' ("${chunk}")`);
-      words.push(exact ? { key: w.key, form: w.prefix, prefix: false, exact: true } : { key: w.key, form: w.prefix, prefix });
-    });
-  }
-  if (words.length > QUERY_LIMITS.maxPhraseWords) fail(pos, `phrase too long: at most ${QUERY_LIMITS.maxPhraseWords} words`);
-  return words;
-}
+import { QUERY_LIMITS, isPositional, leaves, type QueryNode, type QueryProblem, type TermNode } from './query-ast.ts';
+import { QuerySyntaxError, describe, fail, lex, termWords, type Lexeme } from './query-lexer.ts';
 
 class Parser {
   private i = 0;
@@ -321,6 +168,28 @@ export function parseQuery(query: string): ParseResult {
       fail(ast.start, 'the query needs at least one term that must be present; exclusions alone would match every article');
     }
     return { ok: true, ast };
+  } catch (e) {
+    if (e instanceof QuerySyntaxError) return { ok: false, problem: { position: e.position, message: e.message } };
+    throw e;
+  }
+}
+
+export type TermResult = { ok: true; node: TermNode } | { ok: false; problem: QueryProblem };
+
+/**
+ * Parses one vocabulary term: a word, several words (a phrase; surrounding quotes are optional),
+ * `word*` (prefix) or `=word` (exact). Positions in a problem are offsets into `term`.
+ */
+export function parseTerm(term: string): TermResult {
+  try {
+    const quoted = /^\s*["“](.*)["”]\s*$/s.exec(term);
+    const body = quoted ? quoted[1]! : term;
+    const offset = quoted ? term.indexOf(body) : 0;
+    const stray = body.search(/["“”]/);
+    if (stray >= 0) fail(offset + stray, 'a term may not contain a quote inside it');
+    if (body.trim() === '') fail(0, 'empty term');
+    const words = termWords(body, offset);
+    return { ok: true, node: { kind: 'term', text: body.trim(), words, start: 0, end: term.length } };
   } catch (e) {
     if (e instanceof QuerySyntaxError) return { ok: false, problem: { position: e.position, message: e.message } };
     throw e;

@@ -63,6 +63,34 @@ describe('raqib classify (contract)', () => {
   });
 });
 
+describe('raqib classify --explain', () => {
+  it('names the clauses of a structured topic, whether each held, and its role in the condition', async () => {
+    const input = JSON.stringify({
+      id: 'w1',
+      title: 'US to withdraw troops from Iraq',
+      text: 'The United States will withdraw its troops from Iraq by September, officials in Baghdad said.',
+    });
+    const r = await runCli(['classify', '--explain'], { stdin: `${input}\n`, env: TOPICS_ONLY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^w1\n/);
+    expect(r.stdout).toMatch(/✔ withdrawal {2}score [\d.]+ {2}terms: /);
+    expect(r.stdout).toMatch(/✔ pullout \[any\] {2}— matched in the title and text: /);
+    expect(r.stdout).toMatch(/relevance [\d.]+ \(needs 2.5\) = title 3 \+ lead 2 \+ /);
+    expect(r.stdout).toMatch(/✔ pullout_en \[part\] {2}— matched in the title and text: withdraw_en\[withdraw\*/);
+    expect(r.stdout).toMatch(/✔ in_iraq_syria \[require\] {2}— matched/);
+    expect(r.stdout).toMatch(/US to «withdraw» troops from Iraq/);
+    // An excluding clause that is absent holds; a failed building block is not listed.
+    expect(r.stdout).toMatch(/✔ lebanese_hezbollah \[exclude\] {2}— absent/);
+    expect(r.stdout).not.toMatch(/✘ troops_leave/);
+  });
+
+  it('keeps the contract output unchanged without --explain (no clause hits in it)', async () => {
+    const r = await runCli(['classify'], { stdin: '{"id":"a","title":"US to withdraw troops from Iraq","text":"The US will withdraw troops from Iraq, officials in Baghdad said."}\n', env: TOPICS_ONLY });
+    const line = JSON.parse(r.stdout.trim());
+    for (const t of line.topics) expect(Object.keys(t).sort()).toEqual(['id', 'score', 'terms']);
+  });
+});
+
 describe('raqib command line', () => {
   it('refuses an unknown subcommand with the list of commands', async () => {
     const r = await runCli(['frobnicate']);

@@ -185,10 +185,50 @@ describe('raqib check', () => {
     expect(missing.stderr).toMatch(/no such file/);
   });
 
-  it('passes on the bundled example config', async () => {
+  it('passes on the bundled example config and lists the default pack', async () => {
     const r = await runCli(['check']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ok: .*examples\/raqib\.yaml/);
+    expect(r.stdout).toMatch(/^ {2}withdrawal +pack +US\/coalition withdrawal from Iraq and Syria \| انسحاب/m);
+    expect(r.stdout).toMatch(/^ {2}iraq +pack +Iraq \| العراق$/m);
+  });
+
+  it('lists the composed topics with their origin and warns about redundant vocabulary terms', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'raqib.yaml');
+    writeFileSync(
+      file,
+      [
+        'vocabularies:',
+        '  gulf: [Kuwait, الكويت, والكويت]',
+        'topics:',
+        '  - id: gulf',
+        '    names: { en: Gulf, ar: الخليج }',
+        '    clauses:',
+        '      in_gulf: { any: [gulf] }',
+        '    require: [in_gulf]',
+        '  - extends: iraq',
+        '    exclude: [football]',
+      ].join('\n'),
+    );
+    const r = await runCli(['check', '--config', file]);
+    t.remove();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/5 topics/);
+    expect(r.stdout).toMatch(/^ {2}iraq +extends +Iraq/m);
+    expect(r.stdout).toMatch(/^ {2}gulf +config +Gulf \| الخليج$/m);
+    expect(r.stdout).toMatch(/warning \(line 2\): vocabulary gulf: "والكويت" is already matched by "الكويت"/);
+  });
+
+  it('names the line and clause of a topic problem', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'raqib.yaml');
+    writeFileSync(file, ['topics:', '  - id: t', '    clauses:', '      near_us: { any: [us_forcez], near: 5, with: [united_states] }', '    require: [near_us]'].join('\n'));
+    const r = await runCli(['check', '--config', file]);
+    t.remove();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('topics[0].clauses.near_us (line 4): topic t: unknown vocabulary or clause "us_forcez"');
   });
 });

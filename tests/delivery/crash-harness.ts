@@ -151,7 +151,8 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
   if (target === 'raqib') {
     driver = { args: [join(ROOT, 'bin', 'raqib.js'), 'start'], cleanup: () => {} };
     // `raqib start` keeps its Redis keys under "raqib:"; the caller gives it a database of its own.
-    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info' };
+    // PORT 0: the HTTP server takes a free port, so a busy 3000 (another raqib on this machine) cannot stall the run.
+    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info', PORT: '0' };
     readyMarker = 'raqib started';
   } else {
     const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });

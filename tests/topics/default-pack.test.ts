@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTopics } from '../../src/topics/index.ts';
-import { defaultTopics, expandDefines } from '../../src/topics/default-pack.ts';
+import { defaultPackLayer, defaultTopics } from '../../src/topics/default-pack.ts';
+import { lintVocabularies } from '../../src/topics/lint.ts';
 
 const matcher = compileTopics(defaultTopics());
 const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id).sort();
@@ -220,9 +221,18 @@ const cases: Case[] = [
 ];
 
 describe('default pack', () => {
-  it('has the four topics and expands its defines into valid queries', () => {
-    expect(defaultTopics().map((t) => t.id)).toEqual(['withdrawal', 'militia-threats', 'us-strikes', 'iraq']);
-    expect(() => expandDefines('{NOPE}', {}, 'test')).toThrowError(/unknown \{NOPE\}/);
+  it('has the four structured topics, each with names in both languages and a description', () => {
+    const topics = defaultTopics();
+    expect(topics.map((t) => t.id)).toEqual(['withdrawal', 'militia-threats', 'us-strikes', 'iraq']);
+    for (const t of topics) {
+      expect(t.spec, t.id).toBeDefined();
+      expect(t.names?.en && t.names.ar && t.description?.en && t.description.ar, t.id).toBeTruthy();
+      expect(t.origin).toBe('pack');
+    }
+  });
+
+  it('passes the vocabulary lint: no term another term of its vocabulary already matches', () => {
+    expect(lintVocabularies(defaultPackLayer().raw.vocabularies).map((f) => f.message)).toEqual([]);
   });
 
   for (const c of cases) {
