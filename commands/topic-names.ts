@@ -3,12 +3,9 @@
 import type { TopicDef } from '../src/core/types.ts';
 import { closest, foldForMatch, type Candidate } from '../src/i18n/suggest.ts';
 
-/** The optional naming fields a topic may carry (names per language, aliases in either script). */
-type NamedTopic = TopicDef & { names?: Partial<Record<'en' | 'ar', string>>; aliases?: readonly string[] };
-
 /** Every spelling of a topic: id, name, names in both languages, aliases. */
 export function topicSpellings(topic: TopicDef): string[] {
-  const t = topic as NamedTopic;
+  const t = topic;
   return [t.id, t.name, t.names?.en, t.names?.ar, ...(t.aliases ?? [])].filter((s): s is string => typeof s === 'string' && s !== '');
 }
 
@@ -26,6 +23,6 @@ export function guessTopic(word: string, topics: readonly TopicDef[]): string | 
 
 /** The topic's name in the reader's language, else its name, else its id. */
 export function topicName(topic: TopicDef, lang: 'ar' | 'en'): string {
-  const t = topic as NamedTopic;
+  const t = topic;
   return t.names?.[lang] ?? t.name ?? t.id;
 }
