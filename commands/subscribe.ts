@@ -25,7 +25,7 @@ const SPEC = argSpec([
     display: 'instant | hourly | daily HH:MM | cron "…"',
     description: describe('describe.subscribe.MODE'),
   },
-  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'timezone', description: describe('describe.subscribe.TIMEZONE') },
+  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'TIMEZONE', description: describe('describe.subscribe.TIMEZONE') },
 ]);
 
 export const subscribe: CommandDef = {

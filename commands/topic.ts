@@ -3,6 +3,7 @@ import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
+import { topicName } from './topic-names.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +25,9 @@ export const topic: CommandDef = {
       ctx.services.topicHits(id, now - 7 * DAY_MS, now),
     ]);
     const lines = [
-      `${def.id}${def.name ? ` — ${def.name}` : ''}`,
-      `${t(lang, 'topic.query')}: ${def.query}`,
+      `${def.id} — ${topicName(def, lang)}`,
+      // The query is the topic's own text (Latin or Arabic): isolated so that it keeps its order.
+      `${t(lang, 'topic.query')}: ${lang === 'ar' ? `\u2068${def.query}\u2069` : def.query}`,
       t(lang, 'topic.matchesInThe', { day, week }),
     ];
     return ok(lines.join('\n'), { ephemeral: true });

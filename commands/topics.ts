@@ -3,6 +3,7 @@ import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
+import { topicName } from './topic-names.ts';
 
 export const topics: CommandDef = {
   name: 'topics',
@@ -15,6 +16,6 @@ export const topics: CommandDef = {
     if (list.length === 0) return ok(t(ctx.lang, 'topics.noTopicsAre'), { ephemeral: true });
     const head = t(ctx.lang, 'topics.topics', { length: list.length });
     const hint = t(ctx.lang, 'topics.detailsTopicTopic');
-    return ok([head, ...list.map((t) => `• ${t.id}${t.name ? ` — ${t.name}` : ''}`), hint].join('\n'), { ephemeral: true });
+    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}`), hint].join('\n'), { ephemeral: true });
   },
 };

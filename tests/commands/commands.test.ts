@@ -29,7 +29,7 @@ describe('/help, /topics, /topic', () => {
     expect(admin.text).toContain('/watch add|edit|remove TOPIC [QUERY]');
     expect(admin.text).toContain('/feeds list|add|remove [URL]');
     const one = await run(w.ctx(), '/help subscribe');
-    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone]');
+    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE]');
     // Each argument is explained from the command's spec.
     expect(one.text).toContain('  TOPIC — a watched topic (see /topics)');
     expect(one.text).toContain('  MODE (optional) — when digests come (default daily 08:00)');
