@@ -2,6 +2,7 @@
 // check says: taken (with the value), not this kind (an optional argument is then skipped), or this
 // kind but wrong (the problem, said so that the person can fix it).
 import { parseDuration } from '../src/core/duration.ts';
+import { closestTopics } from '../src/text/closest.ts';
 import { isValidTimezone, parseScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import type { ArgDef } from './arg-spec.ts';
@@ -42,7 +43,8 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     const found = findTopic(token, all);
     if (found) return taken(found.id);
     const known = all.map((x) => x.id).join(', ');
-    const guess = guessTopic(token, all);
+    // Names and aliases in both scripts first; else ids that are near or contain the word.
+    const guess = guessTopic(token, all) ?? closestTopics(token.toLowerCase(), all.map((x) => x.id)).join(env.lang === 'ar' ? '، ' : ', ');
     const problem = guess ? t(env.lang, 'arg-kinds.unknownTopicGuess', { token: clip(token), guess, known }) : t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known });
     return { ...wrong(problem), weak: true };
   },
@@ -53,10 +55,11 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     if (TOPIC_ID_RE.test(id)) return taken(id);
     return wrong(t(env.lang, 'arg-kinds.isNotA', { token: clip(token) }));
   },
-  window(token, _arg, env) {
+  window(token, arg, env) {
     const ms = parseDuration(normaliseArgs(token));
     if (ms === undefined) return notThis(t(env.lang, 'arg-kinds.isNotA2', { token: clip(token) }));
-    if (ms > MAX_WINDOW_MS) return wrong(t(env.lang, 'arg-kinds.isLongerThan', { token: clip(token) }));
+    const max = arg.max ?? MAX_WINDOW_MS;
+    if (ms > max) return wrong(t(env.lang, 'arg-kinds.isLongerThan', { token: clip(token), days: Math.floor(max / 86_400_000) }));
     return taken(ms);
   },
   duration(token, arg, env) {

@@ -36,8 +36,10 @@ export interface ArgDef {
   readonly optional?: boolean;
   /** enum: the words it takes. Other kinds: literal words also taken as they are ("all", "off"). */
   readonly values?: readonly string[];
-  /** duration: the longest accepted, in ms. */
+  /** duration and window: the longest accepted, in ms (window: default 30 days). */
   readonly max?: number;
+  /** Takes every word of its kind (anyOrder specs only): "/trend iraq us-strikes 7d". */
+  readonly many?: boolean;
   /** Shown instead of the name in the usage line (the schedule's forms). */
   readonly display?: string;
   /** What the argument is, for /help and for "missing" messages. */
@@ -51,7 +53,8 @@ export interface ArgSpec<A extends readonly ArgDef[] = readonly ArgDef[]> {
 }
 
 type Extra<D extends ArgDef> = D['values'] extends readonly (infer W)[] ? W : never;
-type ValueOf<D extends ArgDef> = D['kind'] extends 'enum' ? Extra<D> : KindValues[D['kind']] | Extra<D>;
+type OneOf<D extends ArgDef> = D['kind'] extends 'enum' ? Extra<D> : KindValues[D['kind']] | Extra<D>;
+type ValueOf<D extends ArgDef> = D['many'] extends true ? OneOf<D>[] : OneOf<D>;
 
 /** The typed result of parsing: one property per argument, undefined when an optional one is absent. */
 export type ArgValues<A extends readonly ArgDef[]> = {
@@ -74,7 +77,7 @@ export function takesRest(kind: ArgKind): boolean {
 export function synopsis(spec: ArgSpec): string {
   return spec.args
     .map((a) => {
-      const shown = a.display ?? (a.kind === 'enum' ? (a.values ?? []).join('|') : a.name);
+      const shown = `${a.display ?? (a.kind === 'enum' ? (a.values ?? []).join('|') : a.name)}${a.many ? '…' : ''}`;
       return a.optional ? `[${shown}]` : shown;
     })
     .join(' ');

@@ -146,14 +146,17 @@ async function readAnyOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv)
   const values: Record<string, unknown> = {};
   for (let word = cur.peek(); word; word = cur.peek()) {
     cur.pos = word.next;
-    const free = args.filter((a) => !(a.name in values));
+    const free = args.filter((a) => a.many || !(a.name in values));
     const checks = await Promise.all(free.map((a) => checkWord(word.token, a, env)));
     const at = checks.findIndex((c) => c.ok);
     if (at >= 0) {
-      values[free[at]!.name] = (checks[at] as { value: unknown }).value;
+      const arg = free[at]!;
+      const value = (checks[at] as { value: unknown }).value;
+      if (!arg.many) values[arg.name] = value;
+      else if (!((values[arg.name] ??= []) as unknown[]).includes(value)) (values[arg.name] as unknown[]).push(value);
       continue;
     }
-    for (const a of args.filter((x) => x.name in values)) {
+    for (const a of args.filter((x) => x.name in values && !x.many)) {
       if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(t(env.lang, 'args.giveOnce', { name: a.name }));
     }
     const strong = checks.findIndex((c) => !c.ok && c.bad && !c.weak);

@@ -1,13 +1,26 @@
-// /feeds list|add|remove URL — admins manage the feeds raqib polls. New URLs pass the fetcher's
-// own guard (scheme, private networks) before they are stored.
+// /feeds list|add|remove|preview|export URL — admins manage the feeds raqib polls. With a fetcher
+// wired (the running bot), add and preview discover: a page gives its feeds to choose from (one
+// line each with the exact /feeds add command), a feed gives its preview. New URLs pass the
+// fetcher's own guard (scheme, private networks, every redirect hop) before they are stored.
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
-import { ok, type CommandDef, type FeedView, type UiLang } from './types.ts';
+import { choicesText, previewText, type DiscoveryView } from './feeds-text.ts';
+import { ok, type CommandContext, type CommandDef, type FeedView, type Reply, type UiLang } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
-  { name: 'ACTION', kind: 'enum', values: ['list', 'add', 'remove'], description: describe('describe.feeds.ACTION') },
-  { name: 'URL', kind: 'url', optional: true, description: describe('describe.feeds.URL') },
+  {
+    name: 'ACTION',
+    kind: 'enum',
+    values: ['list', 'add', 'remove', 'preview', 'export'],
+    description: describe('describe.feeds.ACTION'),
+  },
+  {
+    name: 'URL',
+    kind: 'url',
+    optional: true,
+    description: describe('describe.feeds.URL'),
+  },
 ]);
 
 export const feeds: CommandDef = {
@@ -21,26 +34,93 @@ export const feeds: CommandDef = {
     if (!p.ok) return p.reply;
     const { ACTION: verb, URL: url } = p.values;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
-    if (verb === 'list') return url === undefined ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : usage();
+    if (verb === 'list' || verb === 'export')
+      return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
     if (url === undefined) return usage(t(lang, 'feeds.urlIsMissing', { verb }));
     const checked = await ctx.services.feeds.check(url);
     if (!checked.ok) return usage(t(lang, 'feeds.cannotUse', { url: clip(url, 100), reason: checked.reason }));
     const list = await ctx.services.feeds.list();
     const known = list.find((f) => sameUrl(f.url, checked.url));
+    if (verb === 'preview') return preview(ctx, checked.url);
     if (verb === 'add') {
       if (known) return usage(t(lang, 'feeds.alreadyPolled', { url: checked.url }));
-      await ctx.services.feeds.add(checked.url, `${ctx.platform}:${ctx.user.id}`);
-      return ok(t(lang, 'feeds.addedFeedIt', { url: checked.url }));
+      return add(ctx, checked.url, list);
     }
     if (!known) return usage(t(lang, 'feeds.noFeedSee', { url: checked.url }));
     if (known.source === 'config') {
-      return { status: 'denied', ephemeral: true, text: t(lang, 'feeds.comesFromThe', { url: checked.url }) };
+      return {
+        status: 'denied',
+        ephemeral: true,
+        text: t(lang, 'feeds.comesFromThe', { url: checked.url }),
+      };
     }
     await ctx.services.feeds.remove(known.url);
     return ok(t(lang, 'feeds.removedFeed', { url: checked.url }));
   },
 };
 
+/** Why a URL gives no feed, phrased; undefined when it does. */
+function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | undefined {
+  if (found.kind === 'failed')
+    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.cannotUse3', { url, reason: found.reason }) };
+  if (found.kind === 'none')
+    return {
+      status: 'error',
+      ephemeral: true,
+      text: t(lang, 'feeds.isAWeb', { pageUrl: found.pageUrl, reason: found.reason }),
+    };
+  return undefined;
+}
+
+async function preview(ctx: CommandContext, url: string): Promise<Reply> {
+  const lang = ctx.lang;
+  if (!ctx.services.feeds.discover)
+    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.previewsNeedThe') };
+  const found = await ctx.services.feeds.discover(url);
+  const bad = notAFeed(found, url, lang);
+  if (bad) return bad;
+  if (found.kind === 'page') return ok(choicesText(found.pageUrl, found.feeds, lang, 'preview'), { ephemeral: true });
+  if (found.kind !== 'feed') return bad!;
+  return ok(previewText(found.preview, lang), { ephemeral: true });
+}
+
+/**
+ * A URL that is itself a feed is added, and its preview shown with the confirmation; a page's
+ * feeds are offered (with the preview when there is one), to be added by their exact URL.
+ */
+async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<Reply> {
+  const lang = ctx.lang;
+  const by = `${ctx.platform}:${ctx.user.id}`;
+  if (!ctx.services.feeds.discover) {
+    await ctx.services.feeds.add(url, by);
+    return ok(t(lang, 'feeds.addedFeedIt', { url }));
+  }
+  const found = await ctx.services.feeds.discover(url);
+  const bad = notAFeed(found, url, lang);
+  if (bad) return bad;
+  if (found.kind === 'page') return ok(choicesText(found.pageUrl, found.feeds, lang, 'add'), { ephemeral: true });
+  if (found.kind !== 'feed') return bad!;
+  if (found.feed.via !== 'given') {
+    const also = t(lang, 'feeds.isAPage', { url });
+    const how = t(lang, 'feeds.addItWith', { url: found.feed.url });
+    return ok(`${also}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true });
+  }
+  if (list.some((f) => sameUrl(f.url, found.feed.url)))
+    return ok(t(lang, 'feeds.alreadyPolled', { url: found.feed.url }), { ephemeral: true });
+  await ctx.services.feeds.add(found.feed.url, by);
+  const done = t(lang, 'feeds.addedFeedIt3', { url: found.feed.url });
+  return ok(`${done}\n${previewText(found.preview, lang)}`);
+}
+
+async function exportReply(ctx: CommandContext): Promise<Reply> {
+  const lang = ctx.lang;
+  if (!ctx.services.feeds.exportOpml) return { status: 'error', ephemeral: true, text: t(lang, 'feeds.exportIsNot') };
+  const opml = await ctx.services.feeds.exportOpml();
+  const count = (opml.match(/<outline /g) ?? []).length;
+  // The OPML is in the text too, so that platforms without file sending still deliver it.
+  const head = t(lang, 'feeds.feedsAsOpml', { count });
+  return ok(`${head}\n${opml}`, { ephemeral: true, file: { name: 'raqib-feeds.opml', mime: 'text/x-opml', text: opml } });
+}
 function formatList(list: FeedView[], lang: UiLang): string {
   if (list.length === 0) return t(lang, 'feeds.noFeedsAdd');
   const lines = list.map((f) => {

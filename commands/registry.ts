@@ -10,6 +10,7 @@ import { subscribe } from './subscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { topic } from './topic.ts';
 import { topics } from './topics.ts';
+import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
 import { type CommandContext, type CommandDef, type Reply } from './types.ts';
@@ -17,7 +18,7 @@ import { t } from '../src/i18n/catalogue.ts';
 import { closest } from '../src/i18n/suggest.ts';
 
 const list: CommandDef[] = [];
-list.push(digest, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
+list.push(digest, trend, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
 
 export const commands: readonly CommandDef[] = list;
 

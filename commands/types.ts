@@ -6,6 +6,7 @@ import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { synopsis, type ArgSpec } from './arg-spec.ts';
+import type { DiscoveryView } from './feeds-text.ts';
 
 export type UiLang = 'ar' | 'en';
 
@@ -24,6 +25,25 @@ export interface Reply {
    * Commands only pass it through; platforms render it with src/digest.
    */
   digest?: Digest;
+  /**
+   * A file to send with the reply (Telegram document, Slack file). Platforms that cannot send files
+   * send `text` alone, so commands keep the content in `text` too when it must arrive.
+   */
+  file?: { name: string; mime: string; text: string };
+  /**
+   * A picture to send (a trend chart): platforms upload it with the caption; `text` is the
+   * caption too, for platforms that show no pictures (the console).
+   */
+  image?: ReplyImage;
+}
+
+export interface ReplyImage {
+  png: Uint8Array;
+  /** Plain text under the picture (Telegram allows 1024 characters; platforms clip). */
+  caption: string;
+  filename: string;
+  /** Describes the picture for screen readers (Slack alt text). */
+  alt: string;
 }
 
 export interface ChatInfo {
@@ -100,14 +120,34 @@ export interface StatusView {
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
+/** One /watch change, previewed before it is made. */
+export type WatchChange =
+  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit' }
+  | { kind: 'overlay'; id: string; include: string[]; exclude: string[] }
+  | { kind: 'remove'; id: string };
+
+export interface WatchPreview {
+  /** Stored articles looked at (the window's). */
+  scanned: number;
+  added: number;
+  removed: number;
+  /** Up to two each, newest first. */
+  addedExamples: { title: string; url: string }[];
+  removedExamples: { title: string; url: string }[];
+}
+
 /** What commands may read and change; implemented in src/app/command-services.ts. */
 export interface CommandServices {
   /** The effective topics: config (or default pack) with /watch changes applied. */
   topics(): Promise<TopicDef[]>;
   /** A digest of stored articles for these topics in the window, as a Reply. */
   digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
+  /** A trend chart of stories per day for these topics, as a Reply with an image (rate-limited per chat). */
+  trend(req: { topics: string[]; days: number; untilMs: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
+  /** The newest stored articles in the window that matched the topic, newest first. */
+  topicLatest(topic: string, sinceMs: number, untilMs: number, limit: number): Promise<{ title: string; url: string; published: string }[]>;
   /** Runs an (already validated) query over stored articles, best first. */
   search(req: { query: string; sinceMs: number; untilMs: number; limit: number }): Promise<{ total: number; hits: SearchHit[] }>;
   subscriptions: {
@@ -122,6 +162,14 @@ export interface CommandServices {
     /** Stores a runtime topic (add or edit); the query was validated by the caller. */
     put(topic: TopicDef, by: string): Promise<void>;
     remove(id: string): Promise<void>;
+    /** What the change would do to the stored articles of the window (old and new matcher over them). */
+    preview(change: WatchChange, sinceMs: number, untilMs: number): Promise<WatchPreview>;
+    /** Makes the change (an overlay is merged with the topic's earlier ones). */
+    apply(change: WatchChange, by: string): Promise<void>;
+    /** Keeps a previewed change for `/watch confirm` by the same person in the same chat. */
+    stage(key: string, change: WatchChange, atMs: number): void;
+    /** The staged change, once (taken out), unless it is older than the preview lifetime. */
+    takeStaged(key: string, nowMs: number): WatchChange | undefined;
   };
   feeds: {
     list(): Promise<FeedView[]>;
@@ -130,6 +178,10 @@ export interface CommandServices {
     add(url: string, by: string): Promise<void>;
     /** False when no runtime or config feed has this URL. */
     remove(url: string): Promise<boolean>;
+    /** What a URL leads to (a feed with its preview, a page's feeds, or why neither); absent without a fetcher. */
+    discover?(url: string): Promise<DiscoveryView>;
+    /** Every polled feed as OPML 2.0 with raqib's settings; absent where feed settings are not at hand. */
+    exportOpml?(): Promise<string>;
   };
   status(): Promise<StatusView>;
 }

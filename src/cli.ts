@@ -10,7 +10,10 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ run: 
   check: { summary: 'validate config and env, report every problem', load: () => import('./cli/check.ts') },
   classify: { summary: 'JSON Lines articles on stdin → topics per article on stdout', load: () => import('./cli/classify.ts') },
   digest: { summary: 'print the digest a channel would get, from stored articles', load: () => import('./cli/digest.ts') },
+  feeds: { summary: 'list, add, remove, preview, import or export feeds (OPML)', load: () => import('./cli/feeds.ts') },
+  stories: { summary: 'JSON Lines articles on stdin → the story (event) each one belongs to', load: () => import('./cli/stories.ts') },
   ingest: { summary: 'fetch (or read) feeds once, match and store', load: () => import('./cli/ingest.ts') },
+  trend: { summary: 'stories per day for topics: summary, JSON series or a PNG chart', load: () => import('./cli/trend.ts') },
   'slack-manifest': { summary: 'print the Slack app manifest', load: () => import('./cli/slack-manifest.ts') },
 };
 

@@ -19,6 +19,7 @@ import { TopicCatalog } from './app/topic-catalog.ts';
 import { FeedCatalog } from './app/feed-catalog.ts';
 import { FeedPoller } from './app/feed-poller.ts';
 import { createCommandServices } from './app/command-services.ts';
+import { openFeedTools } from './app/feed-discovery.ts';
 import { createMessageComposer } from './delivery/compose-messages.ts';
 import { openDelivery } from './delivery/open-delivery.ts';
 import { Scheduler } from './schedule/scheduler.ts';
@@ -79,9 +80,10 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const composer = createMessageComposer({ topics: () => d.topics.list(), articles: d.articles, stories: d.stories, subscriptions: d.subscriptions, feedName, maxStories });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
-  const poller = new FeedPoller({ ...d, settings, sink: (alerts) => delivery.router.onArticles(alerts), metrics, log: log.child({ part: 'ingest' }) });
+  const poller = new FeedPoller({ ...d, settings, sink: (alerts, joins) => delivery.router.onArticles(alerts, joins), metrics, log: log.child({ part: 'ingest' }) });
+  const feedTools = openFeedTools({ ...d, configFeeds: o.loaded.config.feeds ?? [], settings });
   const services = createCommandServices({
-    ...d, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
+    ...d, feedTools: feedTools.tools, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
     delivery, storeDisplay: store.displayUrl, maxStories, feedName, log: log.child({ part: 'commands' }),
   });
 
@@ -126,6 +128,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
       await platforms.idle();
       await http?.close();
       await poller.close();
+      await feedTools.close();
       await store.close();
     },
   };

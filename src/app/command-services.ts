@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
+import { createTrendService } from './trend-service.ts';
 import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
 import { compileTopics } from '../topics/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -15,6 +16,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
+import { watchServices } from './watch-services.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -64,6 +66,8 @@ export interface ServiceDeps {
   buildDigest?: (req: DigestRequest) => Promise<Reply>;
   now?: () => number;
   log?: Logger;
+  /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
+  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -85,6 +89,13 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     topicHits: coded('topicHits', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number) => {
       const entries = await deps.articles.listIndexBetween(sinceMs, untilMs);
       return entries.filter((e) => e.topics[topic] !== undefined).length;
+    }),
+    trend: coded('trend', 'INTERNAL', createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) })),
+    topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
+      const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
+      const newest = entries.sort((a, b) => b.published - a.published).slice(0, limit);
+      const stored = await deps.articles.getMany(newest.map((e) => e.id));
+      return stored.map((s) => ({ title: s.article.title, url: s.article.url, published: s.article.published }));
     }),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
@@ -162,21 +173,6 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
 
 type SubRef = Parameters<SubscriptionStore['get']>[0];
 
-function watchServices(deps: ServiceDeps): CommandServices['watch'] {
-  const now = deps.now ?? Date.now;
-  return {
-    // Who changed a topic and when is kept with it: a runtime topic changes what every chat sees.
-    put: coded('watch.put', 'STORE_FAILED', async (topic: TopicDef, by: string) => {
-      await deps.registry.topics.set(topic.id, { ...topic, changedBy: by, changedAt: new Date(now()).toISOString() });
-      await deps.onTopicsChanged?.();
-    }),
-    remove: coded('watch.remove', 'STORE_FAILED', async (id: string) => {
-      await deps.registry.topics.remove(id);
-      await deps.onTopicsChanged?.();
-    }),
-  };
-}
-
 function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
   const allowlist = new Allowlist(deps.allowPrivateNetworks ?? []);
   const now = deps.now ?? Date.now;
@@ -203,6 +199,8 @@ function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
       await deps.feeds.changed();
       return true;
     }),
+    ...(deps.feedTools?.discover ? { discover: coded('feeds.discover', 'NETWORK', deps.feedTools.discover) } : {}),
+    ...(deps.feedTools?.exportOpml ? { exportOpml: coded('feeds.exportOpml', 'STORE_FAILED', deps.feedTools.exportOpml) } : {}),
   };
 }
 

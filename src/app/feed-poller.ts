@@ -2,7 +2,6 @@
 // guards) and one ArticleStore for every feed, so that cross-feed dedupe shares one "seen, then
 // store" section. Feeds that users add at run time get the full guard; the operator's config
 // feeds may also live on this machine. Alerts go to the sink it is given (delivery's router).
-import type { StoredArticle } from '../core/types.ts';
 import type { Logger } from '../log.ts';
 import { createFetcher, type Fetcher } from '../feeds/fetch.ts';
 import type { FeedSpec } from '../feeds/feed-spec.ts';
@@ -10,6 +9,7 @@ import { pollFeed, type AlertSink, type IngestDeps, type PollOptions, type PollR
 import type { ArticleStore } from '../store/article-store.ts';
 import type { FeedStateStore } from '../store/feed-state-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
+import { assignWithChanges } from '../digest/story-changes.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { OPERATOR_LOCAL_HOSTS, type FeedCatalog } from './feed-catalog.ts';
 import type { TopicCatalog } from './topic-catalog.ts';
@@ -41,7 +41,7 @@ export class FeedPoller {
       articles: o.articles,
       feedStates: o.feedStates,
       matcher: () => o.topics.matcher(),
-      assignStory: (s: StoredArticle) => o.stories.assign(s),
+      assignStory: assignWithChanges(o.stories),
       log: o.log,
     };
   }

@@ -16,6 +16,7 @@ import { StoryIndex } from '../stories/index.ts';
 import { openStoreOrReport, requireConfigContext, EXIT_USAGE } from './context.ts';
 import { parseArgs, write, type CliIO } from './io.ts';
 import { mapPool } from '../core/pool.ts';
+import { assignWithChanges } from '../digest/story-changes.ts';
 
 const USAGE = 'usage: raqib ingest [--config FILE] [--concurrency N] [FEED…]   (FEED: URL, file://, path or directory)';
 
@@ -168,7 +169,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // private networks still need settings.allowPrivateNetworks.
   const fetcher = createFetcher({ allowPrivateNetworks: [...(settings.allowPrivateNetworks ?? []), ...OPERATOR_LOCAL_HOSTS], userAgent: settings.userAgent });
   const stories = new StoryIndex(store);
-  const deps: IngestDeps = { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), matcher: () => ctx.matcher, assignStory: (s) => stories.assign(s), fetcher };
+  const deps: IngestDeps = { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), matcher: () => ctx.matcher, assignStory: assignWithChanges(stories), fetcher };
   const t0 = performance.now();
   let all: PollResult[];
   try {

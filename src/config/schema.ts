@@ -57,6 +57,8 @@ export const subscriptionSchema = z
       })
       .optional(),
     timezone: z.string().refine(isValidTimezone, { message: 'not a known IANA time zone (e.g. Asia/Baghdad)' }).optional(),
+    /** Replies to an instant alert when later reports join its story (default thread). */
+    followUps: z.enum(['thread', 'off']).optional(),
   })
   .strict();
 

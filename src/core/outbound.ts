@@ -21,6 +21,12 @@ export type MessageBody =
 export interface OutboundMessage {
   to: ChatRef;
   body: MessageBody;
+  /**
+   * The platform id of an earlier message this one answers (a follow-up to an alert): Slack posts
+   * it in that message's thread (thread_ts; a subscription's own thread wins, threads do not
+   * nest), Telegram sends it as a reply (reply_parameters, sent even if the original is gone).
+   */
+  replyTo?: string;
 }
 
 export type SendOutcome =

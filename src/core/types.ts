@@ -21,6 +21,8 @@ export interface Article {
   fetchedAt: string;
   author?: string;
   guid?: string;
+  /** The article's picture (http(s) only): from the feed item, else the page's og:image. */
+  image?: string;
 }
 
 export type Field = 'title' | 'text';
@@ -144,6 +146,23 @@ export interface StoredArticle {
   matches: Match[];
   /** Set by the stories stage when the article is clustered. */
   storyId?: string;
+}
+
+/** One new or changed detail of a story's event, ready to show in a follow-up. */
+export interface ChangedField {
+  /** What it is: killed, wounded, place, actor, day, … (labelled per language by the renderer). */
+  field: string;
+  /** The value in English (or as written: numbers). */
+  value: string;
+  /** The value in Arabic when it differs (a place's Arabic name). */
+  ar?: string;
+}
+
+/** A new article that joined a story seen before (no alert of its own: a follow-up). */
+export interface StoryJoin {
+  stored: StoredArticle;
+  /** Event details it added or changed (from the story index); empty when none or unknown. */
+  changed?: ChangedField[];
 }
 
 // The error vocabulary lives in errors.ts; re-exported here for existing imports.

@@ -8,7 +8,9 @@ import type { ArticleStore } from '../store/article-store.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
 import { alertDigest, buildDigest, toMessageBodies, type UiLang } from '../digest/index.ts';
+import { followUpBodies } from '../digest/follow-up.ts';
 import type { AlertRenderer } from './outbox.ts';
+import type { FollowUpRenderer } from './follow-ups.ts';
 import type { DigestMaker } from './router.ts';
 
 export interface ComposerDeps {
@@ -24,17 +26,26 @@ export interface ComposerDeps {
 
 export interface MessageComposer {
   makeAlertMessages: AlertRenderer;
+  makeFollowUpMessages: FollowUpRenderer;
   makeDigestMessages: DigestMaker;
 }
 
 export function createMessageComposer(d: ComposerDeps): MessageComposer {
   const common = () => ({ topicDefs: d.topics(), ...(d.feedName ? { feedName: d.feedName } : {}) });
   const topicsOf = (sub: Subscription) => [sub.topic];
+  const chatLang = async (chat: { platform: Subscription['platform']; chat: string }): Promise<UiLang> =>
+    (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
   return {
     async makeAlertMessages(chat, stored) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
-      const lang: UiLang = (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
+      const lang = await chatLang(chat);
       return toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+    },
+    // A follow-up that cannot be threaded names its story by the story's first headline.
+    async makeFollowUpMessages(chat, items, replyTo) {
+      const lang = await chatLang(chat);
+      const followsTitle = replyTo || !d.stories ? undefined : (await d.stories.get(items[0]!.storyId))?.title;
+      return followUpBodies(items, chat.platform, { lang, ...(d.feedName ? { feedName: d.feedName } : {}), ...(followsTitle ? { followsTitle } : {}) });
     },
     async makeDigestMessages(sub, window, overflow: StoredArticle[]): Promise<MessageBody[]> {
       const lang = sub.lang ?? 'en';

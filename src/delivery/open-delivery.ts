@@ -12,6 +12,7 @@ import { DeliveryRouter, type DigestMaker, type SubscriptionSource } from './rou
 import type { Logger } from '../log.ts';
 import type { DeadLetter, LimitsTable, OutboxStats } from './types.ts';
 import type { RetryPolicy } from './limits.ts';
+import type { FollowUpRenderer } from './follow-ups.ts';
 
 export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {
   if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', opts);
@@ -25,6 +26,8 @@ export interface DeliveryOptions {
   /** The senders known at open; platforms started later attach theirs (attachSender). */
   senders?: Partial<Record<PlatformName, Sender>>;
   makeAlertMessages: AlertRenderer;
+  /** Follow-up replies (default: the alert renderer). */
+  makeFollowUpMessages?: FollowUpRenderer;
   makeDigestMessages: DigestMaker;
   batchWindowMs?: number;
   alertBudget?: { max: number; perMs: number };
@@ -59,6 +62,7 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     backend,
     articles: o.articles,
     makeAlertMessages: o.makeAlertMessages,
+    ...(o.makeFollowUpMessages ? { makeFollowUpMessages: o.makeFollowUpMessages } : {}),
     batchWindowMs: o.batchWindowMs,
     alertBudget: o.alertBudget,
     digestFoldsOverflow: o.digestFoldsOverflow,

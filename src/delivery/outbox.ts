@@ -8,6 +8,7 @@ import type { StoredArticle } from '../core/types.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from './backend.ts';
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
+import { addFollowUps, prepareFollowUps, type FollowUpItem, type FollowUpRenderer } from './follow-ups.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
 
@@ -32,6 +33,8 @@ export interface OutboxOptions {
   backend: OutboxBackend;
   articles: ArticleSource;
   makeAlertMessages: AlertRenderer;
+  /** Renders follow-up replies (follow-ups.ts); default: the alert renderer on their articles. */
+  makeFollowUpMessages?: FollowUpRenderer;
   /** Instant alerts to one chat within this window go out as one message (default 30 s). */
   batchWindowMs?: number;
   /** Alert messages per chat per period; past it alerts overflow into the next digest. */
@@ -85,12 +88,14 @@ export class Outbox {
   readonly now: () => number;
   private readonly articles: ArticleSource;
   private readonly render: AlertRenderer;
+  private readonly renderFollowUps: FollowUpRenderer;
   private readonly wakers = new Set<() => void>();
 
   constructor(o: OutboxOptions) {
     this.backend = o.backend;
     this.articles = o.articles;
     this.render = o.makeAlertMessages;
+    this.renderFollowUps = o.makeFollowUpMessages ?? ((chat, items) => this.render(chat, items.map((v) => v.stored)));
     this.batchWindowMs = o.batchWindowMs ?? 30_000;
     this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
     this.missingGraceMs = o.missingGraceMs ?? 300_000;
@@ -106,7 +111,7 @@ export class Outbox {
     this.wakers.add(fn);
     return () => this.wakers.delete(fn);
   }
-  private wake(): void {
+  wake(): void {
     for (const w of this.wakers) w();
   }
 
@@ -201,25 +206,37 @@ export class Outbox {
     return { added, duplicates };
   }
 
-  /** Turns held alerts and overflow into messages once their time has come (called by the pump). */
+  /** Holds follow-ups for one chat (follow-ups.ts): kept only for stories that alerted it. */
+  async followUps(to: ChatRef, items: FollowUpItem[]): Promise<{ added: number; duplicates: number }> {
+    return addFollowUps(this, to, items);
+  }
+
+  /** Turns held alerts, overflow and follow-ups into messages once their time has come (called by the pump). */
   async prepare(chatKey: string): Promise<void> {
     await this.update(chatKey, undefined, async (doc, now) => {
-      const ready = doc.held.filter((h) => h.notBefore <= now);
-      const flushHeld = ready.length > 0 && now >= this.heldFlushAt(doc, ready);
-      const flushOverflow = doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now);
-      if (!flushHeld && !flushOverflow) return null;
-      doc.alertTimes = doc.alertTimes.filter((t) => t > now - this.budget.perMs);
-      if (flushHeld) {
-        const readyKeys = new Set(ready.map((h) => h.key));
-        doc.held = doc.held.filter((h) => !readyKeys.has(h.key));
-        if (doc.alertTimes.length < this.budget.max) doc.held.push(...(await this.queueAlerts(doc, ready, 'alert', now)));
-        else doc.overflow.push(...ready);
-      }
-      if (doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now)) {
-        doc.overflow = await this.queueAlerts(doc, doc.overflow, 'overflow', now);
-      }
-      return { doc };
+      const alerted = await this.prepareAlerts(doc, now);
+      // After the alerts: a follow-up to an alert queued just now waits for it to be sent.
+      const followed = await prepareFollowUps(this, doc, now, this.renderFollowUps);
+      return alerted || followed ? { doc } : null;
     });
+  }
+
+  private async prepareAlerts(doc: ChatDoc, now: number): Promise<boolean> {
+    const ready = doc.held.filter((h) => !h.followUp && h.notBefore <= now);
+    const flushHeld = ready.length > 0 && now >= this.heldFlushAt(doc, ready);
+    const flushOverflow = doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now);
+    if (!flushHeld && !flushOverflow) return false;
+    doc.alertTimes = doc.alertTimes.filter((t) => t > now - this.budget.perMs);
+    if (flushHeld) {
+      const readyKeys = new Set(ready.map((h) => h.key));
+      doc.held = doc.held.filter((h) => !readyKeys.has(h.key));
+      if (doc.alertTimes.length < this.budget.max) doc.held.push(...(await this.queueAlerts(doc, ready, 'alert', now)));
+      else doc.overflow.push(...ready);
+    }
+    if (doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now)) {
+      doc.overflow = await this.queueAlerts(doc, doc.overflow, 'overflow', now);
+    }
+    return true;
   }
 
   /**
@@ -247,15 +264,16 @@ export class Outbox {
     return waiting;
   }
 
-  private push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string }, now: number): QueuedMessage {
+  push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string }, now: number): QueuedMessage {
     const seq = doc.nextSeq++;
     const msg: QueuedMessage = { id: `${chatKeyOf(doc.to)}#${seq}`, seq, kind: m.kind, keys: m.keys, body: m.body, createdAt: now, attempts: 0, notBefore: now };
     if (m.thread) msg.thread = m.thread;
+    if (m.replyTo) msg.replyTo = m.replyTo;
     doc.queue.push(msg);
     return msg;
   }
 
-  private async fetch(items: HeldAlert[]): Promise<Map<string, StoredArticle>> {
+  async fetch(items: HeldAlert[]): Promise<Map<string, StoredArticle>> {
     if (items.length === 0) return new Map();
     return new Map((await this.articles.getMany([...new Set(items.map((h) => h.articleId))])).map((s) => [s.article.id, s]));
   }
@@ -282,7 +300,7 @@ export class Outbox {
    * chat is throttled (a group's 20 a minute, a 429) therefore merge into one message instead of
    * queueing many small ones behind each other.
    */
-  private heldFlushAt(doc: ChatDoc, ready: HeldAlert[]): number {
+  heldFlushAt(doc: ChatDoc, ready: HeldAlert[]): number {
     const first = Math.min(...ready.map((h) => h.notBefore));
     return Math.max(first, (doc.lastAlertAt ?? -Infinity) + this.batchWindowMs, this.chatFreeAt(doc));
   }

@@ -15,6 +15,7 @@ import type { Outbox } from './outbox.ts';
 import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
 import type { ChatDoc, QueuedMessage } from './types.ts';
 import type { Versioned } from './backend.ts';
+import { recordReply } from './follow-ups.ts';
 
 export interface PumpOptions {
   outbox: Outbox;
@@ -263,7 +264,7 @@ export class DeliveryPump {
       { version: claimed.version, doc },
     );
     if (!marked?.ok || !marked.doc) return true;
-    const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body };
+    const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) };
     if (interval) await this.departure(platform, interval);
     let outcome: SendOutcome;
     try {
@@ -346,6 +347,8 @@ export class DeliveryPump {
       const q = doc.queue.find((x) => x.id === msg.id);
       if (!q) return { doc };
       if (outcome.ok) {
+        // In the write that marks it sent: where this chat's follow-ups to these stories reply.
+        if (outcome.id) recordReply(doc, q.keys, outcome.id, now);
         doc.queue = doc.queue.filter((x) => x.id !== msg.id);
         return { doc };
       }
@@ -386,6 +389,7 @@ export class DeliveryPump {
       kind: q.kind,
       keys: q.keys,
       body: q.body,
+      ...(q.replyTo ? { replyTo: q.replyTo } : {}),
       attempts: q.attempts + (q.rateLimited ?? 0),
       error,
       createdAt: q.createdAt,

@@ -4,12 +4,13 @@
 // sweep) queues nothing twice.
 import type Keyv from 'keyv';
 import type { ChatRef, MessageBody } from '../core/outbound.ts';
-import { RaqibError, type StoredArticle } from '../core/types.ts';
+import { RaqibError, type StoredArticle, type StoryJoin } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
 import { subscriptionKey, type Subscription } from '../store/subscription-store.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { alertKey, type AlertItem, type EnqueueResult, type Outbox } from './outbox.ts';
 import { chatKeyOf } from './backend.ts';
+import { followUpsByChat } from './follow-up-routing.ts';
 import { silentLogger, type Logger } from '../log.ts';
 
 export interface DigestWindow {
@@ -73,7 +74,7 @@ export class DeliveryRouter {
    * then mark the item seen. If the process dies before the last step the item is processed again
    * and its alert key drops the repeat; marking it seen first would lose the alert.
    */
-  async onArticles(stored: readonly StoredArticle[]): Promise<{ added: number; duplicates: number }> {
+  async onArticles(stored: readonly StoredArticle[], joins: readonly StoryJoin[] = []): Promise<{ added: number; duplicates: number }> {
     for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: m.id });
     const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant');
     const perChat = new Map<string, { to: ChatRef; items: AlertItem[] }>();
@@ -98,9 +99,15 @@ export class DeliveryRouter {
     let added = 0;
     let duplicates = 0;
     let failed: unknown;
-    for (const { to, items } of perChat.values()) {
+    // Alerts first: a story's first article and a joining one in one poll give an alert and a
+    // follow-up to it.
+    const work = [
+      ...[...perChat.values()].map(({ to, items }) => ({ to, run: () => this.o.outbox.alert(to, items) })),
+      ...followUpsByChat(joins, subs, this.now()).map(({ to, items }) => ({ to, run: () => this.o.outbox.followUps(to, items) })),
+    ];
+    for (const { to, run } of work) {
       try {
-        const r = await this.o.outbox.alert(to, items);
+        const r = await run();
         added += r.added;
         duplicates += r.duplicates;
       } catch (e) {

@@ -3,6 +3,7 @@
 // write: a compare-and-set on Redis, a serialised write on SQLite. Nothing about a chat is ever
 // decided from two separate records.
 import type { ChatRef, MessageBody, PlatformName } from '../core/outbound.ts';
+import type { ChangedField } from '../core/types.ts';
 
 /** One instant alert waiting for its chat's batch window (or held by mute / a spent budget). */
 export interface HeldAlert {
@@ -17,9 +18,20 @@ export interface HeldAlert {
   at: number;
   /** Not before this time (ms): the end of a /mute. */
   notBefore: number;
+  /** Set when this is a follow-up (an article joined a story this chat was alerted to). */
+  followUp?: FollowUpInfo;
 }
 
-export type MessageKind = 'alert' | 'digest' | 'overflow' | 'notice';
+/** What a held follow-up needs to find its alert and say what is new. */
+export interface FollowUpInfo {
+  /** The key of the alert it follows (alertKey: chat + thread + story). */
+  alertKey: string;
+  storyId: string;
+  /** Event details the joining article added or changed ("killed: 5"), already in words. */
+  changed?: ChangedField[];
+}
+
+export type MessageKind = 'alert' | 'digest' | 'overflow' | 'notice' | 'followUp';
 
 export interface QueuedMessage {
   /** `${chatKey}#${seq}`: unique, and sorts the chat's messages in order of creation. */
@@ -30,6 +42,8 @@ export interface QueuedMessage {
   /** Idempotency keys this message carries (alert items, or the digest window). */
   keys: string[];
   body: MessageBody;
+  /** Platform id of the message this one answers (a follow-up's alert). */
+  replyTo?: string;
   createdAt: number;
   /** Failed tries (transient errors); 429s are counted apart in rateLimited. */
   attempts: number;
@@ -67,6 +81,11 @@ export interface ChatDoc {
   lastAlertAt?: number;
   /** Earliest time anything may be sent to this chat (a 429's retry_after). */
   pausedUntil?: number;
+  /**
+   * Platform message ids of sent alerts, by alert key: where follow-ups to a story go. Written in
+   * the same write that marks the alert sent; bounded (follow-ups.ts).
+   */
+  replies?: Record<string, { id: string; at: number }>;
 }
 
 export interface DeadLetter {
@@ -75,6 +94,7 @@ export interface DeadLetter {
   kind: MessageKind;
   keys: string[];
   body: MessageBody;
+  replyTo?: string;
   attempts: number;
   error: string;
   createdAt: number;

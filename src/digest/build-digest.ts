@@ -179,15 +179,17 @@ export function renderStory(
   g: Group,
   loaded: Map<string, StoredArticle>,
   topics: Set<string>,
-  opts: Pick<BuildDigestOptions, 'feedName'>,
+  opts: Pick<BuildDigestOptions, 'feedName' | 'lang'>,
   rank: number,
 ): DigestStory | undefined {
   const members = g.entries.map((e) => loaded.get(e.id)).filter((s): s is StoredArticle => s !== undefined);
   if (members.length === 0) return undefined;
   const scoreOf = (s: StoredArticle) => Math.max(...s.matches.filter((m) => topics.has(m.id)).map((m) => m.score), -Infinity);
-  // The lead: best match for these topics; on a tie the earliest (members are oldest first).
+  // The lead (headline, summary, link): the earliest report in the reader's language; with none,
+  // the best match for these topics, on a tie the earliest (members are oldest first).
   let lead = members[0]!;
   for (const s of members) if (scoreOf(s) > scoreOf(lead)) lead = s;
+  lead = members.find((s) => s.article.lang === (opts.lang ?? 'en')) ?? lead;
   const leadMatches = lead.matches.filter((m) => topics.has(m.id));
 
   const sources: DigestSource[] = [];
@@ -217,6 +219,7 @@ export function renderStory(
     latestMs: g.latest,
     articleCount: g.entries.length,
     sourceCount: g.feeds.size,
+    languages: (['ar', 'en'] as const).filter((l) => members.some((s) => s.article.lang === l)),
     sources,
   };
   const url = safeHttpUrl(lead.article.url);

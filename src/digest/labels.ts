@@ -37,10 +37,17 @@ export function agoLabel(lang: UiLang, ms: number, nowMs: number): string {
   return t(lang, 'digest.ago', { span: plural(lang, 'short.days', Math.floor(d / DAY)) });
 }
 
-/** "+3 sources" / «+٣ مصادر»; empty for none. */
-export function moreSourcesLabel(lang: UiLang, n: number): string {
-  if (n <= 0) return '';
-  return plural(lang, 'digest.moreSources', n);
+/**
+ * A story's reach: "4 sources · ar, en" / «٤ مصادر · العربية، الإنجليزية». Empty for one source
+ * in one language (the source is named already).
+ */
+export function sourcesLabel(lang: UiLang, n: number, langs: readonly string[]): string {
+  const named = (['ar', 'en'] as const).filter((l) => langs.includes(l));
+  if (n <= 1 && named.length <= 1) return '';
+  const count = plural(lang, 'count.sources', n);
+  if (named.length === 0) return count;
+  const names = named.map((l) => t(lang, l === 'ar' ? 'digest.langName.ar' : 'digest.langName.en'));
+  return `${count} · ${names.join(t(lang, 'digest.listSep'))}`;
 }
 
 export function topicTitle(d: Digest): string {

@@ -27,6 +27,7 @@ export interface DigestJson {
     latest: string;
     articles: number;
     sourceCount: number;
+    languages: string[];
     sources: { name: string; url: string | null }[];
   }[];
 }
@@ -59,6 +60,7 @@ export function digestToJson(d: Digest): DigestJson {
       latest: iso(s.latestMs),
       articles: s.articleCount,
       sourceCount: s.sourceCount,
+      languages: s.languages,
       sources: s.sources.map((x) => ({ name: x.name, url: x.url ?? null })),
     })),
   };

@@ -3,7 +3,7 @@
 // at most 50 blocks per message, 3000 characters per section text, and (bolt-js#2509) messages
 // are kept well below the ~13,000 characters of blocks where Slack starts refusing them.
 import { escapeSlackText, slackLink } from './escape.ts';
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, moreSourcesLabel, nothingNewLabel, titleLabel } from './labels.ts';
+import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
 import type { Digest, DigestStory } from './types.ts';
 
@@ -58,7 +58,7 @@ function storyBlocks(d: Digest, s: DigestStory): unknown[] {
   const meta = [`${FSI}${escapeSlackText(s.source)}${PDI}`, escapeSlackText(agoLabel(d.lang, s.latestMs, d.untilMs))];
   const first = firstSeenLabel(d, s.firstSeenMs);
   if (first) meta.push(escapeSlackText(first));
-  const more = moreSourcesLabel(d.lang, s.sourceCount - 1);
+  const more = sourcesLabel(d.lang, s.sourceCount, s.languages);
   if (more) {
     const listed = s.sources.map((src) => slackLink(src.url, `${FSI}${escapeSlackText(src.name)}${PDI}`, { labelMrkdwn: true })).join(', ');
     meta.push(listed ? `${escapeSlackText(more)}: ${listed}` : escapeSlackText(more));

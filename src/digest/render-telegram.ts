@@ -2,7 +2,7 @@
 // escaped and isolated; messages are split between stories so that none exceeds 4096 characters
 // after entity parsing and no tag is ever cut.
 import { escapeTelegramHtml, telegramLink } from './escape.ts';
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, moreSourcesLabel, nothingNewLabel, titleLabel } from './labels.ts';
+import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
 import type { Digest, DigestStory } from './types.ts';
 
@@ -33,7 +33,7 @@ function storyHtml(d: Digest, s: DigestStory): string {
   const meta = [`${FSI}${escapeTelegramHtml(s.source)}${PDI}`, escapeTelegramHtml(agoLabel(d.lang, s.latestMs, d.untilMs))];
   const first = firstSeenLabel(d, s.firstSeenMs);
   if (first) meta.push(escapeTelegramHtml(first));
-  const more = moreSourcesLabel(d.lang, s.sourceCount - 1);
+  const more = sourcesLabel(d.lang, s.sourceCount, s.languages);
   if (more) {
     const listed = s.sources.map((src) => telegramLink(src.url, `${FSI}${escapeTelegramHtml(src.name)}${PDI}`)).join(', ');
     meta.push(listed ? `${escapeTelegramHtml(more)}: ${listed}` : escapeTelegramHtml(more));

@@ -1,7 +1,7 @@
 // Plain terminal text: no ANSI sequences, no markup. Feed text arrives cleaned (no control or
 // bidi override characters, so nothing can move the cursor or reorder the line) and isolated.
 // Highlights are shown as *term* unless `highlight: 'none'`.
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, moreSourcesLabel, nothingNewLabel, titleLabel } from './labels.ts';
+import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
 import type { Digest } from './types.ts';
 
@@ -25,7 +25,7 @@ export function renderText(d: Digest, opts: TextOptions = {}): string {
     const meta = [`${FSI}${s.source}${PDI}`, agoLabel(d.lang, s.latestMs, d.untilMs)];
     const first = firstSeenLabel(d, s.firstSeenMs);
     if (first) meta.push(first);
-    const more = moreSourcesLabel(d.lang, s.sourceCount - 1);
+    const more = sourcesLabel(d.lang, s.sourceCount, s.languages);
     if (more) meta.push(s.sources.length > 0 ? `${more}: ${s.sources.map((x) => `${FSI}${x.name}${PDI}`).join(', ')}` : more);
     out.push(`   ${meta.join(' · ')}`);
     if (s.url) out.push(`   ${s.url}`);

@@ -40,6 +40,8 @@ export interface DigestStory {
   articleCount: number;
   /** Distinct outlets in the window, the lead's included ("+N sources" shows sourceCount - 1). */
   sourceCount: number;
+  /** Languages of the story's reports in the window (ar, en), in that order. */
+  languages: Lang[];
   /** The other outlets (at most MAX_LISTED_SOURCES), earliest first. */
   sources: DigestSource[];
 }

@@ -1,6 +1,7 @@
 // feedsmith's four result shapes → RawFeed. feedsmith has already decoded one level of XML
 // entities and returns markup as strings; dates stay raw strings (we parse them ourselves).
 import { parseFeed as feedsmithParse, type AnyFeed } from 'feedsmith';
+import { mediaCandidates, type ImageCandidate } from './image.ts';
 import { firstString, type RawFeed, type RawItem } from './raw-feed.ts';
 
 type Link = { href?: string; rel?: string; type?: string };
@@ -14,6 +15,22 @@ function pickLink(links: Link[] | undefined): string | undefined {
   if (!links || links.length === 0) return undefined;
   const alt = links.filter((l) => l.href && (!l.rel || l.rel === 'alternate'));
   return (alt.find((l) => !l.type || /html/i.test(l.type)) ?? alt[0])?.href;
+}
+
+type Enclosure = { url?: string; type?: string };
+
+/** media:*, image enclosures and Atom rel="enclosure" links of one item. */
+function imagesOf(media: unknown, enclosures: Enclosure[] | undefined, links: Link[] | undefined): ImageCandidate[] | undefined {
+  const out = mediaCandidates(media as Parameters<typeof mediaCandidates>[0]);
+  // An enclosure without a type is a podcast's audio as often as a picture: image/* or an image name.
+  for (const e of enclosures ?? []) if (e.url) out.push({ url: e.url, kind: 'enclosure', type: e.type ?? '' });
+  for (const l of links ?? []) if (l.href && l.rel === 'enclosure') out.push({ url: l.href, kind: 'enclosure', type: l.type ?? '' });
+  return out.length > 0 ? out : undefined;
+}
+
+function jsonImages(...urls: unknown[]): ImageCandidate[] | undefined {
+  const out = urls.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((url): ImageCandidate => ({ url, kind: 'json' }));
+  return out.length > 0 ? out : undefined;
 }
 
 const personName = (ps: Person[] | undefined) => {
@@ -61,6 +78,7 @@ function fromRss(feed: FeedOf<'rss'> | FeedOf<'rdf'>, format: 'rss' | 'rdf'): Ra
       author: firstString(personName(it.authors as Person[] | undefined), idc?.creators?.[0], itunes?.author),
       base: (it.xml as { base?: string } | undefined)?.base,
       lang: (it.xml as { lang?: string } | undefined)?.lang,
+      images: imagesOf(it.media, it.enclosures as Enclosure[] | undefined, atom?.links),
     };
   });
   return {
@@ -87,6 +105,7 @@ function fromAtom(feed: FeedOf<'atom'>): RawFeed {
     author: firstString(personName(e.authors as Person[] | undefined), e.dc?.creators?.[0], personName(f.authors as Person[] | undefined)),
     base: e.xml?.base,
     lang: e.xml?.lang,
+    images: imagesOf((e as { media?: unknown }).media, undefined, e.links as Link[] | undefined),
   }));
   return {
     format: 'atom',
@@ -111,6 +130,7 @@ function fromJson(feed: FeedOf<'json'>): RawFeed {
     updated: it.date_modified as string | undefined,
     author: personName((it.authors ?? f.authors) as Person[] | undefined),
     lang: it.language,
+    images: jsonImages(it.image, it.banner_image),
   }));
   return { format: 'json', title: f.title, link: firstString(f.home_page_url), base: firstString(f.home_page_url, f.feed_url), language: f.language, items };
 }

@@ -6,12 +6,15 @@ import { parseHTML } from 'linkedom';
 import { decodeBytes } from './charset.ts';
 import type { Fetcher } from './fetch.ts';
 import { htmlToText } from './html-text.ts';
+import { pageImage } from './image.ts';
 
 export interface Extracted {
   title?: string;
   /** Clean text with paragraph breaks. */
   text: string;
   byline?: string;
+  /** The page's og:image / twitter:image (http(s) only), for items whose feed names no picture. */
+  image?: string;
 }
 
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -21,7 +24,9 @@ export function extractReadable(html: string, pageUrl: string): Extracted | unde
   // Readability resolves links against <base>; linkedom has no document URL, so inject one.
   const base = `<base href="${escAttr(pageUrl)}">`;
   const withBase = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${base}`) : `${base}${html}`;
-  const { document } = parseHTML(withBase) as unknown as { document: unknown };
+  const { document } = parseHTML(withBase) as unknown as { document: Parameters<typeof pageImage>[0] };
+  // Before Readability, which prunes <head>.
+  const image = pageImage(document, pageUrl);
   // Readability's types name the DOM's Document; linkedom's document is one at run time.
   const article = new Readability(document as ConstructorParameters<typeof Readability>[0], { maxElemsToParse: 50_000, charThreshold: 300 }).parse();
   if (!article?.content) return undefined;
@@ -31,6 +36,7 @@ export function extractReadable(html: string, pageUrl: string): Extracted | unde
     ...(article.title ? { title: htmlToText(article.title) } : {}),
     text,
     ...(article.byline ? { byline: htmlToText(article.byline) } : {}),
+    ...(image ? { image } : {}),
   };
 }
 

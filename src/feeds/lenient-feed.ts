@@ -2,6 +2,7 @@
 // XML goes through the forgiving tree reader; JSON is parsed with a repair step for truncated
 // bodies (a dropped connection mid-download), and both JSON Feed and "RSS as JSON" are read.
 import { childElements, findAll, innerMarkup, localName, parseLenientXml, prefixOf, textOf, type XNode } from './lenient-xml.ts';
+import type { ImageCandidate } from './image.ts';
 import { firstString, type FeedFormat, type RawFeed, type RawItem } from './raw-feed.ts';
 
 const ITEM_NAMES = new Set(['item', 'entry']);
@@ -53,7 +54,24 @@ function authorOf(node: XNode): string | undefined {
   return firstString(text(name), text(child(a, ['email'])), childElements(a).length ? undefined : text(a));
 }
 
+/** media:content / media:thumbnail (also inside media:group), enclosures and rel="enclosure" links. */
+function imagesOf(n: XNode, depth = 0): ImageCandidate[] {
+  const out: ImageCandidate[] = [];
+  for (const k of childElements(n)) {
+    const name = localName(k.name);
+    const media = prefixOf(k.name) === 'media';
+    const a = k.attrs;
+    if (media && name === 'group' && depth < 2) out.push(...imagesOf(k, depth + 1));
+    else if (media && name === 'content' && a.url) out.push({ url: a.url, kind: 'content', ...(a.type ? { type: a.type } : {}), ...(a.medium ? { medium: a.medium } : {}), ...(Number(a.width) ? { width: Number(a.width) } : {}) });
+    else if (media && name === 'thumbnail' && a.url) out.push({ url: a.url, kind: 'thumbnail' });
+    else if (name === 'enclosure' && a.url) out.push({ url: a.url, kind: 'enclosure', type: a.type ?? '' });
+    else if (name === 'link' && a.rel === 'enclosure' && a.href) out.push({ url: a.href, kind: 'enclosure', type: a.type ?? '' });
+  }
+  return out;
+}
+
 function itemOf(n: XNode): RawItem {
+  const images = imagesOf(n);
   const guidNode = child(n, ['guid', 'id', 'dc:identifier']);
   const permalink = guidNode?.attrs.ispermalink;
   const titleNode = child(n, ['title', 'dc:title'], false) ?? child(n, ['title'], true) ?? child(n, ['itunes:title']);
@@ -72,6 +90,7 @@ function itemOf(n: XNode): RawItem {
     author: authorOf(n),
     base: n.attrs['xml:base'],
     lang: n.attrs['xml:lang'],
+    ...(images.length > 0 ? { images } : {}),
   };
 }
 
@@ -178,6 +197,7 @@ export function parseLenientJsonFeed(src: string): RawFeed | undefined {
       updated: str(it.date_modified),
       author: authorName(it.author) ?? authorName(asArray(it.authors)[0]) ?? authorName(data.author) ?? authorName(asArray(data.authors)[0]),
       lang: str(it.language),
+      ...(str(it.image) ?? str(it.banner_image) ? { images: [str(it.image), str(it.banner_image)].filter((u): u is string => !!u).map((url): ImageCandidate => ({ url, kind: 'json' })) } : {}),
     })),
   };
 }

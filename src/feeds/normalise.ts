@@ -6,6 +6,7 @@ import { canonicalUrl, resolveUrl } from './canonical-url.ts';
 import { parseFeedDate } from './dates.ts';
 import { shortHash } from './hash.ts';
 import { cleanPlain, htmlToText } from './html-text.ts';
+import { pickImage } from './image.ts';
 import { detectLang } from './lang.ts';
 import type { RawFeed, RawItem } from './raw-feed.ts';
 
@@ -84,6 +85,7 @@ export function normaliseFeed(raw: RawFeed, ctx: NormaliseContext): NormalisedIt
     if (guid) dedupeKeys.push(`g:${ctx.feedId}:${guid}`);
     if (dedupeKeys.length === 0) dedupeKeys.push(`t:${ctx.feedId}:${shortHash(`${title}\n${summary}`)}`);
     const author = item.author ? cleanPlain(item.author) : '';
+    const image = item.images ? pickImage(item.images, baseFor(raw, item, ctx.feedUrl)) : undefined;
     const article: Article = {
       id: shortHash(identity),
       feedId: ctx.feedId,
@@ -96,6 +98,7 @@ export function normaliseFeed(raw: RawFeed, ctx: NormaliseContext): NormalisedIt
       fetchedAt: fetchedIso,
       ...(author ? { author } : {}),
       ...(guid ? { guid } : {}),
+      ...(image ? { image } : {}),
     };
     return { article, canonicalUrl: canonical, dedupeKeys, dateMissing: parsedDate === undefined, titleFromText };
   });

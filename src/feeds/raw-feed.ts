@@ -1,5 +1,6 @@
 // The parser-neutral shape between "some library read the document" and "normalise to Article".
 // Both feedsmith and the lenient fallback produce it, so normalisation is written once.
+import type { ImageCandidate } from './image.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
 
@@ -24,6 +25,8 @@ export interface RawItem {
   /** xml:base in effect for this item, if any. */
   base?: string;
   lang?: string;
+  /** Image candidates the item names (media:*, image enclosures, JSON Feed image); chosen in normalisation. */
+  images?: ImageCandidate[];
 }
 
 export interface RawFeed {

@@ -5,7 +5,7 @@
 // outcome is a typed PollResult, so one broken feed never stops the others. A failure of our own
 // parts (the store, the hand-off to delivery) is reported as such and never counted against the
 // feed: it would otherwise drive the feed's backoff and auto-disable.
-import type { Match, StoredArticle } from '../core/types.ts';
+import type { ChangedField, Match, StoredArticle, StoryJoin } from '../core/types.ts';
 import { toRaqibError, type RaqibError } from '../core/errors.ts';
 import { Mutex } from '../core/keyed-mutex.ts';
 import { mapPool } from '../core/pool.ts';
@@ -24,8 +24,11 @@ import { emptyResult, type PollResult, type PollStatus } from './poll-result.ts'
 
 export { FAILURE_STATUSES, INFRA_STATUSES, pollFailed, type PollResult, type PollStatus } from './poll-result.ts';
 
-/** Where a poll's alerts go (delivery's router): a port, so ingest never imports delivery. */
-export type AlertSink = (alerts: StoredArticle[]) => Promise<unknown>;
+/**
+ * Where a poll's alerts go (delivery's router): a port, so ingest never imports delivery. Joins
+ * are new reports of stories seen before: follow-ups to those stories' alerts.
+ */
+export type AlertSink = (alerts: StoredArticle[], joins: StoryJoin[]) => Promise<unknown>;
 
 export interface IngestDeps {
   articles: ArticleStore;
@@ -33,7 +36,7 @@ export interface IngestDeps {
   /** Called per poll so that topic changes at run time apply to the next poll. */
   matcher: () => Matcher;
   /** Story assignment (stories stage); without it every matched new article alerts. */
-  assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean }>;
+  assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean; changed?: ChangedField[] }>;
   /**
    * Hands alerts to delivery before the items are marked seen, so that a crash in between
    * re-offers them rather than losing them. Without it, callers deliver PollResult.alerts.
@@ -191,18 +194,19 @@ async function storeNew(p: Poll, items: NormalisedItem[]): Promise<void> {
       result.stored.push(stored.stored);
       storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
       if (alerting && stored.matched && stored.isNewStory) result.alerts.push(stored.stored);
+      else if (alerting && stored.matched && stored.stored.storyId) (result.joins ??= []).push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
     }
     // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
     // before the last step means the items are read again next time and their alerts offered
     // again (delivery drops repeats by key); marking first could lose the alerts for good.
-    if (result.alerts.length > 0 && deps.deliver) await handOff(deps.deliver, result.alerts);
+    if ((result.alerts.length > 0 || result.joins?.length) && deps.deliver) await handOff(deps.deliver, result.alerts, result.joins ?? []);
     for (const s of storedKeys) await deps.articles.markSeen(s.keys, s.id);
   });
 }
 
-async function handOff(deliver: AlertSink, alerts: StoredArticle[]): Promise<void> {
+async function handOff(deliver: AlertSink, alerts: StoredArticle[], joins: StoryJoin[]): Promise<void> {
   try {
-    await deliver(alerts);
+    await deliver(alerts, joins);
   } catch (e) {
     throw new HandOffFailed(toRaqibError(e, 'DELIVERY_QUEUE', 'delivery'));
   }
@@ -238,6 +242,7 @@ async function addFullText(items: NormalisedItem[], deps: IngestDeps, log: Logge
       a.text = r.extracted.text;
       if (!a.summary) a.summary = truncate(a.text.replace(/\s+/g, ' '), MAX_SUMMARY);
       if (!a.author && r.extracted.byline) a.author = r.extracted.byline;
+      if (!a.image && r.extracted.image) a.image = r.extracted.image;
       a.lang = detectLang(`${a.title}\n${a.text}`);
     } else if (!r.ok) {
       log.debug({ url: item.article.url, reason: r.reason }, 'full text not extracted');
@@ -255,12 +260,14 @@ async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDep
   }
   const stored: StoredArticle = { article: item.article, matches };
   let isNewStory = true;
+  let changed: ChangedField[] | undefined;
   if (deps.assignStory && matches.length > 0) {
     const s = await deps.assignStory(stored);
     stored.storyId = s.storyId;
     isNewStory = s.isNew;
+    changed = s.changed;
   }
   // Marked seen only after delivery has the alerts (pollFeed).
   await deps.articles.put(stored);
-  return { stored, matched: matches.length > 0, isNewStory };
+  return { stored, matched: matches.length > 0, isNewStory, changed };
 }

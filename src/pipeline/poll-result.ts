@@ -1,5 +1,5 @@
 // What one poll of one feed reports. Every outcome is a typed PollResult: a bad feed never throws.
-import type { StoredArticle } from '../core/types.ts';
+import type { StoredArticle, StoryJoin } from '../core/types.ts';
 import type { ErrorCode } from '../core/errors.ts';
 
 export type PollStatus =
@@ -38,6 +38,8 @@ export interface PollResult {
   stored: StoredArticle[];
   /** New, matched at least one topic, started a new story, and the feed was primed (or alertOnFirstPoll). */
   alerts: StoredArticle[];
+  /** New, matched, joined a story seen before (feed primed): follow-ups to that story's alerts. */
+  joins?: StoryJoin[];
   error?: string;
   /** The coded error of a storeError or deliveryError. */
   errorCode?: ErrorCode;

@@ -5,8 +5,9 @@
 // store of 100,000 articles well under 200 ms (tests/bench/digest.bench.ts).
 import { Mutex } from '../core/keyed-mutex.ts';
 import type Keyv from 'keyv';
-import type { StoredArticle } from '../core/types.ts';
+import type { Lang, StoredArticle } from '../core/types.ts';
 import type { Store } from './open-store.ts';
+import { TrendDayStore, type TrendDay } from './trend-days.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -22,6 +23,8 @@ export interface ArticleIndexEntry {
   /** Topic id → match score. */
   topics: Record<string, number>;
   storyId?: string;
+  /** The article's language (trend charts split by it); absent in entries written before it was kept. */
+  lang?: Lang;
 }
 
 export function indexEntryOf(stored: StoredArticle): ArticleIndexEntry {
@@ -29,6 +32,7 @@ export function indexEntryOf(stored: StoredArticle): ArticleIndexEntry {
   for (const m of stored.matches) topics[m.id] = Math.max(topics[m.id] ?? -Infinity, m.score);
   const e: ArticleIndexEntry = { id: stored.article.id, feedId: stored.article.feedId, published: publishedMs(stored), topics };
   if (stored.storyId) e.storyId = stored.storyId;
+  if (stored.article.lang) e.lang = stored.article.lang;
   return e;
 }
 
@@ -41,6 +45,7 @@ export class ArticleStore {
   private readonly days: Keyv<string[]>;
   private readonly seen: Keyv<string>;
   private readonly hours: Keyv<ArticleIndexEntry[]>;
+  private readonly trend: TrendDayStore;
   /** Serialises bucket updates inside one process (keyv has no atomic append). */
   private readonly bucketLock = new Mutex();
 
@@ -49,6 +54,7 @@ export class ArticleStore {
     this.days = store.namespace<string[]>('article_days');
     this.seen = store.namespace<string>('seen');
     this.hours = store.namespace<ArticleIndexEntry[]>('article_hours');
+    this.trend = new TrendDayStore(store);
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -171,6 +177,15 @@ export class ArticleStore {
     return out.sort((a, b) => a.published - b.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /** Stories per topic for these UTC days (trend charts); see trend-days.ts. */
+  async trendDays(dayKeys: readonly string[]): Promise<TrendDay[]> {
+    return this.trend.read(dayKeys, {
+      list: (a, b) => this.listIndexBetween(a, b),
+      langs: async (ids) => new Map((await this.getMany(ids)).map((s) => [s.article.id, s.article.lang])),
+      lock: (fn) => this.withBucketLock(fn),
+    });
+  }
+
   /** Articles published in [sinceMs, untilMs], newest first. */
   async listBetween(sinceMs: number, untilMs = Date.now()): Promise<StoredArticle[]> {
     const ids: string[] = [];
@@ -199,6 +214,7 @@ export class ArticleStore {
       await this.articles.deleteMany(ids);
       await this.days.delete(key);
       await this.hours.deleteMany(Array.from({ length: 24 }, (_, h) => hourKey(t + h * HOUR_MS)));
+      await this.trend.deleteDays([key]);
       removed += ids.length;
     }
     return removed;
@@ -229,6 +245,7 @@ export class ArticleStore {
       return { key: k, value: bucket };
     });
     for (let i = 0; i < writes.length; i += 200) await this.hours.setMany(writes.slice(i, i + 200));
+    await this.trend.add(entries);
   }
 
   /** keyv getMany in chunks: SQLite caps the number of bound parameters per statement. */

@@ -9,12 +9,19 @@ export interface RuntimeFeed {
   name?: string;
   intervalMs?: number;
   fullText?: boolean;
+  /** Items published longer ago are ignored (settings.maxAge otherwise). */
+  maxAgeMs?: number;
   addedBy?: string;
   addedAt: string;
 }
 
 /** A topic added or edited with /watch, with who changed it (platform:user) and when (ISO). */
 export interface RuntimeTopic extends TopicDef {
+  /**
+   * A /watch include/exclude edit of a config or pack topic: applied over that topic when the
+   * catalog loads (topics/topic-overlay.ts), so the topic underneath may still change.
+   */
+  overlay?: { include: string[]; exclude: string[] };
   changedBy?: string;
   changedAt?: string;
 }

@@ -21,6 +21,11 @@ export interface Subscription {
   createdBy?: string;
   /** Language of the digest's own words (headers, labels): the subscriber's, from /subscribe. */
   lang?: 'ar' | 'en';
+  /**
+   * Follow-ups to instant alerts when later reports join the story: 'thread' (default) replies in
+   * the alert's thread (Slack) or to the alert message (Telegram); 'off' stays silent.
+   */
+  followUps?: 'thread' | 'off';
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }
@@ -33,6 +38,7 @@ export interface ConfigSubscription {
   thread?: string;
   mode?: string;
   timezone?: string;
+  followUps?: 'thread' | 'off';
 }
 
 export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): string {
@@ -80,6 +86,7 @@ export class SubscriptionStore {
         createdAt: existing?.createdAt ?? new Date(now()).toISOString(),
         source: 'config',
         ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
+        ...(s.followUps ? { followUps: s.followUps } : {}),
       });
     }
   }

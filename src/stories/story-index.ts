@@ -1,20 +1,16 @@
 // The persistent story index: decides at ingest whether an article starts a new story or joins
 // one seen in the last few days, so that a story is alerted once and later outlets only add to
-// its sources. Recent article sketches live in hour buckets (keyv has no range queries); a
-// candidate is any article within STORY_WINDOW_MS, compared exactly (no LSH false negatives).
+// its sources. Recent article sketches and event signatures live in hour buckets (keyv has no
+// range queries); a candidate is any article within STORY_WINDOW_MS, compared exactly (no LSH
+// false negatives) by the same-story decision in decide.ts.
 import type Keyv from 'keyv';
 import type { StoredArticle } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
-import {
-  SAME_STORY_THRESHOLD,
-  STORY_WINDOW_MS,
-  packSketch,
-  similarity,
-  sketchOf,
-  unpackSketch,
-  type PackedSketch,
-  type StorySketch,
-} from './sketch.ts';
+import { STORY_WINDOW_MS, packSketch, sketchOf, unpackSketch, type PackedSketch, type StorySketch } from './sketch.ts';
+import { extractSignature, type EventSignature } from './signature.ts';
+import { JOIN_SCORE, compare, type Decision } from './decide.ts';
+import { changeOf, mergeInto, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
+import { dayOf } from '../text/dates.ts';
 
 const HOUR_MS = 3_600_000;
 const hourKey = (ms: number) => new Date(ms).toISOString().slice(0, 13);
@@ -39,6 +35,10 @@ export interface StoryRecord {
   feedIds: string[];
   /** How many articles joined, including those past the listed cap. */
   articleCount: number;
+  /** Languages of its reports, in join order (absent on records written before signatures). */
+  languages?: string[];
+  /** What its reports together say: places, actors, kinds, highest counts, event days. */
+  signature?: MergedSignature;
 }
 
 interface BucketEntry {
@@ -49,20 +49,42 @@ interface BucketEntry {
   /** Published, ms. */
   p: number;
   k: PackedSketch;
+  /** The event signature (absent on entries written before signatures). */
+  g?: EventSignature;
+}
+
+interface Entry {
+  a: string;
+  s: string;
+  p: number;
+  sketch: StorySketch;
+  sig: EventSignature;
 }
 
 interface Cached {
   at: number;
-  entries: { a: string; s: string; p: number; sketch: StorySketch }[];
+  entries: Entry[];
 }
 
 export interface AssignResult {
   storyId: string;
   /** True when this article started the story (alert it); false when it joined one (don't). */
   isNew: boolean;
+  /** Why it joined (when it joined): "same place: ain-al-asad", "same day", "text 0.52". */
+  joined?: string[];
+  /** What this report adds to the story (when it joined and added something). */
+  changed?: SignatureChange;
+  /** ISO time of the story's latest report, this one included. */
+  latest?: string;
+}
+
+export interface AssignOptions {
+  /** False when the article's published time is only the time of reading (`raqib stories` without "published"). */
+  publishedKnown?: boolean;
 }
 
 export interface StoryIndexOptions {
+  /** Decision score at or above which an article joins a story (default JOIN_SCORE). */
   threshold?: number;
   windowMs?: number;
   /** Injected clock for tests; used only for cache expiry. */
@@ -92,7 +114,7 @@ export class StoryIndex {
     this.buckets = store.namespace<BucketEntry[]>('story_buckets');
     this.stories = store.namespace<StoryRecord>('stories');
     this.storyOf = store.namespace<string>('story_of');
-    this.threshold = opts.threshold ?? SAME_STORY_THRESHOLD;
+    this.threshold = opts.threshold ?? JOIN_SCORE;
     this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
     this.now = opts.now ?? Date.now;
   }
@@ -101,8 +123,8 @@ export class StoryIndex {
    * Places an article in a story. Idempotent: assigning the same article again returns the same
    * story, with isNew true only when this article started it. The caller stores `storyId` on the StoredArticle and alerts only when isNew.
    */
-  assign(stored: StoredArticle): Promise<AssignResult> {
-    const run = this.chain.then(() => this.assignNow(stored));
+  assign(stored: StoredArticle, opts: AssignOptions = {}): Promise<AssignResult> {
+    const run = this.chain.then(() => this.assignNow(stored, opts));
     this.chain = run.catch(() => {});
     return run;
   }
@@ -155,7 +177,7 @@ export class StoryIndex {
     return forgotten;
   }
 
-  private async assignNow(stored: StoredArticle): Promise<AssignResult> {
+  private async assignNow(stored: StoredArticle, opts: AssignOptions): Promise<AssignResult> {
     const art = stored.article;
     const known = await this.storyOf.get(art.id);
     if (known) {
@@ -163,57 +185,101 @@ export class StoryIndex {
       // again): the article that started the story still "starts" it, so its alert is offered
       // again; the outbox's alert key keeps it from being sent twice.
       const rec = await this.stories.get(known);
-      return { storyId: known, isNew: rec?.firstArticleId === art.id };
+      const out: AssignResult = { storyId: known, isNew: rec?.firstArticleId === art.id };
+      if (rec) out.latest = rec.lastSeen;
+      return out;
     }
 
     const p = articleTimeMs(stored, this.now());
-    const sketch = sketchOf({ title: art.title, text: art.text || art.summary });
-    const candidates = await this.entriesAround(p);
-    let best: { s: string; score: number; p: number } | undefined;
-    for (const e of candidates) {
-      if (Math.abs(e.p - p) > this.windowMs) continue;
-      const score = similarity(sketch, e.sketch).score;
-      if (score < this.threshold) continue;
-      // Highest similarity wins; on a tie the older story (stable across re-runs).
-      if (!best || score > best.score || (score === best.score && e.p < best.p)) best = { s: e.s, score, p: e.p };
-    }
-
-    const iso = new Date(p).toISOString();
-    let storyId: string;
-    let isNew: boolean;
+    const me: Entry = {
+      a: art.id,
+      s: '',
+      p,
+      sketch: sketchOf({ title: art.title, text: art.text || art.summary }),
+      sig: extractSignature({ title: art.title, text: art.text || art.summary, publishedMs: p, topics: stored.matches.map((m) => m.id), lang: art.lang, publishedKnown: opts.publishedKnown }),
+    };
+    const best = this.bestStory(me, await this.entriesAround(p));
     const existing = best ? await this.stories.get(best.s) : undefined;
-    if (best && existing) {
-      storyId = best.s;
-      isNew = false;
-      if (existing.articleIds.length < MAX_LISTED) existing.articleIds.push(art.id);
-      if (!existing.feedIds.includes(art.feedId) && existing.feedIds.length < MAX_LISTED) existing.feedIds.push(art.feedId);
-      existing.articleCount += 1;
-      if (iso < existing.firstSeen) existing.firstSeen = iso;
-      if (iso > existing.lastSeen) existing.lastSeen = iso;
-      await this.stories.set(storyId, existing);
-    } else {
-      storyId = `s-${art.id}`;
-      isNew = true;
-      await this.stories.set(storyId, {
-        id: storyId,
-        firstSeen: iso,
-        lastSeen: iso,
-        firstArticleId: art.id,
-        title: art.title,
-        articleIds: [art.id],
-        feedIds: [art.feedId],
-        articleCount: 1,
-      });
-    }
+    const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
+    me.s = result.storyId;
 
     const key = hourKey(p);
     const bucket = (await this.buckets.get(key)) ?? [];
-    bucket.push({ a: art.id, s: storyId, p, k: packSketch(sketch) });
+    bucket.push({ a: art.id, s: me.s, p, k: packSketch(me.sketch), g: me.sig });
     await this.buckets.set(key, bucket);
     this.cache.set(key, { at: this.now(), entries: bucket.map(unpackEntry) });
     // Written last: an interrupted assignment is redone in full next time, not half-skipped.
-    await this.storyOf.set(art.id, storyId);
-    return { storyId, isNew };
+    await this.storyOf.set(art.id, me.s);
+    return result;
+  }
+
+  /**
+   * The story this entry joins: the highest-scoring story among the candidates whose best entry
+   * passes the decision. A story most of whose reports conflict with the entry (another place,
+   * another day) is not joined through one loosely-worded member: that is how one campaign's
+   * attacks would chain into one story.
+   */
+  private bestStory(me: Entry, candidates: readonly Entry[]): { s: string; decision: Decision; p: number; entry: Entry } | undefined {
+    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
+    for (const e of candidates) {
+      if (Math.abs(e.p - me.p) > this.windowMs) continue;
+      const d = compare(me, e);
+      let st = perStory.get(e.s);
+      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0 }));
+      st.n++;
+      if (d.veto) st.vetoes++;
+      else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
+        st.best = { decision: d, p: e.p, entry: e };
+      }
+    }
+    let best: { s: string; decision: Decision; p: number; entry: Entry } | undefined;
+    for (const [s, st] of perStory) {
+      if (!st.best || st.vetoes * 2 > st.n) continue;
+      const score = st.best.decision.score;
+      // Highest score wins; on a tie the older story (stable across re-runs).
+      if (!best || score > best.decision.score || (score === best.decision.score && st.best.p < best.p)) best = { s, ...st.best };
+    }
+    return best;
+  }
+
+  private async join(existing: StoryRecord, me: Entry, decision: Decision, feedId: string): Promise<AssignResult> {
+    const iso = new Date(me.p).toISOString();
+    const art = { id: me.a, lang: me.sig.lang };
+    const languages = existing.languages ?? [];
+    const merged = existing.signature ?? mergedOf({ ...me.sig, places: [], actors: [], kinds: [], counts: {} });
+    const changed = changeOf(merged, me.sig, languages);
+    mergeInto(merged, me.sig);
+    existing.signature = merged;
+    if (art.lang && !languages.includes(art.lang)) languages.push(art.lang);
+    existing.languages = languages;
+    if (existing.articleIds.length < MAX_LISTED) existing.articleIds.push(art.id);
+    if (!existing.feedIds.includes(feedId) && existing.feedIds.length < MAX_LISTED) existing.feedIds.push(feedId);
+    existing.articleCount += 1;
+    if (iso < existing.firstSeen) existing.firstSeen = iso;
+    if (iso > existing.lastSeen) existing.lastSeen = iso;
+    await this.stories.set(existing.id, existing);
+    const out: AssignResult = { storyId: existing.id, isNew: false, joined: decision.reasons, latest: existing.lastSeen };
+    if (Object.keys(changed).length > 0) out.changed = changed;
+    return out;
+  }
+
+  private async start(stored: StoredArticle, me: Entry): Promise<AssignResult> {
+    const art = stored.article;
+    const iso = new Date(me.p).toISOString();
+    const storyId = `s-${art.id}`;
+    await this.stories.set(storyId, {
+      id: storyId,
+      firstSeen: iso,
+      lastSeen: iso,
+      firstArticleId: art.id,
+      title: art.title,
+      articleIds: [art.id],
+      feedIds: [art.feedId],
+      articleCount: 1,
+      languages: art.lang ? [art.lang] : [],
+      signature: mergedOf(me.sig),
+    });
+    return { storyId, isNew: true, latest: iso };
   }
 
   /** Bucket entries from STORY_WINDOW_MS before p to LOOK_AHEAD_MS after; cached per bucket. */
@@ -242,6 +308,11 @@ export class StoryIndex {
   }
 }
 
-function unpackEntry(e: BucketEntry): Cached['entries'][number] {
-  return { a: e.a, s: e.s, p: e.p, sketch: unpackSketch(e.k) };
+/** An entry written before signatures compares by text, placed on its publication day. */
+function legacySignature(p: number): EventSignature {
+  return { places: [], lead: [], actors: [], kinds: [], counts: {}, day: dayOf(p), dayExplicit: false, lang: '' };
+}
+
+function unpackEntry(e: BucketEntry): Entry {
+  return { a: e.a, s: e.s, p: e.p, sketch: unpackSketch(e.k), sig: e.g ?? legacySignature(e.p) };
 }

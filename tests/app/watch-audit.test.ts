@@ -14,7 +14,7 @@ describe('watch.put keeps who changed a topic', () => {
 
   it('stores platform:user and the time with the runtime topic, and keeps topics plain for the rest', async () => {
     const admin = w.ctx({ admin: true, platform: 'telegram', userId: '4242' });
-    expect((await dispatch(admin, 'watch', 'add oil oil OR نفط')).status).toBe('ok');
+    expect((await dispatch(admin, 'watch', 'add oil oil OR نفط confirm')).status).toBe('ok');
     const stored = (await w.registry.topics.over([], (t) => t.id)).find((t) => t.id === 'oil');
     expect(stored).toEqual({ id: 'oil', query: 'oil OR نفط', changedBy: 'telegram:4242', changedAt: '2026-03-10T12:00:00.000Z' });
     expect(w.catalog.list().find((t) => t.id === 'oil')).toEqual({ id: 'oil', query: 'oil OR نفط' });

@@ -50,10 +50,12 @@ export type WorldOptions = Partial<ServiceDeps> & {
   configFeeds?: { url: string; name?: string }[];
   queueDepth?: () => Promise<number>;
   deadLetters?: () => Promise<number>;
+  /** The config (or pack) topics under /watch changes; TEST_TOPICS by default. */
+  baseTopics?: TopicDef[];
 };
 
 export async function openWorld(options: WorldOptions = {}, backend?: StoreCase): Promise<World> {
-  const { configFeeds, queueDepth, deadLetters, ...extra } = options;
+  const { configFeeds, queueDepth, deadLetters, baseTopics, ...extra } = options;
   let store: Store;
   let cleanup: () => Promise<void>;
   if (backend) {
@@ -72,7 +74,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
   const subscriptions = new SubscriptionStore(store);
   const registry = new RegistryStore(store);
   const feedStates = new FeedStateStore(store);
-  const catalog = new TopicCatalog(TEST_TOPICS, registry);
+  const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry);
   await catalog.reload();
   const services = createCommandServices({
     topics: async () => catalog.list(),

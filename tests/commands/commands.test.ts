@@ -26,8 +26,8 @@ describe('/help, /topics, /topic', () => {
     for (const c of commands.filter((c) => !c.admin)) expect(r.text).toContain(`/${c.name}`);
     expect(r.text).not.toContain('/watch');
     const admin = await run(w.ctx({ admin: true }), '/help');
-    expect(admin.text).toContain('/watch add|edit|remove TOPIC [QUERY]');
-    expect(admin.text).toContain('/feeds list|add|remove [URL]');
+    expect(admin.text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
+    expect(admin.text).toContain('/feeds list|add|remove|preview|export [URL]');
     const one = await run(w.ctx(), '/help subscribe');
     expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE]');
     // Each argument is explained from the command's spec.
@@ -43,7 +43,7 @@ describe('/help, /topics, /topic', () => {
     expect((await run(w.ctx(), '/topics iraq')).text).toContain('Usage: /topics');
   });
 
-  it('/topic shows the query and recent hit counts', async () => {
+  it('/topic of a free-query topic shows the query and recent hit counts', async () => {
     await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 2 });
     await w.seed({ id: 'a2', title: 'Iraq talks resume', hoursAgo: 72 });
     await w.seed({ id: 'a3', title: 'Weather in Oslo', hoursAgo: 1 });
@@ -209,13 +209,16 @@ describe('/watch', () => {
 
   it('admins add, edit and remove topics; the catalog and matcher follow', async () => {
     const admin = w.ctx({ admin: true });
-    expect((await run(admin, '/watch add oil oil OR نفط OR “crude price”')).status).toBe('ok');
+    expect((await run(admin, '/watch add oil oil OR نفط OR “crude price” confirm')).status).toBe('ok');
     expect(w.catalog.get('oil')?.query).toBe('oil OR نفط OR "crude price"');
     expect(w.catalog.matcher().match({ title: 'ارتفاع أسعار النفط', text: '' }).map((m) => m.id)).toContain('oil');
     expect((await run(admin, '/watch add oil oil')).status).toBe('usage');
-    expect((await run(admin, '/watch edit oil petroleum')).status).toBe('ok');
+    expect((await run(admin, '/watch edit oil petroleum yes')).status).toBe('ok');
     expect(w.catalog.get('oil')?.query).toBe('petroleum');
-    expect((await run(admin, '/watch remove oil')).status).toBe('ok');
+    const preview = await run(admin, '/watch remove oil');
+    expect(preview.text).toContain('Preview — nothing is saved yet.');
+    expect(w.catalog.get('oil')).toBeDefined();
+    expect((await run(admin, '/watch confirm')).text).toContain('Removed topic "oil"');
     expect(w.catalog.get('oil')).toBeUndefined();
     expect((await run(admin, '/watch remove oil')).status).toBe('usage');
   });

@@ -18,10 +18,10 @@ for (const backend of storeCases) {
 
     it('several /watch topics live side by side; config topics can be edited and removed', async () => {
       const admin = w.ctx({ admin: true });
-      expect((await dispatch(admin, 'watch', 'add oil oil OR نفط')).status).toBe('ok');
-      expect((await dispatch(admin, 'watch', 'add gas "natural gas"')).status).toBe('ok');
-      expect((await dispatch(admin, 'watch', 'edit iraq iraq OR kurdistan')).status).toBe('ok');
-      expect((await dispatch(admin, 'watch', 'remove us-strikes')).status).toBe('ok');
+      expect((await dispatch(admin, 'watch', 'add oil oil OR نفط confirm')).status).toBe('ok');
+      expect((await dispatch(admin, 'watch', 'add gas "natural gas" confirm')).status).toBe('ok');
+      expect((await dispatch(admin, 'watch', 'edit iraq iraq OR kurdistan confirm')).status).toBe('ok');
+      expect((await dispatch(admin, 'watch', 'remove us-strikes confirm')).status).toBe('ok');
       // Redis iterates in no particular order: compare by id.
       expect([...w.catalog.list()].sort((a, b) => a.id.localeCompare(b.id))).toEqual([
         { id: 'gas', query: '"natural gas"' },

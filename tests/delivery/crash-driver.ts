@@ -9,7 +9,8 @@ import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { openDelivery } from '../../src/delivery/open-delivery.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
-import type { StoredArticle } from '../../src/core/types.ts';
+import type { StoredArticle, StoryJoin } from '../../src/core/types.ts';
+import { isFollowUpItem, storyOfItem } from './crash-items.ts';
 import { createLogger } from '../../src/log.ts';
 
 const env = (k: string): string => {
@@ -49,18 +50,24 @@ async function poll(): Promise<void> {
   const res = await fetch(env('CRASH_FEED'), { signal: AbortSignal.timeout(2_000) });
   const items = (await res.json()) as { id: string; title: string }[];
   const fresh: StoredArticle[] = [];
+  const joins: StoryJoin[] = [];
   for (const it of items) {
     if (await articles.seenAs([it.id])) continue;
     const now = new Date().toISOString();
-    fresh.push({
+    const s: StoredArticle = {
       article: { id: it.id, feedId: 'crash', url: `https://example.com/${it.id}`, title: it.title, summary: '', text: it.title, lang: 'en', published: now, fetchedAt: now },
       matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
-    });
+      // Every fourth item joins the story of the item before it, as a second outlet's report would.
+      storyId: storyOfItem(it.id),
+    };
+    if (isFollowUpItem(it.id)) joins.push({ stored: s });
+    else fresh.push(s);
   }
-  if (fresh.length === 0) return;
-  for (const s of fresh) await articles.put(s);
-  await delivery.router.onArticles(fresh);
-  for (const s of fresh) await articles.markSeen([s.article.id], s.article.id);
+  const all = [...fresh, ...joins.map((j) => j.stored)];
+  if (all.length === 0) return;
+  for (const s of all) await articles.put(s);
+  await delivery.router.onArticles(fresh, joins);
+  for (const s of all) await articles.markSeen([s.article.id], s.article.id);
 }
 
 const scheduler = new Scheduler({

@@ -13,9 +13,12 @@ export function expectCrashReport(r: CrashReport, store: string): string {
   const line =
     `[crash ${store}] kills=${r.kills} (during start-up: ${r.killedBeforeReady}) messages=${r.messages} ` +
     `item-arrivals=${arrivals} missing=${r.missing} duplicates=${r.duplicates} repeated-messages=${r.repeatedMessages} ` +
-    `in-doubt=${inDoubt} seconds=${r.seconds.toFixed(1)}`;
+    `in-doubt=${inDoubt} follow-ups=${r.followUps.threaded}/${r.followUps.pairs} threaded seconds=${r.seconds.toFixed(1)}`;
   console.log(line);
   expect(r.missing, line).toBe(0);
+  // Every fourth item is a follow-up: it arrived (above) and as a reply to its story's alert.
+  expect(r.followUps.pairs, line).toBeGreaterThan(0);
+  expect(r.followUps.threaded, line).toBe(r.followUps.pairs);
   expect(r.splitDuplicates, line).toBe(0);
   expect(r.repeatedMessages, line).toBeLessThanOrEqual(inDoubt);
   if (r.repeatedMessages === 0) expect(r.duplicates, line).toBe(0);

@@ -12,6 +12,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { mulberry32 } from '../fakes/faults.ts';
 import { idsIn } from './helpers.ts';
+import { followUpPairs } from './crash-items.ts';
 
 const DRIVER = fileURLToPath(new URL('./crash-driver.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,12 +68,17 @@ export interface CrashReport {
   splitDuplicates: number;
   /** "In doubt" reports of the children, per chat key (telegram:<id>). */
   inDoubt: Map<string, number>;
+  /** (alert, follow-up) item pairs over all chats, and how many arrived as a reply to the other's message. */
+  followUps: { pairs: number; threaded: number };
   seconds: number;
 }
 
-/** Item n's title: made-up words of its own, so that no two items cluster into one story. */
+/**
+ * Item n's title: made-up words of its own, so that no two items cluster into one story — except
+ * every fourth, which tells the story of the item before it in the same words (a follow-up).
+ */
 function itemTitle(n: number): string {
-  const rng = mulberry32(n * 7919);
+  const rng = mulberry32((n % 4 === 0 ? n - 1 : n) * 7919);
   const syl = ['ka', 'ru', 'mi', 'lo', 'te', 'sa', 'na', 'bi', 'do', 'fe', 'gu', 'ha', 'jo', 'ne', 'pa', 'qi', 'zu', 'ti', 'vo', 'ze'];
   const word = () => Array.from({ length: 3 }, () => syl[Math.floor(rng() * syl.length)]).join('');
   return `Iraq ${Array.from({ length: 7 }, word).join(' ')} [item-${String(n).padStart(3, '0')}]`;
@@ -232,5 +238,34 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     }
     perChat.set(chat, counts);
   }
-  return { fake, kills: o.kills, killedBeforeReady, messages, perChat, missing, duplicates, repeatedMessages, splitDuplicates, inDoubt, seconds: (Date.now() - started) / 1000 };
+  const followUps = threadedPairs(fake, o.chats, o.items);
+  return { fake, kills: o.kills, killedBeforeReady, messages, perChat, missing, duplicates, repeatedMessages, splitDuplicates, inDoubt, followUps, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Pairs whose one item arrived in a reply to the alert carrying the other (either way round: in
+ * `raqib start` the story index decides which of the two came first). A long alert batch is split
+ * into several messages; follow-ups reply to the first, so the alert is that message and the
+ * unthreaded ones right after it.
+ */
+function threadedPairs(fake: FakeTelegram, chats: string[], items: number): { pairs: number; threaded: number } {
+  let pairs = 0;
+  let threaded = 0;
+  for (const chat of chats) {
+    const sent = fake.sent(Number(chat));
+    const alertIds = (replyTo: number | undefined): string[] => {
+      const at = sent.findIndex((m) => m.message_id === replyTo);
+      if (at < 0) return [];
+      const out = idsIn(sent[at]!.text);
+      for (let i = at + 1; i < sent.length && sent[i]!.reply_to_message_id === undefined && !sent[i]!.text.startsWith('raqib'); i++) out.push(...idsIn(sent[i]!.text));
+      return out;
+    };
+    const repliesTo = (m: (typeof sent)[number]) => alertIds(m.reply_to_message_id);
+    for (const [a, f] of followUpPairs(items)) {
+      pairs++;
+      const ok = sent.some((m) => (idsIn(m.text).includes(f) && repliesTo(m).includes(a)) || (idsIn(m.text).includes(a) && repliesTo(m).includes(f)));
+      if (ok) threaded++;
+    }
+  }
+  return { pairs, threaded };
 }

@@ -48,7 +48,7 @@ describe('raqib digest', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^raqib · Militia threats\n\d+ stories from \d+ articles · last 24h\n/);
-    expect(r.stdout).toContain('+2 sources');
+    expect(r.stdout).toContain('3 sources · en');
     // One entry for the three outlets (highlight markers aside).
     expect(r.stdout.replace(/\*/g, '').match(/Kataib Hezbollah threatens to resume attacks/g)).toHaveLength(1);
   });

@@ -28,6 +28,7 @@ function story(i: number, over: Partial<DigestStory> = {}): DigestStory {
     latestMs: UNTIL - 3_600_000,
     articleCount: 6,
     sourceCount: 6,
+    languages: ['ar', 'en'],
     sources: Array.from({ length: 5 }, (_, k) => ({ name: `outlet-${k}.example`, url: `https://outlet-${k}.example/${i}` })),
     ...over,
   };

@@ -9,6 +9,8 @@ export interface UploadedFile {
   filename: string;
   size: number;
   type: string;
+  /** The bytes, so that tests can look at what was uploaded (a chart's PNG). */
+  data: Buffer;
 }
 
 export interface ParsedBody {
@@ -50,7 +52,7 @@ export async function parseBody(req: IncomingMessage, raw: Buffer): Promise<Pars
       const form = await new Request('http://fake.local/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
       for (const [key, value] of form.entries()) {
         if (typeof value === 'string') params[key] = value;
-        else files[key] = { filename: value.name, size: value.size, type: value.type };
+        else files[key] = { filename: value.name, size: value.size, type: value.type, data: Buffer.from(await value.arrayBuffer()) };
       }
       return { kind: 'multipart', params, files, raw };
     } catch (err) {

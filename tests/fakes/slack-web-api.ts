@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, parseBody, readRaw, sendJson, sleep, type ParsedBody } from './fake-http.ts';
 import { FaultInjector, latencySource, RateWindows, type FaultRateOptions, type LatencyOption } from './faults.ts';
 import { checkSlackMessage } from './slack-limits.ts';
-import { SLACK_METHODS, type SlackResult } from './slack-methods.ts';
+import { SlackFiles } from './slack-files.ts';
+import { SLACK_METHODS, type SlackMethodContext, type SlackResult } from './slack-methods.ts';
 import { SlackWorld, type PostedMessage, type SlackChannelSpec, type SlackIdentity, type SlackUserSpec } from './slack-world.ts';
 
 export { signSlackRequest, slashCommandBody, sendSlashCommand, postSignedToApp } from './slack-requests.ts';
@@ -72,6 +73,12 @@ export class FakeSlack {
   readonly calls: SlackRecordedCall[] = [];
   readonly responsePosts: ResponseUrlPost[] = [];
   readonly views: Record<string, unknown>[] = [];
+  /** The external upload flow (files.getUploadURLExternal, upload, files.completeUploadExternal). */
+  readonly files = new SlackFiles();
+  private readonly fileMethods: Record<string, (ctx: SlackMethodContext) => SlackResult> = {
+    'files.getUploadURLExternal': ({ params }) => this.files.getUploadURLExternal(params, this.origin),
+    'files.completeUploadExternal': ({ params, world, at }) => this.files.completeUploadExternal(params, world, at),
+  };
   /** The Web API base for WebClient/Bolt `slackApiUrl` (ends in /api/). */
   url = '';
   origin = '';
@@ -168,6 +175,8 @@ export class FakeSlack {
     if (delay > 0) await sleep(delay);
     const responseId = /^\/response\/([^/]+)$/.exec(path)?.[1];
     if (responseId !== undefined) return this.handleResponseUrl(decodeURIComponent(responseId), req, raw, res);
+    const uploadId = /^\/upload\/v1\/([^/]+)$/.exec(path)?.[1];
+    if (uploadId !== undefined) return this.files.upload(decodeURIComponent(uploadId), req, raw, res);
     const method = /^\/api\/([A-Za-z0-9._]+)$/.exec(path)?.[1];
     if (!method) return sendJson(res, 404, { ok: false, error: 'not_found' });
     const body = await parseBody(req, raw);
@@ -178,7 +187,7 @@ export class FakeSlack {
     const call: SlackRecordedCall = { seq: this.calls.length + 1, method, params, bodyKind: body.kind, auth: bearer ? 'bearer' : paramToken ? 'param' : 'none', at: this.now() };
     this.calls.push(call);
     if (body.error) return this.reply(res, { ok: false, error: body.error === 'invalid_json' ? 'invalid_json' : body.error.startsWith('invalid multipart') ? 'invalid_form_data' : body.error }, call);
-    const handler = SLACK_METHODS[method];
+    const handler = SLACK_METHODS[method] ?? this.fileMethods[method];
     if (!handler) return this.reply(res, { ok: false, error: 'unknown_method', extra: { req_method: method } }, call);
     const token = bearer ?? paramToken;
     if (!token) return this.reply(res, { ok: false, error: 'not_authed' }, call);

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, parseBody, readRaw, sendJson, sleep, type ParsedBody, type UploadedFile } from './fake-http.ts';
 import { FaultInjector, latencySource, RateWindows, type FaultRateOptions, type LatencyOption, type WindowRule } from './faults.ts';
 import { bad, METHODS, type ApiResult, type BotCommand } from './telegram-methods.ts';
+import { sendPhoto } from './telegram-media.ts';
 import { checkParams, loadTelegramSpec } from './telegram-spec.ts';
 import { TelegramWorld, type ChatMemberStatus, type ChatState, type DeliveredMessage, type FakeChatSpec } from './telegram-state.ts';
 import { UpdateQueue, type WebhookDelivery, type WebhookState } from './telegram-update-queue.ts';
@@ -279,10 +280,10 @@ export class FakeTelegram {
       case 'getwebhookinfo':
         return this.queue.webhookInfo();
     }
-    const handler = METHODS[key];
+    const handler = key === 'sendphoto' ? sendPhoto : METHODS[key];
     if (!handler) return bad(`Bad Request: the fake Bot API server does not implement ${call.method}`);
-    const result = handler({ world: this.world, params, at: this.now(), flood: (s) => this.flood(s), commands: this.commands, callbackIds: this.callbackIds });
-    if (result.ok && key === 'sendmessage') this.counters.delivered++;
+    const result = handler({ world: this.world, params, files, at: this.now(), flood: (s) => this.flood(s), commands: this.commands, callbackIds: this.callbackIds });
+    if (result.ok && (key === 'sendmessage' || key === 'sendphoto')) this.counters.delivered++;
     return result;
   }
 

@@ -2,6 +2,7 @@
 // coerced against api.json (telegram-spec.ts); what is checked here is what the real server checks
 // beyond types: parse_mode HTML, text length after entity parsing, chats, members, message ids.
 import { checkTelegramText, TELEGRAM_TEXT_LIMIT, type TelegramEntity } from './telegram-html.ts';
+import type { UploadedFile } from './fake-http.ts';
 import type { ChatState, TelegramWorld } from './telegram-state.ts';
 
 export type ApiResult =
@@ -20,6 +21,8 @@ export interface MethodContext {
   at: number;
   /** Flood control for a message to this chat: a 429 result, or undefined after counting it. */
   flood(s: ChatState): ApiResult | undefined;
+  /** Uploaded files of a multipart request, by field name. */
+  files: Record<string, UploadedFile>;
   /** setMyCommands storage, keyed by JSON of {scope, language_code}. */
   commands: Map<string, BotCommand[]>;
   callbackIds: Set<string>;
@@ -70,9 +73,14 @@ const sendMessage: MethodHandler = ({ world, params: p, at, flood }) => {
   if (parsed.length > TELEGRAM_TEXT_LIMIT) return bad('Bad Request: message is too long');
   const refused = world.cannotPost(s);
   if (refused) return bad(refused.description, refused.code);
+  // A reply to a message that is not there fails unless the sender allowed it (then no reply).
+  const reply = p.reply_parameters as { message_id: number; allow_sending_without_reply?: boolean } | undefined;
+  const replied = reply ? world.message(s, reply.message_id) : undefined;
+  if (reply && !replied && !reply.allow_sending_without_reply) return bad('Bad Request: message to be replied not found');
   const limited = flood(s);
   if (limited) return limited;
   const m = world.deliver(s, {
+    ...(replied ? { reply_to_message_id: replied.message_id } : {}),
     text: parsed.text,
     source: p.text as string,
     parse_mode: p.parse_mode as string | undefined,

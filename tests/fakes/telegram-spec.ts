@@ -55,7 +55,7 @@ const BUILTIN: MethodSpec[] = [
 const BUILTIN_TYPES: TypeSpec[] = [
   { name: 'BotCommand', fields: [f('command', ['String'], true), f('description', ['String'], true)] },
   { name: 'LinkPreviewOptions', fields: [f('is_disabled', ['Boolean']), f('url', ['String'])] },
-  { name: 'ReplyParameters', fields: [f('message_id', ['Integer'], true), f('chat_id', CHAT_ID)] },
+  { name: 'ReplyParameters', fields: [f('message_id', ['Integer'], true), f('chat_id', CHAT_ID), f('allow_sending_without_reply', ['Boolean'])] },
 ];
 
 let cached: TelegramSpec | undefined;

@@ -15,6 +15,13 @@ export interface FakeChatSpec extends Partial<TgChat> {
   blocked?: boolean;
 }
 
+export interface DeliveredPhoto {
+  filename: string;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
 export interface DeliveredMessage {
   chat_id: number;
   message_id: number;
@@ -25,6 +32,8 @@ export interface DeliveredMessage {
   parse_mode?: string;
   entities: TelegramEntity[];
   message_thread_id?: number;
+  /** The message this one replies to (reply_parameters.message_id), when it was found. */
+  reply_to_message_id?: number;
   reply_markup?: unknown;
   link_preview_options?: unknown;
   date: number;
@@ -32,6 +41,8 @@ export interface DeliveredMessage {
   at: number;
   /** Earlier texts, oldest first, when the message was edited. */
   edits: string[];
+  /** A photo message (sendPhoto): `text` is its caption. */
+  photo?: DeliveredPhoto;
   deleted: boolean;
 }
 
@@ -158,9 +169,11 @@ export class TelegramWorld {
       chat: { ...s.chat },
       date: m.date,
       ...(m.message_thread_id !== undefined && s.chat.is_forum ? { is_topic_message: true } : {}),
-      text: m.text,
+      ...(m.photo ? { photo: photoSizes(m), ...(m.text ? { caption: m.text } : {}) } : { text: m.text }),
     };
-    if (m.entities.length > 0) out.entities = m.entities;
+    const replied = m.reply_to_message_id !== undefined ? this.message(s, m.reply_to_message_id) : undefined;
+    if (replied) out.reply_to_message = this.toApiMessage(s, replied);
+    if (m.entities.length > 0) out[m.photo ? 'caption_entities' : 'entities'] = m.entities;
     if (m.link_preview_options !== undefined) out.link_preview_options = m.link_preview_options;
     if (m.reply_markup !== undefined) out.reply_markup = m.reply_markup;
     if (editDate !== undefined) out.edit_date = editDate;
@@ -220,3 +233,14 @@ export class TelegramWorld {
 }
 
 export type { ChatState };
+
+/** PhotoSize objects as the Bot API lists them: a thumbnail and the full size. */
+function photoSizes(m: DeliveredMessage): unknown[] {
+  const p = m.photo!;
+  const id = `AgAC-fake-${m.chat_id}-${m.message_id}`;
+  const scale = Math.min(1, 320 / Math.max(p.width, p.height));
+  return [
+    { file_id: `${id}-s`, file_unique_id: `${m.message_id}s`, width: Math.round(p.width * scale), height: Math.round(p.height * scale), file_size: Math.round(p.data.length * scale * scale) },
+    { file_id: `${id}-x`, file_unique_id: `${m.message_id}x`, width: p.width, height: p.height, file_size: p.data.length },
+  ];
+}

@@ -24,6 +24,7 @@ export interface TgChat {
 export interface TgMessage {
   message_id: number;
   message_thread_id?: number;
+  reply_to_message?: TgMessage;
   from?: TgUser;
   sender_chat?: TgChat;
   chat: TgChat;
@@ -31,6 +32,9 @@ export interface TgMessage {
   edit_date?: number;
   text?: string;
   entities?: TelegramEntity[];
+  photo?: unknown[];
+  caption?: string;
+  caption_entities?: TelegramEntity[];
   link_preview_options?: unknown;
   reply_markup?: unknown;
   is_topic_message?: boolean;

@@ -19,7 +19,7 @@ it('answers each typed line in order; the operator may run admin commands', asyn
   let out = '';
   output.on('data', (c) => (out += String(c)));
   const con = startConsole({ input, output, services: w.services, now: () => NOW });
-  input.write('/digest iraq\n\nhello\n/watch add oil oil OR نفط\n/topic nosuch\n/sent@x\n');
+  input.write('/digest iraq\n\nhello\n/watch add oil oil OR نفط\n/watch confirm\n/topic nosuch\n/sent@x\n');
   await new Promise((r) => setTimeout(r, 50));
   await con.idle();
   con.stop();

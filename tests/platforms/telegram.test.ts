@@ -131,7 +131,7 @@ describe('long polling', () => {
     expect(sent[3]!.text).toContain('Subscribed');
     expect(await w.services.topics()).toEqual(topicsBefore);
     expect((await w.subscriptions.all()).map((s) => [s.platform, s.chat, s.topic, s.createdBy])).toEqual([['telegram', String(GROUP), 'iraq', `telegram:${GROUP_ADMIN}`]]);
-    await fake.pushMessage({ chatId: ADMIN, from: { id: ADMIN, language_code: 'en-GB' }, text: '/watch add oil oil OR نفط' });
+    await fake.pushMessage({ chatId: ADMIN, from: { id: ADMIN, language_code: 'en-GB' }, text: '/watch add oil oil OR نفط confirm' });
     const [ok] = await waitFor(() => fake.sent(ADMIN).length > 0 && fake.sent(ADMIN), 'admin answer');
     expect(ok!.text).toContain('Watching "oil"');
     expect(w.catalog.get('oil')).toBeDefined();

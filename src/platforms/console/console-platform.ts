@@ -34,7 +34,11 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
   const print = (text: string) => {
     opts.output.write(text.endsWith('\n') ? text : `${text}\n`);
   };
-  const render = (reply: Reply) => (reply.digest !== undefined && opts.renderDigest ? opts.renderDigest(reply.digest) : reply.text);
+  // A picture is not printed (a terminal shows no PNG): its caption is, with a note of what was drawn.
+  const render = (reply: Reply) =>
+    reply.digest !== undefined && opts.renderDigest ? opts.renderDigest(reply.digest)
+    : reply.image ? `${reply.text}\n(chart ${reply.image.filename}: ${reply.image.png.length} bytes, not shown here; raqib trend --out FILE.png writes one)`
+    : reply.text;
 
   // Lines are answered one at a time, in order.
   const inOrder = new KeyedMutex();

@@ -60,7 +60,32 @@ function chatOf(c: SlashCommand): ChatInfo {
   return { id: c.channel_id, kind: 'group' };
 }
 
+/**
+ * A picture goes through Slack's external upload flow (files.getUploadURLExternal, the upload,
+ * files.completeUploadExternal) into the channel, captioned; when that fails the caption is
+ * answered as text, so the person still gets the numbers.
+ */
+async function uploadReply(deps: SlackChatDeps, image: NonNullable<Reply['image']>, command: SlashCommand): Promise<boolean> {
+  const chat = chatOf(command);
+  try {
+    await deps.web.filesUploadV2({
+      channel_id: command.channel_id,
+      file: Buffer.from(image.png),
+      filename: image.filename,
+      title: image.filename,
+      alt_text: image.alt.slice(0, 1000),
+      initial_comment: image.caption,
+      ...(chat.thread ? { thread_ts: chat.thread } : {}),
+    } as never);
+    return true;
+  } catch (err) {
+    deps.log.warn({ err: slackError(err, 'files.completeUploadExternal') }, 'slack: chart upload failed; answering with its caption');
+    return false;
+  }
+}
+
 async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashCommand, respond: Respond): Promise<void> {
+  if (reply.image && (await uploadReply(deps, reply.image, command))) return;
   const visibleToAll = !reply.ephemeral && reply.status === 'ok';
   for (const part of replyToSlack(reply, deps.renderDigest)) {
     const content = {

@@ -16,9 +16,9 @@ export interface ManifestOptions {
  * Bot scopes, each for a reason: `commands` (slash commands), `chat:write` (digests and alerts),
  * `chat:write.public` (post to public channels without being invited first), `users:read`
  * (users.info: reply language and workspace admin role), `im:write` (open a DM for subscriptions
- * made in a direct message).
+ * made in a direct message), `files:write` (upload /trend charts).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write', 'files:write'] as const;
 
 // Slack's manifest limits: command 32, description 2000, usage_hint 1000 characters.
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -33,7 +33,7 @@ export function createSlackSender(client: WebClient): Sender {
         const r = await client.chat.postMessage({
           channel: message.to.chat,
           ...content,
-          ...(message.to.thread ? { thread_ts: message.to.thread } : {}),
+          ...(message.to.thread || message.replyTo ? { thread_ts: message.to.thread ?? message.replyTo } : {}),
           unfurl_links: false,
           unfurl_media: false,
         } as never);

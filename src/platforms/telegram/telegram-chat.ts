@@ -95,15 +95,34 @@ function commandContext(deps: ChatDeps, msg: TgMessage, lang: UiLang): CommandCo
   };
 }
 
+/** Thread and (in groups, for the first part) the quoted command, shared by text and photo replies. */
+function placement(msg: TgMessage, first: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (msg.is_topic_message && msg.message_thread_id) out.message_thread_id = msg.message_thread_id;
+  // In groups the answer quotes the command, so people see whom it answers.
+  if (first && msg.chat.type !== 'private' && msg.chat.type !== 'channel') {
+    out.reply_parameters = { message_id: msg.message_id, allow_sending_without_reply: true };
+  }
+  return out;
+}
+
+/** Telegram's caption limit (characters after entity parsing; captions here are plain text). */
+const CAPTION_LIMIT = 1024;
+
+async function sendPhotoReply(deps: ChatDeps, msg: TgMessage, image: NonNullable<Reply['image']>): Promise<void> {
+  const caption = [...image.caption].length > CAPTION_LIMIT ? `${[...image.caption].slice(0, CAPTION_LIMIT - 1).join('')}…` : image.caption;
+  try {
+    await deps.telegram.sendPhoto(msg.chat.id, { source: Buffer.from(image.png), filename: image.filename }, { caption, ...placement(msg, true) } as never);
+  } catch (err) {
+    deps.log.warn({ err: telegramError(err), chat: msg.chat.id }, 'telegram: photo reply not sent');
+  }
+}
+
 async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+  if (reply.image) return sendPhotoReply(deps, msg, reply.image);
   const parts = replyToTelegramHtml(reply, deps.renderDigest);
   for (const [i, html] of parts.entries()) {
-    const payload: Record<string, unknown> = { chat_id: msg.chat.id, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
-    if (msg.is_topic_message && msg.message_thread_id) payload.message_thread_id = msg.message_thread_id;
-    // In groups the answer quotes the command, so people see whom it answers.
-    if (i === 0 && msg.chat.type !== 'private' && msg.chat.type !== 'channel') {
-      payload.reply_parameters = { message_id: msg.message_id, allow_sending_without_reply: true };
-    }
+    const payload: Record<string, unknown> = { chat_id: msg.chat.id, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...placement(msg, i === 0) };
     try {
       await deps.telegram.callApi('sendMessage', payload as never);
     } catch (err) {

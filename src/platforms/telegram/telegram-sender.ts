@@ -22,6 +22,7 @@ export function createTelegramSender(telegram: Telegram, timeoutMs = SEND_TIMEOU
         link_preview_options: { is_disabled: b.format === 'telegram-html' ? (b.disablePreview ?? true) : true },
       };
       if (message.to.thread) payload.message_thread_id = Number(message.to.thread);
+      if (message.replyTo) payload.reply_parameters = { message_id: Number(message.replyTo), allow_sending_without_reply: true };
       try {
         const sent = (await telegram.callApi('sendMessage', payload as never, { signal: AbortSignal.timeout(timeoutMs) as never })) as { message_id?: number };
         return { ok: true, ...(sent?.message_id !== undefined ? { id: String(sent.message_id) } : {}) };

@@ -1,0 +1,240 @@
+// The same-story decision: does this report describe the same happening as that one? Text
+// similarity (sketch.ts) plus agreement of event signatures (signature.ts). The rule, its weights
+// and why are documented in README.md under "Stories"; this file is the only place they live.
+//
+//  1. Vetoes — a different event whatever the wording:
+//     - place: both leads name specific places (sites decide when both name one) and none of one
+//       side's is, contains or lies in one of the other side's, and neither report mentions the
+//       other's (when one does, a penalty instead: a retaliation names the attacked base too);
+//     - headline place: both headlines name specific places and none agrees;
+//     - day: event days more than one day apart (two days are allowed for a follow-up whose own
+//       day is not stated, when the wording is near-identical); with no time at all (no
+//       publication time, no day in the text) only near-identical wording joins;
+//     - count: both leads count the same thing (drones, rockets, targets) with clearly different
+//       numbers; for killed/wounded only when no specific place is shared (a toll rises);
+//     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
+//  2. Score = text similarity + signature agreement (weights below); join at JOIN_SCORE.
+import { similarity, type StorySketch } from './sketch.ts';
+import { gazetteer, isSpecificPlace, placeAncestors, placesCompatible, type Gazetteer } from './gazetteer.ts';
+import type { EventSignature } from './signature.ts';
+
+export interface Comparable {
+  sketch: StorySketch;
+  sig: EventSignature;
+}
+
+export interface Decision {
+  score: number;
+  /** Why it would join (shown by `raqib stories`): "same place: ain-al-asad", "text 0.52". */
+  reasons: string[];
+  /** Set when a conflict makes them different events. */
+  veto?: string;
+}
+
+export const WEIGHTS = {
+  /** A specific place named in both leads (or one inside the other). */
+  leadPlace: 0.25,
+  /** The same, when the most specific place they share is a city (Baghdad sees many events a day). */
+  leadCity: 0.15,
+  /** A specific place named in both texts, not both leads. */
+  place: 0.1,
+  /** A named person or faction in both. */
+  specificActor: 0.1,
+  /** Another actor (a force, an institution) in both; also each further shared actor. */
+  actor: 0.05,
+  /** Most the actors can add together. */
+  actorsCap: 0.2,
+  /** Both leads name specific places that do not agree, but each report mentions the other's. */
+  leadPlacesApart: -0.2,
+  /** A topic in common; an event type (strike, drone …) in common. */
+  topic: 0.05,
+  eventType: 0.05,
+  /** The same event day; more when both reports state it ("on Wednesday", "الأربعاء"). */
+  sameDay: 0.1,
+  sameStatedDay: 0.15,
+  /** The same number for the same thing ("three killed" in both). */
+  count: 0.15,
+  /** One report's day is unknown (no publication time, no day in the text): no day evidence at all. */
+  dayUnknown: -0.1,
+  /** Both state their day explicitly and the days differ by one. */
+  explicitDayApart: -0.2,
+  /** The days differ by one, at least one of them not stated (a follow-up, or the next happening). */
+  dayApart: -0.1,
+} as const;
+
+/** Score at or above which two reports are one story. */
+export const JOIN_SCORE = 0.45;
+/** Near-identical wording lets an undated follow-up be two days later. */
+const FOLLOW_UP_TEXT = 0.5;
+/** Ratio between two counts of the same thing beyond which they are different events. */
+const COUNT_RATIO = 1.5;
+
+const intersect = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x));
+
+/** Each lead names a specific place and no pair agrees: 'apart' when one report also names the other's place. */
+function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'apart' | 'conflict' {
+  if (a.lead.length === 0 || b.lead.length === 0) return 'none';
+  const g = gazetteer();
+  // When both leads name sites (bases, airports, fields), the sites decide: a convoy leaving Ain
+  // al-Asad and a statement at the embassy in Baghdad are apart though both leads say Baghdad.
+  const sitesA = a.lead.filter((x) => isSite(g, x));
+  const sitesB = b.lead.filter((x) => isSite(g, x));
+  const [la, lb] = sitesA.length > 0 && sitesB.length > 0 ? [sitesA, sitesB] : [a.lead, b.lead];
+  if (la.some((x) => lb.some((y) => placesCompatible(g, x, y)))) return 'agree';
+  a = { ...a, lead: la };
+  b = { ...b, lead: lb };
+  // A retaliation names the attacked base and the struck sites: one outlet leads with each.
+  // Mentioned means the place itself or one inside it: "near Erbil" does not mention Harir.
+  const mentioned = (lead: readonly string[], places: readonly string[]) => lead.some((x) => places.some((y) => placeAncestors(g, y).includes(x)));
+  return mentioned(a.lead, b.places) || mentioned(b.lead, a.places) ? 'apart' : 'conflict';
+}
+
+function dayConflict(a: EventSignature, b: EventSignature, text: number): string | undefined {
+  // Without any time, places and actors cannot tell this week's attack on a base from last
+  // year's: only near-identical wording (a copy) joins.
+  if (a.dayKnown === false || b.dayKnown === false) return text >= FOLLOW_UP_TEXT ? undefined : 'day unknown';
+  const apart = Math.abs(a.day - b.day);
+  if (apart <= 1) return undefined;
+  if (apart === 2 && !(a.dayExplicit && b.dayExplicit) && text >= FOLLOW_UP_TEXT) return undefined;
+  return `different day: ${apart} days apart`;
+}
+
+function countConflict(a: EventSignature, b: EventSignature, sharedPlace: boolean): string | undefined {
+  for (const what of Object.keys(a.counts)) {
+    const x = a.counts[what];
+    const y = b.counts[what];
+    if (!x || !y || what === 'troops') continue;
+    if (x.some((v) => y.includes(v))) continue;
+    if ((what === 'killed' || what === 'wounded') && sharedPlace) continue;
+    const hi = Math.max(...x, ...y);
+    const lo = Math.min(Math.max(...x), Math.max(...y));
+    if (hi / Math.max(lo, 1) > COUNT_RATIO) return `different count: ${what} ${x.join('/')} vs ${y.join('/')}`;
+  }
+  return undefined;
+}
+
+function kindConflict(a: EventSignature, b: EventSignature): string | undefined {
+  const g = gazetteer();
+  for (const k of a.kinds) {
+    for (const ex of g.kindById.get(k)?.excludes ?? []) {
+      if (b.kinds.includes(ex) && !a.kinds.includes(ex) && !b.kinds.includes(k)) return `different kind: ${k} / ${ex}`;
+    }
+  }
+  return undefined;
+}
+
+/** Both headlines name specific places and none agrees: the headline says where it happened. */
+function headlineConflict(g: Gazetteer, a: EventSignature, b: EventSignature, explain: boolean): string | undefined {
+  const x = a.head ?? [];
+  const y = b.head ?? [];
+  if (x.length === 0 || y.length === 0 || x.some((p) => y.some((q) => placesCompatible(g, p, q)))) return undefined;
+  return explain ? `different place in the headlines: ${x.join('+')} / ${y.join('+')}` : 'headline place';
+}
+
+const isSite = (g: Gazetteer, id: string) => isSpecificPlace(g, id) && g.placeById.get(id)?.type !== 'city';
+
+function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (!placesCompatible(g, x, y)) continue;
+      const wider = placeAncestors(g, x).includes(y) ? y : x;
+      if (!out.includes(wider)) out.push(wider);
+    }
+  }
+  return out;
+}
+
+/** A place, an actor or a count both reports name. */
+function sharesEntity(a: EventSignature, b: EventSignature): boolean {
+  const g = gazetteer();
+  if (a.actors.some((x) => b.actors.includes(x))) return true;
+  if (a.places.some((x) => isSpecificPlace(g, x) && b.places.includes(x))) return true;
+  return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
+}
+
+/** Signature agreement: the bonus and its reasons. */
+function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
+  const g = gazetteer();
+  let bonus = 0;
+  if (leadShared.length > 0) {
+    bonus += leadShared.some((x) => isSite(g, x)) ? WEIGHTS.leadPlace : WEIGHTS.leadCity;
+    reasons?.push(`same place: ${leadShared[0]}`);
+  } else if (!leadsApart) {
+    // When the leads name different sites, a place both mention is the other report's background.
+    const shared = intersect(a.places, b.places).filter((p) => isSpecificPlace(g, p));
+    if (shared.length > 0) {
+      bonus += WEIGHTS.place;
+      reasons?.push(`same place: ${shared[0]}`);
+    }
+  }
+  const actors = intersect(a.actors, b.actors);
+  const specific = actors.filter((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
+  if (actors.length > 0) {
+    const first = specific.length > 0 ? WEIGHTS.specificActor : WEIGHTS.actor;
+    bonus += Math.min(WEIGHTS.actorsCap, first + WEIGHTS.actor * (actors.length - 1));
+  }
+  if (actors.length > 0) reasons?.push(`same actor: ${(specific[0] ?? actors[0])!}`);
+  const kinds = intersect(a.kinds, b.kinds);
+  if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
+  const types = kinds.filter((k) => !k.startsWith('t:'));
+  if (types.length > 0) bonus += WEIGHTS.eventType;
+  if (kinds.length > 0) reasons?.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
+  if (a.dayKnown === false || b.dayKnown === false) {
+    // "Now" for both is no evidence of one day.
+    bonus += WEIGHTS.dayUnknown;
+  } else if (a.day === b.day) {
+    bonus += a.dayExplicit && b.dayExplicit ? WEIGHTS.sameStatedDay : WEIGHTS.sameDay;
+    reasons?.push('same day');
+  } else if (a.dayExplicit && b.dayExplicit) {
+    bonus += WEIGHTS.explicitDayApart;
+  } else {
+    bonus += WEIGHTS.dayApart;
+  }
+  for (const what of Object.keys(a.counts)) {
+    const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
+    if (v !== undefined) {
+      bonus += WEIGHTS.count;
+      reasons?.push(`same count: ${what} ${v}`);
+      break;
+    }
+  }
+  return bonus;
+}
+
+/**
+ * Compares a new report with a stored one. Reasons (and the wording of a veto) are only built
+ * when `explain` is set: the index compares thousands of pairs per article and explains one.
+ */
+export function compare(a: Comparable, b: Comparable, explain = false): Decision {
+  // Most stored reports in the window are days away: settle those before any text comparison.
+  const daysApart = Math.abs(a.sig.day - b.sig.day);
+  if (daysApart > 2 && a.sig.dayKnown !== false && b.sig.dayKnown !== false) return { score: 0, reasons: [], veto: `different day: ${daysApart} days apart` };
+  const g = gazetteer();
+  const places = leadPlaces(a.sig, b.sig);
+  // Shared lead places, each taken at the less specific of the two (Baghdad, for the embassy and Baghdad).
+  const leadShared = places === 'agree' ? sharedLead(g, a.sig.lead, b.sig.lead) : [];
+  // Conflicts that need no text comparison come first: most candidates end here.
+  const early =
+    (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
+    headlineConflict(g, a.sig, b.sig, explain) ??
+    countConflict(a.sig, b.sig, leadShared.length > 0) ??
+    kindConflict(a.sig, b.sig) ??
+    kindConflict(b.sig, a.sig);
+  if (early && !explain) return { score: 0, reasons: [], veto: early };
+  const text = similarity(a.sketch, b.sketch).score;
+  const veto = early ?? dayConflict(a.sig, b.sig, text);
+  const reasons: string[] = [];
+  const bonus = agreement(a.sig, b.sig, leadShared, places === 'apart', explain ? reasons : undefined);
+  const apart = places === 'apart' ? WEIGHTS.leadPlacesApart : 0;
+  if (explain && text >= 0.05) reasons.push(`text ${text.toFixed(2)}`);
+  // Day and kind are context, not identity: without a place, an actor or a count in common
+  // two reports are judged on their wording alone (a quiet news day is not one story).
+  const identified = sharesEntity(a.sig, b.sig);
+  const out: Decision = { score: identified ? text + bonus + apart : text + Math.min(0, bonus + apart), reasons };
+  if (veto) out.veto = veto;
+  return out;
+}
+
+/** True when the decision says "same story". */
+export const joins = (d: Decision, threshold = JOIN_SCORE): boolean => !d.veto && d.score >= threshold;

@@ -1,0 +1,176 @@
+// The bilingual gazetteer (places, actors) and event vocabulary (kinds, counted things), loaded
+// from the YAML data in ./gazetteer/ and compiled into a phrase finder over tokenised text.
+// Aliases are analysed by the same tokeniser as articles, so folding rules are shared: Latin words
+// meet through the light stemmer (forces/force), Arabic words through their prefix readings
+// (بعين → عين, والأسد → الأسد → أسد).
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { hasArabic } from '../text/arabic.ts';
+import { tokenise, type Token } from '../text/tokenise.ts';
+
+export type PlaceType = 'base' | 'airport' | 'crossing' | 'field' | 'site' | 'city' | 'province' | 'region' | 'country';
+export type ActorType = 'faction' | 'force' | 'institution' | 'person';
+
+export interface GazetteerEntry {
+  id: string;
+  type?: string;
+  /** Places: the place this one lies in. */
+  in?: string;
+  en: string[];
+  ar: string[];
+}
+
+export interface KindEntry extends GazetteerEntry {
+  excludes?: string[];
+}
+
+export interface CountEntry {
+  id: string;
+  verb?: { en: string[]; ar: string[] };
+  after?: { en: string[]; ar: string[] };
+}
+
+export interface GazetteerData {
+  places: GazetteerEntry[];
+  actors: GazetteerEntry[];
+  kinds: KindEntry[];
+  counts: CountEntry[];
+}
+
+const dataFile = (name: string) => new URL(`./gazetteer/${name}`, import.meta.url);
+
+/** Reads the YAML files (no validation beyond shape: tests/stories/gazetteer.test.ts checks content). */
+export function loadGazetteerData(): GazetteerData {
+  const places = parseYaml(readFileSync(dataFile('places.yaml'), 'utf8')) as GazetteerEntry[];
+  const actors = parseYaml(readFileSync(dataFile('actors.yaml'), 'utf8')) as GazetteerEntry[];
+  const events = parseYaml(readFileSync(dataFile('events.yaml'), 'utf8')) as { kinds: KindEntry[]; counts: CountEntry[] };
+  return { places, actors, kinds: events.kinds, counts: events.counts };
+}
+
+/** The lookup keys of one alias word: stemmed for Latin, the article-less reading for Arabic. */
+function aliasKeys(alias: string): string[] {
+  return tokenise(alias).map((t) => (hasArabic(t.norm) ? arabicReading(t.norm) : t.keys[0]!));
+}
+
+/** An Arabic alias word without its article (الأسد → اسد); text words offer this among their forms. */
+function arabicReading(norm: string): string {
+  return (norm.startsWith('ال') || norm.startsWith('لل')) && norm.length >= 4 ? norm.slice(2) : norm;
+}
+
+/** The keys a text token can be matched by. */
+export function tokenKeys(t: Token): readonly string[] {
+  return hasArabic(t.norm) ? t.forms : t.keys;
+}
+
+export interface PhraseHit {
+  id: string;
+  /** Token index of the first word. */
+  at: number;
+  /** Number of tokens. */
+  len: number;
+}
+
+/** Finds aliases of entries in token sequences; the longest alias wins where several start. */
+export class PhraseFinder {
+  private readonly byFirst = new Map<string, { id: string; keys: string[] }[]>();
+  /** Every alias as its key sequence, for the collision test. */
+  readonly aliases: { id: string; alias: string; keys: string[] }[] = [];
+
+  constructor(entries: readonly { id: string; words: readonly string[] }[]) {
+    for (const e of entries) {
+      for (const alias of e.words) {
+        const keys = aliasKeys(alias);
+        if (keys.length === 0) continue;
+        this.aliases.push({ id: e.id, alias, keys });
+        let list = this.byFirst.get(keys[0]!);
+        if (!list) this.byFirst.set(keys[0]!, (list = []));
+        list.push({ id: e.id, keys });
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  find(tokens: readonly Token[], keys: readonly (readonly string[])[] = tokens.map(tokenKeys)): PhraseHit[] {
+    const out: PhraseHit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const hit = this.longestAt(keys, i);
+      if (!hit) continue;
+      out.push({ id: hit.id, at: i, len: hit.keys.length });
+      i += hit.keys.length - 1;
+    }
+    return out;
+  }
+
+  private longestAt(keys: readonly (readonly string[])[], i: number): { id: string; keys: string[] } | undefined {
+    let best: { id: string; keys: string[] } | undefined;
+    for (const k of keys[i]!) {
+      for (const cand of this.byFirst.get(k) ?? []) {
+        if (best && cand.keys.length <= best.keys.length) break;
+        if (cand.keys.every((ck, j) => keys[i + j]?.includes(ck))) best = cand;
+      }
+    }
+    return best;
+  }
+}
+
+export interface Gazetteer {
+  data: GazetteerData;
+  places: PhraseFinder;
+  actors: PhraseFinder;
+  kinds: PhraseFinder;
+  countVerbs: PhraseFinder;
+  countNouns: PhraseFinder;
+  placeById: Map<string, GazetteerEntry>;
+  actorById: Map<string, GazetteerEntry>;
+  kindById: Map<string, KindEntry>;
+  /** Each place's chain of containing places, itself first (precomputed: decisions ask often). */
+  ancestors: Map<string, readonly string[]>;
+}
+
+const both = (e: { en: string[]; ar: string[] }) => [...e.en, ...e.ar];
+
+let compiled: Gazetteer | undefined;
+
+/** The compiled gazetteer (loaded once per process). */
+export function gazetteer(): Gazetteer {
+  if (compiled) return compiled;
+  const data = loadGazetteerData();
+  const words = (es: readonly GazetteerEntry[]) => es.map((e) => ({ id: e.id, words: both(e) }));
+  compiled = {
+    data,
+    places: new PhraseFinder(words(data.places)),
+    actors: new PhraseFinder(words(data.actors)),
+    kinds: new PhraseFinder(words(data.kinds)),
+    countVerbs: new PhraseFinder(data.counts.filter((c) => c.verb).map((c) => ({ id: c.id, words: both(c.verb!) }))),
+    countNouns: new PhraseFinder(data.counts.filter((c) => c.after).map((c) => ({ id: c.id, words: both(c.after!) }))),
+    placeById: new Map(data.places.map((p) => [p.id, p])),
+    actorById: new Map(data.actors.map((a) => [a.id, a])),
+    kindById: new Map(data.kinds.map((k) => [k.id, k])),
+    ancestors: new Map(),
+  };
+  for (const p of data.places) compiled.ancestors.set(p.id, chainOf(compiled.placeById, p.id));
+  return compiled;
+}
+
+const SPECIFIC_PLACE = new Set(['base', 'airport', 'crossing', 'field', 'site', 'city']);
+
+/** Bases, sites and cities: two reports naming different ones are about different happenings. */
+export function isSpecificPlace(g: Gazetteer, id: string): boolean {
+  return SPECIFIC_PLACE.has(g.placeById.get(id)?.type ?? '');
+}
+
+function chainOf(byId: ReadonlyMap<string, GazetteerEntry>, id: string): string[] {
+  const out: string[] = [];
+  for (let cur: string | undefined = id; cur && !out.includes(cur); cur = byId.get(cur)?.in) out.push(cur);
+  return out;
+}
+
+/** The chain of places id lies in, itself first (an id unknown to this gazetteer is its own chain). */
+export function placeAncestors(g: Gazetteer, id: string): readonly string[] {
+  return g.ancestors.get(id) ?? [id];
+}
+
+/** One place is the other or lies within it. */
+export function placesCompatible(g: Gazetteer, a: string, b: string): boolean {
+  return placeAncestors(g, a).includes(b) || placeAncestors(g, b).includes(a);
+}

@@ -1,0 +1,140 @@
+// The event signature of an article: where (gazetteer places), who (actors), what kind (the
+// topics it matched plus event types from its wording), how many of what (killed, wounded,
+// drones, rockets, targets, troops) and which day. Extracted once at ingest from the title and
+// the text, in either language, and stored with the article's sketch so that the same-story
+// decision (decide.ts) can compare reports that share no words.
+import { foldedNumberValue, isTens } from '../text/numbers.ts';
+import { dayOf, nearestDay } from '../text/dates.ts';
+import { tokenise, type Token } from '../text/tokenise.ts';
+import { gazetteer, isSpecificPlace, placeAncestors, tokenKeys, type Gazetteer, type PhraseHit } from './gazetteer.ts';
+
+export interface EventSignature {
+  /** Places named anywhere (gazetteer ids, first mention first). */
+  places: string[];
+  /** The most specific places named in the headline and lead (none is inside another). */
+  lead: string[];
+  /** The most specific places named in the headline alone (absent on entries stored before it). */
+  head?: string[];
+  /** Actors named anywhere. */
+  actors: string[];
+  /** Topics matched (`t:<id>`) and event types from the headline and lead. */
+  kinds: string[];
+  /** Counts stated in the headline and lead: what → the numbers given for it. */
+  counts: Record<string, number[]>;
+  /** The event's day (UTC days since the epoch). */
+  day: number;
+  /** True when the day came from the text ("yesterday", "on Monday", "25 December"), not the publication time. */
+  dayExplicit: boolean;
+  /** False when neither the text nor a real publication time gave the day (it is then "now"). */
+  dayKnown?: boolean;
+  lang: string;
+}
+
+export interface SignatureInput {
+  title: string;
+  text: string;
+  /** Publication time, ms. */
+  publishedMs: number;
+  /** Topic ids the article matched. */
+  topics?: readonly string[];
+  lang?: string;
+  /** False when publishedMs is only the time of reading (no publication time was given). */
+  publishedKnown?: boolean;
+}
+
+/**
+ * The lead is the headline plus the opening sentence of the text (at least LEAD_MIN characters,
+ * at most LEAD_CHARS): where a report says what happened. Later sentences recall other events.
+ */
+const LEAD_CHARS = 450;
+const LEAD_MIN = 200;
+
+/** Where the lead of a text ends: the first sentence end after LEAD_MIN, else LEAD_CHARS. */
+export function leadLength(text: string): number {
+  const re = /[.!?؟۔](?=\s|$)|\n\s*\n/g;
+  re.lastIndex = LEAD_MIN;
+  const m = re.exec(text);
+  return m && m.index < LEAD_CHARS ? m.index + 1 : LEAD_CHARS;
+}
+/** Only this much of the text is read for places and actors (long articles drift into background). */
+const BODY_CHARS = 6000;
+/** A day expression is looked for in the headline and this much of the text. */
+const DAY_CHARS = 300;
+
+const uniq = (xs: readonly string[]) => [...new Set(xs)];
+
+export function extractSignature(input: SignatureInput): EventSignature {
+  const g = gazetteer();
+  const title = tokenise(input.title);
+  const body = tokenise(input.text.slice(0, BODY_CHARS));
+  const all = title.concat(body);
+  const keys = all.map(tokenKeys);
+  const leadChars = leadLength(input.text);
+  const leadEnd = title.length + body.filter((t) => t.start < leadChars).length;
+  const inLead = (h: PhraseHit) => h.at < leadEnd;
+
+  const placeHits = g.places.find(all, keys);
+  const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
+  const kinds = uniq(g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd)).map((h) => h.id));
+  const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
+  // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
+  const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
+
+  return {
+    places: uniq(placeHits.map((h) => h.id)),
+    lead: mostSpecific(g, leadPlaces),
+    head: mostSpecific(g, uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id))),
+    actors: uniq(g.actors.find(all, keys).map((h) => h.id)),
+    kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
+    counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
+    day: found ?? dayOf(input.publishedMs),
+    dayExplicit: found !== undefined,
+    ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
+    lang: input.lang ?? '',
+  };
+}
+
+/** Drops places that contain another place of the list (Erbil when Erbil air base is named). */
+function mostSpecific(g: Gazetteer, ids: readonly string[]): string[] {
+  return ids.filter((id) => !ids.some((other) => other !== id && placeAncestors(g, other).includes(id)));
+}
+
+/** The number a token starts (with "twenty five", "1,200" folded in), and how many tokens it spans. */
+function numberAt(tokens: readonly Token[], i: number): { value: number; len: number } | undefined {
+  const v = foldedNumberValue(tokens[i]!.norm);
+  if (v === undefined) return undefined;
+  const next = tokens[i + 1];
+  const nv = next ? foldedNumberValue(next.norm) : undefined;
+  if (nv !== undefined && isTens(v) && nv < 10) return { value: v + nv, len: 2 };
+  return { value: v, len: 1 };
+}
+
+const CASUALTY = new Set(['killed', 'wounded']);
+
+/**
+ * Numbers next to the words that say what they count: a casualty word just after the number
+ * ("three soldiers were killed", "٣ قتلى") wins, then a casualty verb just before it ("killing
+ * three", "مقتل ثلاثة"), then a counted noun just after ("85 targets", "خمس مسيرات").
+ */
+function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readonly string[])[], _titleLen: number): Record<string, number[]> {
+  const nouns = g.countNouns.find(tokens, keys);
+  const verbs = g.countVerbs.find(tokens, keys);
+  const out: Record<string, number[]> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const n = numberAt(tokens, i);
+    // Years and tower numbers are not counts.
+    if (!n || (n.value >= 1900 && n.value <= 2100) || n.value === 0) continue;
+    const end = i + n.len;
+    // "killed one contractor and wounded four": a verb right before the number says what it counts.
+    const verbNext = verbs.find((h) => h.at + h.len >= i - 1 && h.at + h.len <= i);
+    const casualtyAfter = nouns.find((h) => CASUALTY.has(h.id) && h.at >= end && h.at <= end + 4);
+    const verbBefore = verbs.find((h) => h.at + h.len <= i && h.at + h.len >= i - 2);
+    const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 3);
+    const what = verbNext?.id ?? casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
+    if (!what) continue;
+    const list = (out[what] ??= []);
+    if (!list.includes(n.value)) list.push(n.value);
+    i = end - 1;
+  }
+  return out;
+}

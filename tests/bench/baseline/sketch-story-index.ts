@@ -1,0 +1,245 @@
+// The story index as it was before event signatures (text similarity only), kept as the
+// baseline for tests/bench/stories.bench.ts: both run over the same stored buckets in one run.
+import type Keyv from 'keyv';
+import type { StoredArticle } from '../../../src/core/types.ts';
+import type { Store } from '../../../src/store/open-store.ts';
+import {
+  SAME_STORY_THRESHOLD,
+  STORY_WINDOW_MS,
+  packSketch,
+  similarity,
+  sketchOf,
+  unpackSketch,
+  type PackedSketch,
+  type StorySketch,
+} from '../../../src/stories/sketch.ts';
+
+const HOUR_MS = 3_600_000;
+const hourKey = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+/** Buckets are only read this far ahead of an article: late-published items are rare. */
+const LOOK_AHEAD_MS = 24 * HOUR_MS;
+/** Cached buckets are re-read after this long, so that other processes' writes are seen. */
+const CACHE_TTL_MS = 5 * 60_000;
+/** Sources and article ids kept per story record (a long-running story must not grow forever). */
+const MAX_LISTED = 200;
+
+export interface StoryRecord {
+  id: string;
+  /** ISO time of the earliest article in the story: the story keeps it when others join. */
+  firstSeen: string;
+  /** ISO time of the latest article that joined. */
+  lastSeen: string;
+  firstArticleId: string;
+  title: string;
+  /** Article ids in join order (at most MAX_LISTED). */
+  articleIds: string[];
+  /** Distinct feed ids (outlets) in join order (at most MAX_LISTED). */
+  feedIds: string[];
+  /** How many articles joined, including those past the listed cap. */
+  articleCount: number;
+}
+
+interface BucketEntry {
+  /** Article id. */
+  a: string;
+  /** Story id. */
+  s: string;
+  /** Published, ms. */
+  p: number;
+  k: PackedSketch;
+}
+
+interface Cached {
+  at: number;
+  entries: { a: string; s: string; p: number; sketch: StorySketch }[];
+}
+
+export interface AssignResult {
+  storyId: string;
+  /** True when this article started the story (alert it); false when it joined one (don't). */
+  isNew: boolean;
+}
+
+export interface StoryIndexOptions {
+  threshold?: number;
+  windowMs?: number;
+  /** Injected clock for tests; used only for cache expiry. */
+  now?: () => number;
+}
+
+/** The time an article is placed at: its publication, else when it was fetched, else now. */
+export function articleTimeMs(stored: StoredArticle, fallback = Date.now()): number {
+  const p = Date.parse(stored.article.published);
+  if (Number.isFinite(p)) return p;
+  const f = Date.parse(stored.article.fetchedAt);
+  return Number.isFinite(f) ? f : fallback;
+}
+
+export class StoryIndex {
+  private readonly buckets: Keyv<BucketEntry[]>;
+  private readonly stories: Keyv<StoryRecord>;
+  private readonly storyOf: Keyv<string>;
+  private readonly cache = new Map<string, Cached>();
+  private readonly threshold: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  /** Assignments run one at a time in this process: each must see the previous one's story. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(store: Store, opts: StoryIndexOptions = {}) {
+    this.buckets = store.namespace<BucketEntry[]>('story_buckets');
+    this.stories = store.namespace<StoryRecord>('stories');
+    this.storyOf = store.namespace<string>('story_of');
+    this.threshold = opts.threshold ?? SAME_STORY_THRESHOLD;
+    this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /**
+   * Places an article in a story. Idempotent: assigning the same article again returns the same
+   * story, with isNew true only when this article started it. The caller stores `storyId` on the StoredArticle and alerts only when isNew.
+   */
+  assign(stored: StoredArticle): Promise<AssignResult> {
+    const run = this.chain.then(() => this.assignNow(stored));
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  async get(storyId: string): Promise<StoryRecord | undefined> {
+    return this.stories.get(storyId);
+  }
+
+  async getMany(storyIds: readonly string[]): Promise<Map<string, StoryRecord>> {
+    const out = new Map<string, StoryRecord>();
+    if (storyIds.length === 0) return out;
+    const recs = await this.stories.getMany([...storyIds]);
+    recs.forEach((r, i) => {
+      if (r) out.set(storyIds[i]!, r);
+    });
+    return out;
+  }
+
+  async storyOfArticle(articleId: string): Promise<string | undefined> {
+    return this.storyOf.get(articleId);
+  }
+
+  /**
+   * Forgets what is wholly older than beforeMs (call it with the article retention): the hour
+   * buckets, the article → story entries of their articles, and the records of stories whose
+   * newest article is older. Returns how many articles were forgotten.
+   */
+  async purgeOlderThan(beforeMs: number, lookBackMs = 400 * 86_400_000): Promise<number> {
+    const keys: string[] = [];
+    for (let t = Math.floor(beforeMs / HOUR_MS) * HOUR_MS - HOUR_MS; t >= beforeMs - lookBackMs; t -= HOUR_MS) keys.push(hourKey(t));
+    let forgotten = 0;
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const present = await this.buckets.getMany(chunk);
+      const gone = chunk.filter((_, j) => present[j] !== undefined);
+      if (gone.length === 0) continue;
+      const entries = present.flatMap((b) => b ?? []);
+      const storyIds = [...new Set(entries.map((e) => e.s))];
+      const records = await this.getMany(storyIds);
+      const oldStories = storyIds.filter((id) => {
+        const r = records.get(id);
+        return r !== undefined && Date.parse(r.lastSeen) < beforeMs;
+      });
+      if (oldStories.length > 0) await this.stories.deleteMany(oldStories);
+      if (entries.length > 0) await this.storyOf.deleteMany(entries.map((e) => e.a));
+      await this.buckets.deleteMany(gone);
+      for (const k of gone) this.cache.delete(k);
+      forgotten += entries.length;
+    }
+    return forgotten;
+  }
+
+  private async assignNow(stored: StoredArticle): Promise<AssignResult> {
+    const art = stored.article;
+    const known = await this.storyOf.get(art.id);
+    if (known) {
+      // Assigned before (a crash came between assigning and storing, then the item was read
+      // again): the article that started the story still "starts" it, so its alert is offered
+      // again; the outbox's alert key keeps it from being sent twice.
+      const rec = await this.stories.get(known);
+      return { storyId: known, isNew: rec?.firstArticleId === art.id };
+    }
+
+    const p = articleTimeMs(stored, this.now());
+    const sketch = sketchOf({ title: art.title, text: art.text || art.summary });
+    const candidates = await this.entriesAround(p);
+    let best: { s: string; score: number; p: number } | undefined;
+    for (const e of candidates) {
+      if (Math.abs(e.p - p) > this.windowMs) continue;
+      const score = similarity(sketch, e.sketch).score;
+      if (score < this.threshold) continue;
+      // Highest similarity wins; on a tie the older story (stable across re-runs).
+      if (!best || score > best.score || (score === best.score && e.p < best.p)) best = { s: e.s, score, p: e.p };
+    }
+
+    const iso = new Date(p).toISOString();
+    let storyId: string;
+    let isNew: boolean;
+    const existing = best ? await this.stories.get(best.s) : undefined;
+    if (best && existing) {
+      storyId = best.s;
+      isNew = false;
+      if (existing.articleIds.length < MAX_LISTED) existing.articleIds.push(art.id);
+      if (!existing.feedIds.includes(art.feedId) && existing.feedIds.length < MAX_LISTED) existing.feedIds.push(art.feedId);
+      existing.articleCount += 1;
+      if (iso < existing.firstSeen) existing.firstSeen = iso;
+      if (iso > existing.lastSeen) existing.lastSeen = iso;
+      await this.stories.set(storyId, existing);
+    } else {
+      storyId = `s-${art.id}`;
+      isNew = true;
+      await this.stories.set(storyId, {
+        id: storyId,
+        firstSeen: iso,
+        lastSeen: iso,
+        firstArticleId: art.id,
+        title: art.title,
+        articleIds: [art.id],
+        feedIds: [art.feedId],
+        articleCount: 1,
+      });
+    }
+
+    const key = hourKey(p);
+    const bucket = (await this.buckets.get(key)) ?? [];
+    bucket.push({ a: art.id, s: storyId, p, k: packSketch(sketch) });
+    await this.buckets.set(key, bucket);
+    this.cache.set(key, { at: this.now(), entries: bucket.map(unpackEntry) });
+    // Written last: an interrupted assignment is redone in full next time, not half-skipped.
+    await this.storyOf.set(art.id, storyId);
+    return { storyId, isNew };
+  }
+
+  /** Bucket entries from STORY_WINDOW_MS before p to LOOK_AHEAD_MS after; cached per bucket. */
+  private async entriesAround(p: number): Promise<Cached['entries']> {
+    const now = this.now();
+    const keys: string[] = [];
+    const end = p + Math.min(this.windowMs, LOOK_AHEAD_MS);
+    for (let t = Math.floor((p - this.windowMs) / HOUR_MS) * HOUR_MS; t <= end; t += HOUR_MS) keys.push(hourKey(t));
+    const recent = hourKey(now - HOUR_MS);
+    // The current and previous hours are always re-read: that is where other writers add.
+    const stale = keys.filter((k) => {
+      const c = this.cache.get(k);
+      return !c || now - c.at > CACHE_TTL_MS || k >= recent;
+    });
+    if (stale.length > 0) {
+      const got = await this.buckets.getMany(stale);
+      stale.forEach((k, i) => this.cache.set(k, { at: now, entries: (got[i] ?? []).map(unpackEntry) }));
+    }
+    this.evict(now);
+    return keys.flatMap((k) => this.cache.get(k)?.entries ?? []);
+  }
+
+  private evict(now: number): void {
+    if (this.cache.size < 2_000) return;
+    for (const [k, c] of this.cache) if (now - c.at > CACHE_TTL_MS) this.cache.delete(k);
+  }
+}
+
+function unpackEntry(e: BucketEntry): Cached['entries'][number] {
+  return { a: e.a, s: e.s, p: e.p, sketch: unpackSketch(e.k) };
+}

@@ -1,0 +1,20 @@
+// Which crash-test items are follow-ups: every fourth item joins the story of the item before it
+// (item-004 joins item-003's story), so that a share of what must never be lost are follow-ups.
+export const itemId = (n: number): string => `item-${String(n).padStart(3, '0')}`;
+const numberOf = (id: string): number => Number(id.slice('item-'.length));
+
+export function isFollowUpItem(id: string): boolean {
+  return numberOf(id) % 4 === 0;
+}
+
+export function storyOfItem(id: string): string {
+  const n = numberOf(id);
+  return `s-${itemId(n % 4 === 0 ? n - 1 : n)}`;
+}
+
+/** The (alert, follow-up) item pairs among the first `items`. */
+export function followUpPairs(items: number): [string, string][] {
+  const out: [string, string][] = [];
+  for (let n = 4; n <= items; n += 4) out.push([itemId(n - 1), itemId(n)]);
+  return out;
+}
