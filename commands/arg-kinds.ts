@@ -7,7 +7,11 @@ import { isValidTimezone, parseScheduleMode } from '../src/core/schedule-mode.ts
 import type { TopicDef } from '../src/core/types.ts';
 import type { ArgDef } from './arg-spec.ts';
 import { checkQuery } from './query-problem.ts';
-import { tr, type UiLang } from './types.ts';
+import { type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
+import { normaliseArgs } from '../src/i18n/input.ts';
+import { guessTimezone } from '../src/i18n/timezones.ts';
+import { findTopic, guessTopic } from './topic-names.ts';
 
 /** `weak`: any word could have been meant as this (a topic name); a more specific kind's problem wins. */
 export type Check = { ok: true; value: unknown } | { ok: false; bad: boolean; problem: string; weak?: boolean };
@@ -35,47 +39,50 @@ type WordCheck = (token: string, arg: ArgDef, env: CheckEnv) => Check | Promise<
 
 const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordCheck> = {
   async topic(token, _arg, env) {
-    const id = token.toLowerCase();
     const all = await env.topics();
-    if (all.some((t) => t.id === id)) return taken(id);
-    const known = all.map((t) => t.id).join(', ');
-    const near = closestTopics(id, all.map((t) => t.id));
-    const hint = near.length > 0 ? tr(env.lang, ` Did you mean ${near.join(', ')}?`, ` هل تقصد ${near.join('، ')}؟`) : '';
-    return { ...wrong(tr(env.lang, `Unknown topic "${clip(token)}".${hint} Topics: ${known}.`, `موضوع غير معروف «${clip(token)}».${hint} المواضيع: ${known}.`)), weak: true };
+    const found = findTopic(token, all);
+    if (found) return taken(found.id);
+    const known = all.map((x) => x.id).join(', ');
+    // Names and aliases in both scripts first; else ids that are near or contain the word.
+    const guess = guessTopic(token, all) ?? closestTopics(token.toLowerCase(), all.map((x) => x.id)).join(env.lang === 'ar' ? '، ' : ', ');
+    const problem = guess ? t(env.lang, 'arg-kinds.unknownTopicGuess', { token: clip(token), guess, known }) : t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known });
+    return { ...wrong(problem), weak: true };
   },
-  word: (token) => taken(token.toLowerCase()),
+  // A topic that may no longer exist: a name of a current one still reads as its id.
+  word: async (token, _arg, env) => taken(findTopic(token, await env.topics())?.id ?? token.toLowerCase()),
   topicId(token, _arg, env) {
     const id = token.trim().toLowerCase();
     if (TOPIC_ID_RE.test(id)) return taken(id);
-    return wrong(tr(env.lang, `"${clip(token)}" is not a topic id: use lower-case letters, digits and dashes (e.g. us-strikes).`, `«${clip(token)}» ليس معرّف موضوع: استخدم حروفاً لاتينية صغيرة وأرقاماً وشرطات (مثل us-strikes).`));
+    return wrong(t(env.lang, 'arg-kinds.isNotA', { token: clip(token) }));
   },
   window(token, arg, env) {
-    const ms = parseDuration(token);
-    if (ms === undefined) return notThis(tr(env.lang, `"${clip(token)}" is not a window such as 24h or 7d.`, `«${clip(token)}» ليست مدة مثل 24h أو 7d.`));
+    const ms = parseDuration(normaliseArgs(token));
+    if (ms === undefined) return notThis(t(env.lang, 'arg-kinds.isNotA2', { token: clip(token) }));
     const max = arg.max ?? MAX_WINDOW_MS;
-    const days = Math.floor(max / 86_400_000);
-    if (ms > max) return wrong(tr(env.lang, `"${clip(token)}" is longer than ${days}d.`, `«${clip(token)}» أطول من ${days} يوماً (${days}d).`));
+    if (ms > max) return wrong(t(env.lang, 'arg-kinds.isLongerThan', { token: clip(token), days: Math.floor(max / 86_400_000) }));
     return taken(ms);
   },
   duration(token, arg, env) {
-    const ms = parseDuration(token.toLowerCase());
+    const ms = parseDuration(normaliseArgs(token).toLowerCase());
     if (ms === undefined) {
       const or = (arg.values ?? []).map((v) => `"${v}"`).join(', ');
-      return wrong(tr(env.lang, `"${clip(token)}" is not a duration (e.g. 30m, 6h, 2d)${or ? ` or ${or}` : ''}.`, `«${clip(token)}» ليست مدة (مثل 30m أو 6h أو 2d)${or ? ` ولا ${or}` : ''}.`));
+      return wrong(t(env.lang, 'arg-kinds.isNotA3', { token: clip(token), or: or ? t(env.lang, 'arg-kinds.orWords', { words: or }) : '' }));
     }
-    if (arg.max !== undefined && ms > arg.max) return wrong(tr(env.lang, `At most ${arg.max / 86_400_000}d.`, `الحد الأقصى ${arg.max / 86_400_000}d.`));
+    if (arg.max !== undefined && ms > arg.max) return wrong(t(env.lang, 'arg-kinds.atMostD', { days: arg.max / 86_400_000 }));
     return taken(ms);
   },
   timezone(token, _arg, env) {
     if (isValidTimezone(token)) return taken(canonicalZone(token));
-    return wrong(tr(env.lang, `"${clip(token)}" is not a time zone (e.g. Asia/Baghdad, UTC).`, `«${clip(token)}» ليست منطقة زمنية (مثل Asia/Baghdad أو UTC).`));
+    const guess = guessTimezone(token);
+    if (guess) return wrong(t(env.lang, 'arg-kinds.notTimezoneGuess', { token: clip(token), guess }));
+    return wrong(t(env.lang, 'arg-kinds.isNotA4', { token: clip(token) }));
   },
   url: (token) => taken(token),
   enum(token, arg, env) {
     const w = token.toLowerCase();
     if ((arg.values ?? []).includes(w)) return taken(w);
     const list = (arg.values ?? []).join(', ');
-    return wrong(tr(env.lang, `"${clip(token)}" is not one of ${list}.`, `«${clip(token)}» ليست من ${list}.`));
+    return wrong(t(env.lang, 'arg-kinds.isNotOne', { token: clip(token), list }));
   },
 };
 
@@ -93,12 +100,21 @@ const MODE_RE = /^(instant|hourly|daily(?:\s+\d{1,2}:\d{2})?|cron\s+(?:"[^"]*"|'
 export function checkSchedule(text: string, env: CheckEnv): Check & { length?: number } {
   const m = MODE_RE.exec(text);
   if (!m) {
-    if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(tr(env.lang, 'a schedule', 'جدول'));
+    if (!/^(instant|hourly|daily|cron)\b/i.test(text)) return notThis(t(env.lang, 'arg-kinds.aSchedule'));
     const r = parseScheduleMode(text);
-    return wrong(r.ok ? tr(env.lang, 'Put the cron expression in quotes.', 'ضع تعبير cron بين علامتي تنصيص.') : r.error);
+    return wrong(r.ok ? t(env.lang, 'arg-kinds.putTheCron') : scheduleProblem(text, env));
   }
   const mode = parseScheduleMode(m[1]!);
-  return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(mode.error);
+  return mode.ok ? { ok: true, value: mode.mode, length: m[0].length } : wrong(scheduleProblem(m[1]!, env));
+}
+
+/** The schedule parser's complaint in the reader's language (core's own message is English, for the config). */
+function scheduleProblem(text: string, env: CheckEnv): string {
+  const daily = /^daily\s+(\S+)/i.exec(text);
+  if (daily) return t(env.lang, 'arg-kinds.badDailyTime', { time: clip(daily[1]!) });
+  const cron = /^cron\s+(?:"([^"]*)"|'([^']*)'|(.*))/i.exec(text);
+  if (cron) return t(env.lang, 'arg-kinds.badCron', { expr: clip((cron[1] ?? cron[2] ?? cron[3] ?? '').trim()) });
+  return t(env.lang, 'arg-kinds.notSchedule', { text: clip(text) });
 }
 
 export function checkRest(text: string, env: CheckEnv): Check {

@@ -5,7 +5,9 @@ import { BadInputError } from '../src/core/errors.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { checkRest, checkSchedule, checkWord, clip, type Check, type CheckEnv } from './arg-kinds.ts';
 import { synopsis, takesRest, type ArgDef, type ArgSpec, type ArgValues } from './arg-spec.ts';
-import { tr, type CommandContext, type Reply, type UiLang } from './types.ts';
+import { type CommandContext, type Reply, type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
+import { normaliseArgs } from '../src/i18n/input.ts';
 
 export { clip };
 
@@ -31,7 +33,10 @@ export async function parseArgs<const A extends readonly ArgDef[]>(command: stri
   let topics: Promise<TopicDef[]> | undefined;
   const env: CheckEnv = { lang: ctx.lang, topics: () => (topics ??= ctx.services.topics()) };
   try {
-    const cursor = new Cursor(straightenQuotes(text), env.lang);
+    // Words in Arabic or spelled out ("٦ ساعات", "2 days", "يومياً") read as 6h, 2d, daily; a
+    // command with free text (a query) keeps it as typed and reads digits per word instead.
+    const typed = spec.args.some((a) => takesRest(a.kind)) ? text : normaliseArgs(text);
+    const cursor = new Cursor(straightenQuotes(typed), env.lang);
     const values = spec.anyOrder ? await readAnyOrder(spec.args, cursor, env) : await readInOrder(spec.args, cursor, env);
     return { ok: true, values: values as ArgValues<A> };
   } catch (e) {
@@ -62,8 +67,8 @@ class Cursor {
       return { token: s.slice(i, j), next: j };
     }
     const close = s.indexOf(q, i + 1);
-    if (close < 0 || close >= this.end) throw new ArgProblem(tr(this.lang, `Unclosed ${q} at character ${i + 1}.`, `علامة تنصيص ${q} غير مغلقة عند الحرف ${i + 1}.`));
-    if (close + 1 < this.end && !/\s/.test(s[close + 1]!)) throw new ArgProblem(tr(this.lang, `Expected a space after the closing ${q}.`, `يلزم فراغ بعد علامة التنصيص ${q}.`));
+    if (close < 0 || close >= this.end) throw new ArgProblem(t(this.lang, 'args.unclosedAtCharacter', { q, at: i + 1 }));
+    if (close + 1 < this.end && !/\s/.test(s[close + 1]!)) throw new ArgProblem(t(this.lang, 'args.expectedASpace', { q }));
     return { token: s.slice(i + 1, close), next: close + 1 };
   }
 
@@ -77,11 +82,11 @@ function fail(arg: ArgDef, check: Check & { ok: false }): never {
 }
 
 function missing(arg: ArgDef, lang: UiLang): never {
-  throw new ArgProblem(tr(lang, `${arg.name} is missing: ${arg.description.en}.`, `${arg.name} مفقود: ${arg.description.ar}.`));
+  throw new ArgProblem(t(lang, 'args.isMissing', { name: arg.name, what: arg.description[lang] }));
 }
 
 function unexpected(token: string, lang: UiLang): never {
-  throw new ArgProblem(tr(lang, `Unexpected "${clip(token)}".`, `زائد: «${clip(token)}».`));
+  throw new ArgProblem(t(lang, 'args.unexpected', { token: clip(token) }));
 }
 
 /** Arguments in their declared order; an optional one that does not fit is skipped. */
@@ -152,7 +157,7 @@ async function readAnyOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv)
       continue;
     }
     for (const a of args.filter((x) => x.name in values && !x.many)) {
-      if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(tr(env.lang, `Give ${a.name} once.`, `اذكر ${a.name} مرة واحدة.`));
+      if ((await checkWord(word.token, a, env)).ok) throw new ArgProblem(t(env.lang, 'args.giveOnce', { name: a.name }));
     }
     const strong = checks.findIndex((c) => !c.ok && c.bad && !c.weak);
     const bad = strong >= 0 ? strong : checks.findIndex((c) => !c.ok && c.bad);

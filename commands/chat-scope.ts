@@ -1,5 +1,6 @@
 // Helpers for the commands that act on "this chat's" subscriptions.
-import { tr, type ChatAddress, type CommandContext, type Reply } from './types.ts';
+import { type ChatAddress, type CommandContext, type Reply } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 export function chatAddress(ctx: CommandContext): ChatAddress {
   return { platform: ctx.platform, chat: ctx.chat.id, ...(ctx.chat.thread ? { thread: ctx.chat.thread } : {}) };
@@ -11,11 +12,7 @@ export async function requireChatAdmin(ctx: CommandContext): Promise<Reply | und
   return {
     status: 'denied',
     ephemeral: true,
-    text: tr(
-      ctx.lang,
-      "Only this chat's administrators can change its subscriptions. You can subscribe in a private chat with me.",
-      'تغيير اشتراكات هذه المحادثة لمشرفيها فقط. يمكنك الاشتراك في محادثة خاصة معي.',
-    ),
+    text: t(ctx.lang, 'chat-scope.onlyThisChat'),
   };
 }
 
@@ -23,10 +20,6 @@ export function configOwned(ctx: CommandContext, topic: string): Reply {
   return {
     status: 'denied',
     ephemeral: true,
-    text: tr(
-      ctx.lang,
-      `This chat's "${topic}" subscription comes from the config file; change it there.`,
-      `اشتراك هذه المحادثة في «${topic}» معرّف في ملف الإعدادات؛ عدّله هناك.`,
-    ),
+    text: t(ctx.lang, 'chat-scope.thisChatS', { topic }),
   };
 }

@@ -1,6 +1,7 @@
 // Phrasing for the sources side of /feeds (discovery, preview, import reports), in the chat's
 // language. The views are plain data the services fill from src/feeds; commands only phrase.
-import { tr, type UiLang } from './types.ts';
+import { type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 export interface FeedCandidateView {
   url: string;
@@ -37,50 +38,42 @@ export interface ImportReportView {
 const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 export function cadenceText(c: FeedPreviewView['cadence'], lang: UiLang): string {
-  if (c.perDay === undefined) return tr(lang, 'unknown', 'غير معروف');
+  if (c.perDay === undefined) return t(lang, 'feeds-text.unknown');
   const r = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
-  if (c.perDay >= 24) return tr(lang, `about ${r(c.perDay / 24)} an hour`, `نحو ${r(c.perDay / 24)} في الساعة`);
-  if (c.perDay >= 1) return tr(lang, `about ${r(c.perDay)} a day`, `نحو ${r(c.perDay)} في اليوم`);
-  if (c.perDay * 7 >= 1) return tr(lang, `about ${r(c.perDay * 7)} a week`, `نحو ${r(c.perDay * 7)} في الأسبوع`);
-  return tr(lang, `about ${r(c.perDay * 30)} a month`, `نحو ${r(c.perDay * 30)} في الشهر`);
+  if (c.perDay >= 24) return t(lang, 'feeds-text.aboutAnHour', { n: r(c.perDay / 24) });
+  if (c.perDay >= 1) return t(lang, 'feeds-text.aboutADay', { perDay: r(c.perDay) });
+  if (c.perDay * 7 >= 1) return t(lang, 'feeds-text.aboutAWeek', { n: r(c.perDay * 7) });
+  return t(lang, 'feeds-text.aboutAMonth', { n: r(c.perDay * 30) });
 }
 
 /** The preview block: title, language, cadence, latest items with the topics each would match. */
 export function previewText(p: FeedPreviewView, lang: UiLang): string {
   const lines = [
-    `${p.title ?? tr(lang, '(untitled feed)', '(مصدر بلا عنوان)')} — ${p.url}`,
-    tr(
-      lang,
-      `Language: ${p.language ?? 'unknown'} · ${p.itemCount} items · publishes ${cadenceText(p.cadence, lang)}`,
-      `اللغة: ${p.language ?? 'غير معروفة'} · ${p.itemCount} مادة · ينشر ${cadenceText(p.cadence, lang)}`,
-    ),
-    tr(lang, `Matching a watched topic: ${p.matchingItems} of ${p.itemCount}`, `تطابق موضوعاً مرصوداً: ${p.matchingItems} من ${p.itemCount}`),
+    `${p.title ?? t(lang, 'feeds-text.untitledFeed')} — ${p.url}`,
+    t(lang, 'feeds-text.languageItemsPublishes', { v: p.language ?? t(lang, 'feeds-text.unknownLanguage'), itemCount: p.itemCount, lang: cadenceText(p.cadence, lang) }),
+    t(lang, 'feeds-text.matchingAWatched', { matchingItems: p.matchingItems, itemCount: p.itemCount }),
   ];
-  if (p.cadence.newest) lines.push(tr(lang, `Newest item: ${stamp(p.cadence.newest)}`, `أحدث مادة: ${stamp(p.cadence.newest)}`));
+  if (p.cadence.newest) lines.push(t(lang, 'feeds-text.newestItem', { newest: stamp(p.cadence.newest) }));
   for (const it of p.items) {
     const topics = it.topics.map((t) => (t.clauses.length > 0 ? `${t.topic} (${t.clauses.join('; ')})` : t.topic)).join(', ');
-    lines.push(`• ${it.title}${it.url ? `\n  ${it.url}` : ''}\n  ${tr(lang, 'topics', 'المواضيع')}: ${topics || '—'}`);
+    lines.push(`• ${it.title}${it.url ? `\n  ${it.url}` : ''}\n  ${t(lang, 'feeds-text.topics')}: ${topics || '—'}`);
   }
   return lines.join('\n');
 }
 
 /** Several feeds on a page: one line each, with the exact command that adds it. */
 export function choicesText(pageUrl: string, feeds: readonly FeedCandidateView[], lang: UiLang, verb: 'add' | 'preview'): string {
-  const head = tr(lang, `${pageUrl} is a page with ${feeds.length} feeds. Choose one:`, `${pageUrl} صفحة فيها ${feeds.length} مصادر. اختر واحداً:`);
+  const head = t(lang, 'feeds-text.isAPage', { pageUrl, length: feeds.length });
   const lines = feeds.map((f, i) => `${i + 1}. ${f.title ?? f.url} (${f.format}, ${f.itemCount})\n   /feeds ${verb} ${f.url}`);
   return [head, ...lines].join('\n');
 }
 
 export function importReportText(r: ImportReportView, lang: UiLang): string {
   const lines = [
-    tr(
-      lang,
-      `Added ${r.added.length}, already present ${r.present.length}, refused ${r.refused.length}.`,
-      `أُضيف ${r.added.length}، موجود مسبقاً ${r.present.length}، مرفوض ${r.refused.length}.`,
-    ),
+    t(lang, 'feeds-text.addedAlreadyPresent', { length: r.added.length, length2: r.present.length, length3: r.refused.length }),
   ];
   for (const u of r.added) lines.push(`+ ${u}`);
   for (const p of r.present) lines.push(`= ${p.url}`);
-  for (const x of r.refused) lines.push(`✗ ${x.url || '?'}${x.line ? ` (${tr(lang, 'line', 'السطر')} ${x.line})` : ''}: ${x.reason}`);
+  for (const x of r.refused) lines.push(`✗ ${x.url || '?'}${x.line ? ` (${t(lang, 'feeds-text.line')} ${x.line})` : ''}: ${x.reason}`);
   return lines.join('\n');
 }

@@ -5,33 +5,28 @@
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
 import { choicesText, previewText, type DiscoveryView } from './feeds-text.ts';
-import { ok, tr, type CommandContext, type CommandDef, type FeedView, type Reply, type UiLang } from './types.ts';
+import { ok, type CommandContext, type CommandDef, type FeedView, type Reply, type UiLang } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
   {
     name: 'ACTION',
     kind: 'enum',
     values: ['list', 'add', 'remove', 'preview', 'export'],
-    description: {
-      en: 'list the feeds, add, remove or preview one, or export them all as OPML',
-      ar: 'عرض المصادر أو إضافة مصدر أو حذفه أو معاينته أو تصديرها كلها بصيغة OPML',
-    },
+    description: describe('describe.feeds.ACTION'),
   },
   {
     name: 'URL',
     kind: 'url',
     optional: true,
-    description: {
-      en: 'a feed, or a site page to find feeds on (add, remove, preview)',
-      ar: 'رابط مصدر أو صفحة موقع يُبحث فيها عن مصادر (للإضافة والحذف والمعاينة)',
-    },
+    description: describe('describe.feeds.URL'),
   },
 ]);
 
 export const feeds: CommandDef = {
   name: 'feeds',
   spec: SPEC,
-  description: { en: 'List, add, preview, remove or export feeds (admins)', ar: 'عرض المصادر أو إضافتها أو معاينتها أو حذفها أو تصديرها (للمشرفين)' },
+  description: describe('describe.feeds.feeds'),
   admin: true,
   async run(ctx, argText) {
     const lang = ctx.lang;
@@ -41,42 +36,38 @@ export const feeds: CommandDef = {
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
     if (verb === 'list' || verb === 'export')
       return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
-    if (url === undefined) return usage(tr(lang, `URL is missing: /feeds ${verb} needs the feed's URL.`, `URL مفقود: يلزم رابط المصدر مع /feeds ${verb}.`));
+    if (url === undefined) return usage(t(lang, 'feeds.urlIsMissing', { verb }));
     const checked = await ctx.services.feeds.check(url);
-    if (!checked.ok) return usage(tr(lang, `Cannot use "${clip(url, 100)}": ${checked.reason}.`, `لا يمكن استخدام «${clip(url, 100)}»: ${checked.reason}.`));
+    if (!checked.ok) return usage(t(lang, 'feeds.cannotUse', { url: clip(url, 100), reason: checked.reason }));
     const list = await ctx.services.feeds.list();
     const known = list.find((f) => sameUrl(f.url, checked.url));
     if (verb === 'preview') return preview(ctx, checked.url);
     if (verb === 'add') {
-      if (known) return usage(tr(lang, `Already polled: ${checked.url}`, `المصدر موجود: ${checked.url}`));
+      if (known) return usage(t(lang, 'feeds.alreadyPolled', { url: checked.url }));
       return add(ctx, checked.url, list);
     }
-    if (!known) return usage(tr(lang, `No feed ${checked.url}. See /feeds list.`, `لا يوجد مصدر ${checked.url}. راجع /feeds list.`));
+    if (!known) return usage(t(lang, 'feeds.noFeedSee', { url: checked.url }));
     if (known.source === 'config') {
       return {
         status: 'denied',
         ephemeral: true,
-        text: tr(lang, `${checked.url} comes from the config file; remove it there.`, `${checked.url} معرّف في ملف الإعدادات؛ احذفه هناك.`),
+        text: t(lang, 'feeds.comesFromThe', { url: checked.url }),
       };
     }
     await ctx.services.feeds.remove(known.url);
-    return ok(tr(lang, `Removed feed ${checked.url}.`, `حُذف المصدر ${checked.url}.`));
+    return ok(t(lang, 'feeds.removedFeed', { url: checked.url }));
   },
 };
 
 /** Why a URL gives no feed, phrased; undefined when it does. */
 function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | undefined {
   if (found.kind === 'failed')
-    return { status: 'error', ephemeral: true, text: tr(lang, `Cannot use ${url}: ${found.reason}.`, `لا يمكن استخدام ${url}: ${found.reason}.`) };
+    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.cannotUse3', { url, reason: found.reason }) };
   if (found.kind === 'none')
     return {
       status: 'error',
       ephemeral: true,
-      text: tr(
-        lang,
-        `${found.pageUrl} is a web page, not a feed, and ${found.reason}.`,
-        `${found.pageUrl} صفحة ويب وليست مصدراً، ولم يُعثر فيها على مصدر (${found.reason}).`,
-      ),
+      text: t(lang, 'feeds.isAWeb', { pageUrl: found.pageUrl, reason: found.reason }),
     };
   return undefined;
 }
@@ -84,7 +75,7 @@ function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | unde
 async function preview(ctx: CommandContext, url: string): Promise<Reply> {
   const lang = ctx.lang;
   if (!ctx.services.feeds.discover)
-    return { status: 'error', ephemeral: true, text: tr(lang, 'Previews need the running bot (no fetcher here).', 'المعاينة تحتاج البوت قيد التشغيل.') };
+    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.previewsNeedThe') };
   const found = await ctx.services.feeds.discover(url);
   const bad = notAFeed(found, url, lang);
   if (bad) return bad;
@@ -102,7 +93,7 @@ async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<
   const by = `${ctx.platform}:${ctx.user.id}`;
   if (!ctx.services.feeds.discover) {
     await ctx.services.feeds.add(url, by);
-    return ok(tr(lang, `Added feed ${url}; it is polled from the next round.`, `أُضيف المصدر ${url}؛ يُجلب من الجولة القادمة.`));
+    return ok(t(lang, 'feeds.addedFeedIt', { url }));
   }
   const found = await ctx.services.feeds.discover(url);
   const bad = notAFeed(found, url, lang);
@@ -110,45 +101,41 @@ async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<
   if (found.kind === 'page') return ok(choicesText(found.pageUrl, found.feeds, lang, 'add'), { ephemeral: true });
   if (found.kind !== 'feed') return bad!;
   if (found.feed.via !== 'given') {
-    const also = tr(lang, `${url} is a page; its feed is:`, `${url} صفحة؛ مصدرها:`);
-    const how = tr(lang, `Add it with: /feeds add ${found.feed.url}`, `أضفه بـ: /feeds add ${found.feed.url}`);
+    const also = t(lang, 'feeds.isAPage', { url });
+    const how = t(lang, 'feeds.addItWith', { url: found.feed.url });
     return ok(`${also}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true });
   }
   if (list.some((f) => sameUrl(f.url, found.feed.url)))
-    return ok(tr(lang, `Already polled: ${found.feed.url}`, `المصدر موجود: ${found.feed.url}`), { ephemeral: true });
+    return ok(t(lang, 'feeds.alreadyPolled', { url: found.feed.url }), { ephemeral: true });
   await ctx.services.feeds.add(found.feed.url, by);
-  const done = tr(
-    lang,
-    `Added feed ${found.feed.url}; it is polled from the next round. What it brings:`,
-    `أُضيف المصدر ${found.feed.url}؛ يُجلب من الجولة القادمة. ما يأتي به:`,
-  );
+  const done = t(lang, 'feeds.addedFeedIt3', { url: found.feed.url });
   return ok(`${done}\n${previewText(found.preview, lang)}`);
 }
 
 async function exportReply(ctx: CommandContext): Promise<Reply> {
   const lang = ctx.lang;
-  if (!ctx.services.feeds.exportOpml) return { status: 'error', ephemeral: true, text: tr(lang, 'Export is not available here.', 'التصدير غير متاح هنا.') };
+  if (!ctx.services.feeds.exportOpml) return { status: 'error', ephemeral: true, text: t(lang, 'feeds.exportIsNot') };
   const opml = await ctx.services.feeds.exportOpml();
   const count = (opml.match(/<outline /g) ?? []).length;
   // The OPML is in the text too, so that platforms without file sending still deliver it.
-  const head = tr(lang, `${count} feeds as OPML (raqib-feeds.opml):`, `${count} مصدراً بصيغة OPML (raqib-feeds.opml):`);
+  const head = t(lang, 'feeds.feedsAsOpml', { count });
   return ok(`${head}\n${opml}`, { ephemeral: true, file: { name: 'raqib-feeds.opml', mime: 'text/x-opml', text: opml } });
 }
 function formatList(list: FeedView[], lang: UiLang): string {
-  if (list.length === 0) return tr(lang, 'No feeds. Add one with /feeds add URL.', 'لا مصادر. أضف واحداً بـ /feeds add URL.');
+  if (list.length === 0) return t(lang, 'feeds.noFeedsAdd');
   const lines = list.map((f) => {
     const h = f.health;
     const state = !h
-      ? tr(lang, 'not polled yet', 'لم يُجلب بعد')
+      ? t(lang, 'feeds.notPolledYet')
       : h.disabledReason
-        ? tr(lang, `disabled: ${h.disabledReason}`, `معطّل: ${h.disabledReason}`)
+        ? t(lang, 'feeds.disabled', { disabledReason: h.disabledReason })
         : h.failures > 0
-          ? tr(lang, `failing ×${h.failures}: ${h.lastError ?? '?'}`, `فاشل ×${h.failures}: ${h.lastError ?? '?'}`)
-          : tr(lang, `ok, last poll ${stamp(h.lastPollAt)}`, `سليم، آخر جلب ${stamp(h.lastPollAt)}`);
-    const src = f.source === 'config' ? tr(lang, ' [config]', ' [الإعدادات]') : '';
+          ? t(lang, 'feeds.failing', { failures: h.failures, v: h.lastError ?? '?' })
+          : t(lang, 'feeds.okLastPoll', { lastPollAt: stamp(h.lastPollAt) });
+    const src = f.source === 'config' ? t(lang, 'feeds.config') : '';
     return `• ${f.name ? `${f.name} — ` : ''}${f.url}${src}\n  ${state}`;
   });
-  return [tr(lang, `Feeds (${list.length}):`, `المصادر (${list.length}):`), ...lines].join('\n');
+  return [t(lang, 'feeds.feeds', { length: list.length }), ...lines].join('\n');
 }
 
 export function stamp(iso: string | undefined): string {

@@ -1,15 +1,17 @@
 // /help [command] — generated from the registry so it can never drift from the real commands.
 import { argLines, argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
-import { ok, tr, usageLine, type CommandDef } from './types.ts';
+import { ok, usageLine, type CommandDef } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
+import { closest } from '../src/i18n/suggest.ts';
 
-const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: { en: 'a command to explain, e.g. subscribe', ar: 'أمر لشرحه، مثل subscribe' } }]);
+const SPEC = argSpec([{ name: 'COMMAND', kind: 'word', optional: true, description: describe('describe.help.COMMAND') }]);
 
 export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
   return {
     name: 'help',
     spec: SPEC,
-    description: { en: 'Show the commands', ar: 'عرض الأوامر' },
+    description: describe('describe.help.help'),
     async run(ctx, argText) {
       const lang = ctx.lang;
       const p = await parseArgs(this.name, SPEC, argText, ctx);
@@ -17,14 +19,17 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       const name = p.values.COMMAND?.replace(/^\//, '');
       if (name !== undefined) {
         const def = all().find((c) => c.name === name);
-        if (!def) return usageReply(this.name, SPEC, lang, tr(lang, `COMMAND: no command "${clip(name)}".`, `COMMAND: لا يوجد أمر «${clip(name)}».`));
+        if (!def) {
+          const guess = closest(name, all().map((c) => ({ value: c.name, names: [c.name] })));
+          return usageReply(this.name, SPEC, lang, guess ? t(lang, 'help.noCommandGuess', { name: clip(name), guess }) : t(lang, 'help.commandNoCommand', { name: clip(name) }));
+        }
         return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }
       const admin = await ctx.isAdmin();
       const lines = all()
         .filter((c) => admin || !c.admin)
         .map((c) => `${usageLine(c)} — ${c.description[lang]}`);
-      return ok([tr(lang, 'raqib commands:', 'أوامر رقيب:'), ...lines].join('\n'), { ephemeral: true });
+      return ok([t(lang, 'help.raqibCommands'), ...lines].join('\n'), { ephemeral: true });
     },
   };
 }

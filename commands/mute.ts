@@ -1,39 +1,43 @@
 // /mute TOPIC DURATION — hold back a subscribed topic for a while ("off" lifts it; "all" mutes
 // every subscription of this chat).
-import { formatDuration } from '../src/core/duration.ts';
+import { DEFAULT_TIMEZONE } from '../src/core/schedule-mode.ts';
+import { durationLabel, momentLabel } from '../src/i18n/format.ts';
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 const SPEC = argSpec([
-  { name: 'TOPIC', kind: 'word', values: ['all'], description: { en: 'a subscribed topic, or all', ar: 'موضوع مشترك فيه، أو all' } },
-  { name: 'DURATION', kind: 'duration', values: ['off'], max: 365 * 86_400_000, description: { en: 'e.g. 30m, 6h, 2d (at most 365d), or off', ar: 'مثل 30m أو 6h أو 2d (حتى 365d)، أو off' } },
+  { name: 'TOPIC', kind: 'word', values: ['all'], description: describe('describe.mute.TOPIC') },
+  { name: 'DURATION', kind: 'duration', optional: true, values: ['off'], max: 365 * 86_400_000, description: describe('describe.mute.DURATION') },
 ]);
 
 export const mute: CommandDef = {
   name: 'mute',
   spec: SPEC,
-  description: { en: 'Pause a subscription of this chat, e.g. /mute iraq 6h (TOPIC may be all, DURATION may be off)', ar: 'إيقاف اشتراك مؤقتاً، مثل /mute iraq 6h (الموضوع يمكن أن يكون all والمدة off)' },
+  description: describe('describe.mute.mute'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;
     const { TOPIC: topicId, DURATION: duration } = p.values;
-    const ms = duration === 'off' ? undefined : duration;
+    // "/mute off" lifts every mute of the chat; "/mute iraq" alone asks for how long.
+    if (duration === undefined && topicId !== 'off') return { status: 'usage', ephemeral: true, text: t(lang, 'mute.howLong', { topic: topicId }) };
+    const ms = duration === 'off' || duration === undefined ? undefined : duration;
     const denied = await requireChatAdmin(ctx);
     if (denied) return denied;
     const where = chatAddress(ctx);
     const subs = await ctx.services.subscriptions.list(where);
-    const targets = topicId === 'all' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
+    const targets = topicId === 'all' || topicId === 'off' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
     if (targets.length === 0) {
-      return { status: 'usage', ephemeral: true, text: tr(lang, `This chat is not subscribed to "${clip(topicId)}". See /subscriptions.`, `هذه المحادثة غير مشتركة في «${clip(topicId)}». راجع /subscriptions.`) };
+      return { status: 'usage', ephemeral: true, text: t(lang, 'mute.thisChatIs', { topicId: clip(topicId) }) };
     }
     const until = ms === undefined ? undefined : new Date(ctx.now() + ms).toISOString();
     for (const t of targets) await ctx.services.subscriptions.mute(where, t, until);
     const what = targets.join(', ');
-    if (!until) return ok(tr(lang, `Unmuted: ${what}.`, `أُلغي الكتم: ${what}.`));
-    const stamp = `${until.slice(0, 16).replace('T', ' ')} UTC`;
-    return ok(tr(lang, `Muted ${what} for ${formatDuration(ms!)} (until ${stamp}).`, `كُتم ${what} لمدة ${formatDuration(ms!)} (حتى ${stamp}).`));
+    if (!until) return ok(t(lang, 'mute.unmuted', { what }));
+    const zone = subs.find((s) => s.topic === targets[0])?.timezone ?? DEFAULT_TIMEZONE;
+    return ok(t(lang, 'mute.mutedForUntil', { what, span: durationLabel(lang, ms!), until: momentLabel(lang, Date.parse(until), zone) }));
   },
 };

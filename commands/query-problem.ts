@@ -2,7 +2,8 @@
 // around the spot, so that they can fix it in a chat client without a caret line.
 import { validateQuery } from '../src/topics/index.ts';
 import { straightenQuotes } from './args.ts';
-import { tr, type UiLang } from './types.ts';
+import { type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 const MAX_QUERY_LENGTH = 2_000;
 
@@ -10,9 +11,9 @@ type CheckedQuery = { ok: true; query: string } | { ok: false; error: string };
 
 export function checkQuery(raw: string, lang: UiLang): CheckedQuery {
   const query = straightenQuotes(raw).trim();
-  if (query === '') return { ok: false, error: tr(lang, 'The query is empty.', 'الاستعلام فارغ.') };
+  if (query === '') return { ok: false, error: t(lang, 'query-problem.theQueryIs') };
   if (query.length > MAX_QUERY_LENGTH) {
-    return { ok: false, error: tr(lang, `The query is longer than ${MAX_QUERY_LENGTH} characters.`, `الاستعلام أطول من ${MAX_QUERY_LENGTH} حرف.`) };
+    return { ok: false, error: t(lang, 'query-problem.theQueryIs2', { maxQueryLength: MAX_QUERY_LENGTH }) };
   }
   let problem: ReturnType<typeof validateQuery>;
   try {
@@ -24,9 +25,9 @@ export function checkQuery(raw: string, lang: UiLang): CheckedQuery {
   if (!problem) return { ok: true, query };
   const at = Math.max(0, Math.min(problem.position, query.length));
   const near = query.slice(Math.max(0, at - 12), at + 12);
-  const where = at >= query.length ? tr(lang, 'at the end', 'في النهاية') : tr(lang, `at character ${at + 1}`, `عند الحرف ${at + 1}`);
+  const where = at >= query.length ? t(lang, 'query-problem.atTheEnd') : t(lang, 'query-problem.atCharacter', { at: at + 1 });
   return {
     ok: false,
-    error: tr(lang, `Invalid query ${where}: ${problem.message} (near "${near}").`, `استعلام غير صالح ${where}: ${problem.message} (قرب «${near}»).`),
+    error: t(lang, 'query-problem.invalidQueryNear', { where, message: problem.message, near }),
   };
 }

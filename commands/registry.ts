@@ -13,7 +13,9 @@ import { topics } from './topics.ts';
 import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
-import { tr, type CommandContext, type CommandDef, type Reply } from './types.ts';
+import { type CommandContext, type CommandDef, type Reply } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
+import { closest } from '../src/i18n/suggest.ts';
 
 const list: CommandDef[] = [];
 list.push(digest, trend, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
@@ -22,6 +24,11 @@ export const commands: readonly CommandDef[] = list;
 
 /** Longest argument text a command accepts; longer input is refused before any parsing. */
 const MAX_ARGS_LENGTH = 4_000;
+
+/** "/subscrib" → subscribe: the closest command name, if one is near. */
+export function guessCommand(name: string): string | undefined {
+  return closest(name, list.map((c) => ({ value: c.name, names: [c.name] })));
+}
 
 function findCommand(name: string): CommandDef | undefined {
   return list.find((c) => c.name === name.toLowerCase());
@@ -56,19 +63,21 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
   const args = stripControls(rawArgs);
   const def = findCommand(name);
   if (!def) {
-    return { status: 'usage', ephemeral: true, text: tr(lang, `Unknown command /${name.slice(0, 32)}. Try /help.`, `أمر غير معروف: /${name.slice(0, 32)}. اكتب /help`) };
+    const guess = guessCommand(name);
+    const text = guess ? t(lang, 'registry.unknownCommandGuess', { name: name.slice(0, 32), guess }) : t(lang, 'registry.unknownCommandTry', { name: name.slice(0, 32) });
+    return { status: 'usage', ephemeral: true, text };
   }
   try {
     if (def.admin && !(await ctx.isAdmin())) {
-      return { status: 'denied', ephemeral: true, text: tr(lang, `/${def.name} is for admins only.`, `الأمر /${def.name} للمشرفين فقط.`) };
+      return { status: 'denied', ephemeral: true, text: t(lang, 'registry.isForAdmins', { name: def.name }) };
     }
     if (args.length > MAX_ARGS_LENGTH) {
-      return { status: 'usage', ephemeral: true, text: tr(lang, `That is too long (at most ${MAX_ARGS_LENGTH} characters).`, `النص طويل جداً (الحد ${MAX_ARGS_LENGTH} حرف).`) };
+      return { status: 'usage', ephemeral: true, text: t(lang, 'registry.thatIsToo', { maxArgsLength: MAX_ARGS_LENGTH }) };
     }
     return await def.run(ctx, args);
   } catch (err) {
     onError?.(err);
-    return { status: 'error', ephemeral: true, text: tr(lang, 'Something went wrong; please try again later.', 'حدث خطأ؛ حاول لاحقاً.') };
+    return { status: 'error', ephemeral: true, text: t(lang, 'registry.somethingWentWrong') };
   }
 }
 

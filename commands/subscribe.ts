@@ -1,10 +1,12 @@
 // /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] — this chat receives the
 // topic's digests. Modes are parsed by src/core/schedule-mode.ts, the same parser the config uses.
-import { DEFAULT_TIMEZONE, formatScheduleMode, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
+import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
+import { scheduleLabel } from '../src/i18n/format.ts';
 
 const DEFAULT_MODE: ScheduleMode = defaultMode('daily 08:00');
 
@@ -15,24 +17,21 @@ function defaultMode(text: string): ScheduleMode {
 }
 
 const SPEC = argSpec([
-  { name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } },
+  { name: 'TOPIC', kind: 'topic', description: describe('describe.subscribe.TOPIC') },
   {
     name: 'MODE',
     kind: 'schedule',
     optional: true,
     display: 'instant | hourly | daily HH:MM | cron "…"',
-    description: { en: 'when digests come (default daily 08:00)', ar: 'متى تصل الملخصات (الافتراضي daily 08:00)' },
+    description: describe('describe.subscribe.MODE'),
   },
-  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'timezone', description: { en: `e.g. Asia/Baghdad or UTC (default ${DEFAULT_TIMEZONE})`, ar: `مثل Asia/Baghdad أو UTC (الافتراضي ${DEFAULT_TIMEZONE})` } },
+  { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'TIMEZONE', description: describe('describe.subscribe.TIMEZONE') },
 ]);
 
 export const subscribe: CommandDef = {
   name: 'subscribe',
   spec: SPEC,
-  description: {
-    en: 'Send this chat a topic’s digests (default: daily 08:00 Asia/Baghdad)',
-    ar: 'إرسال ملخصات موضوع إلى هذه المحادثة (الافتراضي: يومياً 08:00 بتوقيت بغداد)',
-  },
+  description: describe('describe.subscribe.subscribe'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);
@@ -48,12 +47,12 @@ export const subscribe: CommandDef = {
     await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
     const when = describeMode(mode, timezone, lang);
     return ok(existing
-      ? tr(lang, `Updated: this chat gets "${topicId}" ${when}.`, `تم التحديث: تصل هذه المحادثة ملخصات «${topicId}» ${when}.`)
-      : tr(lang, `Subscribed: this chat gets "${topicId}" ${when}.`, `تم الاشتراك: تصل هذه المحادثة ملخصات «${topicId}» ${when}.`));
+      ? t(lang, 'subscribe.updatedThisChat', { topicId, when })
+      : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
   },
 };
 
 export function describeMode(mode: ScheduleMode, timezone: string, lang: 'ar' | 'en'): string {
-  if (mode.kind === 'instant') return tr(lang, 'as soon as articles match', 'فور ظهور مقالات مطابقة');
-  return `${formatScheduleMode(mode)} (${timezone})`;
+  if (mode.kind === 'instant') return scheduleLabel(lang, mode);
+  return `${scheduleLabel(lang, mode)} (${timezone})`;
 }

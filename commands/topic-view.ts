@@ -3,7 +3,8 @@
 // is for a subscriber deciding whether the topic is what they want, not for parsing back, so no
 // query syntax appears for a structured topic, and it stays well inside one Telegram message.
 import type { ClauseSpec, TermSource, TopicDef, TopicSpec } from '../src/core/types.ts';
-import { tr, type UiLang } from './types.ts';
+import { type UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 export interface TopicActivity {
   day: number;
@@ -87,9 +88,9 @@ function termSet(terms: string[], lang: UiLang): TermSet {
 }
 
 function showSet(s: TermSet, lang: UiLang): string {
-  const list = s.sample.join(tr(lang, ', ', '، '));
+  const list = s.sample.join(t(lang, 'topic-view.listSep'));
   if (s.count <= s.sample.length) return list;
-  return `${list} … ${tr(lang, `(${s.count} terms)`, `(المصطلحات: ${s.count})`)}`;
+  return `${list} … ${t(lang, 'topic-view.terms', { count: s.count })}`;
 }
 
 /** `pullout — withdraw, pullout, drawdown … (34 terms) near troops, forces … (21 terms)`. */
@@ -98,10 +99,10 @@ export function clauseLine(spec: TopicSpec, name: string, lang: UiLang): string 
   if (!c) return name;
   let out = `${name} — ${showSet(termSet(termsOf(spec, c, lang), lang), lang)}`;
   const near = nearTermsOf(spec, c);
-  if (near.length > 0) out += ` ${tr(lang, 'near', 'قرب')} ${showSet(termSet(near, lang), lang)}`;
-  if (c.notNear.length > 0) out += tr(lang, ', not next to spoilers', '، لا بجوار ما ينفيه');
-  if (c.min !== undefined && c.min > 1) out += tr(lang, `, at least ${c.min} times`, `، ${c.min} مرات على الأقل`);
-  if (c.in === 'title') out += tr(lang, ', in the headline', '، في العنوان');
+  if (near.length > 0) out += ` ${t(lang, 'topic-view.near')} ${showSet(termSet(near, lang), lang)}`;
+  if (c.notNear.length > 0) out += t(lang, 'topic-view.notNextTo');
+  if (c.min !== undefined && c.min > 1) out += t(lang, 'topic-view.atLeastTimes', { min: c.min });
+  if (c.in === 'title') out += t(lang, 'topic-view.inTheHeadline');
   return out;
 }
 
@@ -113,30 +114,32 @@ function conditionClauses(spec: TopicSpec): string[] {
 
 /** The condition in words: all of, at least one of, none of. */
 export function conditionText(spec: TopicSpec, lang: UiLang): string {
-  const sep = tr(lang, ', ', '، ');
-  const anyItem = (e: string | string[]) => (typeof e === 'string' ? e : e.join(tr(lang, ' with ', ' مع ')));
+  const sep = t(lang, 'topic-view.listSep2');
+  const anyItem = (e: string | string[]) => (typeof e === 'string' ? e : e.join(t(lang, 'topic-view.with')));
   const parts: string[] = [];
-  if (spec.require.length > 0) parts.push(tr(lang, `all of: ${spec.require.join(sep)}`, `كل من: ${spec.require.join(sep)}`));
-  if (spec.any.length > 0) parts.push(tr(lang, `at least one of: ${spec.any.map(anyItem).join(sep)}`, `واحد على الأقل من: ${spec.any.map(anyItem).join(sep)}`));
-  if (spec.exclude.length > 0) parts.push(tr(lang, `none of: ${spec.exclude.join(sep)}`, `لا شيء من: ${spec.exclude.join(sep)}`));
-  return tr(lang, `An article matches when it has ${parts.join('; and ')}.`, `تطابق المقالة إذا تحقق ${parts.join('؛ و')}.`);
+  if (spec.require.length > 0) parts.push(t(lang, 'topic-view.allOf', { sep: spec.require.join(sep) }));
+  if (spec.any.length > 0) parts.push(t(lang, 'topic-view.atLeastOne', { sep: spec.any.map(anyItem).join(sep) }));
+  if (spec.exclude.length > 0) parts.push(t(lang, 'topic-view.noneOf', { sep: spec.exclude.join(sep) }));
+  return t(lang, 'topic-view.anArticleMatches', { v: parts.join(lang === 'ar' ? '؛ و' : '; and ') });
 }
 
 function header(def: TopicDef, lang: UiLang): string[] {
   const mine = def.names?.[lang];
   const other = def.names?.[lang === 'ar' ? 'en' : 'ar'];
-  const title = [mine ?? def.name ?? def.id, other].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ');
+  const names = [mine ?? def.name ?? def.id, other].filter((x, i, a) => x && a.indexOf(x) === i);
+  // In Arabic the other name is data in another script: isolated so that it keeps its order.
+  const title = names.map((x, i) => (lang === 'ar' && i > 0 ? `\u2068${x}\u2069` : x)).join(' · ');
   const lines = [`${title} (${def.id})`];
   const desc = def.description?.[lang] ?? def.description?.en ?? def.description?.ar;
   if (desc) lines.push(desc);
-  if (def.aliases && def.aliases.length > 0) lines.push(tr(lang, `Also called: ${def.aliases.join(', ')}`, `يُسمّى أيضاً: ${def.aliases.join('، ')}`));
+  if (def.aliases && def.aliases.length > 0) lines.push(t(lang, 'topic-view.alsoCalled', { v: def.aliases.join(lang === 'ar' ? '، ' : ', ') }));
   return lines;
 }
 
 function activityLines(a: TopicActivity, lang: UiLang): string[] {
-  const lines = [tr(lang, `Matches: ${a.day} in the last 24h, ${a.week} in the last 7d`, `المطابقات: ${a.day} خلال 24 ساعة، ${a.week} خلال 7 أيام`)];
+  const lines = [t(lang, 'topic-view.matchesInThe', { day: a.day, week: a.week })];
   if (a.latest.length > 0) {
-    lines.push(tr(lang, 'Latest:', 'الأحدث:'));
+    lines.push(t(lang, 'topic-view.latest'));
     for (const h of a.latest) {
       const title = h.title.length > HEADLINE_MAX ? `${h.title.slice(0, HEADLINE_MAX - 1)}…` : h.title;
       lines.push(`– ${title} (${h.published.slice(0, 10)})`);
@@ -149,11 +152,12 @@ function activityLines(a: TopicActivity, lang: UiLang): string[] {
 export function renderTopicView(def: TopicDef, lang: UiLang, activity: TopicActivity): string {
   const lines = header(def, lang);
   if (def.spec) {
-    lines.push('', tr(lang, 'Clauses:', 'الشروط:'));
+    lines.push('', t(lang, 'topic-view.clauses'));
     for (const name of conditionClauses(def.spec)) lines.push(`• ${clauseLine(def.spec, name, lang)}`);
     lines.push(conditionText(def.spec, lang));
   } else {
-    lines.push(`${tr(lang, 'Query', 'الاستعلام')}: ${def.query}`);
+    // The query is the topic's own text (Latin or Arabic): isolated so that it keeps its order.
+    lines.push(`${t(lang, 'topic-view.query')}: ${lang === 'ar' ? `\u2068${def.query}\u2069` : def.query}`);
   }
   lines.push('', ...activityLines(activity, lang));
   return lines.join('\n');

@@ -4,16 +4,17 @@ import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { renderTopicView } from './topic-view.ts';
 import { ok, type CommandDef } from './types.ts';
+import { describe } from '../src/i18n/catalogue.ts';
 
 const DAY_MS = 86_400_000;
 const LATEST = 3;
 
-const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: { en: 'a watched topic (see /topics)', ar: 'موضوع متابَع (راجع /topics)' } }]);
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'topic', description: describe('describe.topic.TOPIC') }]);
 
 export const topic: CommandDef = {
   name: 'topic',
   spec: SPEC,
-  description: { en: 'What a topic watches for, its recent matches and latest headlines', ar: 'ما يتابعه الموضوع ومطابقاته الأخيرة وأحدث عناوينه' },
+  description: describe('describe.topic.topic'),
   async run(ctx, argText) {
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;

@@ -1,19 +1,21 @@
 // /topics — the topics raqib watches.
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
+import { topicName } from './topic-names.ts';
 
 export const topics: CommandDef = {
   name: 'topics',
   spec: NO_ARGS,
-  description: { en: 'List the watched topics', ar: 'قائمة المواضيع المتابعة' },
+  description: describe('describe.topics.topics'),
   async run(ctx, argText) {
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
     if (!p.ok) return p.reply;
     const list = await ctx.services.topics();
-    if (list.length === 0) return ok(tr(ctx.lang, 'No topics are configured.', 'لا توجد مواضيع.'), { ephemeral: true });
-    const head = tr(ctx.lang, `Topics (${list.length}):`, `المواضيع (${list.length}):`);
-    const hint = tr(ctx.lang, 'Details: /topic TOPIC', 'التفاصيل: /topic TOPIC');
-    return ok([head, ...list.map((t) => `• ${t.id}${t.name ? ` — ${t.name}` : ''}`), hint].join('\n'), { ephemeral: true });
+    if (list.length === 0) return ok(t(ctx.lang, 'topics.noTopicsAre'), { ephemeral: true });
+    const head = t(ctx.lang, 'topics.topics', { length: list.length });
+    const hint = t(ctx.lang, 'topics.detailsTopicTopic');
+    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}`), hint].join('\n'), { ephemeral: true });
   },
 };

@@ -205,15 +205,6 @@ export function usageLine(def: Pick<CommandDef, 'name' | 'spec'>): string {
   return `/${def.name}${args ? ` ${args}` : ''}`;
 }
 
-/** Picks the string for the reader's language. */
-export function tr(lang: UiLang, en: string, ar: string): string {
-  return lang === 'ar' ? ar : en;
-}
-
 export function ok(text: string, extra: Partial<Reply> = {}): Reply {
   return { status: 'ok', text, ...extra };
-}
-
-export function denied(lang: UiLang, en: string, ar: string): Reply {
-  return { status: 'denied', ephemeral: true, text: tr(lang, en, ar) };
 }

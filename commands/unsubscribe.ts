@@ -2,15 +2,16 @@
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
-import { ok, tr, type CommandDef } from './types.ts';
+import { ok, type CommandDef } from './types.ts';
+import { describe, t } from '../src/i18n/catalogue.ts';
 
 // Any word: a subscription outlives its topic's removal and must still be removable.
-const SPEC = argSpec([{ name: 'TOPIC', kind: 'word', description: { en: 'a topic this chat is subscribed to (see /subscriptions)', ar: 'موضوع مشتركة فيه هذه المحادثة (راجع /subscriptions)' } }]);
+const SPEC = argSpec([{ name: 'TOPIC', kind: 'word', description: describe('describe.unsubscribe.TOPIC') }]);
 
 export const unsubscribe: CommandDef = {
   name: 'unsubscribe',
   spec: SPEC,
-  description: { en: 'Stop sending a topic to this chat', ar: 'إيقاف إرسال موضوع إلى هذه المحادثة' },
+  description: describe('describe.unsubscribe.unsubscribe'),
   async run(ctx, argText) {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);
@@ -21,10 +22,10 @@ export const unsubscribe: CommandDef = {
     const where = chatAddress(ctx);
     const existing = (await ctx.services.subscriptions.list(where)).find((s) => s.topic === topicId);
     if (!existing) {
-      return { status: 'usage', ephemeral: true, text: tr(lang, `This chat is not subscribed to "${clip(topicId)}". See /subscriptions.`, `هذه المحادثة غير مشتركة في «${clip(topicId)}». راجع /subscriptions.`) };
+      return { status: 'usage', ephemeral: true, text: t(lang, 'unsubscribe.thisChatIs', { topicId: clip(topicId) }) };
     }
     if (existing.source === 'config') return configOwned(ctx, topicId);
     await ctx.services.subscriptions.remove(where, topicId);
-    return ok(tr(lang, `Unsubscribed: this chat no longer gets "${topicId}".`, `تم إلغاء الاشتراك: لن تصل هذه المحادثة ملخصات «${topicId}».`));
+    return ok(t(lang, 'unsubscribe.unsubscribedThisChat', { topicId }));
   },
 };

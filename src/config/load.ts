@@ -138,7 +138,7 @@ export function parseConfigText(text: string, path: string): ConfigResult {
   const cross = [...composed.problems, ...subscriptionProblems(data as Record<string, unknown>, composed.topics, rawIds)];
   if (!r.success || cross.length > 0) {
     // Field problems and topic problems together.
-    return { ok: false, path, problems: [...(r.success ? [] : zodProblems(r.error)), ...cross] };
+    return { ok: false, path, problems: [...(r.success ? [] : zodProblems(r.error, '', configSchema)), ...cross] };
   }
   const base = dirname(path);
   const config: RaqibConfig = {

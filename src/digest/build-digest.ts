@@ -74,7 +74,7 @@ function rankGroups(groups: Group[], hits: readonly ArticleIndexEntry[], opts: P
 export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   const maxStories = Math.max(1, opts.maxStories ?? 10);
   const topicSet = new Set(opts.topics);
-  const names = new Map((opts.topicDefs ?? []).map((t) => [t.id, t.name ?? t.id]));
+  const names = new Map((opts.topicDefs ?? []).map((t) => [t.id, t.names?.[opts.lang ?? 'en'] ?? t.name ?? t.id]));
   const base: Digest = {
     topics: opts.topics.map((id) => ({ id, name: cleanText(names.get(id) ?? id) })),
     sinceMs: opts.sinceMs,

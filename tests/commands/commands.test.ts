@@ -29,7 +29,7 @@ describe('/help, /topics, /topic', () => {
     expect(admin.text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
     expect(admin.text).toContain('/feeds list|add|remove|preview|export [URL]');
     const one = await run(w.ctx(), '/help subscribe');
-    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone]');
+    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE]');
     // Each argument is explained from the command's spec.
     expect(one.text).toContain('  TOPIC — a watched topic (see /topics)');
     expect(one.text).toContain('  MODE (optional) — when digests come (default daily 08:00)');
@@ -107,7 +107,7 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
     await run(w.ctx(), '/subscribe militia-threats daily 7:30 UTC');
     const list = await run(w.ctx(), '/subscriptions');
     expect(list.text).toContain('• us-strikes: as soon as articles match');
-    expect(list.text).toContain('• militia-threats: daily 07:30 (UTC)');
+    expect(list.text).toContain('• militia-threats: every day at 07:30 (UTC)');
   });
 
   it('a bad mode, time, time zone or topic changes nothing', async () => {
@@ -159,7 +159,10 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
     const muted = (await chatSubs()).find((s) => s.topic === 'iraq')!;
     expect(muted.mutedUntil).toBe(new Date(NOW + 6 * HOUR).toISOString());
     expect(muted.mode).toEqual({ kind: 'cron', cron: '0 8 * * *', label: 'daily 08:00' });
-    expect((await run(w.ctx(), '/subscriptions')).text).toContain('muted until 2026-03-10 18:00 UTC');
+    // 18:00 UTC, shown in the subscription's zone (Baghdad, UTC+3).
+    expect((await run(w.ctx(), '/subscriptions')).text).toContain('muted until Mar 10, 21:00 (Asia/Baghdad)');
+    expect((await run(w.ctx({ lang: 'ar' }), '/subscriptions')).text).toContain('مكتوم حتى ١٠ مارس، ٢١:٠٠ (Asia/Baghdad)');
+    expect((await run(w.ctx(), '/mute iraq')).text).toContain('For how long? e.g. /mute iraq 1h');
     for (const line of ['/mute iraq forever', '/mute iraq', '/mute iraq 400d', '/mute nosuch 1h']) {
       expect((await run(w.ctx(), line)).status, line).toBe('usage');
     }
@@ -168,6 +171,9 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
     expect((await chatSubs()).every((s) => s.mutedUntil === new Date(NOW + 24 * HOUR).toISOString())).toBe(true);
     await run(w.ctx(), '/mute iraq off');
     expect((await chatSubs()).find((s) => s.topic === 'iraq')!.mutedUntil).toBeUndefined();
+    expect((await chatSubs()).find((s) => s.topic === 'us-strikes')!.mutedUntil).toBeDefined();
+    expect((await run(w.ctx(), '/mute off')).status).toBe('ok');
+    expect((await chatSubs()).every((s) => s.mutedUntil === undefined)).toBe(true);
   });
 });
 

@@ -41,7 +41,7 @@ describe('discoverForChat + phrasing', () => {
     expect(en).toBe(
       `${site.url('/')} is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`,
     );
-    expect(choicesText(v.pageUrl, v.feeds, 'ar', 'add')).toContain('صفحة فيها 2 مصادر');
+    expect(choicesText(v.pageUrl, v.feeds, 'ar', 'add')).toContain('صفحة فيها ٢ مصادر');
   });
 
   it('a page with one feed gives its preview, with topics and clauses', async () => {
@@ -54,7 +54,7 @@ describe('discoverForChat + phrasing', () => {
     expect(text).toContain('Matching a watched topic: 1 of 2');
     expect(text).toContain(`• Baghdad talks\n  https://n.example/Alpha/1\n  topics: iraq (Iraq OR Baghdad)`);
     expect(text).toContain('• Weather\n  https://n.example/Alpha/2\n  topics: —');
-    expect(previewText(v.preview, 'ar')).toContain('ينشر نحو 4 في اليوم');
+    expect(previewText(v.preview, 'ar')).toContain('ينشر نحو ٤ في اليوم');
   });
 
   it('an unreachable private address fails with the reason', async () => {

@@ -88,7 +88,7 @@ describe('/feeds add and preview with discovery', () => {
     const r = await run(w.ctx({ admin: true, lang: 'ar' }), `preview ${site.url('/b.xml')}`);
     expect(r.status).toBe('ok');
     expect(r.ephemeral).toBe(true);
-    expect(r.text).toContain('ينشر نحو 4 في اليوم');
+    expect(r.text).toContain('ينشر نحو ٤ في اليوم');
     expect(await stored()).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ describe('/topic over the default pack', () => {
     expect(latest[0]).toMatch(/^– US troops begin withdrawal from Iraq bases .+… \(2026-03-10\)$/);
     expect(latest[2]).toContain('Pentagon confirms drawdown');
     const ar = await run(w.ctx({ lang: 'ar' }), '/topic withdrawal');
-    expect(ar.text).toContain('المطابقات: 1 خلال 24 ساعة، 4 خلال 7 أيام');
+    expect(ar.text).toContain('المطابقات: ١ خلال ٢٤ ساعة، ٤ خلال ٧ أيام');
     expect(ar.text).toContain('تطابق المقالة إذا تحقق كل من: in_iraq_syria، us_side؛ وواحد على الأقل من: pullout، expel_act.');
   });
 

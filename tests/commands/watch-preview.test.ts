@@ -55,8 +55,8 @@ describe('/watch exclude and include, previewed', () => {
     const admin = w.ctx({ admin: true, lang: 'ar' });
     const p = await run(admin, '/watch include withdrawal "drawdown plan"');
     expect(p.text).toContain('معاينة — لم يُحفظ شيء بعد.');
-    expect(p.text).toContain('+ 1 ستطابق الآن\n  – Drawdown plan for American bases in Iraq unveiled');
-    expect(p.text).toContain('− 0 لن تطابق بعد الآن');
+    expect(p.text).toContain('+ ١ ستطابق الآن\n  – Drawdown plan for American bases in Iraq unveiled');
+    expect(p.text).toContain('− ٠ لن تطابق بعد الآن');
     expect((await run(admin, '/watch include withdrawal "drawdown plan" confirm')).text).toContain('حُفظ');
     const main = w.catalog.get('withdrawal')!.spec!.clauses.pullout!;
     expect(main.terms.map((t) => t.text)).toContain('drawdown plan');

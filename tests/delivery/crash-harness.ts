@@ -140,7 +140,7 @@ function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
   const subs = chats.map((c) => `  - { topic: iraq, platform: telegram, chat: "${c}", mode: instant }`).join('\n');
   writeFileSync(
     file,
-    `feeds:\n  - { url: "${feedUrl}", interval: 1s, alertOnFirstPoll: true }\ntopics:\n  - { id: iraq, query: iraq }\nsubscriptions:\n${subs}\nsettings:\n  batchWindow: 3s\n  allowPrivateNetworks: ["127.0.0.1"]\n`,
+    `feeds:\n  - { url: "${feedUrl}", interval: 1s, alertOnFirstPoll: true }\ntopics:\n  - { id: iraq, query: iraq }\nsubscriptions:\n${subs}\nsettings:\n  defaultPack: false\n  batchWindow: 3s\n  allowPrivateNetworks: ["127.0.0.1"]\n`,
   );
   return file;
 }

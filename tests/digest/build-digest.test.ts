@@ -80,7 +80,7 @@ for (const c of storeCases) {
       await articles.put(lone('x', 2, 5, 'us-strikes'));
       const d = await buildDigest({ topics: ['iraq'], sinceMs: since, untilMs: UNTIL, articles, lang: 'ar' });
       expect(d).toMatchObject({ empty: true, stories: [], more: 0, totals: { stories: 0, articles: 0, sources: 0 } });
-      expect(renderText(d)).toBe('لا جديد في \u2068iraq\u2069 خلال آخر \u206824h\u2069.\n');
+      expect(renderText(d)).toBe('لا جديد في \u2068iraq\u2069 خلال آخر ٢٤ ساعة.\n');
     });
 
     it('keeps the first-seen time of a story that began before the window', async () => {

@@ -62,7 +62,7 @@ describe('Telegram splitting', () => {
       seen += (m.match(/<b>\d+\.<\/b>/g) ?? []).length;
     }
     expect(seen).toBe(40);
-    expect(msgs[msgs.length - 1]).toContain('و7 قصص أخرى');
+    expect(msgs[msgs.length - 1]).toContain('و٧ قصص أخرى');
   });
 });
 

@@ -20,9 +20,9 @@ const ar = (id: string, feed: string, hoursAgo: number, title: string) =>
 describe('sourcesLabel', () => {
   it('counts sources and names languages in the reader’s words', () => {
     expect(sourcesLabel('en', 4, ['en', 'ar'])).toBe('4 sources · ar, en');
-    expect(sourcesLabel('ar', 4, ['en', 'ar'])).toBe('4 مصادر · العربية، الإنجليزية');
+    expect(sourcesLabel('ar', 4, ['en', 'ar'])).toBe('٤ مصادر · العربية، الإنجليزية');
     expect(sourcesLabel('ar', 2, ['ar'])).toBe('مصدران · العربية');
-    expect(sourcesLabel('ar', 11, ['ar'])).toBe('11 مصدرًا · العربية');
+    expect(sourcesLabel('ar', 11, ['ar'])).toBe('١١ مصدرًا · العربية');
     expect(sourcesLabel('en', 1, ['en'])).toBe('');
     expect(sourcesLabel('en', 1, ['en', 'ar'])).toBe('1 source · ar, en');
   });
@@ -93,7 +93,7 @@ for (const c of storeCases) {
       const d = await buildDigest({ topics: ['iraq'], sinceMs: UNTIL - DAY, untilMs: UNTIL, articles, stories, lang: 'ar' });
       expect(d.stories).toHaveLength(1);
       expect(d.stories[0]!.headline.text).toBe('مسيرات تستهدف قاعدة حرير في أربيل');
-      expect(renderTelegram(d).join('\n')).toContain('3 مصادر · العربية، الإنجليزية');
+      expect(renderTelegram(d).join('\n')).toContain('٣ مصادر · العربية، الإنجليزية');
     });
   });
 }
