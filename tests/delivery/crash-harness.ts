@@ -90,9 +90,11 @@ async function startFeed(total: number, everyMs: number): Promise<{ url: string;
     const visible = Math.min(total, Math.floor((Date.now() - t0) / everyMs) + 1);
     const items = Array.from({ length: visible }, (_, i) => ({ id: `item-${String(i + 1).padStart(3, '0')}`, title: itemTitle(i + 1) }));
     if (req.url?.startsWith('/rss')) {
-      // Newest first, the last 60, as a real feed does.
+      // Newest first, the last 120 (12 s of publishing): a window wider than the longest outage the
+      // kills cause (restarts cost ~2 s each on a quiet machine), so an item missing at the end is
+      // one raqib lost, not one that scrolled off the feed while no process was up.
       const xml = items
-        .slice(-60)
+        .slice(-120)
         .reverse()
         .map((it) => `<item><title>${it.title}</title><link>https://news.example.com/${it.id}</link><guid>${it.id}</guid><description>${it.title}</description><pubDate>${new Date().toUTCString()}</pubDate></item>`)
         .join('');
