@@ -44,8 +44,15 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
     if (found) return taken(found.id);
     const known = all.map((x) => x.id).join(', ');
     // Names and aliases in both scripts first; else ids that are near or contain the word.
-    const guess = guessTopic(token, all) ?? closestTopics(token.toLowerCase(), all.map((x) => x.id)).join(env.lang === 'ar' ? '، ' : ', ');
-    const problem = guess ? t(env.lang, 'arg-kinds.unknownTopicGuess', { token: clip(token), guess, known }) : t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known });
+    const guess =
+      guessTopic(token, all) ??
+      closestTopics(
+        token.toLowerCase(),
+        all.map((x) => x.id),
+      ).join(env.lang === 'ar' ? '، ' : ', ');
+    const problem = guess
+      ? t(env.lang, 'arg-kinds.unknownTopicGuess', { token: clip(token), guess, known })
+      : t(env.lang, 'arg-kinds.unknownTopicTopics', { token: clip(token), known });
     return { ...wrong(problem), weak: true };
   },
   // A topic that may no longer exist: a name of a current one still reads as its id.

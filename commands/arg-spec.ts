@@ -85,5 +85,8 @@ export function synopsis(spec: ArgSpec): string {
 
 /** One line per argument for /help COMMAND. */
 export function argLines(spec: ArgSpec, lang: UiLang): string[] {
-  return spec.args.map((a) => `  ${a.kind === 'enum' ? (a.values ?? []).join('|') : a.name}${a.optional ? (lang === 'ar' ? ' (اختياري)' : ' (optional)') : ''} — ${a.description[lang]}`);
+  return spec.args.map(
+    (a) =>
+      `  ${a.kind === 'enum' ? (a.values ?? []).join('|') : a.name}${a.optional ? (lang === 'ar' ? ' (اختياري)' : ' (optional)') : ''} — ${a.description[lang]}`,
+  );
 }

@@ -29,7 +29,12 @@ export function usageReply(command: string, spec: ArgSpec, lang: UiLang, problem
 class ArgProblem extends BadInputError {}
 
 /** Parses `text` by the command's spec: the typed values, or the usage Reply naming what is wrong. */
-export async function parseArgs<const A extends readonly ArgDef[]>(command: string, spec: ArgSpec<A>, text: string, ctx: Pick<CommandContext, 'lang' | 'services'>): Promise<Parsed<A>> {
+export async function parseArgs<const A extends readonly ArgDef[]>(
+  command: string,
+  spec: ArgSpec<A>,
+  text: string,
+  ctx: Pick<CommandContext, 'lang' | 'services'>,
+): Promise<Parsed<A>> {
   let topics: Promise<TopicDef[]> | undefined;
   const env: CheckEnv = { lang: ctx.lang, topics: () => (topics ??= ctx.services.topics()) };
   try {

@@ -50,7 +50,11 @@ export function cadenceText(c: FeedPreviewView['cadence'], lang: UiLang): string
 export function previewText(p: FeedPreviewView, lang: UiLang): string {
   const lines = [
     `${p.title ?? t(lang, 'feeds-text.untitledFeed')} — ${p.url}`,
-    t(lang, 'feeds-text.languageItemsPublishes', { v: p.language ?? t(lang, 'feeds-text.unknownLanguage'), itemCount: p.itemCount, lang: cadenceText(p.cadence, lang) }),
+    t(lang, 'feeds-text.languageItemsPublishes', {
+      v: p.language ?? t(lang, 'feeds-text.unknownLanguage'),
+      itemCount: p.itemCount,
+      lang: cadenceText(p.cadence, lang),
+    }),
     t(lang, 'feeds-text.matchingAWatched', { matchingItems: p.matchingItems, itemCount: p.itemCount }),
   ];
   if (p.cadence.newest) lines.push(t(lang, 'feeds-text.newestItem', { newest: stamp(p.cadence.newest) }));
@@ -69,9 +73,7 @@ export function choicesText(pageUrl: string, feeds: readonly FeedCandidateView[]
 }
 
 export function importReportText(r: ImportReportView, lang: UiLang): string {
-  const lines = [
-    t(lang, 'feeds-text.addedAlreadyPresent', { length: r.added.length, length2: r.present.length, length3: r.refused.length }),
-  ];
+  const lines = [t(lang, 'feeds-text.addedAlreadyPresent', { length: r.added.length, length2: r.present.length, length3: r.refused.length })];
   for (const u of r.added) lines.push(`+ ${u}`);
   for (const p of r.present) lines.push(`= ${p.url}`);
   for (const x of r.refused) lines.push(`✗ ${x.url || '?'}${x.line ? ` (${t(lang, 'feeds-text.line')} ${x.line})` : ''}: ${x.reason}`);

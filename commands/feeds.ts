@@ -61,8 +61,7 @@ export const feeds: CommandDef = {
 
 /** Why a URL gives no feed, phrased; undefined when it does. */
 function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | undefined {
-  if (found.kind === 'failed')
-    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.cannotUse3', { url, reason: found.reason }) };
+  if (found.kind === 'failed') return { status: 'error', ephemeral: true, text: t(lang, 'feeds.cannotUse3', { url, reason: found.reason }) };
   if (found.kind === 'none')
     return {
       status: 'error',
@@ -74,8 +73,7 @@ function notAFeed(found: DiscoveryView, url: string, lang: UiLang): Reply | unde
 
 async function preview(ctx: CommandContext, url: string): Promise<Reply> {
   const lang = ctx.lang;
-  if (!ctx.services.feeds.discover)
-    return { status: 'error', ephemeral: true, text: t(lang, 'feeds.previewsNeedThe') };
+  if (!ctx.services.feeds.discover) return { status: 'error', ephemeral: true, text: t(lang, 'feeds.previewsNeedThe') };
   const found = await ctx.services.feeds.discover(url);
   const bad = notAFeed(found, url, lang);
   if (bad) return bad;
@@ -105,8 +103,7 @@ async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<
     const how = t(lang, 'feeds.addItWith', { url: found.feed.url });
     return ok(`${also}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true });
   }
-  if (list.some((f) => sameUrl(f.url, found.feed.url)))
-    return ok(t(lang, 'feeds.alreadyPolled', { url: found.feed.url }), { ephemeral: true });
+  if (list.some((f) => sameUrl(f.url, found.feed.url))) return ok(t(lang, 'feeds.alreadyPolled', { url: found.feed.url }), { ephemeral: true });
   await ctx.services.feeds.add(found.feed.url, by);
   const done = t(lang, 'feeds.addedFeedIt3', { url: found.feed.url });
   return ok(`${done}\n${previewText(found.preview, lang)}`);

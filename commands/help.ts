@@ -20,8 +20,16 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       if (name !== undefined) {
         const def = all().find((c) => c.name === name);
         if (!def) {
-          const guess = closest(name, all().map((c) => ({ value: c.name, names: [c.name] })));
-          return usageReply(this.name, SPEC, lang, guess ? t(lang, 'help.noCommandGuess', { name: clip(name), guess }) : t(lang, 'help.commandNoCommand', { name: clip(name) }));
+          const guess = closest(
+            name,
+            all().map((c) => ({ value: c.name, names: [c.name] })),
+          );
+          return usageReply(
+            this.name,
+            SPEC,
+            lang,
+            guess ? t(lang, 'help.noCommandGuess', { name: clip(name), guess }) : t(lang, 'help.commandNoCommand', { name: clip(name) }),
+          );
         }
         return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }

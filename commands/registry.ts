@@ -18,7 +18,21 @@ import { t } from '../src/i18n/catalogue.ts';
 import { closest } from '../src/i18n/suggest.ts';
 
 const list: CommandDef[] = [];
-list.push(digest, trend, topics, topic, search, subscribe, unsubscribe, subscriptions, mute, status, watch, feeds, makeHelp(() => list));
+list.push(
+  digest,
+  trend,
+  topics,
+  topic,
+  search,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  mute,
+  status,
+  watch,
+  feeds,
+  makeHelp(() => list),
+);
 
 export const commands: readonly CommandDef[] = list;
 
@@ -27,7 +41,10 @@ const MAX_ARGS_LENGTH = 4_000;
 
 /** "/subscrib" → subscribe: the closest command name, if one is near. */
 export function guessCommand(name: string): string | undefined {
-  return closest(name, list.map((c) => ({ value: c.name, names: [c.name] })));
+  return closest(
+    name,
+    list.map((c) => ({ value: c.name, names: [c.name] })),
+  );
 }
 
 function findCommand(name: string): CommandDef | undefined {
@@ -64,7 +81,9 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
   const def = findCommand(name);
   if (!def) {
     const guess = guessCommand(name);
-    const text = guess ? t(lang, 'registry.unknownCommandGuess', { name: name.slice(0, 32), guess }) : t(lang, 'registry.unknownCommandTry', { name: name.slice(0, 32) });
+    const text = guess
+      ? t(lang, 'registry.unknownCommandGuess', { name: name.slice(0, 32), guess })
+      : t(lang, 'registry.unknownCommandTry', { name: name.slice(0, 32) });
     return { status: 'usage', ephemeral: true, text };
   }
   try {

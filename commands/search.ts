@@ -24,9 +24,10 @@ export const search: CommandDef = {
     const now = ctx.now();
     const found = await ctx.services.search({ query: p.values.QUERY, sinceMs: now - (p.values.SINCE ?? DEFAULT_SINCE_MS), untilMs: now, limit: LIMIT });
     if (found.total === 0) return ok(t(lang, 'search.noStoredArticle'), { ephemeral: true });
-    const head = found.total > found.hits.length
-      ? t(lang, 'search.articlesMatchThe', { total: found.total, length: found.hits.length })
-      : t(lang, 'search.articlesMatch', { total: found.total });
+    const head =
+      found.total > found.hits.length
+        ? t(lang, 'search.articlesMatchThe', { total: found.total, length: found.hits.length })
+        : t(lang, 'search.articlesMatch', { total: found.total });
     const lines = found.hits.map((h) => `• ${h.title} (${h.published.slice(0, 10)})\n  ${h.url}`);
     return ok([head, ...lines].join('\n'), { ephemeral: true });
   },

@@ -21,9 +21,19 @@ export const status: CommandDef = {
     const disabled = polled.filter((f) => f.health!.disabledReason);
     const failing = polled.filter((f) => !f.health!.disabledReason && f.health!.failures > 0);
     const healthy = polled.length - disabled.length - failing.length;
-    const lastPoll = polled.map((f) => f.health!.lastPollAt).filter((x): x is string => !!x).sort().at(-1);
+    const lastPoll = polled
+      .map((f) => f.health!.lastPollAt)
+      .filter((x): x is string => !!x)
+      .sort()
+      .at(-1);
     const lines = [
-      t(lang, 'status.feedsOkFailing', { length: s.feeds.length, healthy, failing: failing.length, disabled: disabled.length, unpolled: s.feeds.length - polled.length }),
+      t(lang, 'status.feedsOkFailing', {
+        length: s.feeds.length,
+        healthy,
+        failing: failing.length,
+        disabled: disabled.length,
+        unpolled: s.feeds.length - polled.length,
+      }),
       t(lang, 'status.lastPoll', { lastPoll: stamp(lastPoll) }),
       t(lang, 'status.deliveryQueue', { count: s.queueDepth ?? t(lang, 'status.notAvailable') }),
       t(lang, 'status.deadLetters', { count: s.deadLetters ?? t(lang, 'status.notAvailable') }),

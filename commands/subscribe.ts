@@ -46,9 +46,7 @@ export const subscribe: CommandDef = {
     if (existing?.source === 'config') return configOwned(ctx, topicId);
     await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
     const when = describeMode(mode, timezone, lang);
-    return ok(existing
-      ? t(lang, 'subscribe.updatedThisChat', { topicId, when })
-      : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
+    return ok(existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
   },
 };
 

@@ -19,9 +19,10 @@ export const subscriptions: CommandDef = {
     if (subs.length === 0) return ok(t(lang, 'subscriptions.thisChatHas'), { ephemeral: true });
     const now = ctx.now();
     const lines = subs.map((s) => {
-      const muted = s.mutedUntil && Date.parse(s.mutedUntil) > now
-        ? t(lang, 'subscriptions.mutedUntil', { until: momentLabel(lang, Date.parse(s.mutedUntil), s.timezone) })
-        : '';
+      const muted =
+        s.mutedUntil && Date.parse(s.mutedUntil) > now
+          ? t(lang, 'subscriptions.mutedUntil', { until: momentLabel(lang, Date.parse(s.mutedUntil), s.timezone) })
+          : '';
       const src = s.source === 'config' ? t(lang, 'subscriptions.config') : '';
       return `• ${s.topic}: ${describeMode(s.mode, s.timezone, lang)}${muted}${src}`;
     });

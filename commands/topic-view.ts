@@ -58,7 +58,9 @@ function termsOf(spec: TopicSpec, c: ClauseSpec, lang: UiLang, seen = new Set<st
 
 function nearTermsOf(spec: TopicSpec, c: ClauseSpec, seen = new Set<string>()): string[] {
   const out: string[] = [];
-  const own = c.near ? [...c.near.terms.map((t) => t.text), ...c.near.clauses.flatMap((n) => (spec.clauses[n] ? termsOf(spec, spec.clauses[n], 'en') : []))] : [];
+  const own = c.near
+    ? [...c.near.terms.map((t) => t.text), ...c.near.clauses.flatMap((n) => (spec.clauses[n] ? termsOf(spec, spec.clauses[n], 'en') : []))]
+    : [];
   for (const t of own) {
     if (seen.has(t)) continue;
     seen.add(t);

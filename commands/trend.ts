@@ -11,9 +11,24 @@ const DEFAULT_DAYS = 30;
 
 const SPEC = argSpec(
   [
-    { name: 'TOPIC', kind: 'topic', optional: true, many: true, description: { en: "watched topics (see /topics); this chat's subscriptions, else all, without them", ar: 'مواضيع متابَعة (راجع /topics)؛ دونها اشتراكات هذه المحادثة أو كل المواضيع' } },
+    {
+      name: 'TOPIC',
+      kind: 'topic',
+      optional: true,
+      many: true,
+      description: {
+        en: "watched topics (see /topics); this chat's subscriptions, else all, without them",
+        ar: 'مواضيع متابَعة (راجع /topics)؛ دونها اشتراكات هذه المحادثة أو كل المواضيع',
+      },
+    },
     // Longer than 90 days is accepted and cut to 90 (said in the caption); a year is the sane end.
-    { name: 'SINCE', kind: 'window', optional: true, max: 365 * DAY_MS, description: { en: 'how far back, e.g. 7d or 30d (default 30d, at most 90d)', ar: 'المدة إلى الوراء، مثل 7d أو 30d (الافتراضي 30d، حتى 90d)' } },
+    {
+      name: 'SINCE',
+      kind: 'window',
+      optional: true,
+      max: 365 * DAY_MS,
+      description: { en: 'how far back, e.g. 7d or 30d (default 30d, at most 90d)', ar: 'المدة إلى الوراء، مثل 7d أو 30d (الافتراضي 30d، حتى 90d)' },
+    },
   ],
   { anyOrder: true },
 );

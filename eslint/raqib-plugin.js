@@ -29,7 +29,23 @@ export const LAYERS = {
   'src/delivery': ['src/core', 'src/i18n', 'src/log', 'src/store', 'src/service', 'src/stories', 'src/topics', 'src/digest'],
   'src/schedule': ['src/core', 'src/log', 'src/store', 'src/service', 'src/delivery'],
   commands: ['src/core', 'src/i18n', 'src/text', 'src/topics', 'src/stories', 'src/digest'],
-  'src/app': ['src/core', 'src/i18n', 'src/log', 'src/text', 'src/config', 'src/store', 'src/feeds', 'src/topics', 'src/stories', 'src/pipeline', 'src/digest', 'src/delivery', 'src/schedule', 'src/service', 'commands'],
+  'src/app': [
+    'src/core',
+    'src/i18n',
+    'src/log',
+    'src/text',
+    'src/config',
+    'src/store',
+    'src/feeds',
+    'src/topics',
+    'src/stories',
+    'src/pipeline',
+    'src/digest',
+    'src/delivery',
+    'src/schedule',
+    'src/service',
+    'commands',
+  ],
   'src/platforms': ['src/core', 'src/i18n', 'src/log', 'src/text', 'src/config', 'src/digest', 'commands'],
   // Wiring: main and the platform start-up it delegates to construct and connect everything.
   'src/main': ['*'],
@@ -70,13 +86,15 @@ export function folderGraph(root) {
   const cached = graphs.get(root);
   if (cached) return cached;
   const graph = new Map();
-  const dirs = ['src', 'commands'].map((d) => join(root, d)).filter((d) => {
-    try {
-      return statSync(d).isDirectory();
-    } catch {
-      return false; // a tree without commands/ (a fixture) has nothing there to read
-    }
-  });
+  const dirs = ['src', 'commands']
+    .map((d) => join(root, d))
+    .filter((d) => {
+      try {
+        return statSync(d).isDirectory();
+      } catch {
+        return false; // a tree without commands/ (a fixture) has nothing there to read
+      }
+    });
   for (const abs of dirs.flatMap(walk)) {
     const from = folderOf(relative(root, abs));
     for (const m of readFileSync(abs, 'utf8').matchAll(IMPORT_RE)) {
@@ -123,12 +141,18 @@ function importVisitors(visit) {
 
 function context2(context) {
   const root = context.cwd ?? process.cwd();
-  const file = relative(root, context.filename ?? context.getFilename()).split(sep).join('/');
+  const file = relative(root, context.filename ?? context.getFilename())
+    .split(sep)
+    .join('/');
   return { root, file, from: folderOf(file) };
 }
 
 const layers = {
-  meta: { type: 'problem', schema: [], messages: { layer: '{{from}} may not import {{to}} (allowed: {{allowed}})', sdk: '{{pkg}} may only be imported in {{home}}/' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { layer: '{{from}} may not import {{to}} (allowed: {{allowed}})', sdk: '{{pkg}} may only be imported in {{home}}/' },
+  },
   create(context) {
     const { root, file, from } = context2(context);
     if (!from) return {};
@@ -137,7 +161,11 @@ const layers = {
         if (sdk.test(spec) && !file.startsWith(`${sdk.home}/`)) context.report({ node, messageId: 'sdk', data: { pkg: spec, home: sdk.home } });
       }
       if (!spec.startsWith('.')) return;
-      const to = folderOf(relative(root, resolve(dirname(join(root, file)), spec)).split(sep).join('/'));
+      const to = folderOf(
+        relative(root, resolve(dirname(join(root, file)), spec))
+          .split(sep)
+          .join('/'),
+      );
       if (!to || to === from) return;
       const allowed = LAYERS[from];
       if (allowed && (allowed.includes('*') || allowed.includes(to))) return;
@@ -154,7 +182,11 @@ const noFolderCycles = {
     const graph = folderGraph(root);
     return importVisitors((spec, node) => {
       if (!spec.startsWith('.')) return;
-      const to = folderOf(relative(root, resolve(dirname(join(root, file)), spec)).split(sep).join('/'));
+      const to = folderOf(
+        relative(root, resolve(dirname(join(root, file)), spec))
+          .split(sep)
+          .join('/'),
+      );
       if (!to || to === from) return;
       const back = pathBetween(graph, to, from);
       if (back) context.report({ node, messageId: 'cycle', data: { cycle: [from, ...back].join(' → ') } });

@@ -20,9 +20,20 @@ export function scrubSecrets(text: string): string {
 }
 
 const REDACT = [
-  'token', '*.token', 'secret', '*.secret', 'password', '*.password',
-  'headers.authorization', '*.headers.authorization', 'headers["x-telegram-bot-api-secret-token"]',
-  'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN', 'env.TELEGRAM_BOT_TOKEN', 'env.TELEGRAM_WEBHOOK_SECRET',
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers["x-telegram-bot-api-secret-token"]',
+  'env.SLACK_BOT_TOKEN',
+  'env.SLACK_SIGNING_SECRET',
+  'env.SLACK_APP_TOKEN',
+  'env.TELEGRAM_BOT_TOKEN',
+  'env.TELEGRAM_WEBHOOK_SECRET',
 ];
 
 export function createLogger(level: string, destination: NodeJS.WritableStream | number = 2): Logger {

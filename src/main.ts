@@ -92,6 +92,52 @@ function openScheduler(
   });
 }
 
+type Domain = Awaited<ReturnType<typeof openDomain>>;
+type Settings = NonNullable<StartOptions['loaded']['config']['settings']>;
+
+/** Delivery with the message composer that decides each alert's and digest's words. */
+async function openDeliveryFor(
+  store: Store,
+  d: Domain,
+  settings: Settings,
+  metrics: RaqibMetrics,
+  log: Logger,
+  feedName: (id: string) => string | undefined,
+  maxStories: number,
+): Promise<Awaited<ReturnType<typeof openDelivery>>> {
+  const { topics, articles, stories, subscriptions } = d;
+  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, feedName, maxStories });
+  const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
+  return openDelivery({ store, articles, subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
+}
+
+/** What commands may read and change, each through the part that owns it. */
+function commandServices(w: {
+  o: StartOptions;
+  store: Store;
+  d: Domain;
+  delivery: Awaited<ReturnType<typeof openDelivery>>;
+  feedTools: ReturnType<typeof openFeedTools>;
+  platformHealth: PlatformHealth;
+  maxStories: number;
+  feedName: (id: string) => string | undefined;
+}): ReturnType<typeof createCommandServices> {
+  const { d, o } = w;
+  return createCommandServices({
+    ...d,
+    feedTools: w.feedTools.tools,
+    topics: async () => d.topics.list(),
+    onTopicsChanged: () => d.topics.reload(),
+    allowPrivateNetworks: o.loaded.config.settings?.allowPrivateNetworks,
+    delivery: w.delivery,
+    storeDisplay: w.store.displayUrl,
+    platformStates: () => w.platformHealth.snapshot(),
+    maxStories: w.maxStories,
+    feedName: w.feedName,
+    log: o.log.child({ part: 'commands' }),
+  });
+}
+
 export async function startApp(o: StartOptions): Promise<RunningApp> {
   const { env, log } = o;
   const settings = o.loaded.config.settings ?? {};
@@ -102,23 +148,31 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   const maxStories = settings.digestSize ?? 10;
   const feedName = (id: string) => d.feeds.nameOf(id);
 
-  const composer = createMessageComposer({ topics: () => d.topics.list(), articles: d.articles, stories: d.stories, subscriptions: d.subscriptions, feedName, maxStories });
-  const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
-  const delivery = await openDelivery({ store, articles: d.articles, subscriptions: d.subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
-  const poller = new FeedPoller({ ...d, settings, sink: (alerts, joins) => delivery.router.onArticles(alerts, joins), metrics, log: log.child({ part: 'ingest' }) });
+  const delivery = await openDeliveryFor(store, d, settings, metrics, log, feedName, maxStories);
+  const poller = new FeedPoller({
+    ...d,
+    settings,
+    sink: (alerts, joins) => delivery.router.onArticles(alerts, joins),
+    metrics,
+    log: log.child({ part: 'ingest' }),
+  });
   const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
   const feedTools = openFeedTools({ ...d, configFeeds: o.loaded.config.feeds ?? [], settings });
-  const services = createCommandServices({
-    ...d, feedTools: feedTools.tools, topics: async () => d.topics.list(), onTopicsChanged: () => d.topics.reload(), allowPrivateNetworks: settings.allowPrivateNetworks,
-    delivery, storeDisplay: store.displayUrl, platformStates: () => platformHealth.snapshot(), maxStories, feedName, log: log.child({ part: 'commands' }),
-  });
+  const services = commandServices({ o, store, d, delivery, feedTools, platformHealth, maxStories, feedName });
 
   // The HTTP server runs for Slack/Telegram, or when PORT is set (health and metrics of a service).
   const networked = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);
   const http = networked || env.portSet ? new ServiceServer({ port: env.PORT, metrics: metrics.registry, log: log.child({ part: 'http' }) }) : undefined;
   // With no tokens the console is the platform: show the operator what is there first.
   if (!networked) await printStartupDigests({ out: o.stdout, ...d, poller, maxStories, log });
-  const platforms = await startPlatforms({ o, services, store, http, attach: (p, s) => delivery.attachSender(p, s), reporter: (p) => platformHealth.reporter(p) });
+  const platforms = await startPlatforms({
+    o,
+    services,
+    store,
+    http,
+    attach: (p, s) => delivery.attachSender(p, s),
+    reporter: (p) => platformHealth.reporter(p),
+  });
 
   const scheduler = openScheduler(store, d, delivery, poller, settings, metrics, log);
   d.feeds.onChange(() => scheduler.refresh());

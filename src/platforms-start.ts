@@ -64,7 +64,8 @@ export async function startPlatforms({ o, services, store, http, attach, reporte
     const t = startTelegram({ env, services, log: log.child({ part: 'telegram' }), ...mount, manualPolling, ...report });
     telegram = t;
     add('telegram', t.sender);
-    if (manualPolling) pollerLock = new LeaderLock({ store, name: 'telegram-poller', onElected: () => t.startPolling(), onDeposed: () => t.stopPolling(), log });
+    if (manualPolling)
+      pollerLock = new LeaderLock({ store, name: 'telegram-poller', onElected: () => t.startPolling(), onDeposed: () => t.stopPolling(), log });
   }
   return {
     names,

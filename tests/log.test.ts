@@ -4,7 +4,8 @@ import { createLogger, scrubSecrets } from '../src/log.ts';
 
 describe('logs never carry secrets', () => {
   it('scrubs tokens and passwords from free text', () => {
-    const text = 'GET https://api.telegram.org/bot123456789:AAHfake_token-abcdefghijklmnopqrstu/sendMessage failed; slack xoxb-1234-5678-abcdefgh; redis://u:hunter2@db:6379';
+    const text =
+      'GET https://api.telegram.org/bot123456789:AAHfake_token-abcdefghijklmnopqrstu/sendMessage failed; slack xoxb-1234-5678-abcdefgh; redis://u:hunter2@db:6379';
     const out = scrubSecrets(text);
     expect(out).not.toContain('AAHfake_token');
     expect(out).not.toContain('xoxb-1234');

@@ -93,7 +93,11 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       const entries = await deps.articles.listIndexBetween(sinceMs, untilMs);
       return entries.filter((e) => e.topics[topic] !== undefined).length;
     }),
-    trend: coded('trend', 'INTERNAL', createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) })),
+    trend: coded(
+      'trend',
+      'INTERNAL',
+      createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) }),
+    ),
     topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
       const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
       const newest = entries.sort((a, b) => b.published - a.published).slice(0, limit);
@@ -140,13 +144,24 @@ async function search(deps: ServiceDeps, { query, sinceMs, untilMs, limit }: { q
 
 function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions'] {
   const now = deps.now ?? Date.now;
-  const refOf = (where: { platform: SubRef['platform']; chat: string; thread?: string }, topic: string): SubRef => ({ platform: where.platform, chat: where.chat, topic, ...(where.thread ? { thread: where.thread } : {}) });
+  const refOf = (where: { platform: SubRef['platform']; chat: string; thread?: string }, topic: string): SubRef => ({
+    platform: where.platform,
+    chat: where.chat,
+    topic,
+    ...(where.thread ? { thread: where.thread } : {}),
+  });
   return {
     list: coded('subscriptions.list', 'STORE_FAILED', async (where) => {
       const subs = await deps.subscriptions.forChat(where.platform, where.chat);
       return subs
         .filter((s) => (s.thread ?? '') === (where.thread ?? ''))
-        .map((s): SubscriptionView => ({ topic: s.topic, mode: s.mode, timezone: s.timezone, source: s.source, ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}) }));
+        .map((s): SubscriptionView => ({
+          topic: s.topic,
+          mode: s.mode,
+          timezone: s.timezone,
+          source: s.source,
+          ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}),
+        }));
     }),
     put: coded('subscriptions.put', 'STORE_FAILED', async (where, sub) => {
       const ref = refOf(where, sub.topic);
@@ -221,7 +236,11 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     }
   };
   const d = deps.delivery;
-  const [feeds, queueDepth, dead] = await Promise.all([feedList(), figure('queueDepth', d && (() => d.queueDepth())), figure('deadLetterCount', d && (() => d.deadLetterCount()))]);
+  const [feeds, queueDepth, dead] = await Promise.all([
+    feedList(),
+    figure('queueDepth', d && (() => d.queueDepth())),
+    figure('deadLetterCount', d && (() => d.deadLetterCount())),
+  ]);
   return {
     feeds,
     ...(queueDepth !== undefined ? { queueDepth } : {}),

@@ -42,7 +42,18 @@ export class FeedCatalog {
     // A runtime entry never shares a URL with a config feed (/feeds add refuses known URLs).
     const added = merged.filter((f) => !configUrls.has(f.url)).sort((a, b) => a.url.localeCompare(b.url));
     const maxAgeMs = this.settings.maxAge ? parseDuration(this.settings.maxAge) : undefined;
-    const runtime = added.map((f) => feedSpec({ url: f.url, ...(f.name ? { name: f.name } : {}), ...(f.intervalMs ? { intervalMs: f.intervalMs } : {}), fullText: f.fullText ?? false, ...(f.maxAgeMs ? { maxAgeMs: f.maxAgeMs } : {}) }, { ...(maxAgeMs ? { maxAgeMs } : {}) }));
+    const runtime = added.map((f) =>
+      feedSpec(
+        {
+          url: f.url,
+          ...(f.name ? { name: f.name } : {}),
+          ...(f.intervalMs ? { intervalMs: f.intervalMs } : {}),
+          fullText: f.fullText ?? false,
+          ...(f.maxAgeMs ? { maxAgeMs: f.maxAgeMs } : {}),
+        },
+        { ...(maxAgeMs ? { maxAgeMs } : {}) },
+      ),
+    );
     const configKept = this.config.filter((f) => kept.has(f.url));
     this.specs = [...configKept.map((f) => feedSpecFromConfig(f, this.settings)), ...runtime];
     this.listed = [

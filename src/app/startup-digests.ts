@@ -32,7 +32,16 @@ export async function printStartupDigests(d: StartupDigestDeps): Promise<void> {
   const now = (d.now ?? Date.now)();
   const feedName = (id: string) => d.feeds.nameOf(id);
   for (const t of d.topics.list()) {
-    const digest = await buildDigest({ topics: [t.id], sinceMs: now - WEEK_MS, untilMs: now, maxStories: d.maxStories, articles: d.articles, stories: d.stories, topicDefs: d.topics.list(), feedName });
+    const digest = await buildDigest({
+      topics: [t.id],
+      sinceMs: now - WEEK_MS,
+      untilMs: now,
+      maxStories: d.maxStories,
+      articles: d.articles,
+      stories: d.stories,
+      topicDefs: d.topics.list(),
+      feedName,
+    });
     d.out.write(`${renderText(digest)}\n\n`);
   }
   d.out.write('Type a command, e.g. /digest iraq, /topics or /help.\n');

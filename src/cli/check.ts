@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     `ok: ${r.ctx.loaded.path}\n` +
       `  ${c.feeds?.length ?? 0} feeds, ${r.ctx.topics.length} topics${pack}, ${c.subscriptions?.length ?? 0} subscriptions\n` +
       `  platforms: ${platforms.length ? platforms.join(', ') : 'console (no platform tokens)'}\n` +
-      `  store: ${r.ctx.env.RAQIB_STORE.startsWith('sqlite://') ? r.ctx.env.RAQIB_STORE : 'redis'}${r.ctx.env.storeSet ? '' : ' (this config\'s own; set RAQIB_STORE to choose)'}\n` +
+      `  store: ${r.ctx.env.RAQIB_STORE.startsWith('sqlite://') ? r.ctx.env.RAQIB_STORE : 'redis'}${r.ctx.env.storeSet ? '' : " (this config's own; set RAQIB_STORE to choose)"}\n` +
       `topics (id, origin: pack | config | extends, names):\n${topicLines(r.ctx.topics).join('\n')}\n` +
       (warnings.length > 0 ? `vocabulary lint:\n${warnings.join('\n')}\n` : ''),
   );

@@ -67,7 +67,9 @@ const fmtMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 100
 export function formatResult(r: PollResult, label: string): string {
   const failed = pollFailed(r.status);
   const matched = r.stored.filter((s) => s.matches.length > 0).length;
-  const counts = failed ? ''.padEnd(36) : `${String(r.newItems).padStart(4)} new ${String(r.seenItems).padStart(4)} seen ${String(matched).padStart(4)} matched`.padEnd(36);
+  const counts = failed
+    ? ''.padEnd(36)
+    : `${String(r.newItems).padStart(4)} new ${String(r.seenItems).padStart(4)} seen ${String(matched).padStart(4)} matched`.padEnd(36);
   const why = r.error ? `  ${r.status}: ${r.error}` : r.tooOld ? `  (${r.tooOld} older than maxAge)` : '';
   return `${r.status.padEnd(12)} ${counts} ${fmtMs(r.ms).padStart(8)}  ${label}${why}`;
 }
@@ -93,10 +95,19 @@ function targetsOf(positionals: readonly string[], config: Config, cwd: string):
   const configured = new Map(
     (config.feeds ?? []).map((f) => [
       feedLocationKey(f.url),
-      { url: f.url, name: f.name, fullText: f.fullText, maxAgeMs: f.maxAge ? parseDuration(f.maxAge) : undefined, intervalMs: f.interval ? parseDuration(f.interval) : undefined },
+      {
+        url: f.url,
+        name: f.name,
+        fullText: f.fullText,
+        maxAgeMs: f.maxAge ? parseDuration(f.maxAge) : undefined,
+        intervalMs: f.interval ? parseDuration(f.interval) : undefined,
+      },
     ]),
   );
-  const expanded = positionals.length > 0 ? expandTargets(positionals, cwd) : { targets: [...configured.values()].map((c) => ({ location: c.url, fromDirectory: false })), problems: [] };
+  const expanded =
+    positionals.length > 0
+      ? expandTargets(positionals, cwd)
+      : { targets: [...configured.values()].map((c) => ({ location: c.url, fromDirectory: false })), problems: [] };
   const targets = expanded.targets.map((t) => {
     const c = configured.get(feedLocationKey(t.location));
     const spec = feedSpec({ ...c, url: t.location, id: feedIdFor(t.location) }, { maxAgeMs });
@@ -169,7 +180,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // private networks still need settings.allowPrivateNetworks.
   const fetcher = createFetcher({ allowPrivateNetworks: [...(settings.allowPrivateNetworks ?? []), ...OPERATOR_LOCAL_HOSTS], userAgent: settings.userAgent });
   const stories = new StoryIndex(store);
-  const deps: IngestDeps = { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), matcher: () => ctx.matcher, assignStory: assignWithChanges(stories), fetcher };
+  const deps: IngestDeps = {
+    articles: new ArticleStore(store),
+    feedStates: new FeedStateStore(store),
+    matcher: () => ctx.matcher,
+    assignStory: assignWithChanges(stories),
+    fetcher,
+  };
   const t0 = performance.now();
   let all: PollResult[];
   try {

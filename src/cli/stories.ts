@@ -26,7 +26,8 @@ interface Input {
   published?: number;
 }
 
-const optionalString = (v: Record<string, unknown>, k: string) => (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'string' ? `"${k}" must be a string` : undefined);
+const optionalString = (v: Record<string, unknown>, k: string) =>
+  v[k] !== undefined && v[k] !== null && typeof v[k] !== 'string' ? `"${k}" must be a string` : undefined;
 
 function validate(value: unknown): Input | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';

@@ -73,7 +73,8 @@ async function output(series: TrendSeries, req: TrendCliRequest, io: CliIO): Pro
   }
   if (req.format === 'json') await write(io.stdout, `${JSON.stringify(series, null, 2)}\n`);
   else await write(io.stdout, `${summaryLines(series, req.lang).join('\n')}\n`);
-  if (series.clampedFrom && req.format === 'json') await write(io.stderr, `raqib trend: window cut to ${MAX_TREND_DAYS} days (asked for ${series.clampedFrom})\n`);
+  if (series.clampedFrom && req.format === 'json')
+    await write(io.stderr, `raqib trend: window cut to ${MAX_TREND_DAYS} days (asked for ${series.clampedFrom})\n`);
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -86,7 +87,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!store) return 1;
   try {
     const topics = await new RegistryStore(store).topics.over(ctx.topics, (t) => t.id);
-    const problem = unknownTopicsMessage(req.topics, topics.map((t) => t.id));
+    const problem = unknownTopicsMessage(
+      req.topics,
+      topics.map((t) => t.id),
+    );
     if (problem) {
       await write(io.stderr, `raqib trend: ${problem}\n`);
       return EXIT_USAGE;

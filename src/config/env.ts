@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { zodProblems, type Problem } from './problems.ts';
 
 const url = (what: string) =>
-  z.string().refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, { message: `${what} must be an http(s) URL` });
+  z.string().refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: `${what} must be an http(s) URL` },
+  );
 
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess(blankIsUnset, s.optional());
@@ -25,7 +28,16 @@ export const envSchema = z.object({
   TELEGRAM_WEBHOOK_URL: opt(url('TELEGRAM_WEBHOOK_URL')),
   TELEGRAM_WEBHOOK_SECRET: opt(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -')),
   // Plain decimal only: Number() would also take 0x10, 1e3 and 80.0.
-  PORT: z.preprocess(blankIsUnset, z.string().trim().regex(/^\d{1,5}$/, 'must be a port number (0-65535)').transform(Number).pipe(z.number().int().min(0).max(65535)).default(3000)),
+  PORT: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'must be a port number (0-65535)')
+      .transform(Number)
+      .pipe(z.number().int().min(0).max(65535))
+      .default(3000),
+  ),
   RAQIB_CONFIG: opt(z.string()),
   RAQIB_STORE: z.preprocess(blankIsUnset, z.string().default('sqlite://./data/raqib.sqlite')),
   RAQIB_ADMINS: z.preprocess(blankIsUnset, z.string().default('')),
@@ -55,7 +67,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): EnvResult {
   const problems: Problem[] = r.success ? [] : zodProblems(r.error);
   const admins: AdminRef[] = [];
   const rawAdmins = typeof source.RAQIB_ADMINS === 'string' ? source.RAQIB_ADMINS : '';
-  for (const part of rawAdmins.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of rawAdmins
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(slack|telegram|console):([A-Za-z0-9_-]+)$/.exec(part);
     if (m) admins.push({ platform: m[1] as AdminRef['platform'], user: m[2]! });
     else problems.push({ path: 'RAQIB_ADMINS', message: `"${part}" is not platform:user (e.g. slack:U0123,telegram:4242)` });
@@ -97,7 +112,8 @@ export function webhookUrlProblem(url: string): string | undefined {
 
 /** Why a store URL cannot be opened, checked here so that `raqib check` reports it with the rest. */
 function storeUrlProblem(url: string): string | undefined {
-  if (url.startsWith('sqlite://')) return url.slice('sqlite://'.length).trim() === '' ? 'sqlite:// needs a file path (sqlite://./data/raqib.sqlite)' : undefined;
+  if (url.startsWith('sqlite://'))
+    return url.slice('sqlite://'.length).trim() === '' ? 'sqlite:// needs a file path (sqlite://./data/raqib.sqlite)' : undefined;
   if (!/^rediss?:\/\//.test(url)) return 'must start with sqlite:// or redis://';
   try {
     new URL(url);

@@ -100,7 +100,11 @@ function parseYamlDocument(text: string): { doc: ReturnType<typeof parseDocument
  * The config's topics composed with the default pack: added, replacing a pack topic by id, or
  * changing one with `extends:`. Problems in the pack itself (a bug) are reported with its file.
  */
-function composeTopics(parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter }, path: string, usePack: boolean): { topics: TopicDef[]; problems: Problem[] } {
+function composeTopics(
+  parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter },
+  path: string,
+  usePack: boolean,
+): { topics: TopicDef[]; problems: Problem[] } {
   const pack = { ...defaultPackLayer(), useTopics: usePack };
   const r = buildTopics([pack, { file: path, origin: 'config', raw: readTopicDocument(parsed.doc, parsed.lines) }]);
   const problems = r.problems.map((p) => ({

@@ -28,7 +28,14 @@ export function zodProblems(error: z.ZodError, prefix = '', schema?: z.ZodType):
 
 /** `digestsize` → 'did you mean "digestSize"?' for each unknown key that is close to a known one. */
 function withGuesses(message: string, keys: readonly string[], known: readonly string[]): string {
-  const guesses = keys.map((k) => closest(k, known.map((n) => ({ value: n, names: [n] })))).filter((g): g is string => g !== undefined);
+  const guesses = keys
+    .map((k) =>
+      closest(
+        k,
+        known.map((n) => ({ value: n, names: [n] })),
+      ),
+    )
+    .filter((g): g is string => g !== undefined);
   return guesses.length ? `${message}; did you mean ${guesses.map((g) => `"${g}"`).join(', ')}?` : message;
 }
 
@@ -42,7 +49,7 @@ interface SchemaDef {
 /** The keys an object schema at `path` knows (through optional, default, nullable and arrays). */
 function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let cur: z.ZodType | undefined = schema;
-  for (let step = 0; cur && step <= path.length; ) {
+  for (let step = 0; cur && step <= path.length;) {
     const def: SchemaDef = (cur as unknown as { def: SchemaDef }).def;
     if (def.innerType) cur = def.innerType;
     else if (step === path.length) return def.shape ? Object.keys(def.shape) : [];

@@ -40,7 +40,8 @@ export const feedSchema = z
     if (ms === undefined) return;
     const nearby = local || host === 'localhost' || host === '::1' || /^127\./.test(host);
     if (nearby && ms < 1_000) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1s' });
-    if (!nearby && ms < 60_000) ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1m for remote feeds (file:// and loopback feeds may use 1s)' });
+    if (!nearby && ms < 60_000)
+      ctx.addIssue({ code: 'custom', path: ['interval'], message: 'must be at least 1m for remote feeds (file:// and loopback feeds may use 1s)' });
   });
 
 export const subscriptionSchema = z
@@ -48,7 +49,10 @@ export const subscriptionSchema = z
     topic: z.string().min(1),
     platform: z.enum(['slack', 'telegram', 'console']),
     chat: z.union([z.string().min(1), z.number().int()]).transform(String),
-    thread: z.union([z.string().min(1), z.number().int()]).transform(String).optional(),
+    thread: z
+      .union([z.string().min(1), z.number().int()])
+      .transform(String)
+      .optional(),
     mode: z
       .string()
       .superRefine((m, ctx) => {

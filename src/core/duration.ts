@@ -15,9 +15,17 @@ export function formatDuration(ms: number): string {
   if (ms <= 0) return '0s';
   let rest = Math.round(ms / 1000) * 1000;
   let out = '';
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+  ] as const) {
     const n = Math.floor(rest / size);
-    if (n > 0) { out += `${n}${unit}`; rest -= n * size; }
+    if (n > 0) {
+      out += `${n}${unit}`;
+      rest -= n * size;
+    }
   }
   return out || '0s';
 }

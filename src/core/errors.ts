@@ -66,7 +66,12 @@ export class PlatformError extends RaqibError {
     description: string,
     options?: { cause?: unknown; retryAfterS?: number },
   ) {
-    const code: ErrorCode = status === 401 || status === 403 || /invalid_auth|not_authed|token_revoked|account_inactive/.test(description) ? 'PLATFORM_AUTH' : status === 429 ? 'PLATFORM_RATE_LIMITED' : 'PLATFORM_REFUSED';
+    const code: ErrorCode =
+      status === 401 || status === 403 || /invalid_auth|not_authed|token_revoked|account_inactive/.test(description)
+        ? 'PLATFORM_AUTH'
+        : status === 429
+          ? 'PLATFORM_RATE_LIMITED'
+          : 'PLATFORM_REFUSED';
     super(code, `${platform} ${method}: ${description}`, options);
     this.name = 'PlatformError';
     this.retryAfterS = options?.retryAfterS;
@@ -90,7 +95,20 @@ export class BadInputError extends RaqibError {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 /** The `code` of an error or of any error in its cause chain (Node and undici put it there). */
 function systemCode(e: unknown): string | undefined {

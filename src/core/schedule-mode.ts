@@ -2,9 +2,7 @@
 // Shared by the config file and /subscribe so that both accept exactly the same language.
 import cron from 'node-cron';
 
-export type ScheduleMode =
-  | { kind: 'instant' }
-  | { kind: 'cron'; cron: string; label: string };
+export type ScheduleMode = { kind: 'instant' } | { kind: 'cron'; cron: string; label: string };
 
 export const DEFAULT_TIMEZONE = 'Asia/Baghdad';
 

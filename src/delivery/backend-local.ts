@@ -110,7 +110,10 @@ export class LocalOutboxBackend implements OutboxBackend {
   async due(now: number, limit: number): Promise<string[]> {
     const out: [string, number][] = [];
     for (const [k, r] of this.chats) if (r.due !== null && r.due <= now) out.push([k, r.due]);
-    return out.sort((a, b) => a[1] - b[1]).slice(0, limit).map((x) => x[0]);
+    return out
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map((x) => x[0]);
   }
 
   async nextDue(): Promise<number | undefined> {
@@ -173,7 +176,10 @@ export class LocalOutboxBackend implements OutboxBackend {
         await this.kv.deleteMany(expired.map((k) => `k:${k}`));
         for (const k of expired) this.keys.delete(k);
       }
-      const old = [...this.dead.values()].sort((a, b) => b.deadAt - a.deadAt).slice(MAX_DEAD_LETTERS).map((d) => d.id);
+      const old = [...this.dead.values()]
+        .sort((a, b) => b.deadAt - a.deadAt)
+        .slice(MAX_DEAD_LETTERS)
+        .map((d) => d.id);
       if (old.length > 0) {
         await this.kv.deleteMany(old.map((id) => `d:${id}`));
         for (const id of old) this.dead.delete(id);

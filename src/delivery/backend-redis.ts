@@ -44,7 +44,11 @@ export class RedisOutboxBackend implements OutboxBackend {
   private readonly p: string;
   private readonly reserveTtlMs: number;
 
-  constructor(private readonly client: RedisClientType, prefix: string, opts: RedisBackendOptions = {}) {
+  constructor(
+    private readonly client: RedisClientType,
+    prefix: string,
+    opts: RedisBackendOptions = {},
+  ) {
     this.p = `${prefix}:outbox`;
     this.reserveTtlMs = opts.reserveTtlMs ?? 7 * 86_400_000;
   }
@@ -139,6 +143,10 @@ export class RedisOutboxBackend implements OutboxBackend {
     if (n <= MAX_DEAD_LETTERS) return;
     const all = (await this.client.hVals(`${this.p}:dead`)).map((v) => JSON.parse(String(v)) as DeadLetter);
     const old = all.sort((a, b) => b.deadAt - a.deadAt).slice(MAX_DEAD_LETTERS);
-    if (old.length > 0) await this.client.hDel(`${this.p}:dead`, old.map((d) => d.id));
+    if (old.length > 0)
+      await this.client.hDel(
+        `${this.p}:dead`,
+        old.map((d) => d.id),
+      );
   }
 }

@@ -50,8 +50,13 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
     async makeDigestMessages(sub, window, overflow: StoredArticle[]): Promise<MessageBody[]> {
       const lang = sub.lang ?? 'en';
       const digest = await buildDigest({
-        topics: topicsOf(sub), ...window, articles: d.articles, ...(d.stories ? { stories: d.stories } : {}),
-        ...(d.maxStories ? { maxStories: d.maxStories } : {}), ...common(), lang,
+        topics: topicsOf(sub),
+        ...window,
+        articles: d.articles,
+        ...(d.stories ? { stories: d.stories } : {}),
+        ...(d.maxStories ? { maxStories: d.maxStories } : {}),
+        ...common(),
+        lang,
       });
       const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
       if (overflow.length === 0) return bodies;

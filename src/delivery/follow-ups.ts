@@ -94,7 +94,15 @@ export async function addFollowUps(ob: Outbox, to: ChatRef, items: FollowUpItem[
       if (fresh.length === 0) return null;
       for (const [key, it] of fresh) {
         const followUp = { alertKey: it.alertKey, storyId: it.storyId, ...(it.changed?.length ? { changed: it.changed } : {}) };
-        doc.held.push({ key, articleId: it.articleId, topics: [...it.topics], thread: it.thread ?? to.thread, at: now, notBefore: Math.max(now, it.notBefore ?? 0), followUp });
+        doc.held.push({
+          key,
+          articleId: it.articleId,
+          topics: [...it.topics],
+          thread: it.thread ?? to.thread,
+          at: now,
+          notBefore: Math.max(now, it.notBefore ?? 0),
+          followUp,
+        });
       }
       return { doc, reserve: fresh.map(([k]) => k) };
     });
@@ -152,7 +160,14 @@ export async function prepareFollowUps(ob: Outbox, doc: ChatDoc, now: number, re
 }
 
 /** One message (or more, if long) per thread and alert answered (or story), oldest follow-up first. */
-async function queueReplies(ob: Outbox, doc: ChatDoc, usable: HeldAlert[], found: Map<string, StoredArticle>, now: number, render: FollowUpRenderer): Promise<void> {
+async function queueReplies(
+  ob: Outbox,
+  doc: ChatDoc,
+  usable: HeldAlert[],
+  found: Map<string, StoredArticle>,
+  now: number,
+  render: FollowUpRenderer,
+): Promise<void> {
   const groups = new Map<string, { thread: string; replyTo: string | undefined; items: HeldAlert[] }>();
   for (const h of [...usable].sort((a, b) => a.at - b.at)) {
     const replyTo = doc.replies?.[h.followUp!.alertKey]?.id;
@@ -164,7 +179,11 @@ async function queueReplies(ob: Outbox, doc: ChatDoc, usable: HeldAlert[], found
   }
   for (const g of groups.values()) {
     const to: ChatRef = { ...doc.to, ...(g.thread ? { thread: g.thread } : {}) };
-    const views = g.items.map((h) => ({ stored: narrowTo(found.get(h.articleId)!, h.topics), storyId: h.followUp!.storyId, changed: h.followUp!.changed ?? [] }));
+    const views = g.items.map((h) => ({
+      stored: narrowTo(found.get(h.articleId)!, h.topics),
+      storyId: h.followUp!.storyId,
+      changed: h.followUp!.changed ?? [],
+    }));
     const bodies = await render(to, views, g.replyTo);
     const keys = g.items.map((h) => h.key);
     for (const body of bodies) ob.push(doc, { kind: 'followUp', keys, body, thread: g.thread || undefined, replyTo: g.replyTo }, now);

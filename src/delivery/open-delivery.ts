@@ -73,7 +73,14 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
   // The pump reads this record at each send, so senders attached later are used from then on.
   const senders: Partial<Record<PlatformName, Sender>> = { ...o.senders };
   const pump = new DeliveryPump({ ...o.pump, outbox, senders, retry: o.retry });
-  const router = new DeliveryRouter({ store: o.store, subscriptions: o.subscriptions, outbox, makeDigestMessages: o.makeDigestMessages, metrics: o.metrics, log: o.log });
+  const router = new DeliveryRouter({
+    store: o.store,
+    subscriptions: o.subscriptions,
+    outbox,
+    makeDigestMessages: o.makeDigestMessages,
+    metrics: o.metrics,
+    log: o.log,
+  });
   if (o.metrics) {
     const m = o.metrics;
     m.registry.onCollect(async () => {

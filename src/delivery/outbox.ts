@@ -10,7 +10,16 @@ import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from 
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
 import { addFollowUps, prepareFollowUps, type FollowUpItem, type FollowUpRenderer } from './follow-ups.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { type ChatDoc, type DeadLetter, type HeldAlert, type LimitsTable, type MessageKind, type OutboxCounts, type OutboxStats, type QueuedMessage } from './types.ts';
+import {
+  type ChatDoc,
+  type DeadLetter,
+  type HeldAlert,
+  type LimitsTable,
+  type MessageKind,
+  type OutboxCounts,
+  type OutboxStats,
+  type QueuedMessage,
+} from './types.ts';
 
 export interface AlertItem {
   /** Idempotency key; alertKey() builds the usual one (chat + story). */
@@ -95,7 +104,13 @@ export class Outbox {
     this.backend = o.backend;
     this.articles = o.articles;
     this.render = o.makeAlertMessages;
-    this.renderFollowUps = o.makeFollowUpMessages ?? ((chat, items) => this.render(chat, items.map((v) => v.stored)));
+    this.renderFollowUps =
+      o.makeFollowUpMessages ??
+      ((chat, items) =>
+        this.render(
+          chat,
+          items.map((v) => v.stored),
+        ));
     this.batchWindowMs = o.batchWindowMs ?? 30_000;
     this.budget = o.alertBudget ?? { max: 20, perMs: 3_600_000 };
     this.missingGraceMs = o.missingGraceMs ?? 300_000;
@@ -129,7 +144,13 @@ export class Outbox {
     return this.enqueueFolding(to, key, 'digest', build, true);
   }
 
-  private async enqueueFolding(to: ChatRef, key: string, kind: MessageKind, build: (overflow: StoredArticle[]) => Promise<MessageBody[]>, fold: boolean): Promise<EnqueueResult> {
+  private async enqueueFolding(
+    to: ChatRef,
+    key: string,
+    kind: MessageKind,
+    build: (overflow: StoredArticle[]) => Promise<MessageBody[]>,
+    fold: boolean,
+  ): Promise<EnqueueResult> {
     const chatKey = chatKeyOf(to);
     let out: EnqueueResult = { status: 'duplicate' };
     let built: { stamp: string; bodies: MessageBody[] } | undefined;
@@ -186,7 +207,14 @@ export class Outbox {
         }
         fresh = pending.filter((it) => !known.has(it.key));
         for (const it of fresh) {
-          doc.held.push({ key: it.key, articleId: it.articleId, topics: [...it.topics], thread: it.thread ?? to.thread, at: now, notBefore: Math.max(now, it.notBefore ?? 0) });
+          doc.held.push({
+            key: it.key,
+            articleId: it.articleId,
+            topics: [...it.topics],
+            thread: it.thread ?? to.thread,
+            at: now,
+            notBefore: Math.max(now, it.notBefore ?? 0),
+          });
         }
         if (fresh.length === 0 && !changed) return null;
         return { doc, reserve: fresh.map((it) => it.key) };
@@ -266,7 +294,16 @@ export class Outbox {
 
   push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string }, now: number): QueuedMessage {
     const seq = doc.nextSeq++;
-    const msg: QueuedMessage = { id: `${chatKeyOf(doc.to)}#${seq}`, seq, kind: m.kind, keys: m.keys, body: m.body, createdAt: now, attempts: 0, notBefore: now };
+    const msg: QueuedMessage = {
+      id: `${chatKeyOf(doc.to)}#${seq}`,
+      seq,
+      kind: m.kind,
+      keys: m.keys,
+      body: m.body,
+      createdAt: now,
+      attempts: 0,
+      notBefore: now,
+    };
     if (m.thread) msg.thread = m.thread;
     if (m.replyTo) msg.replyTo = m.replyTo;
     doc.queue.push(msg);

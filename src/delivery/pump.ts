@@ -58,7 +58,9 @@ export class DeliveryPump {
   constructor(opts: PumpOptions) {
     this.owner = opts.owner ?? `p${process.pid}-${randomBytes(4).toString('hex')}`;
     this.now = opts.now ?? opts.outbox.now;
-    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts } as Required<Omit<PumpOptions, 'owner'>>;
+    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts } as Required<
+      Omit<PumpOptions, 'owner'>
+    >;
   }
 
   private get outbox(): Outbox {
@@ -70,9 +72,14 @@ export class DeliveryPump {
     this.running = true;
     this.stopping = false;
     await this.outbox.backend.heartbeat(this.owner, this.o.livenessMs);
-    const beat = setInterval(() => {
-      this.outbox.backend.heartbeat(this.owner, this.o.livenessMs).catch((e) => this.outbox.log.warn({ err: (e as Error).message }, 'outbox heartbeat failed'));
-    }, Math.max(50, this.o.livenessMs / 3));
+    const beat = setInterval(
+      () => {
+        this.outbox.backend
+          .heartbeat(this.owner, this.o.livenessMs)
+          .catch((e) => this.outbox.log.warn({ err: (e as Error).message }, 'outbox heartbeat failed'));
+      },
+      Math.max(50, this.o.livenessMs / 3),
+    );
     const recover = setInterval(() => void this.recoverLogged(), Math.max(100, this.o.livenessMs));
     beat.unref();
     recover.unref();
@@ -264,7 +271,11 @@ export class DeliveryPump {
       { version: claimed.version, doc },
     );
     if (!marked?.ok || !marked.doc) return true;
-    const outbound: OutboundMessage = { to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) }, body: msg.body, ...(msg.replyTo ? { replyTo: msg.replyTo } : {}) };
+    const outbound: OutboundMessage = {
+      to: { ...doc.to, ...(msg.thread ? { thread: msg.thread } : {}) },
+      body: msg.body,
+      ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
+    };
     if (interval) await this.departure(platform, interval);
     let outcome: SendOutcome;
     try {
@@ -337,38 +348,43 @@ export class DeliveryPump {
       died = true;
       await this.toDead(doc, q, error, now);
     };
-    const res = await this.outbox.update(chatKey, undefined, async (doc, now) => {
-      died = false;
-      if (doc.claim?.owner !== this.owner || doc.claim.msgId !== msg.id) return null;
-      doc.claim = undefined;
-      // The chat's gap counts from the answer, not the request: the request has surely arrived by
-      // then, so a stall between deciding and sending can never bunch two messages to one chat.
-      if (doc.sends.length > 0) doc.sends[doc.sends.length - 1] = now;
-      const q = doc.queue.find((x) => x.id === msg.id);
-      if (!q) return { doc };
-      if (outcome.ok) {
-        // In the write that marks it sent: where this chat's follow-ups to these stories reply.
-        if (outcome.id) recordReply(doc, q.keys, outcome.id, now);
-        doc.queue = doc.queue.filter((x) => x.id !== msg.id);
-        return { doc };
-      }
-      q.lastError = outcome.error;
-      if (outcome.kind === 'permanent') await toDead(doc, q, outcome.error, now);
-      else if (outcome.kind === 'rateLimited') {
-        q.rateLimited = (q.rateLimited ?? 0) + 1;
-        if (q.rateLimited > r.maxRateLimited) await toDead(doc, q, `rate limited ${q.rateLimited} times: ${outcome.error}`, now);
-        else {
-          const until = now + Math.max(0, outcome.retryAfterMs);
-          q.notBefore = until;
-          doc.pausedUntil = Math.max(doc.pausedUntil ?? 0, until);
+    const res = await this.outbox.update(
+      chatKey,
+      undefined,
+      async (doc, now) => {
+        died = false;
+        if (doc.claim?.owner !== this.owner || doc.claim.msgId !== msg.id) return null;
+        doc.claim = undefined;
+        // The chat's gap counts from the answer, not the request: the request has surely arrived by
+        // then, so a stall between deciding and sending can never bunch two messages to one chat.
+        if (doc.sends.length > 0) doc.sends[doc.sends.length - 1] = now;
+        const q = doc.queue.find((x) => x.id === msg.id);
+        if (!q) return { doc };
+        if (outcome.ok) {
+          // In the write that marks it sent: where this chat's follow-ups to these stories reply.
+          if (outcome.id) recordReply(doc, q.keys, outcome.id, now);
+          doc.queue = doc.queue.filter((x) => x.id !== msg.id);
+          return { doc };
         }
-      } else {
-        q.attempts++;
-        if (q.attempts >= r.maxAttempts) await toDead(doc, q, `${q.attempts} tries failed: ${outcome.error}`, now);
-        else q.notBefore = now + backoffMs(q.attempts, r);
-      }
-      return { doc };
-    }, known);
+        q.lastError = outcome.error;
+        if (outcome.kind === 'permanent') await toDead(doc, q, outcome.error, now);
+        else if (outcome.kind === 'rateLimited') {
+          q.rateLimited = (q.rateLimited ?? 0) + 1;
+          if (q.rateLimited > r.maxRateLimited) await toDead(doc, q, `rate limited ${q.rateLimited} times: ${outcome.error}`, now);
+          else {
+            const until = now + Math.max(0, outcome.retryAfterMs);
+            q.notBefore = until;
+            doc.pausedUntil = Math.max(doc.pausedUntil ?? 0, until);
+          }
+        } else {
+          q.attempts++;
+          if (q.attempts >= r.maxAttempts) await toDead(doc, q, `${q.attempts} tries failed: ${outcome.error}`, now);
+          else q.notBefore = now + backoffMs(q.attempts, r);
+        }
+        return { doc };
+      },
+      known,
+    );
     if (!outcome.ok) this.outbox.log.info({ chat: chatKey, messageId: msg.id, kind: outcome.kind, error: outcome.error }, 'send failed');
     if (res === null) {
       this.outbox.log.warn({ chat: chatKey, messageId: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');

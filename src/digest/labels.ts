@@ -62,7 +62,11 @@ export function titleLabel(d: Digest): string {
 /** "3 stories from 7 articles · last 24 hours" / «٣ قصص من ٧ مقالات · آخر ٢٤ ساعة». */
 export function countsLabel(d: Digest): string {
   const { stories, articles } = d.totals;
-  return t(d.lang, 'digest.counts', { stories: plural(d.lang, 'count.stories', stories), articles: plural(d.lang, 'count.articles', articles), window: lastWindow(d) });
+  return t(d.lang, 'digest.counts', {
+    stories: plural(d.lang, 'count.stories', stories),
+    articles: plural(d.lang, 'count.articles', articles),
+    window: lastWindow(d),
+  });
 }
 
 /** "+4 more stories"; empty when nothing was left out. */

@@ -21,9 +21,7 @@ export function telegramRich(r: RichText): string {
  * UTF-16 code units (as Telegram counts message length and entity offsets).
  */
 export function telegramTextLength(html: string): number {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
 }
 
 function storyHtml(d: Digest, s: DigestStory): string {

@@ -17,7 +17,8 @@ export const PDI = '\u2069';
 // zero-width and invisible characters; soft hyphen; Unicode "tag" characters (invisible text).
 // Bidi embeddings, overrides, isolates and marks (feed text gets our own isolates instead);
 // zero-width and invisible characters; soft hyphen; Unicode "tag" characters (invisible text).
-const DROP = /^(?:[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u180e\u034f\u115f\u1160\u3164\uffa0]|[\u{e0000}-\u{e007f}])$/u;
+const DROP =
+  /^(?:[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u180e\u034f\u115f\u1160\u3164\uffa0]|[\u{e0000}-\u{e007f}])$/u;
 const CONTROL = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]$/;
 const SPACE = /[\s\u2028\u2029\u00a0]/;
 const PICTO = /^(?:\p{Extended_Pictographic}|\u{fe0f}|[\u{1f3fb}-\u{1f3ff}])$/u;

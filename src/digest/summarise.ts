@@ -15,7 +15,8 @@ interface Sentence {
 // A sentence ends at . ! ? … (and the Arabic ؟ ؛ ۔) followed by white space, or at a line break.
 // A period after a lone capital or a known abbreviation (U.S., Mr., Gen.) does not end one.
 const END = /[.!?…؟؛۔]+["'”’»)]*(?=\s)|\n+/g;
-const ABBREV = /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co))\.$/u;
+const ABBREV =
+  /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co))\.$/u;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -52,7 +53,10 @@ function literalSpans(text: string, terms: readonly string[]): Span[] {
   const hay = text.toLowerCase();
   const out: Span[] = [];
   for (const raw of terms) {
-    const t = raw.replace(/^["']|["']$|\*$/g, '').trim().toLowerCase();
+    const t = raw
+      .replace(/^["']|["']$|\*$/g, '')
+      .trim()
+      .toLowerCase();
     if (t.length < 2) continue;
     for (let at = hay.indexOf(t); at >= 0; at = hay.indexOf(t, at + t.length)) out.push({ field: 'text', start: at, end: at + t.length, term: raw });
   }
@@ -99,9 +103,7 @@ export function summaryOf(article: Article, matches: readonly Match[], topics: R
   const marks: [number, number][] = [];
   for (const c of chosen) {
     const part = source.slice(c.s.start, c.s.end);
-    const local = spans
-      .filter((sp) => sp.start >= c.s.start && sp.end <= c.s.end)
-      .map((sp): [number, number] => [sp.start - c.s.start, sp.end - c.s.start]);
+    const local = spans.filter((sp) => sp.start >= c.s.start && sp.end <= c.s.end).map((sp): [number, number] => [sp.start - c.s.start, sp.end - c.s.start]);
     const r = cleanRich(part, local);
     const base = text.length === 0 ? 0 : text.length + 1;
     text = text.length === 0 ? r.text : `${text} ${r.text}`;

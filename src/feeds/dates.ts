@@ -3,7 +3,29 @@
 // 1990, is no date: the caller then uses the fetch time.
 
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
-const ZONES: Record<string, number> = { ut: 0, utc: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7, bst: 1, cet: 1, cest: 2, eet: 2, eest: 3, ast: 3, msk: 3, ist: 5.5, jst: 9 };
+const ZONES: Record<string, number> = {
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  bst: 1,
+  cet: 1,
+  cest: 2,
+  eet: 2,
+  eest: 3,
+  ast: 3,
+  msk: 3,
+  ist: 5.5,
+  jst: 9,
+};
 
 const MIN_MS = Date.UTC(1990, 0, 1);
 
@@ -14,13 +36,15 @@ export function parseFeedDate(input: string | undefined): number | undefined {
   if (s === '' || s.length > 100) return undefined;
   // ISO without a zone would be read as local time by Date.parse: feeds mean UTC there.
   const iso = s.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/);
-  const t = iso ? Date.parse(`${iso[1]}T${iso[2]}Z`) : rfc822(s) ?? Date.parse(s);
+  const t = iso ? Date.parse(`${iso[1]}T${iso[2]}Z`) : (rfc822(s) ?? Date.parse(s));
   return Number.isFinite(t) && t >= MIN_MS ? t : undefined;
 }
 
 /** RFC 822/1123 with the variations feeds actually use ("03 Apr 02 1500 GMT", "+0300", "EEST"). */
 function rfc822(s: string): number | undefined {
-  const m = s.match(/^(?:[A-Za-z]{2,9},? )?(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{2,4}),? (\d{1,2}):?(\d{2})(?::(\d{2}))?(?: ?([A-Za-z]{1,5}|[+-]\d{2}:?\d{2}))?$/);
+  const m = s.match(
+    /^(?:[A-Za-z]{2,9},? )?(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{2,4}),? (\d{1,2}):?(\d{2})(?::(\d{2}))?(?: ?([A-Za-z]{1,5}|[+-]\d{2}:?\d{2}))?$/,
+  );
   if (!m) return undefined;
   const month = MONTHS[m[2]!.toLowerCase()];
   if (month === undefined) return undefined;

@@ -130,7 +130,11 @@ function hopUrl(current: string, hop: number): URL | Outcome {
 }
 
 function requestHeaders(o: FetchOptions, v: Validators, accept?: string): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': o.userAgent ?? DEFAULT_USER_AGENT, accept: accept ?? o.accept ?? DEFAULT_ACCEPT, 'accept-encoding': 'gzip, deflate, br' };
+  const headers: Record<string, string> = {
+    'user-agent': o.userAgent ?? DEFAULT_USER_AGENT,
+    accept: accept ?? o.accept ?? DEFAULT_ACCEPT,
+    'accept-encoding': 'gzip, deflate, br',
+  };
   if (v.etag) headers['if-none-match'] = v.etag;
   if (v.lastModified) headers['if-modified-since'] = v.lastModified;
   return headers;

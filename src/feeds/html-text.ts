@@ -7,9 +7,48 @@ import { decodeHTML } from 'entities';
 const DROP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head', 'select', 'textarea', 'title']);
 // Elements that break a line: their boundaries become newlines, not glued words.
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'body', 'html', 'caption', 'center',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'body',
+  'html',
+  'caption',
+  'center',
 ]);
 
 // Invisible characters that only cause trouble downstream: bidi overrides and isolates (RTL
@@ -20,14 +59,17 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u2
 // Only real markup is removed: known HTML element names, namespaced Office junk (<o:p>) and
 // comments / CDATA / doctypes. Text that merely looks like a tag ("<!channel>", "<@U123>",
 // "<https://x|y>") stays literal: it is content, and escaping it is the renderer's job.
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])(?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}')*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!(?:doctype|\[if|\[endif)[^>]*>|<\?xml[^>]*>/gi;
+const TAG =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])(?:[^>"']|"[^"]{0,4000}"|'[^']{0,4000}')*>|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<!(?:doctype|\[if|\[endif)[^>]*>|<\?xml[^>]*>/gi;
 
 const HTML_ELEMENTS = new Set(
-  ('a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br button canvas caption center cite code col ' +
+  (
+    'a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote body br button canvas caption center cite code col ' +
     'colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 ' +
     'head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav nobr noframes noscript ' +
     'object ol optgroup option output p param picture pre progress q rp rt ruby s samp script section select small source span strike strong style ' +
-    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp').split(' '),
+    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp'
+  ).split(' '),
 );
 
 function isMarkup(name: string): boolean {
@@ -91,7 +133,10 @@ export function htmlToText(html: string, opts: TextOptions = {}): string {
 const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}\p{Extended_Pictographic}])/gu;
 
 function fold(text: string, keepLines: boolean): string {
-  let t = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  let t = text
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // The look-around regex is costly on long text; most text has no joiner at all.
   if (t.includes('\u200c') || t.includes('\u200d')) t = t.replace(STRAY_JOINER, '');
   if (!keepLines) return t.replace(/\s+/g, ' ').trim();

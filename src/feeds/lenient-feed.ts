@@ -7,12 +7,31 @@ import { firstString, type FeedFormat, type RawFeed, type RawItem } from './raw-
 
 const ITEM_NAMES = new Set(['item', 'entry']);
 // Namespaces whose "title"/"description"/"content" are media metadata, not the article's.
-const FOREIGN_PREFIXES = new Set(['media', 'itunes', 'googleplay', 'podcast', 'image', 'enclosure', 'yt', 'slash', 'wfw', 'feedburner', 'georss', 'geo', 'thr']);
+const FOREIGN_PREFIXES = new Set([
+  'media',
+  'itunes',
+  'googleplay',
+  'podcast',
+  'image',
+  'enclosure',
+  'yt',
+  'slash',
+  'wfw',
+  'feedburner',
+  'georss',
+  'geo',
+  'thr',
+]);
 
 function child(node: XNode, names: string[], allowPrefix = false): XNode | undefined {
   const kids = childElements(node);
   for (const want of names) {
-    const hit = kids.find((k) => (want.includes(':') ? k.name === want : localName(k.name) === want && (allowPrefix ? !FOREIGN_PREFIXES.has(prefixOf(k.name)) : prefixOf(k.name) === '' || prefixOf(k.name) === 'atom' || prefixOf(k.name) === 'rss')));
+    const hit = kids.find((k) =>
+      want.includes(':')
+        ? k.name === want
+        : localName(k.name) === want &&
+          (allowPrefix ? !FOREIGN_PREFIXES.has(prefixOf(k.name)) : prefixOf(k.name) === '' || prefixOf(k.name) === 'atom' || prefixOf(k.name) === 'rss'),
+    );
     if (hit) return hit;
   }
   return undefined;
@@ -62,7 +81,14 @@ function imagesOf(n: XNode, depth = 0): ImageCandidate[] {
     const media = prefixOf(k.name) === 'media';
     const a = k.attrs;
     if (media && name === 'group' && depth < 2) out.push(...imagesOf(k, depth + 1));
-    else if (media && name === 'content' && a.url) out.push({ url: a.url, kind: 'content', ...(a.type ? { type: a.type } : {}), ...(a.medium ? { medium: a.medium } : {}), ...(Number(a.width) ? { width: Number(a.width) } : {}) });
+    else if (media && name === 'content' && a.url)
+      out.push({
+        url: a.url,
+        kind: 'content',
+        ...(a.type ? { type: a.type } : {}),
+        ...(a.medium ? { medium: a.medium } : {}),
+        ...(Number(a.width) ? { width: Number(a.width) } : {}),
+      });
     else if (media && name === 'thumbnail' && a.url) out.push({ url: a.url, kind: 'thumbnail' });
     else if (name === 'enclosure' && a.url) out.push({ url: a.url, kind: 'enclosure', type: a.type ?? '' });
     else if (name === 'link' && a.rel === 'enclosure' && a.href) out.push({ url: a.href, kind: 'enclosure', type: a.type ?? '' });
@@ -76,7 +102,7 @@ function itemOf(n: XNode): RawItem {
   const permalink = guidNode?.attrs.ispermalink;
   const titleNode = child(n, ['title', 'dc:title'], false) ?? child(n, ['title'], true) ?? child(n, ['itunes:title']);
   return {
-    title: titleNode ? markupOf(titleNode) ?? text(titleNode) : undefined,
+    title: titleNode ? (markupOf(titleNode) ?? text(titleNode)) : undefined,
     link: firstString(linkOf(n), n.attrs['rdf:about']),
     guid: firstString(text(guidNode), n.attrs['rdf:about']),
     guidIsPermaLink: permalink === undefined ? undefined : permalink.toLowerCase() !== 'false',
@@ -167,15 +193,17 @@ export function parseLenientJsonFeed(src: string): RawFeed | undefined {
       title: str(ch.title),
       link: str(ch.link),
       language: str(ch.language),
-      items: asArray(ch.item).filter(isObj).map((it) => ({
-        title: str(it.title),
-        link: str(it.link),
-        guid: str(isObj(it.guid) ? (it.guid as Obj)['#value'] ?? (it.guid as Obj).value : it.guid),
-        summary: str(it.description),
-        content: str(it['content:encoded']),
-        published: str(it.pubDate),
-        author: str(it.author) ?? str(it['dc:creator']),
-      })),
+      items: asArray(ch.item)
+        .filter(isObj)
+        .map((it) => ({
+          title: str(it.title),
+          link: str(it.link),
+          guid: str(isObj(it.guid) ? ((it.guid as Obj)['#value'] ?? (it.guid as Obj).value) : it.guid),
+          summary: str(it.description),
+          content: str(it['content:encoded']),
+          published: str(it.pubDate),
+          author: str(it.author) ?? str(it['dc:creator']),
+        })),
     };
   }
   if (!Array.isArray(data.items)) return undefined;
@@ -197,7 +225,9 @@ export function parseLenientJsonFeed(src: string): RawFeed | undefined {
       updated: str(it.date_modified),
       author: authorName(it.author) ?? authorName(asArray(it.authors)[0]) ?? authorName(data.author) ?? authorName(asArray(data.authors)[0]),
       lang: str(it.language),
-      ...(str(it.image) ?? str(it.banner_image) ? { images: [str(it.image), str(it.banner_image)].filter((u): u is string => !!u).map((url): ImageCandidate => ({ url, kind: 'json' })) } : {}),
+      ...((str(it.image) ?? str(it.banner_image))
+        ? { images: [str(it.image), str(it.banner_image)].filter((u): u is string => !!u).map((url): ImageCandidate => ({ url, kind: 'json' })) }
+        : {}),
     })),
   };
 }

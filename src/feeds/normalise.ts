@@ -69,7 +69,11 @@ export function normaliseFeed(raw: RawFeed, ctx: NormaliseContext): NormalisedIt
 
   return firstPass.map(({ item, guid, canonical }) => {
     const sharedUrl = !!canonical && (urlCount.get(canonical) ?? 0) > 1 && !!guid;
-    const contentText = item.content ? (item.contentIsText ? cleanPlain(item.content, { keepLines: true }) : htmlToText(item.content, { keepLines: true })) : '';
+    const contentText = item.content
+      ? item.contentIsText
+        ? cleanPlain(item.content, { keepLines: true })
+        : htmlToText(item.content, { keepLines: true })
+      : '';
     const summaryText = item.summary ? htmlToText(item.summary) : '';
     let title = item.title ? truncate(htmlToText(item.title), MAX_TITLE) : '';
     const titleFromText = title === '';

@@ -18,7 +18,10 @@ function reasonFor(text: string, feedsmithError: string | undefined): string {
   if (t === '') return 'empty document';
   if (t[0] === '{' || t[0] === '[') return 'JSON, but not a JSON Feed (no "items" array)';
   if (t[0] !== '<') return 'not XML or JSON';
-  const root = t.replace(/^<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, '').trim().match(/^<([A-Za-z_][\w.:-]*)/)?.[1];
+  const root = t
+    .replace(/^<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, '')
+    .trim()
+    .match(/^<([A-Za-z_][\w.:-]*)/)?.[1];
   if (/^<!doctype html/i.test(t) || /^(html|head|body)$/i.test(root ?? '')) return 'an HTML page, not a feed';
   if (root) return `not a feed: the root element is <${root}>, not <rss>, <feed> or <rdf:RDF>`;
   return `not an RSS, Atom, RDF or JSON feed${feedsmithError ? ` (${feedsmithError})` : ''}`;

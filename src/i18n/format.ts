@@ -12,7 +12,12 @@ const WEEK = 7 * DAY;
 export function durationLabel(lang: Lang, ms: number): string {
   let rest = Math.max(MINUTE, Math.round(ms / MINUTE) * MINUTE);
   const parts: string[] = [];
-  for (const [key, size] of [['count.weeks', WEEK], ['count.days', DAY], ['count.hours', HOUR], ['count.minutes', MINUTE]] as const) {
+  for (const [key, size] of [
+    ['count.weeks', WEEK],
+    ['count.days', DAY],
+    ['count.hours', HOUR],
+    ['count.minutes', MINUTE],
+  ] as const) {
     // Weeks only when the duration is whole weeks: "10 days" reads better than "1 week 3 days".
     if (key === 'count.weeks' && rest % WEEK !== 0) continue;
     // Up to two days people count hours: «آخر ٢٤ ساعة», not «آخر يوم».

@@ -114,7 +114,10 @@ export async function pollFeed(feed: FeedSpec, deps: IngestDeps, opts: PollOptio
     const delivery = e instanceof HandOffFailed;
     const err = delivery ? e.error : toRaqibError(e, 'STORE_FAILED', 'store');
     const status: PollStatus = delivery ? 'deliveryError' : 'storeError';
-    log.error({ feedId: feed.id, url: feed.url, status, code: err.code, err }, 'poll failed on our side; the feed is not blamed and its items will be read again');
+    log.error(
+      { feedId: feed.id, url: feed.url, status, code: err.code, err },
+      'poll failed on our side; the feed is not blamed and its items will be read again',
+    );
     r = { ...emptyResult(feed), status, error: err.message, errorCode: err.code };
   }
   return { ...r, ms: Math.round(performance.now() - started) };
@@ -161,7 +164,14 @@ async function fail(p: Poll, status: PollStatus, message: string, retryAfterMs?:
   const max = p.deps.maxFailures ?? 10;
   const nextPollAt = new Date(t0 + backoffMs(failures, feed.intervalMs, retryAfterMs)).toISOString();
   const disabledReason = failures >= max ? `disabled after ${failures} consecutive failures; last: ${status}: ${message}` : undefined;
-  await p.deps.feedStates.set({ ...state, lastPollAt: new Date(t0).toISOString(), failures, lastError: `${status}: ${message}`, nextPollAt, ...(disabledReason ? { disabledReason } : {}) });
+  await p.deps.feedStates.set({
+    ...state,
+    lastPollAt: new Date(t0).toISOString(),
+    failures,
+    lastError: `${status}: ${message}`,
+    nextPollAt,
+    ...(disabledReason ? { disabledReason } : {}),
+  });
   p.log.warn({ feedId: feed.id, url: feed.url, status, failures, nextPollAt }, `feed poll failed: ${message}`);
   return { ...p.result, status, error: message, nextPollAt };
 }
@@ -169,7 +179,16 @@ async function fail(p: Poll, status: PollStatus, message: string, retryAfterMs?:
 async function succeed(p: Poll, status: PollStatus, patch: Partial<FeedState>): Promise<PollResult> {
   const nextPollAt = new Date(p.t0 + p.feed.intervalMs).toISOString();
   const iso = new Date(p.t0).toISOString();
-  await p.deps.feedStates.set({ ...p.state, ...patch, lastPollAt: iso, lastOkAt: iso, failures: 0, lastError: undefined, disabledReason: undefined, nextPollAt });
+  await p.deps.feedStates.set({
+    ...p.state,
+    ...patch,
+    lastPollAt: iso,
+    lastOkAt: iso,
+    failures: 0,
+    lastError: undefined,
+    disabledReason: undefined,
+    nextPollAt,
+  });
   return { ...p.result, status, nextPollAt };
 }
 
@@ -194,7 +213,8 @@ async function storeNew(p: Poll, items: NormalisedItem[]): Promise<void> {
       result.stored.push(stored.stored);
       storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
       if (alerting && stored.matched && stored.isNewStory) result.alerts.push(stored.stored);
-      else if (alerting && stored.matched && stored.stored.storyId) (result.joins ??= []).push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
+      else if (alerting && stored.matched && stored.stored.storyId)
+        (result.joins ??= []).push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
     }
     // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
     // before the last step means the items are read again next time and their alerts offered

@@ -3,10 +3,19 @@ import type { StoredArticle, StoryJoin } from '../core/types.ts';
 import type { ErrorCode } from '../core/errors.ts';
 
 export type PollStatus =
-  | 'fetched' | 'notModified' | 'unchanged'
-  | 'httpError' | 'timeout' | 'parseError' | 'refused' | 'tooLarge' | 'networkError'
-  | 'disabled' | 'backoff'
-  | 'storeError' | 'deliveryError';
+  | 'fetched'
+  | 'notModified'
+  | 'unchanged'
+  | 'httpError'
+  | 'timeout'
+  | 'parseError'
+  | 'refused'
+  | 'tooLarge'
+  | 'networkError'
+  | 'disabled'
+  | 'backoff'
+  | 'storeError'
+  | 'deliveryError';
 
 /** Statuses that count as the feed's failure (backoff, auto-disable). */
 export const FAILURE_STATUSES: ReadonlySet<PollStatus> = new Set(['httpError', 'timeout', 'parseError', 'refused', 'tooLarge', 'networkError']);
@@ -51,7 +60,17 @@ export interface PollResult {
 
 export function emptyResult(feed: { id: string; url: string; name?: string }): PollResult {
   return {
-    feedId: feed.id, url: feed.url, ...(feed.name ? { name: feed.name } : {}),
-    status: 'fetched', items: 0, newItems: 0, seenItems: 0, tooOld: 0, stored: [], alerts: [], warnings: [], ms: 0,
+    feedId: feed.id,
+    url: feed.url,
+    ...(feed.name ? { name: feed.name } : {}),
+    status: 'fetched',
+    items: 0,
+    newItems: 0,
+    seenItems: 0,
+    tooOld: 0,
+    stored: [],
+    alerts: [],
+    warnings: [],
+    ms: 0,
   };
 }

@@ -54,9 +54,12 @@ export class LeaderLock {
   /** Tries at once, then keeps trying (or renewing) every ttl/3. */
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => {
-      void this.busy.run(() => this.tick());
-    }, Math.max(20, Math.floor(this.ttlMs / 3)));
+    this.timer = setInterval(
+      () => {
+        void this.busy.run(() => this.tick());
+      },
+      Math.max(20, Math.floor(this.ttlMs / 3)),
+    );
     this.timer.unref();
   }
 

@@ -28,7 +28,10 @@ export function feedsCheck(states: FeedStates): HealthCheck {
     const disabled = all.filter((f) => f.disabledReason);
     const failing = all.filter((f) => !f.disabledReason && f.failures > 0);
     const show = (f: (typeof all)[number]) => ({ url: f.url, failures: f.failures, reason: f.disabledReason ?? f.lastError });
-    return { ok: true, detail: { polled: all.length, failing: failing.length, disabled: disabled.length, worst: [...disabled, ...failing].slice(0, 5).map(show) } };
+    return {
+      ok: true,
+      detail: { polled: all.length, failing: failing.length, disabled: disabled.length, worst: [...disabled, ...failing].slice(0, 5).map(show) },
+    };
   };
 }
 

@@ -69,7 +69,10 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   try {
     if (file !== ':memory:') ensureDir(dirname(file));
   } catch (e) {
-    throw new StoreError(`cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, { cause: e, code: 'STORE_UNAVAILABLE' });
+    throw new StoreError(`cannot open store ${displayUrl}: cannot create its folder (${(e as NodeJS.ErrnoException).code})`, {
+      cause: e,
+      code: 'STORE_UNAVAILABLE',
+    });
   }
   const spaces = new Map<string, Keyv<unknown>>();
   const adapters: KeyvSqlite[] = [];
@@ -128,10 +131,7 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
   // namespaces is the design, not a leak.
   client.setMaxListeners(100);
   try {
-    await Promise.race([
-      client.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('connection timed out after 5 s')), 5_000).unref()),
-    ]);
+    await Promise.race([client.connect(), new Promise((_, reject) => setTimeout(() => reject(new Error('connection timed out after 5 s')), 5_000).unref())]);
     await client.ping();
     connected = true;
   } catch (e) {

@@ -75,7 +75,11 @@ export class SubscriptionStore {
     const key = subscriptionKey(ref);
     const removed = await this.kv.delete(key);
     const keys = await this.chatKeys(ref.platform, ref.chat);
-    if (keys.includes(key)) await this.byChat.set(chatKey(ref.platform, ref.chat), keys.filter((k) => k !== key));
+    if (keys.includes(key))
+      await this.byChat.set(
+        chatKey(ref.platform, ref.chat),
+        keys.filter((k) => k !== key),
+      );
     return removed;
   }
   async all(): Promise<Subscription[]> {

@@ -83,7 +83,10 @@ export function extractSignature(input: SignatureInput): EventSignature {
   return {
     places: uniq(placeHits.map((h) => h.id)),
     lead: mostSpecific(g, leadPlaces),
-    head: mostSpecific(g, uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id))),
+    head: mostSpecific(
+      g,
+      uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id)),
+    ),
     actors: uniq(g.actors.find(all, keys).map((h) => h.id)),
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
     counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),

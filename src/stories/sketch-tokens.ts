@@ -22,21 +22,27 @@ export function foldText(s: string): string {
 }
 
 const EN_STOP = new Set<string>(
-  ('a an the of in on at to for from by with and or but not no as is are was were be been being has have had ' +
+  (
+    'a an the of in on at to for from by with and or but not no as is are was were be been being has have had ' +
     'will would shall should can could may might must do does did it its this that these those there their they them ' +
     'he she his her him we our you your i me my who whom whose which what when where why how than then also into onto ' +
     'over under about after before during while since until upon via per amid among against between through across ' +
     'said says say saying told tells according report reports reported statement added more most other some such only ' +
     'just very new news up out off if so all any each both many much one two s t one-time week day today yesterday ' +
-    'monday tuesday wednesday thursday friday saturday sunday early late later earlier last next').split(' '),
+    'monday tuesday wednesday thursday friday saturday sunday early late later earlier last next'
+  ).split(' '),
 );
 
 const AR_STOP = new Set<string>(
-  ('في من على الى الي عن مع ان او ام قد كان كانت يكون تكون التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هناك هنا ' +
+  (
+    'في من على الى الي عن مع ان او ام قد كان كانت يكون تكون التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هناك هنا ' +
     'بعد قبل عند حتى ثم كما لكن بين حول خلال قال قالت يقول تقول وقال وقالت واضاف اضاف واضافت اضافت واكد اكد ' +
     'وفق وفقا ايضا ما لا لم لن هو هي هم هن نحو منذ عبر اليوم امس الذي كل اي غير بعض به بها له لها لهم فيه فيها ' +
     'عليه عليها منه منها اليه اليها وهو وهي وفي ومن وعلى والى وان او اذا اذ حيث لدى لقد وقد فقد انه انها بان ' +
-    'الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم').split(' ').map((w) => foldText(w)),
+    'الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم'
+  )
+    .split(' ')
+    .map((w) => foldText(w)),
 );
 
 const AR_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];

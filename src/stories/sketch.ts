@@ -114,8 +114,7 @@ export interface Similarity {
   score: number;
 }
 
-const dice = (a: readonly number[], b: readonly number[]) =>
-  a.length + b.length === 0 ? 0 : (2 * intersectCount(a, b)) / (a.length + b.length);
+const dice = (a: readonly number[], b: readonly number[]) => (a.length + b.length === 0 ? 0 : (2 * intersectCount(a, b)) / (a.length + b.length));
 
 export function similarity(a: StorySketch, b: StorySketch): Similarity {
   const body = minhashJaccard(a.m, b.m);

@@ -196,7 +196,14 @@ export class StoryIndex {
       s: '',
       p,
       sketch: sketchOf({ title: art.title, text: art.text || art.summary }),
-      sig: extractSignature({ title: art.title, text: art.text || art.summary, publishedMs: p, topics: stored.matches.map((m) => m.id), lang: art.lang, publishedKnown: opts.publishedKnown }),
+      sig: extractSignature({
+        title: art.title,
+        text: art.text || art.summary,
+        publishedMs: p,
+        topics: stored.matches.map((m) => m.id),
+        lang: art.lang,
+        publishedKnown: opts.publishedKnown,
+      }),
     };
     const best = this.bestStory(me, await this.entriesAround(p));
     const existing = best ? await this.stories.get(best.s) : undefined;

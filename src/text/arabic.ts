@@ -37,13 +37,7 @@ const FOLD: Record<string, string> = {
 
 /** Diacritics (harakat, shadda, sukun, U+0670 superscript alef, Quranic marks) and tatweel. */
 function isDropped(c: number): boolean {
-  return (
-    (c >= 0x064b && c <= 0x065f) ||
-    c === 0x0670 ||
-    c === 0x0640 ||
-    (c >= 0x0610 && c <= 0x061a) ||
-    (c >= 0x06d6 && c <= 0x06ed)
-  );
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x0610 && c <= 0x061a) || (c >= 0x06d6 && c <= 0x06ed);
 }
 
 /** Folds an (already NFKC-normalised) Arabic word; Arabic-Indic digits become ASCII. */

@@ -17,5 +17,8 @@ export function closestTopics(input: string, known: readonly string[], max = 3):
   const scored = known
     .map((id) => ({ id, d: s.length >= 3 && (id.includes(s) || s.includes(id)) ? 0.5 : distance(s, id) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(x.id.length / 3)));
-  return scored.sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1)).slice(0, max).map((x) => x.id);
+  return scored
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
+    .slice(0, max)
+    .map((x) => x.id);
 }

@@ -12,14 +12,57 @@ const EN_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'fr
 const AR_WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'].map((w) => foldArabic(w));
 
 const EN_MONTHS_RAW: Record<string, number> = {
-  january: 0, jan: 0, february: 1, feb: 1, march: 2, mar: 2, april: 3, apr: 3, may: 4, june: 5, jun: 5,
-  july: 6, jul: 6, august: 7, aug: 7, september: 8, sept: 8, sep: 8, october: 9, oct: 9, november: 10, nov: 10, december: 11, dec: 11,
+  january: 0,
+  jan: 0,
+  february: 1,
+  feb: 1,
+  march: 2,
+  mar: 2,
+  april: 3,
+  apr: 3,
+  may: 4,
+  june: 5,
+  jun: 5,
+  july: 6,
+  jul: 6,
+  august: 7,
+  aug: 7,
+  september: 8,
+  sept: 8,
+  sep: 8,
+  october: 9,
+  oct: 9,
+  november: 10,
+  nov: 10,
+  december: 11,
+  dec: 11,
 };
 // Both month-name families used in Arabic news: the Levantine/Iraqi (كانون الثاني …) and the
 // transliterated (يناير …). "كانون"/"تشرين" need the following word to tell which month.
 const AR_MONTHS_RAW: Record<string, number> = {
-  يناير: 0, فبراير: 1, مارس: 2, أبريل: 3, ابريل: 3, مايو: 4, يونيو: 5, يوليو: 6, أغسطس: 7, اغسطس: 7, سبتمبر: 8, أكتوبر: 9, اكتوبر: 9, نوفمبر: 10, ديسمبر: 11,
-  شباط: 1, آذار: 2, نيسان: 3, أيار: 4, حزيران: 5, تموز: 6, آب: 7, أيلول: 8,
+  يناير: 0,
+  فبراير: 1,
+  مارس: 2,
+  أبريل: 3,
+  ابريل: 3,
+  مايو: 4,
+  يونيو: 5,
+  يوليو: 6,
+  أغسطس: 7,
+  اغسطس: 7,
+  سبتمبر: 8,
+  أكتوبر: 9,
+  اكتوبر: 9,
+  نوفمبر: 10,
+  ديسمبر: 11,
+  شباط: 1,
+  آذار: 2,
+  نيسان: 3,
+  أيار: 4,
+  حزيران: 5,
+  تموز: 6,
+  آب: 7,
+  أيلول: 8,
 };
 // Maps, not objects: "constructor" or "toString" in a text must not find Object.prototype.
 const EN_MONTHS = new Map(Object.entries(EN_MONTHS_RAW));
@@ -35,7 +78,9 @@ export interface DayWord {
   forms: readonly string[];
 }
 
-const RELATIVE = new Map<string, number>(Object.entries({ yesterday: -1, today: 0, tonight: 0, [foldArabic('أمس')]: -1, [foldArabic('البارحة')]: -1, [foldArabic('اليوم')]: 0 }));
+const RELATIVE = new Map<string, number>(
+  Object.entries({ yesterday: -1, today: 0, tonight: 0, [foldArabic('أمس')]: -1, [foldArabic('البارحة')]: -1, [foldArabic('اليوم')]: 0 }),
+);
 const FUTURE = new Set(['next', 'coming', foldArabic('المقبل'), foldArabic('القادم'), foldArabic('المقبلة'), foldArabic('القادمة')]);
 const PAST_NIGHT = new Set([foldArabic('الماضية'), foldArabic('الفائتة')]);
 

@@ -35,10 +35,7 @@ const AR = '\\u0610-\\u061A\\u0620-\\u065F\\u0660-\\u0669\\u066E-\\u06D3\\u06D5-
 // Dotted capitals (U.S., U.S.A.) | an Arabic-script run | a run of other letters/digits, where an
 // apostrophe between letters stays inside the word (Kata'ib, Iraq's). Arabic punctuation (، ؛ ؟ ۔)
 // is outside the Arabic run, and a change of script ends a word (mixed-script text splits).
-const WORD = new RegExp(
-  `\\p{Lu}(?:\\.\\p{Lu})+\\.?|[${AR}]+|[[\\p{L}\\p{N}]--[${AR}]](?:[[\\p{L}\\p{M}\\p{N}]--[${AR}]]|['’](?=[[\\p{L}]--[${AR}]]))*`,
-  'gv',
-);
+const WORD = new RegExp(`\\p{Lu}(?:\\.\\p{Lu})+\\.?|[${AR}]+|[[\\p{L}\\p{N}]--[${AR}]](?:[[\\p{L}\\p{M}\\p{N}]--[${AR}]]|['’](?=[[\\p{L}]--[${AR}]]))*`, 'gv');
 
 // Two-generation cache: when the young map is full it becomes the old one; a word found in the
 // old map is promoted. Frequent words survive a rollover, so a large or growing vocabulary never

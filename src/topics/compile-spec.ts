@@ -24,10 +24,8 @@ class ClauseError extends Error {
   }
 }
 
-const or = (children: QueryNode[]): QueryNode =>
-  children.length === 1 ? children[0]! : { kind: 'or', children, start: 0, end: 0 };
-const and = (children: QueryNode[]): QueryNode =>
-  children.length === 1 ? children[0]! : { kind: 'and', children, start: 0, end: 0 };
+const or = (children: QueryNode[]): QueryNode => (children.length === 1 ? children[0]! : { kind: 'or', children, start: 0, end: 0 });
+const and = (children: QueryNode[]): QueryNode => (children.length === 1 ? children[0]! : { kind: 'and', children, start: 0, end: 0 });
 
 /** A copy of `n` whose terms match only in `field` (what `title:( … )` does in a query). */
 function inField(n: QueryNode, field: Field): QueryNode {
@@ -57,7 +55,8 @@ class SpecCompiler {
     if (known) return known;
     const spec = this.spec.clauses[name];
     if (!spec) throw new ClauseError({ clause: from, position: 0, message: `unknown clause "${name}"` });
-    if (this.building.has(name)) throw new ClauseError({ clause: name, position: 0, message: `clause "${name}" refers to itself (through ${[...this.building].join(' → ')})` });
+    if (this.building.has(name))
+      throw new ClauseError({ clause: name, position: 0, message: `clause "${name}" refers to itself (through ${[...this.building].join(' → ')})` });
     this.building.add(name);
     try {
       const node = this.body(name, spec);
@@ -81,7 +80,8 @@ class SpecCompiler {
     const nodes: QueryNode[] = terms.map((t) => this.term(clause, t));
     for (const c of clauses) {
       const n = this.clause(c, clause);
-      if (!isPositional(n)) throw new ClauseError({ clause, position: 0, message: `clause "${c}" is a combination (AND/NOT), so "${clause}" cannot use it as a term list` });
+      if (!isPositional(n))
+        throw new ClauseError({ clause, position: 0, message: `clause "${c}" is a combination (AND/NOT), so "${clause}" cannot use it as a term list` });
       nodes.push(n);
     }
     if (nodes.length === 0) throw new ClauseError({ clause, position: 0, message: 'empty clause: give terms, vocabularies or clauses under any:' });
@@ -101,7 +101,8 @@ class SpecCompiler {
     let node = this.base(name, spec);
     const positional = isPositional(node);
     const needsPositions = (what: string) => {
-      if (!positional) throw new ClauseError({ clause: name, position: 0, message: `${what} needs a query that gives positions (terms, phrases, NEAR, OR of them)` });
+      if (!positional)
+        throw new ClauseError({ clause: name, position: 0, message: `${what} needs a query that gives positions (terms, phrases, NEAR, OR of them)` });
     };
     if (spec.near) {
       needsPositions(spec.near.ordered ? 'before:' : 'near:');
@@ -125,7 +126,8 @@ class SpecCompiler {
 function condition(spec: TopicSpec, c: SpecCompiler): QueryNode {
   const parts: QueryNode[] = spec.require.map((n) => c.clause(n, n));
   if (spec.any.length > 0) parts.push(or(spec.any.map((e) => (typeof e === 'string' ? c.clause(e, e) : and(e.map((n) => c.clause(n, n)))))));
-  if (parts.length === 0) throw new ClauseError({ clause: '(condition)', position: 0, message: 'a topic needs require: or any: (exclusions alone would match every article)' });
+  if (parts.length === 0)
+    throw new ClauseError({ clause: '(condition)', position: 0, message: 'a topic needs require: or any: (exclusions alone would match every article)' });
   for (const n of spec.exclude) parts.push({ kind: 'not', child: c.clause(n, n), start: 0, end: 0 });
   return and(parts);
 }

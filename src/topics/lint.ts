@@ -39,7 +39,13 @@ export function redundantTerms(v: RawVocab): LintFinding[] {
       const mutual = !other.node.words.some((w) => w.prefix || w.exact) && matches(index, other.node.text, t.id);
       if (mutual && j > i) continue;
       flagged.add(i);
-      out.push({ vocab: v.name, term: t.raw.text, coveredBy: other.raw.text, ...(t.raw.line !== undefined ? { line: t.raw.line } : {}), message: `vocabulary ${v.name}: "${t.raw.text}" is already matched by "${other.raw.text}"` });
+      out.push({
+        vocab: v.name,
+        term: t.raw.text,
+        coveredBy: other.raw.text,
+        ...(t.raw.line !== undefined ? { line: t.raw.line } : {}),
+        message: `vocabulary ${v.name}: "${t.raw.text}" is already matched by "${other.raw.text}"`,
+      });
       return;
     }
   });

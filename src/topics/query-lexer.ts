@@ -164,4 +164,3 @@ export function termWords(text: string, pos: number): QueryWord[] {
   if (words.length > QUERY_LIMITS.maxPhraseWords) fail(pos, `phrase too long: at most ${QUERY_LIMITS.maxPhraseWords} words`);
   return words;
 }
-

@@ -82,7 +82,8 @@ export interface Relevance {
   againstPlaces: number;
 }
 
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}\.)*\p{Lu}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}\.)*\p{Lu}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
 const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s)|\n/g;
 
 /**

@@ -98,7 +98,8 @@ function locate(t: RawTopic, p: ClauseProblem): { path: string; line?: number } 
   const c = t.clauses.find((x) => x.name === p.clause);
   if (!c) return t;
   if (p.inQuery && c.query) return c.query;
-  const inline: RawTerm | undefined = p.term && !p.term.vocab ? [...c.terms, ...c.notNear.flatMap((n) => n.terms)].find((x) => x.text === p.term!.text) : undefined;
+  const inline: RawTerm | undefined =
+    p.term && !p.term.vocab ? [...c.terms, ...c.notNear.flatMap((n) => n.terms)].find((x) => x.text === p.term!.text) : undefined;
   return inline ?? c;
 }
 
@@ -137,7 +138,8 @@ function patchQuery(query: string, patches: readonly RawTopic[]): string {
 }
 
 function meta(e: Entry): Omit<TopicDef, 'query'> {
-  const last = <K extends keyof RawTopic>(k: K): RawTopic[K] => [e.raw, ...e.patches.map((p) => p.raw)].reduce<RawTopic[K]>((v, r) => r[k] ?? v, undefined as RawTopic[K]);
+  const last = <K extends keyof RawTopic>(k: K): RawTopic[K] =>
+    [e.raw, ...e.patches.map((p) => p.raw)].reduce<RawTopic[K]>((v, r) => r[k] ?? v, undefined as RawTopic[K]);
   const names = last('names');
   const aliases = last('aliases');
   const description = last('description');
@@ -171,7 +173,16 @@ function buildEntry(b: Builder, e: Entry): TopicDef | undefined {
   checkCondition(b, t, e.file);
   if (b.problems.length > before) return undefined;
   const threshold = [t, ...patches].reduce<number | undefined>((v, r) => r.threshold ?? v, undefined);
-  const spec: TopicSpec = { clauses, require: t.require, any: t.any, exclude: t.exclude, ...(t.main ? { main: t.main } : {}), ...(threshold !== undefined ? { threshold } : {}), ...(t.echo ? { echo: t.echo } : {}), ...(t.against ? { against: t.against } : {}) };
+  const spec: TopicSpec = {
+    clauses,
+    require: t.require,
+    any: t.any,
+    exclude: t.exclude,
+    ...(t.main ? { main: t.main } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(t.echo ? { echo: t.echo } : {}),
+    ...(t.against ? { against: t.against } : {}),
+  };
   applyPatches(spec, patches);
   const compiled = compileSpec(spec);
   if (!compiled.ok) {
@@ -198,7 +209,13 @@ function placeTopics(b: Builder, layers: readonly TopicLayer[]): Entry[] {
         if (at < 0) b.report(layer.file, { path: `${t.path}.extends`, line: t.line }, `extends: unknown topic "${t.extends}"`);
         else if (t.id === t.extends) entries[at] = { ...entries[at]!, origin: 'extends', patches: [...entries[at]!.patches, { raw: t, file: layer.file }] };
         else if (entries.some((x) => x.raw.id === t.id)) b.report(layer.file, { path: `${t.path}.id`, line: t.line }, `topic id "${t.id}" is already taken`);
-        else entries.push({ ...entries[at]!, raw: { ...entries[at]!.raw, id: t.id }, origin: 'extends', patches: [...entries[at]!.patches, { raw: t, file: layer.file }] });
+        else
+          entries.push({
+            ...entries[at]!,
+            raw: { ...entries[at]!.raw, id: t.id },
+            origin: 'extends',
+            patches: [...entries[at]!.patches, { raw: t, file: layer.file }],
+          });
       } else if (at >= 0) entries[at] = { raw: t, file: layer.file, origin: layer.origin, patches: [] };
       else entries.push({ raw: t, file: layer.file, origin: layer.origin, patches: [] });
     }
@@ -207,7 +224,10 @@ function placeTopics(b: Builder, layers: readonly TopicLayer[]): Entry[] {
 }
 
 /** The topics of all layers, composed, or every problem found. */
-export function buildTopics(layers: readonly TopicLayer[], opts: { reportUnused?: readonly TopicLayer['origin'][] } = {}): { topics: TopicDef[]; problems: LayerProblem[] } {
+export function buildTopics(
+  layers: readonly TopicLayer[],
+  opts: { reportUnused?: readonly TopicLayer['origin'][] } = {},
+): { topics: TopicDef[]; problems: LayerProblem[] } {
   const b = new Builder();
   for (const layer of layers) {
     for (const p of layer.raw.problems) b.problems.push({ file: layer.file, ...p });
@@ -220,7 +240,8 @@ export function buildTopics(layers: readonly TopicLayer[], opts: { reportUnused?
   }
   const unusedFrom = new Set(opts.reportUnused ?? ['config']);
   for (const [name, v] of b.vocabs) {
-    if (!v.used && unusedFrom.has(v.origin)) b.report(v.file, { path: `vocabularies.${name}`, line: v.raw.line }, `vocabulary ${name} is not used by any topic`);
+    if (!v.used && unusedFrom.has(v.origin))
+      b.report(v.file, { path: `vocabularies.${name}`, line: v.raw.line }, `vocabulary ${name} is not used by any topic`);
   }
   return { topics, problems: b.problems };
 }

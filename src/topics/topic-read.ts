@@ -7,7 +7,24 @@ type Key = string | number;
 
 const CLAUSE_KEYS = ['any', 'terms', 'near', 'before', 'with', 'not_near', 'min', 'in', 'query'] as const;
 const NOT_NEAR_KEYS = ['any', 'terms', 'within'] as const;
-const TOPIC_KEYS = ['id', 'name', 'names', 'aliases', 'description', 'query', 'clauses', 'require', 'any', 'exclude', 'main', 'threshold', 'echo', 'against', 'extends', 'include'] as const;
+const TOPIC_KEYS = [
+  'id',
+  'name',
+  'names',
+  'aliases',
+  'description',
+  'query',
+  'clauses',
+  'require',
+  'any',
+  'exclude',
+  'main',
+  'threshold',
+  'echo',
+  'against',
+  'extends',
+  'include',
+] as const;
 /** Largest distance in near:, before:, not_near.within (as NEAR/n in a query). */
 const MAX_DISTANCE = 1_000;
 
@@ -88,11 +105,21 @@ function readCondition(r: YamlReader, o: Record<string, unknown>, path: readonly
 
 function readExtends(r: YamlReader, o: Record<string, unknown>, path: readonly Key[], t: RawTopic): void {
   for (const k of ['query', 'clauses', 'require', 'any', 'main', 'echo', 'against'] as const) {
-    if (o[k] !== undefined) r.problem([...path, k], `an extends: entry changes a topic with include: and exclude: terms; ${k}: is not allowed here (replace the topic by its id instead)`);
+    if (o[k] !== undefined)
+      r.problem(
+        [...path, k],
+        `an extends: entry changes a topic with include: and exclude: terms; ${k}: is not allowed here (replace the topic by its id instead)`,
+      );
   }
   if (o.include !== undefined) t.include = r.terms(o.include, [...path, 'include'], 'include');
   if (o.exclude !== undefined) t.excludeTerms = r.terms(o.exclude, [...path, 'exclude'], 'exclude');
-  if (t.include.length + t.excludeTerms.length === 0 && o.names === undefined && o.aliases === undefined && o.description === undefined && o.threshold === undefined) {
+  if (
+    t.include.length + t.excludeTerms.length === 0 &&
+    o.names === undefined &&
+    o.aliases === undefined &&
+    o.description === undefined &&
+    o.threshold === undefined
+  ) {
     r.problem(path, 'this extends: entry changes nothing: give include: or exclude: terms');
   }
 }
@@ -126,8 +153,22 @@ function readTopic(r: YamlReader, v: unknown, i: number): RawTopic | undefined {
   const ext = o.extends === undefined ? undefined : r.string(o.extends, [...path, 'extends'], 'extends');
   const rawId = o.id ?? ext;
   const id = typeof rawId === 'string' && TOPIC_ID.test(rawId) ? rawId : undefined;
-  if (id === undefined) r.problem([...path, o.id === undefined && ext === undefined ? '' : 'id'].filter((k) => k !== ''), o.id === undefined && ext === undefined ? 'a topic needs an id' : 'a topic id is lower-case letters, digits and dashes (e.g. us-strikes)');
-  const t: RawTopic = { path: formatPath(path), line: r.line(path), id: id ?? `#${i}`, include: [], excludeTerms: [], clauses: [], require: [], any: [], exclude: [] };
+  if (id === undefined)
+    r.problem(
+      [...path, o.id === undefined && ext === undefined ? '' : 'id'].filter((k) => k !== ''),
+      o.id === undefined && ext === undefined ? 'a topic needs an id' : 'a topic id is lower-case letters, digits and dashes (e.g. us-strikes)',
+    );
+  const t: RawTopic = {
+    path: formatPath(path),
+    line: r.line(path),
+    id: id ?? `#${i}`,
+    include: [],
+    excludeTerms: [],
+    clauses: [],
+    require: [],
+    any: [],
+    exclude: [],
+  };
   if (ext !== undefined) t.extends = ext;
   const names = r.bilingual(o.names, [...path, 'names'], 'names');
   const name = o.name === undefined ? undefined : r.string(o.name, [...path, 'name'], 'name');

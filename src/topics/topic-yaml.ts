@@ -148,7 +148,8 @@ export class YamlReader {
       return undefined;
     }
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.problem([...path, k], `unknown key "${k}" in ${what} (allowed: ${allowed.join(', ')})`, this.keyLine(path, k));
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) this.problem([...path, k], `unknown key "${k}" in ${what} (allowed: ${allowed.join(', ')})`, this.keyLine(path, k));
     return o;
   }
 

@@ -76,11 +76,21 @@ async function waitUntil(cond: () => boolean, timeoutMs: number): Promise<void> 
 
 const chatIds = (n: number, base: number) => Array.from({ length: n }, (_, i) => (i % 10 === 9 ? String(-(base + i)) : String(base + i)));
 
-async function broadcast(store: Store, sender: Sender, fake: FakeTelegram, chats: string[], perChat: number, instances: Store[]): Promise<{ seconds: number; rate: number; r429: number; ordered: boolean; enqueueMs: number }> {
-  const outboxes = await Promise.all(instances.map(async (s) => new Outbox({ backend: await openOutboxBackend(s), articles: { getMany: async () => [] }, makeAlertMessages: renderIds })));
+async function broadcast(
+  store: Store,
+  sender: Sender,
+  fake: FakeTelegram,
+  chats: string[],
+  perChat: number,
+  instances: Store[],
+): Promise<{ seconds: number; rate: number; r429: number; ordered: boolean; enqueueMs: number }> {
+  const outboxes = await Promise.all(
+    instances.map(async (s) => new Outbox({ backend: await openOutboxBackend(s), articles: { getMany: async () => [] }, makeAlertMessages: renderIds })),
+  );
   const t0 = performance.now();
   for (let round = 1; round <= perChat; round++) {
-    for (const chat of chats) await outboxes[0]!.enqueue({ platform: 'telegram', chat }, [{ format: 'text', text: `${chat}/${round}` }], { key: `b/${chat}/${round}` });
+    for (const chat of chats)
+      await outboxes[0]!.enqueue({ platform: 'telegram', chat }, [{ format: 'text', text: `${chat}/${round}` }], { key: `b/${chat}/${round}` });
   }
   const enqueueMs = (performance.now() - t0) / (chats.length * perChat);
   const pumps = outboxes.map((outbox) => new DeliveryPump({ outbox, senders: { telegram: sender }, maxInFlight: 16 }));
@@ -135,11 +145,27 @@ interface Latency {
 async function latency(bs: BenchStore, fake: FakeTelegram, n: number): Promise<Latency> {
   const store = await bs.open();
   const subs = new SubscriptionStore(store);
-  const sub = (chat: string, topic: string) => subs.upsert({ platform: 'telegram', chat, topic, mode: { kind: 'instant' }, timezone: 'Asia/Baghdad', createdAt: new Date().toISOString(), source: 'config' });
+  const sub = (chat: string, topic: string) =>
+    subs.upsert({
+      platform: 'telegram',
+      chat,
+      topic,
+      mode: { kind: 'instant' },
+      timezone: 'Asia/Baghdad',
+      createdAt: new Date().toISOString(),
+      source: 'config',
+    });
   for (let i = 0; i < n; i++) await sub(String(700_000 + i), `q${i}`);
   await sub('799999', 'busy');
   const articles = new ArticleStore(store);
-  const delivery = await openDelivery({ store, senders: { telegram: telegramSenderFor(fake) }, articles, subscriptions: subs, makeAlertMessages: renderIds, makeDigestMessages: async () => [] });
+  const delivery = await openDelivery({
+    store,
+    senders: { telegram: telegramSenderFor(fake) },
+    articles,
+    subscriptions: subs,
+    makeAlertMessages: renderIds,
+    makeDigestMessages: async () => [],
+  });
   await delivery.start();
   const handedAt = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -180,7 +206,11 @@ async function latency(bs: BenchStore, fake: FakeTelegram, n: number): Promise<L
 }
 
 export async function run(): Promise<void> {
-  console.log(`machine: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const quick = process.env.BENCH_QUICK === '1';
   const chats = quick ? 100 : 1000;
   const bs = benchStore();
@@ -204,7 +234,9 @@ export async function run(): Promise<void> {
       await new Promise((r) => setTimeout(r, 2_000));
       const two = [await bs.open(), await bs.open()];
       const m = await broadcast(two[0]!, sender, fake, chatIds(quick ? 60 : 300, 500_000), 2, two);
-      console.log(`two instances on one Redis, ${(quick ? 60 : 300) * 2} messages: ${m.rate.toFixed(2)} msg/s = ${((m.rate / 30) * 100).toFixed(1)} % of 30 msg/s, 429s: ${m.r429}, order kept: ${m.ordered}`);
+      console.log(
+        `two instances on one Redis, ${(quick ? 60 : 300) * 2} messages: ${m.rate.toFixed(2)} msg/s = ${((m.rate / 30) * 100).toFixed(1)} % of 30 msg/s, 429s: ${m.r429}, order kept: ${m.ordered}`,
+      );
     }
 
     await new Promise((r) => setTimeout(r, 2_000));
@@ -213,7 +245,9 @@ export async function run(): Promise<void> {
       `instant mode, item handed to delivery → sendMessage at the platform: quiet chats (${l.quiet.n}) p50 ${l.quiet.p50.toFixed(0)} ms, p99 ${l.quiet.p99.toFixed(0)} ms; ` +
         `baseline bare sendMessage round trip p50 ${l.rtt50.toFixed(1)} ms, p99 ${l.rtt99.toFixed(1)} ms (p50 ratio ×${(l.quiet.p50 / l.rtt50).toFixed(1)})`,
     );
-    console.log(`busy chat (an item every ~0.5 s, 30 s batch window): ${l.busy.n} items in ${l.busy.messages} messages, p50 ${(l.busy.p50 / 1000).toFixed(1)} s, p99 ${(l.busy.p99 / 1000).toFixed(1)} s`);
+    console.log(
+      `busy chat (an item every ~0.5 s, 30 s batch window): ${l.busy.n} items in ${l.busy.messages} messages, p50 ${(l.busy.p50 / 1000).toFixed(1)} s, p99 ${(l.busy.p99 / 1000).toFixed(1)} s`,
+    );
     console.log("(a feed item also waits for its feed's next poll: on average half the poll interval, e.g. 2.5 min at 5m)");
   } finally {
     await fake.close();

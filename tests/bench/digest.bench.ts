@@ -67,7 +67,17 @@ function generate(): StoredArticle[] {
       const published = new Date(base + c * rand() * 6 * HOUR).toISOString();
       const feed = `feed${Math.floor(rand() * 200)}`;
       const s: StoredArticle = {
-        article: { id, feedId: feed, url: `https://${feed}.example/${id}`, title: c === 0 ? title : `${title} ${pick(VOCAB)}`, summary: '', text, lang: 'en', published, fetchedAt: published },
+        article: {
+          id,
+          feedId: feed,
+          url: `https://${feed}.example/${id}`,
+          title: c === 0 ? title : `${title} ${pick(VOCAB)}`,
+          summary: '',
+          text,
+          lang: 'en',
+          published,
+          fetchedAt: published,
+        },
         matches,
       };
       if (matches.length > 0 && rand() < assigned) s.storyId = `s${story}`;
@@ -106,7 +116,10 @@ function scanningStore(load: () => Promise<StoredArticle[]>): ArticleStore {
   const all = async () => (cache ??= new Map((await load()).map((s) => [s.article.id, s])));
   return {
     async listIndexBetween(since: number, until: number) {
-      return [...(await all()).values()].map(indexEntryOf).filter((e) => e.published >= since && e.published <= until).sort((a, b) => a.published - b.published || (a.id < b.id ? -1 : 1));
+      return [...(await all()).values()]
+        .map(indexEntryOf)
+        .filter((e) => e.published >= since && e.published <= until)
+        .sort((a, b) => a.published - b.published || (a.id < b.id ? -1 : 1));
     },
     async getMany(ids: readonly string[]) {
       const m = await all();
@@ -123,7 +136,9 @@ const digestOf = (articles: ArticleStore, windowMs: number, topic = 'iraq') =>
     return d;
   });
 
-const sameDigest = (a: Digest, b: Digest) => JSON.stringify(a.stories.map((s) => [s.storyId, s.articleCount])) === JSON.stringify(b.stories.map((s) => [s.storyId, s.articleCount])) && a.totals.stories === b.totals.stories;
+const sameDigest = (a: Digest, b: Digest) =>
+  JSON.stringify(a.stories.map((s) => [s.storyId, s.articleCount])) === JSON.stringify(b.stories.map((s) => [s.storyId, s.articleCount])) &&
+  a.totals.stories === b.totals.stories;
 
 /** Exported for profiling scripts. */
 export const generateArticles = generate;
@@ -163,8 +178,18 @@ export async function run(): Promise<void> {
     // Baselines, each on a fresh open so no one profits from another's warm caches.
     store = await openStore(url);
     articles = new ArticleStore(store);
-    const windowScan = await time(() => digestOf(scanningStore(() => articles.listBetween(NOW - 24 * HOUR, NOW)), 24 * HOUR));
-    const fullScan = await time(() => digestOf(scanningStore(() => articles.listBetween(NOW - (DAYS + 1) * 24 * HOUR, NOW)), 24 * HOUR));
+    const windowScan = await time(() =>
+      digestOf(
+        scanningStore(() => articles.listBetween(NOW - 24 * HOUR, NOW)),
+        24 * HOUR,
+      ),
+    );
+    const fullScan = await time(() =>
+      digestOf(
+        scanningStore(() => articles.listBetween(NOW - (DAYS + 1) * 24 * HOUR, NOW)),
+        24 * HOUR,
+      ),
+    );
     await store.close();
 
     const main = runs.iraq!;
@@ -174,7 +199,9 @@ export async function run(): Promise<void> {
     for (const sc of SCENARIOS) {
       const r = runs[sc.topic]!;
       const d = r.d!;
-      console.log(`  ${sc.topic.padEnd(11)} ${sc.label.padEnd(38)} ${String(d.totals.articles).padStart(4)} articles → ${String(d.totals.stories).padStart(4)} stories  wall ${fmt(median(r.ms))}  cpu ${fmt(median(r.cpu))}  ≤ 200 ms: ${median(r.ms) <= 200 ? 'met' : 'MISSED'}`);
+      console.log(
+        `  ${sc.topic.padEnd(11)} ${sc.label.padEnd(38)} ${String(d.totals.articles).padStart(4)} articles → ${String(d.totals.stories).padStart(4)} stories  wall ${fmt(median(r.ms))}  cpu ${fmt(median(r.cpu))}  ≤ 200 ms: ${median(r.ms) <= 200 ? 'met' : 'MISSED'}`,
+      );
     }
     console.log(`  iraq cold (fresh open, first digest of the process): wall ${fmt(cold.ms)}  cpu ${fmt(cold.cpu)}`);
     console.log(`  baseline listBetween(24 h) + same ranking: ${fmt(windowScan.ms)}  ratio ${(windowScan.ms / w).toFixed(1)}× ours`);

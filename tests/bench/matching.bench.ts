@@ -52,10 +52,11 @@ function topics(count: number, seed: number): TopicDef[] {
 
 function termsOf(defs: readonly TopicDef[]): string[] {
   const out: string[] = [];
-  for (const d of defs) for (const m of d.query.matchAll(/"([^"]+)"|[^\s()"]+/g)) {
-    const t = (m[1] ?? m[0]).replace(/^(title:|-)/, '').replace(/\*$/, '');
-    if (!/^(OR|AND|NOT|NEAR\/\d+)$/.test(t)) out.push(t);
-  }
+  for (const d of defs)
+    for (const m of d.query.matchAll(/"([^"]+)"|[^\s()"]+/g)) {
+      const t = (m[1] ?? m[0]).replace(/^(title:|-)/, '').replace(/\*$/, '');
+      if (!/^(OR|AND|NOT|NEAR\/\d+)$/.test(t)) out.push(t);
+    }
   return out;
 }
 

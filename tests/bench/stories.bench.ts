@@ -27,13 +27,40 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 const SYLL = ['ka', 'ra', 'mi', 'lo', 'te', 'su', 'na', 'bi', 'do', 'fe', 'gu', 'ha', 'jo', 'ne', 'pa', 'qi', 'sa', 'ti', 'vo', 'ze'];
 const VOCAB = Array.from({ length: 3000 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLL)).join(''));
 // Domain words including gazetteer names, counts and day words, so signatures are not empty.
-const DOMAIN = ['Ain al-Asad', 'Harir', 'Erbil', 'Baghdad airport', 'Jurf al-Sakhr', 'Tanf', 'Kataib Hezbollah', 'Nujaba', 'CENTCOM', 'drone', 'strike', 'rockets',
-  'three soldiers', 'five targets', 'on Monday', 'yesterday', 'عين الأسد', 'جرف الصخر', 'كتائب حزب الله', 'ثلاثة قتلى', 'غارة', 'أمس', 'Iraq', 'withdrawal'];
+const DOMAIN = [
+  'Ain al-Asad',
+  'Harir',
+  'Erbil',
+  'Baghdad airport',
+  'Jurf al-Sakhr',
+  'Tanf',
+  'Kataib Hezbollah',
+  'Nujaba',
+  'CENTCOM',
+  'drone',
+  'strike',
+  'rockets',
+  'three soldiers',
+  'five targets',
+  'on Monday',
+  'yesterday',
+  'عين الأسد',
+  'جرف الصخر',
+  'كتائب حزب الله',
+  'ثلاثة قتلى',
+  'غارة',
+  'أمس',
+  'Iraq',
+  'withdrawal',
+];
 const words = (n: number) => Array.from({ length: n }, () => (rand() < 0.08 ? pick(DOMAIN) : pick(VOCAB))).join(' ');
 
 function article(i: number, p: number, title: string, text: string): StoredArticle {
   const iso = new Date(p).toISOString();
-  return { article: { id: `m${i}`, feedId: `f${i % 50}`, url: '', title, summary: '', text, lang: 'en', published: iso, fetchedAt: iso }, matches: [{ id: 'iraq', score: 1, terms: [], spans: [] }] };
+  return {
+    article: { id: `m${i}`, feedId: `f${i % 50}`, url: '', title, summary: '', text, lang: 'en', published: iso, fetchedAt: iso },
+    matches: [{ id: 'iraq', score: 1, terms: [], spans: [] }],
+  };
 }
 
 /** Writes 100k bucket entries (sketch + signature of pool texts at random times) straight into the store. */
@@ -47,7 +74,7 @@ async function populate(store: Store): Promise<void> {
   for (let i = 0; i < N; i++) {
     const doc = pool[i % POOL]!;
     const p = NOW - rand() * DAYS * 24 * HOUR;
-    const sig = { ...doc.sig, day: dayOf(p) - (doc.sig.dayExplicit ? rand() < 0.5 ? 1 : 0 : 0) };
+    const sig = { ...doc.sig, day: dayOf(p) - (doc.sig.dayExplicit ? (rand() < 0.5 ? 1 : 0) : 0) };
     const key = new Date(p).toISOString().slice(0, 13);
     let b = buckets.get(key);
     if (!b) buckets.set(key, (b = []));
@@ -70,7 +97,9 @@ async function measure(label: string, assign: (s: StoredArticle) => Promise<unkn
   const first = times.shift()!;
   times.sort((a, b) => a - b);
   const mean = times.reduce((x, y) => x + y, 0) / times.length;
-  console.log(`${label.padEnd(34)} mean ${mean.toFixed(2)} ms/article  p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms  first (cold buckets) ${first.toFixed(0)} ms`);
+  console.log(
+    `${label.padEnd(34)} mean ${mean.toFixed(2)} ms/article  p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms  first (cold buckets) ${first.toFixed(0)} ms`,
+  );
   return mean;
 }
 
@@ -80,7 +109,9 @@ export async function run(): Promise<void> {
   try {
     const t0 = performance.now();
     await populate(store);
-    console.log(`populated ${N} stored articles over ${DAYS} days in ${((performance.now() - t0) / 1000).toFixed(1)} s; ~${Math.round((N * 4) / DAYS)} in a ±3-day window`);
+    console.log(
+      `populated ${N} stored articles over ${DAYS} days in ${((performance.now() - t0) / 1000).toFixed(1)} s; ~${Math.round((N * 4) / DAYS)} in a ±3-day window`,
+    );
     const clock = () => NOW;
     const sketchOnly = new SketchStoryIndex(store, { now: clock });
     const events = new StoryIndex(store, { now: clock });

@@ -11,7 +11,10 @@ describe('raqib classify (contract)', () => {
     ].join('\n');
     const r = await runCli(['classify'], { stdin: `${input}\n`, env: TOPICS_ONLY });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].id).toBe('a');
     expect(lines[1].id).toBe(7);
@@ -28,7 +31,10 @@ describe('raqib classify (contract)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/line 2: not valid JSON/);
     expect(r.stderr).toMatch(/line 4: needs "title" or "text"/);
-    const ids = r.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
+    const ids = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
     expect(ids).toEqual(['x1', 'x4']);
   });
 
@@ -36,7 +42,12 @@ describe('raqib classify (contract)', () => {
     const r = await runCli(['classify'], { stdin: '\uFEFF{"id":"b1","title":"Baghdad"}\r\n{"id":"b2","title":"x"}\r\n', env: TOPICS_ONLY });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['b1', 'b2']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['b1', 'b2']);
   });
 
   it('refuses an id that JSON cannot write back (1e400 would come out as null)', async () => {
@@ -44,7 +55,12 @@ describe('raqib classify (contract)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/line 1: "id" must be a string or a finite number/);
     expect(r.stderr).toMatch(/line 2: "id" must be a string or a finite number/);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3]);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([3]);
   });
 
   it('refuses an unexpected argument with usage', async () => {
@@ -85,7 +101,10 @@ describe('raqib classify --explain', () => {
   });
 
   it('keeps the contract output unchanged without --explain (no clause hits in it)', async () => {
-    const r = await runCli(['classify'], { stdin: '{"id":"a","title":"US to withdraw troops from Iraq","text":"The US will withdraw troops from Iraq, officials in Baghdad said."}\n', env: TOPICS_ONLY });
+    const r = await runCli(['classify'], {
+      stdin: '{"id":"a","title":"US to withdraw troops from Iraq","text":"The US will withdraw troops from Iraq, officials in Baghdad said."}\n',
+      env: TOPICS_ONLY,
+    });
     const line = JSON.parse(r.stdout.trim());
     for (const t of line.topics) expect(Object.keys(t).sort()).toEqual(['id', 'score', 'terms']);
   });

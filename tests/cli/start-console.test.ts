@@ -5,7 +5,12 @@ import { BIN } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/stores.ts';
 
 /** Runs `raqib start` with no tokens, writes commands to stdin, and collects stdout until `until` appears. */
-function runConsole(cwd: string, commands: string[], until: RegExp, timeoutMs = 30_000): Promise<{ stdout: string; stderr: string; exitCode: Promise<number | null>; kill(sig?: NodeJS.Signals): void }> {
+function runConsole(
+  cwd: string,
+  commands: string[],
+  until: RegExp,
+  timeoutMs = 30_000,
+): Promise<{ stdout: string; stderr: string; exitCode: Promise<number | null>; kill(sig?: NodeJS.Signals): void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'start'], {
       cwd,
@@ -63,7 +68,10 @@ describe('npm start with no platform tokens (console platform)', () => {
     try {
       const { writeFileSync, existsSync } = await import('node:fs');
       writeFileSync(join(t.dir, 'raqib.yaml'), 'feeds:\n  - url: ./x.xml\n    interval: often\ntopics:\n  - id: a\n    query: "x AND"\n');
-      const child = spawn(process.execPath, [BIN, 'start'], { cwd: t.dir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', RAQIB_STORE: `sqlite://${join(t.dir, 'data', 'r.sqlite')}` } });
+      const child = spawn(process.execPath, [BIN, 'start'], {
+        cwd: t.dir,
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', RAQIB_STORE: `sqlite://${join(t.dir, 'data', 'r.sqlite')}` },
+      });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
@@ -79,7 +87,10 @@ describe('npm start with no platform tokens (console platform)', () => {
     const t = tempDir();
     try {
       // Port 1 on loopback refuses at once: an operator's mistake, not a bug in raqib.
-      const child = spawn(process.execPath, [BIN, 'start'], { cwd: t.dir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', RAQIB_STORE: 'redis://127.0.0.1:1' } });
+      const child = spawn(process.execPath, [BIN, 'start'], {
+        cwd: t.dir,
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', RAQIB_STORE: 'redis://127.0.0.1:1' },
+      });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));

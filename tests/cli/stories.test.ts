@@ -10,9 +10,22 @@ import { tempDir } from '../helpers/stores.ts';
 const ENV = { LOG_LEVEL: 'silent' };
 const line = (o: object) => JSON.stringify(o);
 
-const EN = { title: 'Drone attack on Ain al-Asad base', text: 'The Islamic Resistance in Iraq said it launched two drones at Ain al-Asad air base on Tuesday. One US soldier was wounded.', published: '2024-01-09T08:00:00Z' };
-const AR = { lang: 'ar', title: 'مسيرتان تضربان قاعدة عين الأسد', text: 'تبنت المقاومة الإسلامية في العراق الثلاثاء هجوما بطائرتين مسيرتين على قاعدة عين الأسد في الأنبار.', published: '2024-01-09T12:00:00Z' };
-const OTHER = { title: 'Drone attack on Harir base', text: 'A drone targeted Harir air base near Erbil on Tuesday, the Islamic Resistance in Iraq said.', published: '2024-01-09T09:00:00Z' };
+const EN = {
+  title: 'Drone attack on Ain al-Asad base',
+  text: 'The Islamic Resistance in Iraq said it launched two drones at Ain al-Asad air base on Tuesday. One US soldier was wounded.',
+  published: '2024-01-09T08:00:00Z',
+};
+const AR = {
+  lang: 'ar',
+  title: 'مسيرتان تضربان قاعدة عين الأسد',
+  text: 'تبنت المقاومة الإسلامية في العراق الثلاثاء هجوما بطائرتين مسيرتين على قاعدة عين الأسد في الأنبار.',
+  published: '2024-01-09T12:00:00Z',
+};
+const OTHER = {
+  title: 'Drone attack on Harir base',
+  text: 'A drone targeted Harir air base near Erbil on Tuesday, the Islamic Resistance in Iraq said.',
+  published: '2024-01-09T09:00:00Z',
+};
 
 describe('raqib stories (contract)', () => {
   it('writes {id, story, joined?} per input in order: one story across languages, another base apart', async () => {
@@ -20,7 +33,10 @@ describe('raqib stories (contract)', () => {
     const r = await runCli(['stories'], { stdin: `${input}\n`, env: ENV });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['en1', 7, 'ar1']);
     expect(out[0]).toEqual({ id: 'en1', story: 'en1' });
     expect(out[1]).toEqual({ id: 7, story: '7' });
@@ -29,13 +45,24 @@ describe('raqib stories (contract)', () => {
   });
 
   it('reports malformed lines with their number, processes the rest and exits 1', async () => {
-    const input = [line({ id: 'a', ...EN }), '{nope', line({ id: 'b' }), line({ id: 'c', title: 'x', published: 'last tuesday' }), line({ id: 'd', ...AR })].join('\n');
+    const input = [
+      line({ id: 'a', ...EN }),
+      '{nope',
+      line({ id: 'b' }),
+      line({ id: 'c', title: 'x', published: 'last tuesday' }),
+      line({ id: 'd', ...AR }),
+    ].join('\n');
     const r = await runCli(['stories'], { stdin: input, env: ENV });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^line 2: not valid JSON/m);
     expect(r.stderr).toMatch(/^line 3: needs "title" or "text"/m);
     expect(r.stderr).toMatch(/^line 4: "published" is not an ISO time/m);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'd']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['a', 'd']);
   });
 
   it('exits 2 on bad usage', async () => {
@@ -58,4 +85,3 @@ describe('raqib stories (contract)', () => {
     }
   });
 });
-

@@ -96,7 +96,20 @@ describe('an Arabic session', () => {
     for (const lang of ['ar', 'en'] as const) {
       const byLine = new Map((await play(lang)).map((r) => [r.line, r]));
       const ok = (line: string) => expect(byLine.get(line)!.status, `${lang}: ${line}: ${byLine.get(line)!.text}`).toBe('ok');
-      for (const line of ['/topic العراق', '/digest العراق ٢٤ ساعة', '/digest العراق آخر ٣ أيام', '/digest العراق ٢٤h', '/digest الفصائل ۲۴h', '/subscribe العراق يومياً ٠٨:٠٠', '/subscribe الضربات فوري', '/mute العراق ٦ ساعات', '/mute الكل يومين', '/mute إلغاء', '/unsubscribe الضربات']) ok(line);
+      for (const line of [
+        '/topic العراق',
+        '/digest العراق ٢٤ ساعة',
+        '/digest العراق آخر ٣ أيام',
+        '/digest العراق ٢٤h',
+        '/digest الفصائل ۲۴h',
+        '/subscribe العراق يومياً ٠٨:٠٠',
+        '/subscribe الضربات فوري',
+        '/mute العراق ٦ ساعات',
+        '/mute الكل يومين',
+        '/mute إلغاء',
+        '/unsubscribe الضربات',
+      ])
+        ok(line);
       expect(byLine.get('/digest عراق')!.text).toContain(lang === 'ar' ? 'هل تقصد iraq؟' : 'Did you mean iraq?');
       expect(byLine.get('/subscrib العراق')!.text).toContain(lang === 'ar' ? 'هل تقصد /subscribe؟' : 'did you mean /subscribe?');
       expect(byLine.get('/help subscrib')!.text).toContain('/subscribe');

@@ -40,7 +40,19 @@ export interface World {
   catalog: TopicCatalog;
   services: CommandServices;
   seed(a: { id: string; title: string; text?: string; hoursAgo: number; url?: string; feedId?: string }): Promise<StoredArticle>;
-  ctx(o?: Partial<{ platform: PlatformName; chatId: string; kind: 'private' | 'group' | 'channel'; thread: string; userId: string; lang: UiLang; admin: boolean; chatAdmin: boolean; now: number }>): CommandContext;
+  ctx(
+    o?: Partial<{
+      platform: PlatformName;
+      chatId: string;
+      kind: 'private' | 'group' | 'channel';
+      thread: string;
+      userId: string;
+      lang: UiLang;
+      admin: boolean;
+      chatAdmin: boolean;
+      now: number;
+    }>,
+  ): CommandContext;
   close(): Promise<void>;
 }
 
@@ -90,12 +102,25 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     ...extra,
   });
   return {
-    store, articles, subscriptions, registry, feedStates, catalog, services,
+    store,
+    articles,
+    subscriptions,
+    registry,
+    feedStates,
+    catalog,
+    services,
     async seed(a) {
       const published = new Date(NOW - a.hoursAgo * HOUR).toISOString();
       const article = {
-        id: a.id, feedId: a.feedId ?? 'feed-1', url: a.url ?? `https://news.example.com/${a.id}`, title: a.title, summary: '',
-        text: a.text ?? a.title, lang: /[\u0600-\u06FF]/.test(a.title) ? 'ar' as const : 'en' as const, published, fetchedAt: published,
+        id: a.id,
+        feedId: a.feedId ?? 'feed-1',
+        url: a.url ?? `https://news.example.com/${a.id}`,
+        title: a.title,
+        summary: '',
+        text: a.text ?? a.title,
+        lang: /[\u0600-\u06FF]/.test(a.title) ? ('ar' as const) : ('en' as const),
+        published,
+        fetchedAt: published,
       };
       const matches = compileTopics(catalog.list()).match({ title: article.title, text: article.text });
       const stored: StoredArticle = { article, matches };
@@ -118,4 +143,3 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     close: cleanup,
   };
 }
-

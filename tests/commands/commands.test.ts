@@ -112,8 +112,14 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
 
   it('a bad mode, time, time zone or topic changes nothing', async () => {
     for (const line of [
-      '/subscribe iraq daily 25:00', '/subscribe iraq weekly', '/subscribe iraq hourly Mars/Olympus', '/subscribe nosuch',
-      '/subscribe iraq cron 0 * * * *', '/subscribe iraq cron "61 * * * *"', '/subscribe', '/subscribe iraq hourly UTC extra',
+      '/subscribe iraq daily 25:00',
+      '/subscribe iraq weekly',
+      '/subscribe iraq hourly Mars/Olympus',
+      '/subscribe nosuch',
+      '/subscribe iraq cron 0 * * * *',
+      '/subscribe iraq cron "61 * * * *"',
+      '/subscribe',
+      '/subscribe iraq hourly UTC extra',
     ]) {
       const r = await run(w.ctx(), line);
       expect(r.status, line).toBe('usage');
@@ -144,7 +150,15 @@ describe('/subscribe, /unsubscribe, /subscriptions, /mute', () => {
     expect((await run(w.ctx(), '/unsubscribe nosuch')).status).toBe('usage');
     expect((await run(w.ctx(), '/unsubscribe iraq')).status).toBe('ok');
     expect(await chatSubs()).toEqual([]);
-    await w.subscriptions.upsert({ platform: 'telegram', chat: '42', topic: 'iraq', mode: { kind: 'instant' }, timezone: 'UTC', createdAt: '', source: 'config' });
+    await w.subscriptions.upsert({
+      platform: 'telegram',
+      chat: '42',
+      topic: 'iraq',
+      mode: { kind: 'instant' },
+      timezone: 'UTC',
+      createdAt: '',
+      source: 'config',
+    });
     const r = await run(w.ctx(), '/unsubscribe iraq');
     expect(r.status).toBe('denied');
     expect(r.text).toContain('config file');
@@ -211,7 +225,12 @@ describe('/watch', () => {
     const admin = w.ctx({ admin: true });
     expect((await run(admin, '/watch add oil oil OR نفط OR “crude price” confirm')).status).toBe('ok');
     expect(w.catalog.get('oil')?.query).toBe('oil OR نفط OR "crude price"');
-    expect(w.catalog.matcher().match({ title: 'ارتفاع أسعار النفط', text: '' }).map((m) => m.id)).toContain('oil');
+    expect(
+      w.catalog
+        .matcher()
+        .match({ title: 'ارتفاع أسعار النفط', text: '' })
+        .map((m) => m.id),
+    ).toContain('oil');
     expect((await run(admin, '/watch add oil oil')).status).toBe('usage');
     expect((await run(admin, '/watch edit oil petroleum yes')).status).toBe('ok');
     expect(w.catalog.get('oil')?.query).toBe('petroleum');
@@ -269,7 +288,15 @@ describe('/feeds', () => {
   it('config feeds are listed with their health and cannot be removed from chat', async () => {
     const w2 = await openWorld({ configFeeds: [{ url: 'https://Feeds.example.org/a.xml', name: 'A' }] });
     try {
-      await w2.feedStates.set({ feedId: 'a', url: 'https://Feeds.example.org/a.xml', failures: 3, lastError: 'HTTP 503', primed: true, itemsSeen: 1, lastPollAt: '2026-03-10T11:55:00Z' });
+      await w2.feedStates.set({
+        feedId: 'a',
+        url: 'https://Feeds.example.org/a.xml',
+        failures: 3,
+        lastError: 'HTTP 503',
+        primed: true,
+        itemsSeen: 1,
+        lastPollAt: '2026-03-10T11:55:00Z',
+      });
       const admin = w2.ctx({ admin: true });
       expect((await run(admin, '/feeds list')).text).toContain('failing ×3: HTTP 503');
       const r = await run(admin, '/feeds remove https://feeds.example.org/a.xml');
@@ -290,7 +317,15 @@ describe('/status', () => {
     });
     try {
       await w2.feedStates.set({ feedId: 'a', url: 'https://a.example/rss', failures: 0, primed: true, itemsSeen: 3, lastPollAt: '2026-03-10T11:58:00Z' });
-      await w2.feedStates.set({ feedId: 'b', url: 'https://b.example/rss', failures: 5, lastError: 'timeout', primed: true, itemsSeen: 0, lastPollAt: '2026-03-10T11:50:00Z' });
+      await w2.feedStates.set({
+        feedId: 'b',
+        url: 'https://b.example/rss',
+        failures: 5,
+        lastError: 'timeout',
+        primed: true,
+        itemsSeen: 0,
+        lastPollAt: '2026-03-10T11:50:00Z',
+      });
       const r = await run(w2.ctx(), '/status');
       expect(r.text).toContain('Feeds: 3 (1 ok, 1 failing, 0 disabled, 1 not polled yet)');
       expect(r.text).toContain('Last poll: 2026-03-10 11:58 UTC');
@@ -316,7 +351,15 @@ describe('/status', () => {
 describe('dispatch', () => {
   it('an unknown command, or a service that throws, is answered and never thrown', async () => {
     expect((await run(w.ctx(), '/nosuch x')).text).toContain('Unknown command /nosuch');
-    const broken = { ...w.ctx(), services: { ...w.services, topics: async () => { throw new Error('store down'); } } };
+    const broken = {
+      ...w.ctx(),
+      services: {
+        ...w.services,
+        topics: async () => {
+          throw new Error('store down');
+        },
+      },
+    };
     const errors: unknown[] = [];
     const r = await dispatch(broken, 'topics', '', (e) => errors.push(e));
     expect(r.status).toBe('error');

@@ -16,7 +16,10 @@ describe('parseCommandLine', () => {
   });
 });
 
-const TOPICS = [{ id: 'iraq', query: 'iraq' }, { id: 'us-strikes', query: 'strike' }];
+const TOPICS = [
+  { id: 'iraq', query: 'iraq' },
+  { id: 'us-strikes', query: 'strike' },
+];
 const ctx = (lang: 'en' | 'ar' = 'en') => ({ lang, services: { topics: async () => TOPICS } as unknown as CommandServices });
 
 describe('parseArgs', () => {
@@ -65,7 +68,10 @@ describe('parseArgs', () => {
       { name: 'MODE', kind: 'schedule', optional: true, description: { en: 'm', ar: 'm' } },
       { name: 'TZ', kind: 'timezone', optional: true, description: { en: 'z', ar: 'z' } },
     ]);
-    expect(await parseArgs('s', sub, 'iraq cron "0 */6 * * *" europe/london', ctx())).toEqual({ ok: true, values: { TOPIC: 'iraq', MODE: { kind: 'cron', cron: '0 */6 * * *', label: 'cron "0 */6 * * *"' }, TZ: 'Europe/London' } });
+    expect(await parseArgs('s', sub, 'iraq cron "0 */6 * * *" europe/london', ctx())).toEqual({
+      ok: true,
+      values: { TOPIC: 'iraq', MODE: { kind: 'cron', cron: '0 */6 * * *', label: 'cron "0 */6 * * *"' }, TZ: 'Europe/London' },
+    });
     expect(await parseArgs('s', sub, 'iraq UTC', ctx())).toEqual({ ok: true, values: { TOPIC: 'iraq', TZ: 'UTC' } });
     const unquoted = await parseArgs('s', sub, 'iraq cron 0 * * * *', ctx());
     expect(unquoted.ok === false && unquoted.reply.text).toContain('MODE: Put the cron expression in quotes.');

@@ -22,10 +22,30 @@ const run = (ctx: CommandContext, line: string) => {
 /** Long headlines, so that the length bound holds for the worst case the reply can show. */
 async function seedLongHeadlines() {
   const tail = ' and officials say more is expected in the coming weeks as talks continue in Baghdad and Washington over the future';
-  await w.seed({ id: 'w1', title: `US troops begin withdrawal from Iraq bases${tail}`, text: 'The US military began the withdrawal of its troops from Iraq, officials said. US forces will leave Baghdad.', hoursAgo: 2 });
-  await w.seed({ id: 'w2', title: `US forces complete pullout from Syria base${tail}`, text: 'US forces completed their pullout of troops from a base in Syria. The American withdrawal of troops continued.', hoursAgo: 30 });
-  await w.seed({ id: 'w3', title: `Pentagon confirms drawdown of troops in Iraq${tail}`, text: 'The Pentagon confirmed the drawdown of US troops in Iraq. The withdrawal of forces will take months.', hoursAgo: 50 });
-  await w.seed({ id: 'w4', title: `Coalition announces withdrawal of forces from Iraq${tail}`, text: 'The US-led coalition announced the withdrawal of its forces from Iraq and the drawdown of troops.', hoursAgo: 80 });
+  await w.seed({
+    id: 'w1',
+    title: `US troops begin withdrawal from Iraq bases${tail}`,
+    text: 'The US military began the withdrawal of its troops from Iraq, officials said. US forces will leave Baghdad.',
+    hoursAgo: 2,
+  });
+  await w.seed({
+    id: 'w2',
+    title: `US forces complete pullout from Syria base${tail}`,
+    text: 'US forces completed their pullout of troops from a base in Syria. The American withdrawal of troops continued.',
+    hoursAgo: 30,
+  });
+  await w.seed({
+    id: 'w3',
+    title: `Pentagon confirms drawdown of troops in Iraq${tail}`,
+    text: 'The Pentagon confirmed the drawdown of US troops in Iraq. The withdrawal of forces will take months.',
+    hoursAgo: 50,
+  });
+  await w.seed({
+    id: 'w4',
+    title: `Coalition announces withdrawal of forces from Iraq${tail}`,
+    text: 'The US-led coalition announced the withdrawal of its forces from Iraq and the drawdown of troops.',
+    hoursAgo: 80,
+  });
   await w.seed({ id: 'old', title: 'US troops withdrawal from Iraq announced last month', text: 'US troops withdrawal from Iraq.', hoursAgo: 24 * 9 });
 }
 

@@ -11,11 +11,36 @@ import { NOW, openWorld, type World } from './command-world.ts';
 let w: World;
 beforeEach(async () => {
   w = await openWorld({ baseTopics: defaultTopics() });
-  await w.seed({ id: 'iraq-1', title: 'US troops begin withdrawal from Iraq bases', text: 'The US military began the withdrawal of its troops from Iraq, officials said.', hoursAgo: 2 });
-  await w.seed({ id: 'iraq-2', title: 'Pentagon confirms drawdown of troops in Iraq', text: 'The Pentagon confirmed the drawdown of US troops in Iraq. The withdrawal of forces will take months.', hoursAgo: 50 });
-  await w.seed({ id: 'afg-1', title: 'US troops withdrawal from Iraq recalls Kuwait', text: 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.', hoursAgo: 5 });
-  await w.seed({ id: 'plan-1', title: 'Drawdown plan for American bases in Iraq unveiled', text: 'Washington unveiled a drawdown plan for its bases in Iraq.', hoursAgo: 20 });
-  await w.seed({ id: 'old-afg', title: 'US troops withdrawal from Iraq recalls Kuwait again', text: 'The withdrawal of US troops from Iraq is compared with Kuwait.', hoursAgo: 24 * 9 });
+  await w.seed({
+    id: 'iraq-1',
+    title: 'US troops begin withdrawal from Iraq bases',
+    text: 'The US military began the withdrawal of its troops from Iraq, officials said.',
+    hoursAgo: 2,
+  });
+  await w.seed({
+    id: 'iraq-2',
+    title: 'Pentagon confirms drawdown of troops in Iraq',
+    text: 'The Pentagon confirmed the drawdown of US troops in Iraq. The withdrawal of forces will take months.',
+    hoursAgo: 50,
+  });
+  await w.seed({
+    id: 'afg-1',
+    title: 'US troops withdrawal from Iraq recalls Kuwait',
+    text: 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.',
+    hoursAgo: 5,
+  });
+  await w.seed({
+    id: 'plan-1',
+    title: 'Drawdown plan for American bases in Iraq unveiled',
+    text: 'Washington unveiled a drawdown plan for its bases in Iraq.',
+    hoursAgo: 20,
+  });
+  await w.seed({
+    id: 'old-afg',
+    title: 'US troops withdrawal from Iraq recalls Kuwait again',
+    text: 'The withdrawal of US troops from Iraq is compared with Kuwait.',
+    hoursAgo: 24 * 9,
+  });
 });
 afterEach(async () => {
   await w.close();
@@ -25,12 +50,19 @@ const run = (ctx: CommandContext, line: string) => {
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
   return dispatch(ctx, m[1]!, m[2]!.trim());
 };
-const matched = (id: string) => (title: string, text: string) => w.catalog.matcher().match({ title, text }).some((m) => m.id === id);
+const matched = (id: string) => (title: string, text: string) =>
+  w.catalog
+    .matcher()
+    .match({ title, text })
+    .some((m) => m.id === id);
 
 describe('/watch exclude and include, previewed', () => {
   it('exclude previews what it removes (only the last 7 days), saves on /watch confirm, as an overlay', async () => {
     const admin = w.ctx({ admin: true });
-    const before = matched('withdrawal')('US troops withdrawal from Iraq recalls Kuwait', 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.');
+    const before = matched('withdrawal')(
+      'US troops withdrawal from Iraq recalls Kuwait',
+      'The withdrawal of US troops from Iraq is compared with Kuwait by officials.',
+    );
     expect(before).toBe(true);
     const p = await run(admin, '/watch exclude withdrawal Kuwait');
     expect(p.status).toBe('ok');
@@ -43,7 +75,9 @@ describe('/watch exclude and include, previewed', () => {
     const saved = await run(admin, '/watch confirm');
     expect(saved.text).toBe('Saved: Topic "withdrawal": leave out articles with «Kuwait».');
     expect(w.catalog.get('withdrawal')!.spec!.exclude).toEqual([EXCLUDED_CLAUSE]);
-    expect(matched('withdrawal')('US troops withdrawal from Iraq recalls Kuwait', 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.')).toBe(false);
+    expect(
+      matched('withdrawal')('US troops withdrawal from Iraq recalls Kuwait', 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.'),
+    ).toBe(false);
     const stored = (await w.registry.topics.over([], (t) => t.id)).find((t) => t.id === 'withdrawal')!;
     expect(stored.overlay).toEqual({ include: [], exclude: ['Kuwait'] });
     expect(stored.spec).toBeUndefined();
@@ -75,7 +109,10 @@ describe('/watch exclude and include, previewed', () => {
     expect(t.description!.en).toBe('New pack text');
     expect(t.spec!.exclude).toEqual([EXCLUDED_CLAUSE]);
     // A pack without the topic: the overlay is kept in the store but nothing is matched for it.
-    const without = new TopicCatalog(defaultTopics().filter((x) => x.id !== 'withdrawal'), w.registry);
+    const without = new TopicCatalog(
+      defaultTopics().filter((x) => x.id !== 'withdrawal'),
+      w.registry,
+    );
     await without.reload();
     expect(without.get('withdrawal')).toBeUndefined();
   });

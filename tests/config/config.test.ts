@@ -101,7 +101,12 @@ describe('environment', () => {
   });
 
   it('lists every problem and never echoes a secret', () => {
-    const r = parseEnv({ TELEGRAM_BOT_TOKEN: 'not-a-token-s3cret', PORT: 'eighty', RAQIB_ADMINS: 'slack:U1,bogus', TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook' });
+    const r = parseEnv({
+      TELEGRAM_BOT_TOKEN: 'not-a-token-s3cret',
+      PORT: 'eighty',
+      RAQIB_ADMINS: 'slack:U1,bogus',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const paths = r.problems.map((p) => p.path).sort();
@@ -110,7 +115,11 @@ describe('environment', () => {
   });
 
   it('refuses store URLs that cannot be opened and ports that are not plain decimal numbers', () => {
-    for (const [store, port] of [['sqlite://', '0x10'], ['redis://:::', '1e3'], ['sqlite://   ', '80.0']] as const) {
+    for (const [store, port] of [
+      ['sqlite://', '0x10'],
+      ['redis://:::', '1e3'],
+      ['sqlite://   ', '80.0'],
+    ] as const) {
       const r = parseEnv({ RAQIB_STORE: store, PORT: port });
       expect(r.ok, store).toBe(false);
       if (r.ok) continue;
@@ -136,7 +145,16 @@ describe('raqib check', () => {
     const file = join(t.dir, 'bad.yaml');
     writeFileSync(
       file,
-      ['feeds:', '  - url: https://example.com/rss', '    interval: soon', 'topics:', '  - id: Bad Id', '    query: iraq', '  - id: ok', '    query: "iraq AND (baghdad"'].join('\n'),
+      [
+        'feeds:',
+        '  - url: https://example.com/rss',
+        '    interval: soon',
+        'topics:',
+        '  - id: Bad Id',
+        '    query: iraq',
+        '  - id: ok',
+        '    query: "iraq AND (baghdad"',
+      ].join('\n'),
     );
     const r = await runCli(['check', '--config', file]);
     t.remove();
@@ -225,7 +243,10 @@ describe('raqib check', () => {
   it('names the line and clause of a topic problem', async () => {
     const t = tempDir();
     const file = join(t.dir, 'raqib.yaml');
-    writeFileSync(file, ['topics:', '  - id: t', '    clauses:', '      near_us: { any: [us_forcez], near: 5, with: [united_states] }', '    require: [near_us]'].join('\n'));
+    writeFileSync(
+      file,
+      ['topics:', '  - id: t', '    clauses:', '      near_us: { any: [us_forcez], near: 5, with: [united_states] }', '    require: [near_us]'].join('\n'),
+    );
     const r = await runCli(['check', '--config', file]);
     t.remove();
     expect(r.code).toBe(2);

@@ -35,9 +35,11 @@ describe('KeyedMutex', () => {
   it('leaves no map entry behind once a key is idle', async () => {
     const m = new KeyedMutex();
     await Promise.all(Array.from({ length: 200 }, (_, i) => m.run(`chat-${i % 50}`, async () => tick(1))));
-    await m.run('x', () => {
-      throw new Error('sync throw');
-    }).catch(() => {});
+    await m
+      .run('x', () => {
+        throw new Error('sync throw');
+      })
+      .catch(() => {});
     expect(m.size).toBe(0);
   });
 });
@@ -50,10 +52,12 @@ describe('KeyedMutex.idle', () => {
       await tick(20);
       done.push('a');
     });
-    void m.run('b', async () => {
-      await tick(5);
-      throw new Error('b fails');
-    }).catch(() => done.push('b'));
+    void m
+      .run('b', async () => {
+        await tick(5);
+        throw new Error('b fails');
+      })
+      .catch(() => done.push('b'));
     await m.idle();
     expect(done).toContain('a');
   });

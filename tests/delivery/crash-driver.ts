@@ -55,7 +55,17 @@ async function poll(): Promise<void> {
     if (await articles.seenAs([it.id])) continue;
     const now = new Date().toISOString();
     const s: StoredArticle = {
-      article: { id: it.id, feedId: 'crash', url: `https://example.com/${it.id}`, title: it.title, summary: '', text: it.title, lang: 'en', published: now, fetchedAt: now },
+      article: {
+        id: it.id,
+        feedId: 'crash',
+        url: `https://example.com/${it.id}`,
+        title: it.title,
+        summary: '',
+        text: it.title,
+        lang: 'en',
+        published: now,
+        fetchedAt: now,
+      },
       matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
       // Every fourth item joins the story of the item before it, as a second outlet's report would.
       storyId: storyOfItem(it.id),

@@ -27,7 +27,16 @@ async function driverCommand(): Promise<{ args: string[]; cleanup(): void }> {
     const { build } = await import('esbuild');
     const dir = mkdtempSync(join(ROOT, 'node_modules', '.cache-raqib-crash-'));
     const out = join(dir, 'crash-driver.mjs');
-    await build({ entryPoints: [DRIVER], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', outfile: out, logLevel: 'error' });
+    await build({
+      entryPoints: [DRIVER],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      target: 'node20',
+      outfile: out,
+      logLevel: 'error',
+    });
     return { args: [out], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   } catch {
     return { args: ['--import', 'tsx', DRIVER], cleanup: () => {} };
@@ -96,9 +105,16 @@ async function startFeed(total: number, everyMs: number): Promise<{ url: string;
       const xml = items
         .slice(-120)
         .reverse()
-        .map((it) => `<item><title>${it.title}</title><link>https://news.example.com/${it.id}</link><guid>${it.id}</guid><description>${it.title}</description><pubDate>${new Date().toUTCString()}</pubDate></item>`)
+        .map(
+          (it) =>
+            `<item><title>${it.title}</title><link>https://news.example.com/${it.id}</link><guid>${it.id}</guid><description>${it.title}</description><pubDate>${new Date().toUTCString()}</pubDate></item>`,
+        )
         .join('');
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>crash</title><link>https://news.example.com/</link><description>x</description>${xml}</channel></rss>`);
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>crash</title><link>https://news.example.com/</link><description>x</description>${xml}</channel></rss>`,
+        );
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(items));
@@ -112,7 +128,12 @@ async function startFeed(total: number, everyMs: number): Promise<{ url: string;
   };
 }
 
-function spawnDriver(args: string[], env: Record<string, string>, onErr: (line: string) => void, readyMarker: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
+function spawnDriver(
+  args: string[],
+  env: Record<string, string>,
+  onErr: (line: string) => void,
+  readyMarker: string,
+): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
@@ -160,13 +181,28 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     driver = { args: [join(ROOT, 'bin', 'raqib.js'), 'start'], cleanup: () => {} };
     // `raqib start` keeps its Redis keys under "raqib:"; the caller gives it a database of its own.
     // PORT 0: the HTTP server takes a free port, so a busy 3000 (another raqib on this machine) cannot stall the run.
-    env = { RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats), RAQIB_STORE: o.storeUrl, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: 'info', PORT: '0' };
+    env = {
+      RAQIB_CONFIG: raqibConfig(work, feed.rss, o.chats),
+      RAQIB_STORE: o.storeUrl,
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.url,
+      LOG_LEVEL: 'info',
+      PORT: '0',
+    };
     readyMarker = 'raqib started';
   } else {
     const store = await openStore(o.storeUrl, { redisPrefix: o.prefix });
     const subs = new SubscriptionStore(store);
     for (const chat of o.chats) {
-      await subs.upsert({ platform: 'telegram', chat, topic: 'iraq', mode: { kind: 'instant' }, timezone: 'Asia/Baghdad', createdAt: new Date().toISOString(), source: 'config' });
+      await subs.upsert({
+        platform: 'telegram',
+        chat,
+        topic: 'iraq',
+        mode: { kind: 'instant' },
+        timezone: 'Asia/Baghdad',
+        createdAt: new Date().toISOString(),
+        source: 'config',
+      });
     }
     await store.close();
     driver = await driverCommand();
@@ -241,7 +277,20 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     perChat.set(chat, counts);
   }
   const followUps = threadedPairs(fake, o.chats, o.items);
-  return { fake, kills: o.kills, killedBeforeReady, messages, perChat, missing, duplicates, repeatedMessages, splitDuplicates, inDoubt, followUps, seconds: (Date.now() - started) / 1000 };
+  return {
+    fake,
+    kills: o.kills,
+    killedBeforeReady,
+    messages,
+    perChat,
+    missing,
+    duplicates,
+    repeatedMessages,
+    splitDuplicates,
+    inDoubt,
+    followUps,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /**
@@ -259,7 +308,8 @@ function threadedPairs(fake: FakeTelegram, chats: string[], items: number): { pa
       const at = sent.findIndex((m) => m.message_id === replyTo);
       if (at < 0) return [];
       const out = idsIn(sent[at]!.text);
-      for (let i = at + 1; i < sent.length && sent[i]!.reply_to_message_id === undefined && !sent[i]!.text.startsWith('raqib'); i++) out.push(...idsIn(sent[i]!.text));
+      for (let i = at + 1; i < sent.length && sent[i]!.reply_to_message_id === undefined && !sent[i]!.text.startsWith('raqib'); i++)
+        out.push(...idsIn(sent[i]!.text));
       return out;
     };
     const repliesTo = (m: (typeof sent)[number]) => alertIds(m.reply_to_message_id);

@@ -30,7 +30,13 @@ for (const c of storeCases) {
       const opened = await c.open();
       cleanup = opened.cleanup;
       const metrics = new RaqibMetrics();
-      const outbox = new Outbox({ backend: await openOutboxBackend(opened.store), articles: { getMany: async () => [] }, makeAlertMessages: renderIds, limits: fastLimits, metrics });
+      const outbox = new Outbox({
+        backend: await openOutboxBackend(opened.store),
+        articles: { getMany: async () => [] },
+        makeAlertMessages: renderIds,
+        limits: fastLimits,
+        metrics,
+      });
       // Retries are generous here: with 20 % faults, 10 tries make a dead letter vanishingly rare.
       pump = new DeliveryPump({ outbox, senders: { telegram: telegramSenderFor(fake, 150) }, retry: { ...fastRetry, maxAttempts: 10 }, pollMs: 30 });
       for (let i = 1; i <= PER_CHAT; i++) {
@@ -49,7 +55,8 @@ for (const c of storeCases) {
       const faults = fake.stats().injectedFaults;
       expect(faults).toBeGreaterThan(10);
       expect(metrics.sent.get({ platform: 'telegram', kind: 'notice' })).toBe(CHATS.length * PER_CHAT);
-      const retried = metrics.retried.get({ platform: 'telegram', reason: 'transient' }) + metrics.retried.get({ platform: 'telegram', reason: 'rate_limited' });
+      const retried =
+        metrics.retried.get({ platform: 'telegram', reason: 'transient' }) + metrics.retried.get({ platform: 'telegram', reason: 'rate_limited' });
       expect(retried).toBe(faults);
       expect((await outbox.stats()).dead).toBe(0);
       // A 429 is waited out for its retry_after (1 s) before that chat's next call.

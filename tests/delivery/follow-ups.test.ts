@@ -36,7 +36,12 @@ function inStory(id: string, storyId: string): StoredArticle {
   return { ...article(id), storyId };
 }
 
-const item = (storyId: string, articleId: string, to: ChatRef = chat): FollowUpItem => ({ alertKey: alertKey(to, storyId), storyId, articleId, topics: ['iraq'] });
+const item = (storyId: string, articleId: string, to: ChatRef = chat): FollowUpItem => ({
+  alertKey: alertKey(to, storyId),
+  storyId,
+  articleId,
+  topics: ['iraq'],
+});
 
 for (const c of storeCases) {
   describe.skipIf(c.skip)(`follow-ups over ${c.name}`, () => {
@@ -52,7 +57,10 @@ for (const c of storeCases) {
     async function setup(ids: string[], window = 300) {
       const opened = await c.open();
       cleanup = opened.cleanup;
-      const articles = await storeArticles(opened.store, ids.map((id) => article(id)));
+      const articles = await storeArticles(
+        opened.store,
+        ids.map((id) => article(id)),
+      );
       const rendered: { replyTo: string | undefined; views: FollowUpView[] }[] = [];
       const outbox = new Outbox({
         backend: await openOutboxBackend(opened.store),
@@ -129,9 +137,21 @@ for (const c of storeCases) {
       const { store, outbox, sender, start } = await setup(['a1', 'a2']);
       const other: ChatRef = { platform: 'telegram', chat: '77' };
       const sub = (c2: ChatRef, followUps?: 'off'): Subscription => ({
-        platform: 'telegram', chat: c2.chat, topic: 'iraq', mode: { kind: 'instant' }, timezone: 'UTC', createdAt: new Date().toISOString(), source: 'config', ...(followUps ? { followUps } : {}),
+        platform: 'telegram',
+        chat: c2.chat,
+        topic: 'iraq',
+        mode: { kind: 'instant' },
+        timezone: 'UTC',
+        createdAt: new Date().toISOString(),
+        source: 'config',
+        ...(followUps ? { followUps } : {}),
       });
-      const router = new DeliveryRouter({ store, subscriptions: { all: async () => [sub(chat), sub(other, 'off')] }, outbox, makeDigestMessages: async () => [] });
+      const router = new DeliveryRouter({
+        store,
+        subscriptions: { all: async () => [sub(chat), sub(other, 'off')] },
+        outbox,
+        makeDigestMessages: async () => [],
+      });
       await start();
       await router.onArticles([inStory('a1', 's1')]);
       await waitFor(() => sender.sent.length === 2, 3000, 'two alerts');

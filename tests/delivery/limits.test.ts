@@ -51,7 +51,8 @@ for (const c of storeCases) {
       const outbox = new Outbox({ backend: await openOutboxBackend(opened.store), articles: { getMany: async () => [] }, makeAlertMessages: renderIds });
       const chats = Array.from({ length: 30 }, (_, i) => String(5000 + i));
       for (let round = 1; round <= 3; round++) {
-        for (const chat of chats) await outbox.enqueue({ platform: 'telegram', chat }, [{ format: 'text', text: `${chat}/${round}` }], { key: `${chat}/${round}` });
+        for (const chat of chats)
+          await outbox.enqueue({ platform: 'telegram', chat }, [{ format: 'text', text: `${chat}/${round}` }], { key: `${chat}/${round}` });
       }
       // Two pumps on one store: on Redis they share the global rate through the store.
       const sender = telegramSenderFor(fake);

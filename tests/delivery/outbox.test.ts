@@ -27,7 +27,10 @@ for (const c of storeCases) {
       const opened = await c.open();
       cleanup = opened.cleanup;
       const store: Store = opened.store;
-      const articles = await storeArticles(store, (opts.articles ?? []).map((id) => article(id)));
+      const articles = await storeArticles(
+        store,
+        (opts.articles ?? []).map((id) => article(id)),
+      );
       const metrics = new RaqibMetrics();
       const outbox = new Outbox({
         backend: await openOutboxBackend(store),
@@ -81,7 +84,10 @@ for (const c of storeCases) {
       const t0 = sender.sent[0]!.at;
       for (const id of ['a2', 'a3', 'a4']) await outbox.alert(chat, [{ key: alertKey(chat, id), articleId: id, topics: ['iraq'] }]);
       // A repeat of a key already sent, and of one still held, are dropped.
-      const again = await outbox.alert(chat, [{ key: alertKey(chat, 'a1'), articleId: 'a1', topics: ['iraq'] }, { key: alertKey(chat, 'a2'), articleId: 'a2', topics: ['iraq'] }]);
+      const again = await outbox.alert(chat, [
+        { key: alertKey(chat, 'a1'), articleId: 'a1', topics: ['iraq'] },
+        { key: alertKey(chat, 'a2'), articleId: 'a2', topics: ['iraq'] },
+      ]);
       expect(again.added).toBe(0);
       await waitFor(() => sender.sent.length === 2, 3000, 'the batch');
       expect(idsIn(bodyText(sender.sent[1]!.msg.body))).toEqual(['a2', 'a3', 'a4']);
@@ -95,7 +101,10 @@ for (const c of storeCases) {
       await pump().start();
       await outbox.alert(chat, [{ key: alertKey(chat, 'b1'), articleId: 'b1', topics: ['iraq'] }]);
       await waitFor(() => sender.sent.length === 1, 2000, 'the first alert');
-      await outbox.alert(chat, [{ key: alertKey(chat, 'b2'), articleId: 'b2', topics: ['iraq'] }, { key: alertKey(chat, 'b3'), articleId: 'b3', topics: ['iraq'] }]);
+      await outbox.alert(chat, [
+        { key: alertKey(chat, 'b2'), articleId: 'b2', topics: ['iraq'] },
+        { key: alertKey(chat, 'b3'), articleId: 'b3', topics: ['iraq'] },
+      ]);
       await waitFor(async () => (await outbox.chat(chat))?.overflow.length === 2, 2000, 'the overflow');
       expect(sender.sent).toHaveLength(1);
       let folded: string[] = [];
@@ -172,7 +181,10 @@ for (const c of storeCases) {
       await outbox.enqueue(chat, [{ format: 'text', text: 'claimed' }], { key: 'c1' });
       await outbox.enqueue({ platform: 'telegram', chat: '9' }, [{ format: 'text', text: 'sending' }], { key: 'c2' });
       // Two claims left by a process that died: one before the platform call, one during it.
-      for (const [to, sending] of [[chat, false], [{ platform: 'telegram' as const, chat: '9' }, true]] as const) {
+      for (const [to, sending] of [
+        [chat, false],
+        [{ platform: 'telegram' as const, chat: '9' }, true],
+      ] as const) {
         await outbox.update(chatKeyOf(to), undefined, (doc, now) => {
           doc.claim = { owner: 'dead-process', msgId: doc.queue[0]!.id, until: now + 60_000, ...(sending ? { sendingAt: now } : {}) };
           return { doc };

@@ -37,7 +37,14 @@ describe('delivery pump health', () => {
       for (const l of b.toString().split('\n')) if (l) lines.push(JSON.parse(l) as Record<string, unknown>);
     });
     let clock = Date.parse('2026-03-01T12:00:00Z');
-    const outbox = new Outbox({ backend, articles: { getMany: async () => [] }, makeAlertMessages: renderIds, limits: fastLimits, log: createLogger('debug', sink), now: () => clock });
+    const outbox = new Outbox({
+      backend,
+      articles: { getMany: async () => [] },
+      makeAlertMessages: renderIds,
+      limits: fastLimits,
+      log: createLogger('debug', sink),
+      now: () => clock,
+    });
     const pump = new DeliveryPump({ outbox, senders: { telegram: new RecordingSender() }, pollMs: 20, livenessMs: 100 });
     stop = async () => {
       await pump.stop(500);

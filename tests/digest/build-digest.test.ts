@@ -11,7 +11,10 @@ import { HOUR, UNTIL, article, englishArticles, stored } from './fixtures/sample
 
 const since = UNTIL - 24 * HOUR;
 
-const VOCAB = 'amber basalt cobalt dune ember fjord garnet harbor indigo jasper kelp lagoon marble nectar onyx pylon quartz raven saffron tundra umber velvet willow xenon yarrow zephyr'.split(' ');
+const VOCAB =
+  'amber basalt cobalt dune ember fjord garnet harbor indigo jasper kelp lagoon marble nectar onyx pylon quartz raven saffron tundra umber velvet willow xenon yarrow zephyr'.split(
+    ' ',
+  );
 
 /** An article about nothing in particular: words picked from the id, so no two of them look alike. */
 function lone(id: string, hoursAgo: number, score: number, topic = 'iraq', feed = `feed-${id}`): StoredArticle {
@@ -57,11 +60,7 @@ for (const c of storeCases) {
 
     it('ranks by match score, recency and number of sources', async () => {
       const { articles } = await open();
-      await articles.putMany([
-        { stored: lone('weak-recent', 1, 2) },
-        { stored: lone('strong-recent', 1, 10) },
-        { stored: lone('strong-old', 22, 10) },
-      ]);
+      await articles.putMany([{ stored: lone('weak-recent', 1, 2) }, { stored: lone('strong-recent', 1, 10) }, { stored: lone('strong-old', 22, 10) }]);
       // Two outlets with one story id: the ingest decision binds them even though their texts differ.
       await articles.put({ ...lone('multi-a', 12, 5, 'iraq', 'outlet-a'), storyId: 's-multi' });
       await articles.put({ ...lone('multi-b', 12, 5, 'iraq', 'outlet-b'), storyId: 's-multi' });
@@ -101,7 +100,9 @@ for (const c of storeCases) {
 
     it('beyond the cluster limit trusts ingest story ids and still groups the rest', async () => {
       const { articles } = await open();
-      const items = englishArticles().slice(0, 3).map((s) => ({ stored: { ...s, storyId: 's-kh' } }));
+      const items = englishArticles()
+        .slice(0, 3)
+        .map((s) => ({ stored: { ...s, storyId: 's-kh' } }));
       await articles.putMany([...items, { stored: lone('a', 3, 1) }, { stored: lone('b', 4, 1) }]);
       const d = await buildDigest({ topics: ['iraq'], sinceMs: since, untilMs: UNTIL, articles, clusterLimit: 2 });
       expect(d.totals).toMatchObject({ stories: 3, articles: 5 });
@@ -110,7 +111,10 @@ for (const c of storeCases) {
 
     it('finds articles stored without an index entry (older data) and indexes them', async () => {
       const { store, articles } = await open();
-      const s = stored(article({ id: 'legacy', feed: 'f', url: 'https://f.example/l', lang: 'en', hoursAgo: 3, title: 'Iraq legacy item', text: 'Iraq text.' }), { iraq: ['Iraq'] });
+      const s = stored(
+        article({ id: 'legacy', feed: 'f', url: 'https://f.example/l', lang: 'en', hoursAgo: 3, title: 'Iraq legacy item', text: 'Iraq text.' }),
+        { iraq: ['Iraq'] },
+      );
       // What an older version wrote: the article and its day bucket, no hour index.
       await store.namespace<StoredArticle>('articles').set('legacy', s);
       await store.namespace<string[]>('article_days').set(s.article.published.slice(0, 10), ['legacy']);

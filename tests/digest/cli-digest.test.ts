@@ -87,7 +87,13 @@ describe('raqib digest', () => {
   });
 
   it('refuses bad arguments with usage (exit 2)', async () => {
-    for (const argv of [['digest', 'iraq', '--since', 'yesterday'], ['digest', 'iraq', '--format', 'html'], ['digest'], ['digest', 'iraq', '--max', '0'], ['digest', 'iraq', '--frob']]) {
+    for (const argv of [
+      ['digest', 'iraq', '--since', 'yesterday'],
+      ['digest', 'iraq', '--format', 'html'],
+      ['digest'],
+      ['digest', 'iraq', '--max', '0'],
+      ['digest', 'iraq', '--frob'],
+    ]) {
       const r = await runCli(argv, { env });
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/usage: raqib digest TOPIC/);

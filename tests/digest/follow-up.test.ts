@@ -11,7 +11,13 @@ const feedName = (id: string) => ({ 'wire-a': 'Wire A <!channel>', 'wire-b': 'ر
 
 function entry(id: string, lang: 'ar' | 'en', title: string, feed = 'wire-a'): FollowUpEntry {
   const a = article({ id, feed, url: `https://${feed}.example/${id}?a=1&b=2`, lang, hoursAgo: 1, title, text: title });
-  return { stored: stored(a, { 'us-strikes': ['strike', 'ضربة'] }), changed: [{ field: 'killed', value: '5' }, { field: 'place', value: 'Ain al-Asad', ar: 'عين الأسد' }] };
+  return {
+    stored: stored(a, { 'us-strikes': ['strike', 'ضربة'] }),
+    changed: [
+      { field: 'killed', value: '5' },
+      { field: 'place', value: 'Ain al-Asad', ar: 'عين الأسد' },
+    ],
+  };
 }
 
 const tgHtml = (b: MessageBody) => (b.format === 'telegram-html' ? b.html : '');
@@ -30,7 +36,11 @@ describe('follow-up replies', () => {
   });
 
   it('Arabic reader, unthreaded: says which story it follows, with Arabic labels', () => {
-    const bodies = followUpBodies([entry('x2', 'ar', 'ضربة أمريكية جديدة', 'wire-b')], 'telegram', { lang: 'ar', feedName, followsTitle: 'Drone attack on Ain al-Asad' });
+    const bodies = followUpBodies([entry('x2', 'ar', 'ضربة أمريكية جديدة', 'wire-b')], 'telegram', {
+      lang: 'ar',
+      feedName,
+      followsTitle: 'Drone attack on Ain al-Asad',
+    });
     const visible = (checkTelegramText(tgHtml(bodies[0]!), 'HTML') as { text: string }).text;
     expect(visible.split('\n')[0]).toBe('متابعة لـ: \u2068Drone attack on Ain al-Asad\u2069');
     expect(visible).toContain('متابعة · \u2068رافدين\u2069 · ar');

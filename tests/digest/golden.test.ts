@@ -40,7 +40,13 @@ afterAll(async () => {
 });
 
 const cases: { name: string; lang: 'en' | 'ar'; topics: string[]; names: Record<string, string>; maxStories: number }[] = [
-  { name: 'en', lang: 'en', topics: ['militia-threats', 'withdrawal'], names: { 'militia-threats': 'Militia threats', withdrawal: 'Withdrawal' }, maxStories: 3 },
+  {
+    name: 'en',
+    lang: 'en',
+    topics: ['militia-threats', 'withdrawal'],
+    names: { 'militia-threats': 'Militia threats', withdrawal: 'Withdrawal' },
+    maxStories: 3,
+  },
   { name: 'ar', lang: 'ar', topics: ['iraq'], names: { iraq: 'العراق' }, maxStories: 10 },
 ];
 

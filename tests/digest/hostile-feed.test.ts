@@ -48,7 +48,10 @@ describe.skipIf(!present)('hostile feed renders inert', () => {
       };
       if (/^https?:/.test(a.url)) urls.add(new URL(a.url).href);
       // Match the title's words and a body word, so highlights wrap hostile text too.
-      await articles.put({ article: a, matches: [matchOf(a, 'hostile', ['BREAKING', 'Bold', 'script', 'javascript', 'عاجل', 'exe', 'Lorem', 'Price', 'drop', 'long'])] });
+      await articles.put({
+        article: a,
+        matches: [matchOf(a, 'hostile', ['BREAKING', 'Bold', 'script', 'javascript', 'عاجل', 'exe', 'Lorem', 'Price', 'drop', 'long'])],
+      });
     }
     digest = await buildDigest({ topics: ['hostile'], sinceMs: UNTIL - 3_600_000, untilMs: UNTIL, articles, maxStories: 10 });
     expect(digest.stories.length).toBe(6);

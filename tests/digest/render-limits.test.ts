@@ -91,7 +91,9 @@ describe('bidi', () => {
   it('isolates feed text and drops the feed’s own directional controls so isolates stay balanced', () => {
     const s = story(1, { headline: cleanRich('\u2067قصف \u2069قاعدة Ain al-Asad\u202E'), summary: { text: '', marks: [] }, sources: [], sourceCount: 1 });
     const d = { ...digest(0), stories: [s], totals: { stories: 1, articles: 1, sources: 1 } };
-    const line = renderText(d).split('\n').find((l) => l.startsWith('1. '))!;
+    const line = renderText(d)
+      .split('\n')
+      .find((l) => l.startsWith('1. '))!;
     expect(line).toBe(`1. ${FSI}قصف قاعدة Ain al-Asad${PDI}`);
     for (const out of [renderText(d), ...renderTelegram(d), JSON.stringify(renderSlack(d))]) {
       expect((out.match(/\u2068/g) ?? []).length).toBe((out.match(/\u2069/g) ?? []).length);
@@ -103,7 +105,12 @@ describe('bidi', () => {
 describe('the checks themselves', () => {
   it('catch what they are meant to catch', () => {
     expect(slackProblems({ text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi <!channel>' } }] })).not.toEqual([]);
-    expect(slackProblems({ text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<https://evil.example|https://bank.example>' } }] }, new Set(['https://news.example/']))).not.toEqual([]);
+    expect(
+      slackProblems(
+        { text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<https://evil.example|https://bank.example>' } }] },
+        new Set(['https://news.example/']),
+      ),
+    ).not.toEqual([]);
     expect(slackProblems({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) })).not.toEqual([]);
     expect(telegramProblems('<p>x</p>')).not.toEqual([]);
     expect(telegramProblems('<a href="javascript:alert(1)">x</a>')).not.toEqual([]);

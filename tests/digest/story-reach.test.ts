@@ -11,11 +11,23 @@ import type { StoredArticle } from '../../src/core/types.ts';
 import { HOUR, UNTIL, article, stored } from './fixtures/samples.ts';
 
 const DAY = 24 * HOUR;
-const EN_TEXT = 'Drones struck the Harir air base in Erbil overnight, officials said, and no casualties were reported among coalition troops stationed at Harir.';
+const EN_TEXT =
+  'Drones struck the Harir air base in Erbil overnight, officials said, and no casualties were reported among coalition troops stationed at Harir.';
 const en = (id: string, feed: string, hoursAgo: number, title: string) =>
   stored(article({ id, feed, url: `https://${feed}.example/${id}`, lang: 'en', hoursAgo, title, text: EN_TEXT }), { iraq: ['Erbil', 'Harir'] });
 const ar = (id: string, feed: string, hoursAgo: number, title: string) =>
-  stored(article({ id, feed, url: `https://${feed}.example/${id}`, lang: 'ar', hoursAgo, title, text: 'استهدفت طائرات مسيرة قاعدة حرير الجوية في أربيل الليلة الماضية دون إصابات.' }), { iraq: ['أربيل', 'حرير'] });
+  stored(
+    article({
+      id,
+      feed,
+      url: `https://${feed}.example/${id}`,
+      lang: 'ar',
+      hoursAgo,
+      title,
+      text: 'استهدفت طائرات مسيرة قاعدة حرير الجوية في أربيل الليلة الماضية دون إصابات.',
+    }),
+    { iraq: ['أربيل', 'حرير'] },
+  );
 
 describe('sourcesLabel', () => {
   it('counts sources and names languages in the reader’s words', () => {

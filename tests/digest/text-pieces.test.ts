@@ -26,7 +26,15 @@ describe('cleanRich', () => {
 
   it('widens a highlight to the whole word (an Arabic match inside a prefixed word) and merges overlaps', () => {
     const text = 'والقوات الأمريكية';
-    expect(normaliseMarks([[2, 7], [1, 3]], text)).toEqual([[0, 7]]);
+    expect(
+      normaliseMarks(
+        [
+          [2, 7],
+          [1, 3],
+        ],
+        text,
+      ),
+    ).toEqual([[0, 7]]);
   });
 
   it('cuts at a word boundary with an ellipsis, never inside a surrogate pair', () => {
@@ -46,8 +54,15 @@ describe('summaries', () => {
   });
 
   it('picks the sentences that carry the matched terms, in document order, highlighted', () => {
-    const a = article({ id: 'x', feed: 'f', url: 'https://f.example/x', lang: 'en', hoursAgo: 1, title: 'Talks resume',
-      text: 'The weather was mild. Negotiators met again in Baghdad. The withdrawal timetable was discussed at length. Lunch was served.' });
+    const a = article({
+      id: 'x',
+      feed: 'f',
+      url: 'https://f.example/x',
+      lang: 'en',
+      hoursAgo: 1,
+      title: 'Talks resume',
+      text: 'The weather was mild. Negotiators met again in Baghdad. The withdrawal timetable was discussed at length. Lunch was served.',
+    });
     const m = matchOf(a, 'withdrawal', ['withdrawal', 'timetable', 'Baghdad']);
     const s = summaryOf(a, [m]);
     expect(s.text).toBe('Negotiators met again in Baghdad. The withdrawal timetable was discussed at length.');
@@ -55,8 +70,15 @@ describe('summaries', () => {
   });
 
   it('falls back to the lead when the body carries no term, in the article language', () => {
-    const a = article({ id: 'y', feed: 'f', url: 'https://f.example/y', lang: 'ar', hoursAgo: 1, title: 'انسحاب القوات',
-      text: 'بدأت القوات مغادرة القاعدة صباح اليوم. وقال مسؤولون إن العملية ستستغرق أسابيع. وأضافوا أن التفاصيل لم تحسم.' });
+    const a = article({
+      id: 'y',
+      feed: 'f',
+      url: 'https://f.example/y',
+      lang: 'ar',
+      hoursAgo: 1,
+      title: 'انسحاب القوات',
+      text: 'بدأت القوات مغادرة القاعدة صباح اليوم. وقال مسؤولون إن العملية ستستغرق أسابيع. وأضافوا أن التفاصيل لم تحسم.',
+    });
     const m = matchOf(a, 'withdrawal', ['انسحاب']);
     const s = summaryOf(a, [m]);
     expect(s.text).toBe('بدأت القوات مغادرة القاعدة صباح اليوم. وقال مسؤولون إن العملية ستستغرق أسابيع.');
@@ -72,7 +94,16 @@ describe('summaries', () => {
   });
 
   it('uses the feed summary when there is no body, finding the terms in it', () => {
-    const a = article({ id: 's', feed: 'f', url: 'https://f.example/s', lang: 'en', hoursAgo: 1, title: 'Strike reported', text: '', summary: 'A US strike hit a depot. Nobody was hurt.' });
+    const a = article({
+      id: 's',
+      feed: 'f',
+      url: 'https://f.example/s',
+      lang: 'en',
+      hoursAgo: 1,
+      title: 'Strike reported',
+      text: '',
+      summary: 'A US strike hit a depot. Nobody was hurt.',
+    });
     const s = summaryOf(a, [{ id: 'us-strikes', score: 1, terms: ['strike'], spans: [{ field: 'title', start: 0, end: 6, term: 'strike' }] }]);
     expect(s.text).toBe('A US strike hit a depot. Nobody was hurt.');
     expect(s.marks).toEqual([[5, 11]]);
@@ -89,7 +120,19 @@ describe('escaping and links', () => {
   });
 
   it('allows only plain http(s) links', () => {
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' data:text/html,x', 'file:///etc/passwd', 'tg://user?id=1', 'mailto:a@b.c', 'https://bank.example@evil.example/', 'https://user:pw@x.example/', '//x.example', 'not a url', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' data:text/html,x',
+      'file:///etc/passwd',
+      'tg://user?id=1',
+      'mailto:a@b.c',
+      'https://bank.example@evil.example/',
+      'https://user:pw@x.example/',
+      '//x.example',
+      'not a url',
+      '',
+    ]) {
       expect(safeHttpUrl(bad), bad).toBeUndefined();
     }
     expect(safeHttpUrl('https://example.com/a b?q=<x>&y="z"')).toBe('https://example.com/a%20b?q=%3Cx%3E&y=%22z%22');

@@ -15,7 +15,16 @@ beforeAll(async () => {
   dir = tempDir();
   const url = `sqlite://${join(dir.dir, 'raqib.sqlite')}`;
   const config = join(dir.dir, 'raqib.yaml');
-  writeFileSync(config, ['topics:', '  - { id: iraq, query: "Iraq OR العراق" }', '  - { id: militia-threats, query: "Kataib OR تهدد" }', '  - { id: withdrawal, query: "withdrawal OR انسحاب" }', ''].join('\n'));
+  writeFileSync(
+    config,
+    [
+      'topics:',
+      '  - { id: iraq, query: "Iraq OR العراق" }',
+      '  - { id: militia-threats, query: "Kataib OR تهدد" }',
+      '  - { id: withdrawal, query: "withdrawal OR انسحاب" }',
+      '',
+    ].join('\n'),
+  );
   env = { LOG_LEVEL: 'silent', RAQIB_STORE: url, RAQIB_CONFIG: config };
   const store = await openStore(url);
   const articles = new ArticleStore(store);
@@ -34,7 +43,9 @@ describe('raqib trend', () => {
     const r = await runCli(['trend', 'militia-threats', 'withdrawal'], { env });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('militia-threats: 4 stories in 30 days, up from 1 the 30 days before\nwithdrawal: 0 stories in 30 days, the same as the 30 days before\n');
+    expect(r.stdout).toBe(
+      'militia-threats: 4 stories in 30 days, up from 1 the 30 days before\nwithdrawal: 0 stories in 30 days, the same as the 30 days before\n',
+    );
   });
 
   it('prints the series as JSON and writes the PNG with --out', async () => {

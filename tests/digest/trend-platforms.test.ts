@@ -45,7 +45,12 @@ describe('/trend on Telegram', () => {
   it('/trend iraq calls sendPhoto with a captioned PNG of at least 1200×600 that is not blank', async () => {
     const fake: FakeTelegram = await startFakeTelegram({ chats: [{ id: USER, type: 'private' }] });
     stops.push(() => fake.close());
-    const tg = startTelegram({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [] }, services: w.services, log: memoryLog(), now: () => NOW });
+    const tg = startTelegram({
+      env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [] },
+      services: w.services,
+      log: memoryLog(),
+      now: () => NOW,
+    });
     stops.push(() => tg.stop());
     await fake.pushMessage({ chatId: USER, text: '/trend iraq', from: { id: USER, language_code: 'en' } });
     const [m] = await waitFor(() => fake.sent(USER).length > 0 && fake.sent(USER), 'the chart', 20_000);
@@ -75,11 +80,19 @@ describe('/trend on Slack', () => {
       mount: (p, h) => server.mount(p, h),
       now: () => NOW,
     });
-    stops.push(() => fake.close(), () => server.close(), () => slack.stop());
+    stops.push(
+      () => fake.close(),
+      () => server.close(),
+      () => slack.stop(),
+    );
   });
 
   it('/trend iraq completes the upload flow into the channel with the PNG and the caption', async () => {
-    const res = await sendSlashCommand(eventsUrl, { command: '/trend', text: 'iraq 7d', user_id: 'U0EDITOR1', channel_id: 'C0NEWS001', response_url: fake.responseUrl('t1') }, { signingSecret: SECRET });
+    const res = await sendSlashCommand(
+      eventsUrl,
+      { command: '/trend', text: 'iraq 7d', user_id: 'U0EDITOR1', channel_id: 'C0NEWS001', response_url: fake.responseUrl('t1') },
+      { signingSecret: SECRET },
+    );
     expect(res.status).toBe(200);
     const [f] = await waitFor(() => fake.files.shared.length > 0 && fake.files.shared, 'the upload', 20_000);
     expect(fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
@@ -98,7 +111,10 @@ describe('/trend command', () => {
     expect(all.status).toBe('ok');
     expect(all.image!.png.length).toBeGreaterThan(1_000);
     expect(all.text.split('\n').map((l) => l.split(':')[0])).toEqual((await w.services.topics()).map((t) => t.id));
-    await w.services.subscriptions.put({ platform: 'console', chat: 'c-sub' }, { topic: 'iraq', mode: { kind: 'daily', at: '08:00' } as never, timezone: 'UTC', by: 'u' });
+    await w.services.subscriptions.put(
+      { platform: 'console', chat: 'c-sub' },
+      { topic: 'iraq', mode: { kind: 'daily', at: '08:00' } as never, timezone: 'UTC', by: 'u' },
+    );
     const sub = await dispatch(w.ctx({ platform: 'console', chatId: 'c-sub' }), 'trend', '');
     expect(sub.text).toBe('iraq: 3 stories in 30 days, up from 0 the 30 days before');
     const long = await dispatch(w.ctx({ chatId: 'c-long' }), 'trend', '120d iraq');

@@ -17,7 +17,9 @@ function series(perDay: (i: number) => number, top: TrendSeries['top'] = [], top
   return { days: win.days, sinceMs: win.sinceMs, untilMs: NOW, topics: topics.map(mk), top: top.map((t) => ({ ...t })) };
 }
 
-async function pixels(png: Buffer): Promise<{ width: number; height: number; count(rgb: [number, number, number]): number; ink(x0: number, y0: number, x1: number, y1: number): number }> {
+async function pixels(
+  png: Buffer,
+): Promise<{ width: number; height: number; count(rgb: [number, number, number]): number; ink(x0: number, y0: number, x1: number, y1: number): number }> {
   const img = await loadImage(png);
   const c = createCanvas(img.width, img.height);
   const ctx = c.getContext('2d');
@@ -35,20 +37,34 @@ async function pixels(png: Buffer): Promise<{ width: number; height: number; cou
     /** Pixels in the box that are not the white background. */
     ink(x0, y0, x1, y1) {
       let n = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
-        const i = (y * img.width + x) * 4;
-        if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) n++;
-      }
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++) {
+          const i = (y * img.width + x) * 4;
+          if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) n++;
+        }
       return n;
     },
   };
 }
 
-const TOP = [{ storyId: 's1', topic: 'militia-threats', day: '2025-05-30', articles: 4, sources: 4, headline: 'كتائب حزب الله تهدد باستئناف الهجمات', headlineLang: 'ar' as const }];
+const TOP = [
+  {
+    storyId: 's1',
+    topic: 'militia-threats',
+    day: '2025-05-30',
+    articles: 4,
+    sources: 4,
+    headline: 'كتائب حزب الله تهدد باستئناف الهجمات',
+    headlineLang: 'ar' as const,
+  },
+];
 
 describe('trend chart PNG', () => {
   it('is at least 1200×600, with bars in Okabe–Ito blue and ink in the plot', async () => {
-    const png = await renderTrendPng(series((i) => i % 5), { lang: 'en' });
+    const png = await renderTrendPng(
+      series((i) => i % 5),
+      { lang: 'en' },
+    );
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const p = await pixels(png);
     expect(p.width).toBeGreaterThanOrEqual(1200);
@@ -68,7 +84,12 @@ describe('trend chart PNG', () => {
   }, 30_000);
 
   it('an empty chart says so instead of being blank', async () => {
-    const empty = await pixels(await renderTrendPng(series(() => 0), { lang: 'en' }));
+    const empty = await pixels(
+      await renderTrendPng(
+        series(() => 0),
+        { lang: 'en' },
+      ),
+    );
     const centre = empty.ink(300, 250, 900, 400);
     expect(centre).toBeGreaterThan(1_000);
     // No topics at all still gives a white picture of the minimum size (the caller says why).
@@ -78,7 +99,12 @@ describe('trend chart PNG', () => {
   }, 30_000);
 
   it('stacks one panel per topic', async () => {
-    const p = await pixels(await renderTrendPng(series((i) => i % 3, [], ['iraq', 'militia-threats', 'us-strikes']), { lang: 'en' }));
+    const p = await pixels(
+      await renderTrendPng(
+        series((i) => i % 3, [], ['iraq', 'militia-threats', 'us-strikes']),
+        { lang: 'en' },
+      ),
+    );
     expect(p.height).toBeGreaterThan(1_200);
     for (let k = 0; k < 3; k++) expect(p.ink(0, k * 460, 1200, (k + 1) * 460)).toBeGreaterThan(5_000);
   }, 30_000);

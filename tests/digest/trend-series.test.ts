@@ -23,7 +23,10 @@ for (const sc of storeCases) {
     let opened: Awaited<ReturnType<typeof sc.open>>;
     let articles: ArticleStore;
     const trend = (topics: string[], lang: 'en' | 'ar' = 'en', days = 30) =>
-      buildTrend({ topics, days, untilMs: NOW, lang }, { articles, stories: new StoryIndex(opened.store), topicDefs: [{ id: 'militia-threats', name: 'Militia threats', query: 'x' }] });
+      buildTrend(
+        { topics, days, untilMs: NOW, lang },
+        { articles, stories: new StoryIndex(opened.store), topicDefs: [{ id: 'militia-threats', name: 'Militia threats', query: 'x' }] },
+      );
 
     beforeEach(async () => {
       opened = await sc.open();
@@ -55,9 +58,10 @@ for (const sc of storeCases) {
       const iraq = s.topics[1]!;
       expect(iraq.total).toBe(2);
       expect(iraq.previous).toBe(0);
-      for (const t of s.topics) for (let i = 0; i < s.days.length; i++) {
-        expect(t.byLang.ar[i]! + t.byLang.en[i]! + t.byLang.both[i]! + t.byLang.other[i]!).toBe(t.perDay[i]);
-      }
+      for (const t of s.topics)
+        for (let i = 0; i < s.days.length; i++) {
+          expect(t.byLang.ar[i]! + t.byLang.en[i]! + t.byLang.both[i]! + t.byLang.other[i]!).toBe(t.perDay[i]);
+        }
     });
 
     it('labels the biggest stories on their day, with a headline in the chat language', async () => {
@@ -74,7 +78,10 @@ for (const sc of storeCases) {
 
     it('summarises each topic in English and Arabic', async () => {
       const s = await trend(['militia-threats', 'iraq']);
-      expect(summaryLines(s, 'en')).toEqual(['militia-threats: 4 stories in 30 days, up from 1 the 30 days before', 'iraq: 2 stories in 30 days, up from 0 the 30 days before']);
+      expect(summaryLines(s, 'en')).toEqual([
+        'militia-threats: 4 stories in 30 days, up from 1 the 30 days before',
+        'iraq: 2 stories in 30 days, up from 0 the 30 days before',
+      ]);
       expect(summaryLines(s, 'ar')[0]).toBe('militia-threats: 4 قصص خلال 30 يوماً، ارتفاعاً من 1 في الـ30 يوماً السابقة');
     });
 
@@ -114,7 +121,10 @@ for (const sc of storeCases) {
         addToDays(days, new Map(), all.map(indexEntryOf));
         return keys.map((k) => days.get(k) ?? { t: {} });
       };
-      const fromScan = await buildTrend({ topics: ['militia-threats', 'iraq'], days: 30, untilMs: NOW, lang: 'en' }, { articles, stories: new StoryIndex(opened.store), topicDefs: [{ id: 'militia-threats', name: 'Militia threats', query: 'x' }], days: scan });
+      const fromScan = await buildTrend(
+        { topics: ['militia-threats', 'iraq'], days: 30, untilMs: NOW, lang: 'en' },
+        { articles, stories: new StoryIndex(opened.store), topicDefs: [{ id: 'militia-threats', name: 'Militia threats', query: 'x' }], days: scan },
+      );
       expect(fromScan).toEqual(fromIndex);
     });
   });

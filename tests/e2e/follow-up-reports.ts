@@ -13,8 +13,20 @@ const report = (r: Report) => r;
 
 export const REPORTS = {
   query: 'attack OR strike OR drone OR rockets OR هجوم OR ضربة OR مسيرة',
-  backlogA: report({ title: 'Parliament debates the provincial budget', text: 'Lawmakers argued over provincial shares for a third day.', link: 'https://outlet-a.example/budget', lang: 'en', marker: 'provincial budget' }),
-  backlogB: report({ title: 'Ministry announces new school calendar', text: 'The ministry said schools open in September.', link: 'https://outlet-b.example/schools', lang: 'en', marker: 'school calendar' }),
+  backlogA: report({
+    title: 'Parliament debates the provincial budget',
+    text: 'Lawmakers argued over provincial shares for a third day.',
+    link: 'https://outlet-a.example/budget',
+    lang: 'en',
+    marker: 'provincial budget',
+  }),
+  backlogB: report({
+    title: 'Ministry announces new school calendar',
+    text: 'The ministry said schools open in September.',
+    link: 'https://outlet-b.example/schools',
+    lang: 'en',
+    marker: 'school calendar',
+  }),
   strikeA: report({
     title: 'Drone attack wounds three soldiers at Ain al-Asad air base in Iraq',
     text: 'A drone attack on Ain al-Asad air base in Anbar province wounded three soldiers, officials said. The Islamic Resistance in Iraq claimed the attack.',

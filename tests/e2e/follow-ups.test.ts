@@ -21,7 +21,10 @@ const DAY = 86_400_000;
 
 function rss(title: string, items: (Report & { publishedMs: number })[]): string {
   const body = items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${new Date(i.publishedMs).toUTCString()}</pubDate><description>${i.text}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${new Date(i.publishedMs).toUTCString()}</pubDate><description>${i.text}</description></item>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://example.com/</link>${body}</channel></rss>`;
 }
@@ -111,14 +114,28 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
   it('one alert, one threaded follow-up from the other outlet and language, and its own alert for a second attack', async () => {
     const { strikeA, strikeB, secondAttack } = REPORTS;
     // Outlet A reports the strike: the alert.
-    feeds.serve('/a.xml', rss('Outlet A', [{ ...strikeA, publishedMs: yesterday }, { ...REPORTS.backlogA, publishedMs: yesterday - 3_600_000 }]), { contentType: 'application/rss+xml' });
+    feeds.serve(
+      '/a.xml',
+      rss('Outlet A', [
+        { ...strikeA, publishedMs: yesterday },
+        { ...REPORTS.backlogA, publishedMs: yesterday - 3_600_000 },
+      ]),
+      { contentType: 'application/rss+xml' },
+    );
     const tgAlert = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes(strikeA.marker)));
     const slackAlert = await until('the Slack alert', () => slack.posted('C0NEWS').find((m) => slackText(m).includes(strikeA.marker)));
     expect(tgAlert.reply_to_message_id).toBeUndefined();
     expect(slackAlert.thread_ts).toBeUndefined();
 
     // Outlet B's report of the same strike in the other language: a follow-up under the alert.
-    feeds.serve('/b.xml', rss('Outlet B', [{ ...strikeB, publishedMs: yesterday + 1_800_000 }, { ...REPORTS.backlogB, publishedMs: yesterday - 3_600_000 }]), { contentType: 'application/rss+xml' });
+    feeds.serve(
+      '/b.xml',
+      rss('Outlet B', [
+        { ...strikeB, publishedMs: yesterday + 1_800_000 },
+        { ...REPORTS.backlogB, publishedMs: yesterday - 3_600_000 },
+      ]),
+      { contentType: 'application/rss+xml' },
+    );
     const tgFollow = await until('the Telegram follow-up', () => tg.sent(42).find((m) => m.text.includes(strikeB.marker)));
     const slackFollow = await until('the Slack follow-up', () => slack.posted('C0NEWS').find((m) => slackText(m).includes(strikeB.marker)));
     expect(tgFollow.reply_to_message_id).toBe(tgAlert.message_id);
@@ -134,7 +151,11 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
     // A second attack, on another base, the next day: its own alert, not a follow-up.
     feeds.serve(
       '/a.xml',
-      rss('Outlet A', [{ ...secondAttack, publishedMs: now }, { ...strikeA, publishedMs: yesterday }, { ...REPORTS.backlogA, publishedMs: yesterday - 3_600_000 }]),
+      rss('Outlet A', [
+        { ...secondAttack, publishedMs: now },
+        { ...strikeA, publishedMs: yesterday },
+        { ...REPORTS.backlogA, publishedMs: yesterday - 3_600_000 },
+      ]),
       { contentType: 'application/rss+xml' },
     );
     const tgSecond = await until('the second Telegram alert', () => tg.sent(42).find((m) => m.text.includes(secondAttack.marker)));
@@ -148,7 +169,13 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
     await until('three more polls', () => feeds.hits('/a.xml').length >= polls + 3, 15_000);
     await new Promise((r) => setTimeout(r, 1_500));
     const count = (msgs: (DeliveredMessage | PostedMessage)[]) => msgs.length;
-    expect(count(tg.sent(42)), tg.sent(42).map((m) => m.text).join('\n---\n')).toBe(3);
+    expect(
+      count(tg.sent(42)),
+      tg
+        .sent(42)
+        .map((m) => m.text)
+        .join('\n---\n'),
+    ).toBe(3);
     expect(count(slack.posted('C0NEWS')), slack.posted('C0NEWS').map(slackText).join('\n---\n')).toBe(3);
     expect(stderr).not.toMatch(/"level":50/);
   }, 120_000);

@@ -17,16 +17,24 @@ const SIGNING_SECRET = 'e2e-signing-secret-123';
 function rss(items: { title: string; link: string; description: string }[]): string {
   const now = new Date().toUTCString();
   const body = items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${now}</pubDate><description>${i.description}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${now}</pubDate><description>${i.description}</description></item>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example.com/</link>${body}</channel></rss>`;
 }
 
-const OLD = { title: 'Parliament in Baghdad debates the budget', link: 'https://wire.example.com/budget', description: 'Iraqi lawmakers argued over provincial shares.' };
+const OLD = {
+  title: 'Parliament in Baghdad debates the budget',
+  link: 'https://wire.example.com/budget',
+  description: 'Iraqi lawmakers argued over provincial shares.',
+};
 const NEW = {
   title: 'US strikes Kataib Hezbollah depots in Iraq after drone attack &lt;!channel&gt;',
   link: 'https://wire.example.com/us-strikes',
-  description: 'American jets struck weapons depots of the Iran-backed militia near Al-Qaim in western Iraq, the Pentagon said, in retaliation for a drone attack on US troops.',
+  description:
+    'American jets struck weapons depots of the Iran-backed militia near Al-Qaim in western Iraq, the Pentagon said, in retaliation for a drone attack on US troops.',
 };
 
 async function freePort(): Promise<number> {
@@ -133,44 +141,65 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
     expect(m).toMatch(/raqib_items_fetched_total\{feed="Wire"\}/);
   });
 
-  it.skipIf(skip)('alerts a new matching item once on both platforms, escaped, and never the backlog', async () => {
-    feeds.serve('/wire.xml', rss([NEW, OLD]), { contentType: 'application/rss+xml' });
-    const tgMsg = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes('Kataib')), 30_000);
-    const slackMsg = await until('the Slack alert', () => slack.posted('C0NEWS').find((m) => m.text.includes('Kataib') || JSON.stringify(m.blocks).includes('Kataib')), 30_000);
-    expect(tgMsg.parse_mode).toBe('HTML');
-    expect(tgMsg.text).toContain('<!channel>'); // shown as text …
-    expect(tgMsg.source).not.toMatch(/<!channel>/); // … because it was escaped
-    expect(JSON.stringify(slackMsg)).not.toContain('<!channel>');
-    // Polling goes on; the same item is never alerted again.
-    const polls = feeds.hits('/wire.xml').length;
-    await until('two more polls', () => feeds.hits('/wire.xml').length >= polls + 2, 15_000);
-    expect(tg.sent(42).filter((m) => m.text.includes('Kataib'))).toHaveLength(1);
-    expect(tg.sent(42).some((m) => m.text.includes('budget'))).toBe(false);
-  }, 60_000);
+  it.skipIf(skip)(
+    'alerts a new matching item once on both platforms, escaped, and never the backlog',
+    async () => {
+      feeds.serve('/wire.xml', rss([NEW, OLD]), { contentType: 'application/rss+xml' });
+      const tgMsg = await until('the Telegram alert', () => tg.sent(42).find((m) => m.text.includes('Kataib')), 30_000);
+      const slackMsg = await until(
+        'the Slack alert',
+        () => slack.posted('C0NEWS').find((m) => m.text.includes('Kataib') || JSON.stringify(m.blocks).includes('Kataib')),
+        30_000,
+      );
+      expect(tgMsg.parse_mode).toBe('HTML');
+      expect(tgMsg.text).toContain('<!channel>'); // shown as text …
+      expect(tgMsg.source).not.toMatch(/<!channel>/); // … because it was escaped
+      expect(JSON.stringify(slackMsg)).not.toContain('<!channel>');
+      // Polling goes on; the same item is never alerted again.
+      const polls = feeds.hits('/wire.xml').length;
+      await until('two more polls', () => feeds.hits('/wire.xml').length >= polls + 2, 15_000);
+      expect(tg.sent(42).filter((m) => m.text.includes('Kataib'))).toHaveLength(1);
+      expect(tg.sent(42).some((m) => m.text.includes('budget'))).toBe(false);
+    },
+    60_000,
+  );
 
-  it.skipIf(skip)('answers /digest iraq on Telegram', async () => {
-    const before = tg.sent(42).length;
-    await tg.pushMessage({ chatId: 42, text: '/digest iraq', from: 42 });
-    const reply = await until('the digest reply', () => tg.sent(42).slice(before).find((m) => /Iraq/.test(m.text)));
-    expect(reply.text).toMatch(/Kataib|budget/);
-  }, 30_000);
+  it.skipIf(skip)(
+    'answers /digest iraq on Telegram',
+    async () => {
+      const before = tg.sent(42).length;
+      await tg.pushMessage({ chatId: 42, text: '/digest iraq', from: 42 });
+      const reply = await until('the digest reply', () =>
+        tg
+          .sent(42)
+          .slice(before)
+          .find((m) => /Iraq/.test(m.text)),
+      );
+      expect(reply.text).toMatch(/Kataib|budget/);
+    },
+    30_000,
+  );
 
-  it.skipIf(skip)('answers a signed Slack /digest and refuses a forged one', async () => {
-    const ok = await sendSlashCommand(
-      `http://127.0.0.1:${port}/slack/events`,
-      { command: '/digest', text: 'us-strikes', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('e2e') },
-      { signingSecret: SIGNING_SECRET },
-    );
-    expect(ok.status).toBe(200);
-    const res = await until('the respond() call', () => slack.responses('e2e')[0]);
-    expect(JSON.stringify(res.body)).toContain('Kataib');
-    const forged = await sendSlashCommand(
-      `http://127.0.0.1:${port}/slack/events`,
-      { command: '/digest', text: 'iraq', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('forged') },
-      { signingSecret: 'not-the-secret' },
-    );
-    expect(forged.status).toBe(401);
-  }, 30_000);
+  it.skipIf(skip)(
+    'answers a signed Slack /digest and refuses a forged one',
+    async () => {
+      const ok = await sendSlashCommand(
+        `http://127.0.0.1:${port}/slack/events`,
+        { command: '/digest', text: 'us-strikes', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('e2e') },
+        { signingSecret: SIGNING_SECRET },
+      );
+      expect(ok.status).toBe(200);
+      const res = await until('the respond() call', () => slack.responses('e2e')[0]);
+      expect(JSON.stringify(res.body)).toContain('Kataib');
+      const forged = await sendSlashCommand(
+        `http://127.0.0.1:${port}/slack/events`,
+        { command: '/digest', text: 'iraq', channel_id: 'C0NEWS', user_id: 'U1', response_url: slack.responseUrl('forged') },
+        { signingSecret: 'not-the-secret' },
+      );
+      expect(forged.status).toBe(401);
+    },
+    30_000,
+  );
 
   it.skipIf(skip)('logs no secrets', () => {
     expect(stderr).not.toContain(tg.token);

@@ -34,7 +34,9 @@ describe.skipIf(!REDIS_URL)('two raqib start processes on one Redis', () => {
         const at = new Date(started + i * 1000).toUTCString();
         return `<item><title>Iraqi parliament session ${i} in Baghdad</title><link>https://w.example/${i}</link><pubDate>${at}</pubDate><description>Iraq budget talks, round ${i}.</description></item>`;
       });
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<rss version="2.0"><channel><title>W</title>${items.reverse().join('')}</channel></rss>`);
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<rss version="2.0"><channel><title>W</title>${items.reverse().join('')}</channel></rss>`);
     });
     tg = await startFakeTelegram({ chats: [{ id: 7, type: 'private' }] });
     writeFileSync(
@@ -74,7 +76,10 @@ describe.skipIf(!REDIS_URL)('two raqib start processes on one Redis', () => {
     const digests = tg.sent(7).slice(before);
     // One message per slot: two processes posting one slot would land milliseconds apart.
     const gaps = digests.slice(1).map((m, i) => m.at - digests[i]!.at);
-    expect(gaps.every((g) => g >= (SLOT_S * 1000) / 2), `gaps ${gaps.join(', ')} ms`).toBe(true);
+    expect(
+      gaps.every((g) => g >= (SLOT_S * 1000) / 2),
+      `gaps ${gaps.join(', ')} ms`,
+    ).toBe(true);
     expect(digests.length).toBeGreaterThanOrEqual(3);
     expect(digests.length).toBeLessThanOrEqual(5);
     expect(digests[0]!.text).toMatch(/Iraq/);

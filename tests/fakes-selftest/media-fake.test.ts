@@ -43,7 +43,11 @@ describe('fake Telegram sendPhoto with the real telegraf', () => {
 
   it('refuses what Telegram refuses: long captions, non-images, extreme shapes, unknown chats', async () => {
     const { bot } = await telegram();
-    const err = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: unknown) => e)) as TelegramError;
+    const err = async (p: Promise<unknown>) =>
+      (await p.then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as TelegramError;
     const ok = await png(100, 100);
     expect((await err(bot.telegram.sendPhoto(42, { source: ok }, { caption: 'x'.repeat(1025) }))).description).toBe('Bad Request: message caption is too long');
     expect((await err(bot.telegram.sendPhoto(42, { source: Buffer.from('not a picture') }))).description).toBe('Bad Request: IMAGE_PROCESS_FAILED');
@@ -55,7 +59,12 @@ describe('fake Telegram sendPhoto with the real telegraf', () => {
 
 describe('fake Slack external upload with the real WebClient', () => {
   async function slack(): Promise<{ fake: FakeSlack; client: WebClient }> {
-    const fake = await startFakeSlack({ channels: [{ id: 'C0RAQIB01', name: 'news' }, { id: 'C0OUTSIDE', name: 'other', botIsMember: false }] });
+    const fake = await startFakeSlack({
+      channels: [
+        { id: 'C0RAQIB01', name: 'news' },
+        { id: 'C0OUTSIDE', name: 'other', botIsMember: false },
+      ],
+    });
     cleanups.push(() => fake.close());
     return { fake, client: new WebClient(fake.token, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR }) };
   }
@@ -76,9 +85,13 @@ describe('fake Slack external upload with the real WebClient', () => {
   it('refuses a channel the bot is not in, a missing length and files never uploaded', async () => {
     const { client } = await slack();
     const bytes = await png(100, 100);
-    await expect(client.filesUploadV2({ channel_id: 'C0OUTSIDE', file: bytes, filename: 'a.png' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(client.filesUploadV2({ channel_id: 'C0OUTSIDE', file: bytes, filename: 'a.png' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
     await expect(client.files.getUploadURLExternal({ filename: 'a.png' } as never)).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
     const reserved = await client.files.getUploadURLExternal({ filename: 'a.png', length: 10 });
-    await expect(client.files.completeUploadExternal({ files: [{ id: reserved.file_id! }], channel_id: 'C0RAQIB01' })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    await expect(client.files.completeUploadExternal({ files: [{ id: reserved.file_id! }], channel_id: 'C0RAQIB01' })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
   });
 });

@@ -20,7 +20,10 @@ async function setup(opts: FakeSlackOptions = {}, clientOpts: Partial<Constructo
 }
 
 async function platformError(p: Promise<unknown>): Promise<WebAPIPlatformError['data']> {
-  const err = (await p.then(() => undefined, (e: unknown) => e)) as WebAPIPlatformError;
+  const err = (await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as WebAPIPlatformError;
   expect(err?.code).toBe(ErrorCode.PlatformError);
   return err.data;
 }
@@ -53,14 +56,23 @@ describe('fake Slack Web API with the real WebClient', () => {
     // The legacy form `token` parameter still works; a JSON body's token does not.
     const form = await fetch(`${fake.url}auth.test`, { method: 'POST', body: new URLSearchParams({ token: fake.token }) });
     expect(((await form.json()) as { ok: boolean }).ok).toBe(true);
-    const json = await fetch(`${fake.url}auth.test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: fake.token }) });
+    const json = await fetch(`${fake.url}auth.test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: fake.token }),
+    });
     expect(((await json.json()) as { error: string }).error).toBe('not_authed');
     const unknown = await fetch(`${fake.url}chat.postMesage`, { method: 'POST', headers: { authorization: `Bearer ${fake.token}` } });
     expect(await unknown.json()).toEqual({ ok: false, error: 'unknown_method', req_method: 'chat.postMesage' });
   });
 
   it('validates channel, text and Block Kit limits like Slack', async () => {
-    const client = await setup({ channels: [{ id: 'C0NEWS', name: 'news' }, { id: 'C0OLD', is_archived: true }] });
+    const client = await setup({
+      channels: [
+        { id: 'C0NEWS', name: 'news' },
+        { id: 'C0OLD', is_archived: true },
+      ],
+    });
     expect((await platformError(client.chat.postMessage({ channel: 'C0NOPE', text: 'x' }))).error).toBe('channel_not_found');
     expect((await platformError(client.chat.postMessage({ channel: 'C0OLD', text: 'x' }))).error).toBe('is_archived');
     expect((await platformError(client.chat.postMessage({ channel: 'C0NEWS' } as never))).error).toBe('no_text');
@@ -68,9 +80,15 @@ describe('fake Slack Web API with the real WebClient', () => {
     const tooLong = await platformError(client.chat.postMessage({ channel: 'C0NEWS', text: 'x', blocks: [section('a'.repeat(3001))] as never }));
     expect(tooLong.error).toBe('invalid_blocks');
     expect((tooLong as unknown as { errors: string[] }).errors).toEqual(['must be less than 3001 characters [json-pointer:/blocks/0/text/text]']);
-    const many = await platformError(client.chat.postMessage({ channel: 'C0NEWS', text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) as never }));
+    const many = await platformError(
+      client.chat.postMessage({ channel: 'C0NEWS', text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) as never }),
+    );
     expect((many as unknown as { errors: string[] }).errors).toEqual(['no more than 50 items allowed [json-pointer:/blocks]']);
-    await client.chat.postMessage({ channel: 'C0NEWS', text: 'ok', blocks: [section('a'.repeat(3000)), ...Array.from({ length: 49 }, () => ({ type: 'divider' }))] as never });
+    await client.chat.postMessage({
+      channel: 'C0NEWS',
+      text: 'ok',
+      blocks: [section('a'.repeat(3000)), ...Array.from({ length: 49 }, () => ({ type: 'divider' }))] as never,
+    });
     // Blocks without a text fallback are accepted (as on Slack) but flagged.
     await client.chat.postMessage({ channel: 'C0NEWS', blocks: [section('only blocks')] as never });
     expect(fake.posted('C0NEWS').map((m) => m.warnings)).toEqual([[], ['missing_text_fallback']]);
@@ -95,7 +113,13 @@ describe('fake Slack Web API with the real WebClient', () => {
     expect((await platformError(client.users.info({ user: 'U0NOBODY' }))).error).toBe('user_not_found');
     const view = await client.views.open({ trigger_id: '1.2.3', view: { type: 'modal', title: { type: 'plain_text', text: 'Subscribe' }, blocks: [] } });
     expect(view.view?.id).toMatch(/^V/);
-    expect((await platformError(client.views.open({ trigger_id: '1.2.3', view: { type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] } }))).error).toBe('invalid_arguments');
+    expect(
+      (
+        await platformError(
+          client.views.open({ trigger_id: '1.2.3', view: { type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] } }),
+        )
+      ).error,
+    ).toBe('invalid_arguments');
   });
 
   it('answers 429 with Retry-After on demand and under the per-channel limit', async () => {
@@ -110,7 +134,11 @@ describe('fake Slack Web API with the real WebClient', () => {
     const limited = (await client.chat.postMessage({ channel: 'C0NEWS', text: 'too soon' }).catch((e: unknown) => e)) as WebAPIRateLimitedError;
     expect(limited.retryAfter).toBe(1);
     await client.chat.postMessage({ channel: 'C0OTHER', text: 'other channel is fine' });
-    const raw = await fetch(`${fake.url}chat.postMessage`, { method: 'POST', headers: { authorization: `Bearer ${fake.token}` }, body: new URLSearchParams({ channel: 'C0NEWS', text: 'x' }) });
+    const raw = await fetch(`${fake.url}chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.token}` },
+      body: new URLSearchParams({ channel: 'C0NEWS', text: 'x' }),
+    });
     expect(raw.status).toBe(429);
     expect(raw.headers.get('retry-after')).toBe('1');
     expect(await raw.json()).toEqual({ ok: false, error: 'ratelimited' });
@@ -169,7 +197,11 @@ describe('Bolt against the fake: signed slash commands, respond() and the client
   it('a signed /digest is acked, answered through response_url and posts with chat.postMessage', async () => {
     const { url } = await boltApp();
     const responseUrl = fake.responseUrl('cmd-1');
-    const res = await sendSlashCommand(url, { command: '/digest', text: 'العراق iraq', channel_id: 'C0NEWS', response_url: responseUrl }, { signingSecret: 'test-signing-secret' });
+    const res = await sendSlashCommand(
+      url,
+      { command: '/digest', text: 'العراق iraq', channel_id: 'C0NEWS', response_url: responseUrl },
+      { signingSecret: 'test-signing-secret' },
+    );
     expect(res.status).toBe(200);
     for (let i = 0; i < 100 && fake.posted('C0NEWS').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(fake.responses('cmd-1')).toMatchObject([{ status: 200, body: { response_type: 'ephemeral', text: 'digest for العراق iraq' } }]);

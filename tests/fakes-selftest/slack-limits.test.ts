@@ -13,15 +13,60 @@ const button = (text: string): object => ({ type: 'button', text: plain(text), a
 describe('validateBlocks', () => {
   it('accepts each limit exactly and rejects one more, with Slack-style json-pointers', () => {
     const cases: [string, (n: number) => object[], number, string][] = [
-      ['blocks per message', (n) => Array.from({ length: n }, () => divider), SLACK_LIMITS.blocksPerMessage, 'no more than 50 items allowed [json-pointer:/blocks]'],
-      ['section text', (n) => [{ type: 'section', text: mrkdwn('a'.repeat(n)) }], SLACK_LIMITS.sectionText, 'must be less than 3001 characters [json-pointer:/blocks/0/text/text]'],
-      ['section fields', (n) => [{ type: 'section', fields: Array.from({ length: n }, () => mrkdwn('f')) }], SLACK_LIMITS.sectionFields, 'no more than 10 items allowed [json-pointer:/blocks/0/fields]'],
-      ['field text', (n) => [{ type: 'section', fields: [mrkdwn('b'.repeat(n))] }], SLACK_LIMITS.sectionFieldText, 'must be less than 2001 characters [json-pointer:/blocks/0/fields/0/text]'],
-      ['header text', (n) => [{ type: 'header', text: plain('h'.repeat(n)) }], SLACK_LIMITS.headerText, 'must be less than 151 characters [json-pointer:/blocks/0/text/text]'],
-      ['context elements', (n) => [{ type: 'context', elements: Array.from({ length: n }, () => mrkdwn('c')) }], SLACK_LIMITS.contextElements, 'no more than 10 items allowed [json-pointer:/blocks/0/elements]'],
-      ['actions elements', (n) => [{ type: 'actions', elements: Array.from({ length: n }, () => button('b')) }], SLACK_LIMITS.actionsElements, 'no more than 25 items allowed [json-pointer:/blocks/0/elements]'],
-      ['button text', (n) => [{ type: 'actions', elements: [button('x'.repeat(n))] }], SLACK_LIMITS.buttonText, 'must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]'],
-      ['block_id', (n) => [{ type: 'divider', block_id: 'i'.repeat(n) }], SLACK_LIMITS.blockId, 'must be less than 256 characters [json-pointer:/blocks/0/block_id]'],
+      [
+        'blocks per message',
+        (n) => Array.from({ length: n }, () => divider),
+        SLACK_LIMITS.blocksPerMessage,
+        'no more than 50 items allowed [json-pointer:/blocks]',
+      ],
+      [
+        'section text',
+        (n) => [{ type: 'section', text: mrkdwn('a'.repeat(n)) }],
+        SLACK_LIMITS.sectionText,
+        'must be less than 3001 characters [json-pointer:/blocks/0/text/text]',
+      ],
+      [
+        'section fields',
+        (n) => [{ type: 'section', fields: Array.from({ length: n }, () => mrkdwn('f')) }],
+        SLACK_LIMITS.sectionFields,
+        'no more than 10 items allowed [json-pointer:/blocks/0/fields]',
+      ],
+      [
+        'field text',
+        (n) => [{ type: 'section', fields: [mrkdwn('b'.repeat(n))] }],
+        SLACK_LIMITS.sectionFieldText,
+        'must be less than 2001 characters [json-pointer:/blocks/0/fields/0/text]',
+      ],
+      [
+        'header text',
+        (n) => [{ type: 'header', text: plain('h'.repeat(n)) }],
+        SLACK_LIMITS.headerText,
+        'must be less than 151 characters [json-pointer:/blocks/0/text/text]',
+      ],
+      [
+        'context elements',
+        (n) => [{ type: 'context', elements: Array.from({ length: n }, () => mrkdwn('c')) }],
+        SLACK_LIMITS.contextElements,
+        'no more than 10 items allowed [json-pointer:/blocks/0/elements]',
+      ],
+      [
+        'actions elements',
+        (n) => [{ type: 'actions', elements: Array.from({ length: n }, () => button('b')) }],
+        SLACK_LIMITS.actionsElements,
+        'no more than 25 items allowed [json-pointer:/blocks/0/elements]',
+      ],
+      [
+        'button text',
+        (n) => [{ type: 'actions', elements: [button('x'.repeat(n))] }],
+        SLACK_LIMITS.buttonText,
+        'must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]',
+      ],
+      [
+        'block_id',
+        (n) => [{ type: 'divider', block_id: 'i'.repeat(n) }],
+        SLACK_LIMITS.blockId,
+        'must be less than 256 characters [json-pointer:/blocks/0/block_id]',
+      ],
     ];
     for (const [name, make, limit, error] of cases) {
       expect(validateBlocks(make(limit)), name).toEqual([]);
@@ -39,9 +84,16 @@ describe('validateBlocks', () => {
     expect(validateBlocks([{ type: 'section' }])).toEqual(['must provide either text or fields [json-pointer:/blocks/0]']);
     expect(validateBlocks([{ type: 'header', text: mrkdwn('x') }])).toEqual(['must be a valid enum value [json-pointer:/blocks/0/text/type]']);
     expect(validateBlocks([{ type: 'section', text: mrkdwn('') }])).toEqual(['must be more than 0 characters [json-pointer:/blocks/0/text/text]']);
-    expect(validateBlocks([{ type: 'section', text: { type: 'mrkdwn', text: 'x', emoji: true } }])).toEqual(['invalid additional property: emoji [json-pointer:/blocks/0/text]']);
+    expect(validateBlocks([{ type: 'section', text: { type: 'mrkdwn', text: 'x', emoji: true } }])).toEqual([
+      'invalid additional property: emoji [json-pointer:/blocks/0/text]',
+    ]);
     expect(validateBlocks([{ type: 'image', image_url: 'https://e.com/i.png' }])).toEqual(['missing required field: alt_text [json-pointer:/blocks/0]']);
-    expect(validateBlocks([{ ...divider, block_id: 'x' }, { ...divider, block_id: 'x' }])).toEqual(['duplicate block_id [json-pointer:/blocks/1/block_id]']);
+    expect(
+      validateBlocks([
+        { ...divider, block_id: 'x' },
+        { ...divider, block_id: 'x' },
+      ]),
+    ).toEqual(['duplicate block_id [json-pointer:/blocks/1/block_id]']);
     expect(validateBlocks([{ type: 'actions', elements: [] }])).toEqual(['must provide at least 1 item [json-pointer:/blocks/0/elements]']);
     expect(validateBlocks('not an array')).toEqual(['must provide an array [json-pointer:/blocks]']);
   });
@@ -88,7 +140,9 @@ describe('checkSlackMessage', () => {
 
 describe.skipIf(!HAS_SHARED)('against ../shared/fixtures/slack/mrkdwn_escaping.json', () => {
   it('finds hazards in raw inputs with control sequences and none in their escaped forms', () => {
-    const spec = JSON.parse(readFileSync(sharedPath('fixtures/slack/mrkdwn_escaping.json'), 'utf8')) as { test_cases: { input: string; expected_mrkdwn: string }[] };
+    const spec = JSON.parse(readFileSync(sharedPath('fixtures/slack/mrkdwn_escaping.json'), 'utf8')) as {
+      test_cases: { input: string; expected_mrkdwn: string }[];
+    };
     for (const c of spec.test_cases) {
       expect(mrkdwnHazards(c.expected_mrkdwn), c.expected_mrkdwn).toEqual([]);
       if (/<[!@]/.test(c.input) || /\|https?:/.test(c.input)) expect(mrkdwnHazards(c.input).length, c.input).toBeGreaterThan(0);

@@ -29,9 +29,12 @@ describe('slashCommandBody', () => {
 });
 
 describe.skipIf(!HAS_SHARED)('against ../shared/fixtures/slack/examples', () => {
-  it('reproduces the signature of Slack\'s worked example', () => {
+  it("reproduces the signature of Slack's worked example", () => {
     const v = JSON.parse(readFileSync(sharedPath('fixtures/slack/examples/signing_secret_test_vector.json'), 'utf8')) as {
-      signing_secret: string; raw_body: string; headers: Record<string, string>; expected_signature: string;
+      signing_secret: string;
+      raw_body: string;
+      headers: Record<string, string>;
+      expected_signature: string;
     };
     const headers = signSlackRequest(v.signing_secret, v.raw_body, Number(v.headers['X-Slack-Request-Timestamp']));
     expect(headers['x-slack-signature']).toBe(v.expected_signature);

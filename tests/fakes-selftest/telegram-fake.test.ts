@@ -27,7 +27,10 @@ async function setup(opts: FakeTelegramOptions = {}): Promise<Telegraf> {
 }
 
 async function rejection(p: Promise<unknown>): Promise<TelegramError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(TelegramError);
   return err as TelegramError;
 }
@@ -160,7 +163,11 @@ describe('fake Telegram Bot API with the real telegraf', () => {
       const bot = await setup({ chats: undefined });
       fake.setFaultRate({ rate: 0.3, kinds: ['429', '500'], seed: 11 });
       let s = '';
-      for (let i = 0; i < 40; i++) s += await bot.telegram.sendMessage(1 + i, 'x').then(() => '.', (e: TelegramError) => (e.code === 429 ? 'R' : 'E'));
+      for (let i = 0; i < 40; i++)
+        s += await bot.telegram.sendMessage(1 + i, 'x').then(
+          () => '.',
+          (e: TelegramError) => (e.code === 429 ? 'R' : 'E'),
+        );
       return s;
     };
     const a = await outcomes();
@@ -205,8 +212,9 @@ describe('updates: long polling and webhooks', () => {
     await setup();
     type Body = { ok: boolean; result?: { update_id: number }[]; description?: string };
     const call = (p: object): Promise<{ status: number; body: Body }> =>
-      fetch(`${fake.url}/bot${fake.token}/getUpdates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) })
-        .then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+      fetch(`${fake.url}/bot${fake.token}/getUpdates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as Body }),
+      );
     const first = call({ timeout: 5 });
     await waitFor(() => fake.callsTo('getUpdates').length === 1);
     const second = call({ timeout: 5 });

@@ -19,19 +19,37 @@ const errorOf = (html: string): string => {
 describe('accepted tags and their entities', () => {
   it('parses every documented tag into its entity type', () => {
     const cases: [string, string][] = [
-      ['<b>x</b>', 'bold'], ['<strong>x</strong>', 'bold'], ['<i>x</i>', 'italic'], ['<em>x</em>', 'italic'],
-      ['<u>x</u>', 'underline'], ['<ins>x</ins>', 'underline'], ['<s>x</s>', 'strikethrough'], ['<strike>x</strike>', 'strikethrough'],
-      ['<del>x</del>', 'strikethrough'], ['<span class="tg-spoiler">x</span>', 'spoiler'], ['<tg-spoiler>x</tg-spoiler>', 'spoiler'],
-      ['<a href="http://www.example.com/">x</a>', 'text_link'], ['<a href="tg://user?id=123456789">x</a>', 'text_mention'],
-      ['<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>', 'custom_emoji'], ['<tg-time unix="1647531900" format="wDT">x</tg-time>', 'date_time'],
-      ['<code>x</code>', 'code'], ['<pre>x</pre>', 'pre'], ['<blockquote>x</blockquote>', 'blockquote'],
+      ['<b>x</b>', 'bold'],
+      ['<strong>x</strong>', 'bold'],
+      ['<i>x</i>', 'italic'],
+      ['<em>x</em>', 'italic'],
+      ['<u>x</u>', 'underline'],
+      ['<ins>x</ins>', 'underline'],
+      ['<s>x</s>', 'strikethrough'],
+      ['<strike>x</strike>', 'strikethrough'],
+      ['<del>x</del>', 'strikethrough'],
+      ['<span class="tg-spoiler">x</span>', 'spoiler'],
+      ['<tg-spoiler>x</tg-spoiler>', 'spoiler'],
+      ['<a href="http://www.example.com/">x</a>', 'text_link'],
+      ['<a href="tg://user?id=123456789">x</a>', 'text_mention'],
+      ['<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>', 'custom_emoji'],
+      ['<tg-time unix="1647531900" format="wDT">x</tg-time>', 'date_time'],
+      ['<code>x</code>', 'code'],
+      ['<pre>x</pre>', 'pre'],
+      ['<blockquote>x</blockquote>', 'blockquote'],
       ['<blockquote expandable>x</blockquote>', 'expandable_blockquote'],
     ];
-    for (const [html, type] of cases) expect(okParse(html).entities.map((e) => e.type), html).toEqual([type]);
+    for (const [html, type] of cases)
+      expect(
+        okParse(html).entities.map((e) => e.type),
+        html,
+      ).toEqual([type]);
   });
 
   it('parses the nesting example of the docs with UTF-16 offsets', () => {
-    const r = okParse('<b>bold <i>italic bold <s>italic bold strikethrough <span class="tg-spoiler">italic bold strikethrough spoiler</span></s> <u>underline italic bold</u></i> bold</b>');
+    const r = okParse(
+      '<b>bold <i>italic bold <s>italic bold strikethrough <span class="tg-spoiler">italic bold strikethrough spoiler</span></s> <u>underline italic bold</u></i> bold</b>',
+    );
     expect(r.text).toBe('bold italic bold italic bold strikethrough italic bold strikethrough spoiler underline italic bold bold');
     expect(r.entities).toEqual([
       { type: 'bold', offset: 0, length: 103 },
@@ -148,7 +166,10 @@ describe('text checks of sendMessage', () => {
     expect(checkTelegramText('', 'HTML')).toEqual({ ok: false, description: 'Bad Request: message text is empty' });
     expect(checkTelegramText('<i> </i>\n', 'HTML')).toEqual({ ok: false, description: 'Bad Request: message text is empty' });
     expect(checkTelegramText('x', 'html5')).toEqual({ ok: false, description: 'Bad Request: unsupported parse_mode' });
-    expect(checkTelegramText('<x>', 'HTML')).toEqual({ ok: false, description: 'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 0' });
+    expect(checkTelegramText('<x>', 'HTML')).toEqual({
+      ok: false,
+      description: 'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 0',
+    });
     expect(telegramHtmlLength('<b>ab</b> &amp;')).toBe(4);
   });
 });
@@ -159,7 +180,8 @@ describe.skipIf(!HAS_SHARED)('against ../shared/fixtures', () => {
     const listed = new Set(spec.tags.flatMap((t) => t.tags));
     const attrs: Record<string, string> = { span: ' class="tg-spoiler"', 'tg-emoji': ' emoji-id="1"', 'tg-time': ' unix="1"', a: ' href="https://e.com"' };
     for (const tag of listed) expect(parseTelegramHtml(`<${tag}${attrs[tag] ?? ''}>x</${tag}>`).ok, tag).toBe(true);
-    for (const tag of ['p', 'div', 'br', 'img', 'h1', 'ul', 'li', 'script', 'font', 'sup']) expect(errorOf(`<${tag}>x</${tag}>`)).toMatch(/^Unsupported start tag/);
+    for (const tag of ['p', 'div', 'br', 'img', 'h1', 'ul', 'li', 'script', 'font', 'sup'])
+      expect(errorOf(`<${tag}>x</${tag}>`)).toMatch(/^Unsupported start tag/);
   });
 
   it('rejects the raw HTML title of feeds/authored/rss_chat_injection.xml, accepts it escaped', () => {

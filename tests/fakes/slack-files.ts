@@ -29,7 +29,11 @@ interface Reserved {
   data?: Buffer;
 }
 
-const fail = (error: string, messages?: string[]): SlackResult => ({ ok: false, error, ...(messages ? { extra: { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } } } : {}) });
+const fail = (error: string, messages?: string[]): SlackResult => ({
+  ok: false,
+  error,
+  ...(messages ? { extra: { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } } } : {}),
+});
 
 export class SlackFiles {
   readonly shared: SharedFile[] = [];
@@ -94,7 +98,11 @@ export class SlackFiles {
       if (!r?.data) return fail('file_not_found');
       if (r.data.length !== r.length) return fail('invalid_arguments', [`uploaded ${r.data.length} bytes, declared length ${r.length}`]);
       done.push({
-        id: f.id as string, filename: r.filename, title: typeof f.title === 'string' ? f.title : r.filename, data: r.data, at,
+        id: f.id as string,
+        filename: r.filename,
+        title: typeof f.title === 'string' ? f.title : r.filename,
+        data: r.data,
+        at,
         ...(channel ? { channel } : {}),
         ...(typeof params.thread_ts === 'string' ? { thread_ts: params.thread_ts } : {}),
         ...(typeof params.initial_comment === 'string' ? { initial_comment: params.initial_comment } : {}),
@@ -102,6 +110,18 @@ export class SlackFiles {
     }
     for (const d of done) this.reserved.delete(d.id);
     this.shared.push(...done);
-    return { ok: true, body: { files: done.map((d) => ({ id: d.id, name: d.filename, title: d.title, size: d.data.length, mimetype: d.filename.endsWith('.png') ? 'image/png' : 'application/octet-stream', ...(d.channel ? { channels: [d.channel] } : {}) })) } };
+    return {
+      ok: true,
+      body: {
+        files: done.map((d) => ({
+          id: d.id,
+          name: d.filename,
+          title: d.title,
+          size: d.data.length,
+          mimetype: d.filename.endsWith('.png') ? 'image/png' : 'application/octet-stream',
+          ...(d.channel ? { channels: [d.channel] } : {}),
+        })),
+      },
+    };
   }
 }

@@ -34,10 +34,31 @@ export type Surface = 'message' | 'modal' | 'home';
 const MESSAGE_BLOCKS = new Set(['section', 'divider', 'image', 'actions', 'context', 'header', 'input', 'rich_text', 'file', 'video', 'markdown', 'table']);
 const VIEW_BLOCKS = new Set(['section', 'divider', 'image', 'actions', 'context', 'header', 'input', 'rich_text', 'video', 'markdown']);
 const INTERACTIVE = new Set([
-  'button', 'checkboxes', 'datepicker', 'datetimepicker', 'timepicker', 'image', 'multi_static_select', 'multi_external_select',
-  'multi_users_select', 'multi_conversations_select', 'multi_channels_select', 'overflow', 'plain_text_input', 'radio_buttons',
-  'static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select', 'email_text_input',
-  'number_input', 'url_text_input', 'rich_text_input', 'file_input', 'workflow_button',
+  'button',
+  'checkboxes',
+  'datepicker',
+  'datetimepicker',
+  'timepicker',
+  'image',
+  'multi_static_select',
+  'multi_external_select',
+  'multi_users_select',
+  'multi_conversations_select',
+  'multi_channels_select',
+  'overflow',
+  'plain_text_input',
+  'radio_buttons',
+  'static_select',
+  'external_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'email_text_input',
+  'number_input',
+  'url_text_input',
+  'rich_text_input',
+  'file_input',
+  'workflow_button',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -75,7 +96,10 @@ class Problems {
   }
   list_(v: unknown, pointer: string, min: number, max: number): v is unknown[] {
     if (!Array.isArray(v)) {
-      this.add(v === undefined ? `missing required field: ${pointer.split('/').pop()}` : 'must provide an array', v === undefined ? pointer.split('/').slice(0, -1).join('/') : pointer);
+      this.add(
+        v === undefined ? `missing required field: ${pointer.split('/').pop()}` : 'must provide an array',
+        v === undefined ? pointer.split('/').slice(0, -1).join('/') : pointer,
+      );
       return false;
     }
     if (v.length < min) this.add(`must provide at least ${min} item${min === 1 ? '' : 's'}`, pointer);
@@ -142,7 +166,8 @@ function checkBlock(p: Problems, b: unknown, ptr: string, surface: Surface, mark
       break;
     case 'input':
       p.text(b.label, `${ptr}/label`, SLACK_LIMITS.inputLabel, { plainOnly: true });
-      if (!isObj(b.element)) p.add(b.element === undefined ? 'missing required field: element' : 'must provide an object', b.element === undefined ? ptr : `${ptr}/element`);
+      if (!isObj(b.element))
+        p.add(b.element === undefined ? 'missing required field: element' : 'must provide an object', b.element === undefined ? ptr : `${ptr}/element`);
       break;
     case 'rich_text':
     case 'table':
@@ -208,7 +233,8 @@ export function checkSlackMessage(msg: SlackMessageInput, opts: { requireFallbac
   const hasBlocks = Array.isArray(blocks) && blocks.length > 0;
   const hasAttachments = msg.attachments !== undefined && msg.attachments !== '' && msg.attachments !== '[]';
   if (text.trim() === '' && !hasBlocks && !hasAttachments) return { ok: false, error: 'no_text', errors: ['no text, blocks or attachments'], warnings };
-  if (chars(text) > SLACK_LIMITS.messageText) return { ok: false, error: 'msg_too_long', errors: [`text must be at most ${SLACK_LIMITS.messageText} characters`], warnings };
+  if (chars(text) > SLACK_LIMITS.messageText)
+    return { ok: false, error: 'msg_too_long', errors: [`text must be at most ${SLACK_LIMITS.messageText} characters`], warnings };
   if (hasBlocks) {
     const errors = validateBlocks(blocks, opts.surface ?? 'message');
     if (errors.length > 0) return { ok: false, error: 'invalid_blocks', errors, warnings };

@@ -21,7 +21,8 @@ type Handler = (ctx: SlackMethodContext) => SlackResult;
 
 const fail = (error: string, extra?: Record<string, unknown>): SlackResult => ({ ok: false, error, ...(extra ? { extra } : {}) });
 const done = (body: Record<string, unknown>): SlackResult => ({ ok: true, body });
-const invalidArguments = (messages: string[]): SlackResult => fail('invalid_arguments', { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } });
+const invalidArguments = (messages: string[]): SlackResult =>
+  fail('invalid_arguments', { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } });
 const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
 
 function postable(world: SlackWorld, ref: unknown): SlackChannelSpec | SlackResult {
@@ -57,8 +58,17 @@ const postMessage: Handler = ({ world, params: p, at, requireFallbackText, flood
   if (limited) return limited;
   const ts = world.nextTs();
   const m: PostedMessage = {
-    kind: 'message', channel: c.id, ts, text: p.text === undefined ? '' : String(p.text), blocks: withBlockIds(check.blocks, ts),
-    ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}), at, edits: [], deleted: false, warnings: check.warnings, params: p,
+    kind: 'message',
+    channel: c.id,
+    ts,
+    text: p.text === undefined ? '' : String(p.text),
+    blocks: withBlockIds(check.blocks, ts),
+    ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}),
+    at,
+    edits: [],
+    deleted: false,
+    warnings: check.warnings,
+    params: p,
   };
   world.log.push(m);
   return done({ channel: c.id, ts, message: world.messageObject(m) });
@@ -74,8 +84,18 @@ const postEphemeral: Handler = ({ world, params: p, at, requireFallbackText }) =
   if (isResult(check)) return check;
   const ts = world.nextTs();
   world.log.push({
-    kind: 'ephemeral', channel: c.id, ts, user: user.id, text: p.text === undefined ? '' : String(p.text), blocks: check.blocks,
-    ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}), at, edits: [], deleted: false, warnings: check.warnings, params: p,
+    kind: 'ephemeral',
+    channel: c.id,
+    ts,
+    user: user.id,
+    text: p.text === undefined ? '' : String(p.text),
+    blocks: check.blocks,
+    ...(p.thread_ts ? { thread_ts: String(p.thread_ts) } : {}),
+    at,
+    edits: [],
+    deleted: false,
+    warnings: check.warnings,
+    params: p,
   });
   return done({ message_ts: ts });
 };
@@ -130,11 +150,20 @@ const viewsOpen: Handler = ({ params: p, views }) => {
   if (v.type !== 'modal') problems.push('must be a valid enum value [json-pointer:/view/type]');
   const title = v.title as { type?: string; text?: string } | undefined;
   if (!title || title.type !== 'plain_text' || typeof title.text !== 'string') problems.push('missing required field: title [json-pointer:/view]');
-  else if ([...title.text].length > SLACK_LIMITS.viewTitle) problems.push(`must be less than ${SLACK_LIMITS.viewTitle + 1} characters [json-pointer:/view/title/text]`);
+  else if ([...title.text].length > SLACK_LIMITS.viewTitle)
+    problems.push(`must be less than ${SLACK_LIMITS.viewTitle + 1} characters [json-pointer:/view/title/text]`);
   problems.push(...validateBlocks(v.blocks, 'modal').map((e) => e.replace('[json-pointer:/blocks', '[json-pointer:/view/blocks')));
   if (problems.length > 0) return invalidArguments(problems);
   const id = `V${String(views.length + 1).padStart(9, '0')}`;
-  const opened = { id, team_id: 'T0RAQIB01', ...v, state: { values: {} }, hash: `${Date.now()}.${id}`, private_metadata: v.private_metadata ?? '', callback_id: v.callback_id ?? '' };
+  const opened = {
+    id,
+    team_id: 'T0RAQIB01',
+    ...v,
+    state: { values: {} },
+    hash: `${Date.now()}.${id}`,
+    private_metadata: v.private_metadata ?? '',
+    callback_id: v.callback_id ?? '',
+  };
   views.push(opened);
   return done({ view: opened });
 };
@@ -143,7 +172,15 @@ export const SLACK_METHODS: Record<string, Handler> = {
   'api.test': ({ params }) => done({ args: params }),
   'auth.test': ({ world }) => {
     const { team, botUserId, botId, botName } = world.id;
-    return done({ url: `https://${team.domain}.slack.com/`, team: team.name, user: botName, team_id: team.id, user_id: botUserId, bot_id: botId, is_enterprise_install: false });
+    return done({
+      url: `https://${team.domain}.slack.com/`,
+      team: team.name,
+      user: botName,
+      team_id: team.id,
+      user_id: botUserId,
+      bot_id: botId,
+      is_enterprise_install: false,
+    });
   },
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,

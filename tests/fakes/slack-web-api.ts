@@ -97,7 +97,14 @@ export class FakeSlack {
     this.tokens = new Set(opts.tokens ?? ['xoxb-0000-fake-raqib-token']);
     this.token = [...this.tokens][0]!;
     this.world = new SlackWorld(
-      { team: { id: 'T0RAQIB01', domain: 'raqib-test', name: 'Raqib Test' }, botUserId: 'U0RAQIBBOT', botId: 'B0RAQIBBOT', appId: 'A0RAQIB01', botName: 'raqib', ...opts.identity },
+      {
+        team: { id: 'T0RAQIB01', domain: 'raqib-test', name: 'Raqib Test' },
+        botUserId: 'U0RAQIBBOT',
+        botId: 'B0RAQIBBOT',
+        appId: 'A0RAQIB01',
+        botName: 'raqib',
+        ...opts.identity,
+      },
       opts.channels,
       opts.users,
     );
@@ -184,9 +191,21 @@ export class FakeSlack {
     // JSON bodies must carry the token in the Authorization header, as on Slack.
     const paramToken = body.kind !== 'json' && typeof body.params.token === 'string' ? body.params.token : undefined;
     const { token: _token, ...params } = body.params;
-    const call: SlackRecordedCall = { seq: this.calls.length + 1, method, params, bodyKind: body.kind, auth: bearer ? 'bearer' : paramToken ? 'param' : 'none', at: this.now() };
+    const call: SlackRecordedCall = {
+      seq: this.calls.length + 1,
+      method,
+      params,
+      bodyKind: body.kind,
+      auth: bearer ? 'bearer' : paramToken ? 'param' : 'none',
+      at: this.now(),
+    };
     this.calls.push(call);
-    if (body.error) return this.reply(res, { ok: false, error: body.error === 'invalid_json' ? 'invalid_json' : body.error.startsWith('invalid multipart') ? 'invalid_form_data' : body.error }, call);
+    if (body.error)
+      return this.reply(
+        res,
+        { ok: false, error: body.error === 'invalid_json' ? 'invalid_json' : body.error.startsWith('invalid multipart') ? 'invalid_form_data' : body.error },
+        call,
+      );
     const handler = SLACK_METHODS[method] ?? this.fileMethods[method];
     if (!handler) return this.reply(res, { ok: false, error: 'unknown_method', extra: { req_method: method } }, call);
     const token = bearer ?? paramToken;
@@ -196,13 +215,17 @@ export class FakeSlack {
     let loseResponse = false;
     if (injected) {
       this.counters.injectedFaults++;
-      const fault: SlackFault = injected.source === 'queued' ? injected.fault
-        : injected.kind === '429' ? { status: 429, retryAfter: injected.retryAfter }
-        : injected.kind === '500' ? { status: 500 }
-        : { kind: injected.kind, hangMs: injected.hangMs };
+      const fault: SlackFault =
+        injected.source === 'queued'
+          ? injected.fault
+          : injected.kind === '429'
+            ? { status: 429, retryAfter: injected.retryAfter }
+            : injected.kind === '500'
+              ? { status: 500 }
+              : { kind: injected.kind, hangMs: injected.hangMs };
       call.fault = injected.source === 'queued' ? 'queued' : injected.kind;
       if ('status' in fault) {
-        if (fault.status === 429) return this.reply(res, this.tooMany('retryAfter' in fault ? fault.retryAfter ?? 1 : 1), call);
+        if (fault.status === 429) return this.reply(res, this.tooMany('retryAfter' in fault ? (fault.retryAfter ?? 1) : 1), call);
         call.httpStatus = fault.status;
         res.writeHead(fault.status, { 'content-type': 'text/plain' });
         res.end('body' in fault && fault.body !== undefined ? fault.body : 'Internal Server Error');
@@ -212,7 +235,14 @@ export class FakeSlack {
       if (fault.kind === 'timeout') return this.hang(res, fault.hangMs ?? 3000);
       loseResponse = true;
     }
-    const result = handler({ world: this.world, params, at: this.now(), requireFallbackText: this.requireFallbackText, flood: (c) => this.flood(c), views: this.views });
+    const result = handler({
+      world: this.world,
+      params,
+      at: this.now(),
+      requireFallbackText: this.requireFallbackText,
+      flood: (c) => this.flood(c),
+      views: this.views,
+    });
     if (loseResponse) {
       call.response = result;
       res.socket?.destroy();
@@ -277,7 +307,7 @@ export class FakeSlack {
 
   private reply(res: ServerResponse, result: SlackResult, call: SlackRecordedCall): void {
     const body = result.ok ? { ok: true, ...result.body } : { ok: false, error: result.error, ...result.extra };
-    const status = result.ok ? 200 : result.status ?? 200;
+    const status = result.ok ? 200 : (result.status ?? 200);
     call.httpStatus = res.destroyed ? 0 : status;
     call.response = body;
     sendJson(res, status, body, result.ok ? {} : result.headers);

@@ -63,7 +63,11 @@ export class SlackWorld {
   private lastSec = 0;
   private micro = 0;
 
-  constructor(readonly id: SlackIdentity, channels?: SlackChannelSpec[], users?: SlackUserSpec[]) {
+  constructor(
+    readonly id: SlackIdentity,
+    channels?: SlackChannelSpec[],
+    users?: SlackUserSpec[],
+  ) {
     this.knownChannelsOnly = channels !== undefined;
     this.knownUsersOnly = users !== undefined;
     for (const c of channels ?? []) this.channels.set(c.id, c);
@@ -135,25 +139,27 @@ export class SlackWorld {
     const isIm = c.is_im === true;
     return {
       id: c.id,
-      ...(isIm ? { user: c.members?.[0], is_im: true, is_org_shared: false } : {
-        name: c.name ?? c.id.toLowerCase(),
-        name_normalized: c.name ?? c.id.toLowerCase(),
-        is_channel: !c.is_private,
-        is_group: false,
-        is_im: false,
-        is_mpim: false,
-        is_private: c.is_private === true,
-        is_archived: c.is_archived === true,
-        is_general: c.name === 'general',
-        is_shared: false,
-        is_ext_shared: false,
-        is_org_shared: false,
-        is_member: c.botIsMember !== false,
-        creator: 'U0CREATOR',
-        topic: { value: '', creator: '', last_set: 0 },
-        purpose: { value: '', creator: '', last_set: 0 },
-        ...(c.members ? { num_members: c.members.length } : {}),
-      }),
+      ...(isIm
+        ? { user: c.members?.[0], is_im: true, is_org_shared: false }
+        : {
+            name: c.name ?? c.id.toLowerCase(),
+            name_normalized: c.name ?? c.id.toLowerCase(),
+            is_channel: !c.is_private,
+            is_group: false,
+            is_im: false,
+            is_mpim: false,
+            is_private: c.is_private === true,
+            is_archived: c.is_archived === true,
+            is_general: c.name === 'general',
+            is_shared: false,
+            is_ext_shared: false,
+            is_org_shared: false,
+            is_member: c.botIsMember !== false,
+            creator: 'U0CREATOR',
+            topic: { value: '', creator: '', last_set: 0 },
+            purpose: { value: '', creator: '', last_set: 0 },
+            ...(c.members ? { num_members: c.members.length } : {}),
+          }),
       created: 1700000000,
     };
   }

@@ -29,9 +29,7 @@ export interface TelegramLimits {
 export const TELEGRAM_LIMITS: TelegramLimits = { perSecond: 30, perChatPerSecond: 1, groupPerMinute: 20, toleranceMs: 20 };
 
 /** A scripted failure: an error envelope, or a dropped connection. */
-export type TelegramFault =
-  | { code: number; description?: string; retry_after?: number }
-  | { kind: 'timeout' | 'lost-response'; hangMs?: number };
+export type TelegramFault = { code: number; description?: string; retry_after?: number } | { kind: 'timeout' | 'lost-response'; hangMs?: number };
 
 export interface FakeTelegramOptions {
   token?: string;
@@ -74,7 +72,12 @@ export interface FakeTelegramStats {
 
 const NOT_FOUND: ApiResult = { ok: false, error_code: 404, description: 'Not Found' };
 const UNAUTHORIZED: ApiResult = { ok: false, error_code: 401, description: 'Unauthorized' };
-const tooMany = (retry: number): ApiResult => ({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry}`, parameters: { retry_after: retry } });
+const tooMany = (retry: number): ApiResult => ({
+  ok: false,
+  error_code: 429,
+  description: `Too Many Requests: retry after ${retry}`,
+  parameters: { retry_after: retry },
+});
 
 export class FakeTelegram {
   readonly token: string;
@@ -177,7 +180,7 @@ export class FakeTelegram {
   makeMessage(opts: { chatId: number; text: string; from?: number | Partial<TgUser>; messageThreadId?: number; date?: number }): TgUpdate {
     const s = this.world.resolve(opts.chatId);
     if (!s) throw new Error(`fake telegram: chat ${opts.chatId} is not configured`);
-    const fromId = typeof opts.from === 'number' ? opts.from : opts.from?.id ?? (s.chat.type === 'private' ? s.chat.id : 1000001);
+    const fromId = typeof opts.from === 'number' ? opts.from : (opts.from?.id ?? (s.chat.type === 'private' ? s.chat.id : 1000001));
     const from = typeof opts.from === 'object' ? defaultUser(fromId, opts.from) : this.world.user(fromId);
     const entities = detectEntities(opts.text);
     const message = {
@@ -203,7 +206,10 @@ export class FakeTelegram {
     const from = this.world.user(opts.from ?? (opts.chatId > 0 ? opts.chatId : 1000001));
     const m = s && opts.messageId !== undefined ? this.world.message(s, opts.messageId) : undefined;
     const message = s && m ? this.world.toApiMessage(s, m) : undefined;
-    return this.pushUpdate({ update_id: 0, callback_query: { id, from, chat_instance: String(opts.chatId), data: opts.data, ...(message ? { message } : {}) } });
+    return this.pushUpdate({
+      update_id: 0,
+      callback_query: { id, from, chat_instance: String(opts.chatId), data: opts.data, ...(message ? { message } : {}) },
+    });
   }
 
   /** Queues an update (update_id assigned when 0/absent): a held getUpdates returns at once; in webhook mode it is POSTed. */
@@ -235,7 +241,15 @@ export class FakeTelegram {
       return this.reply(res, UNAUTHORIZED);
     }
     const body = await parseBody(req, raw);
-    const call: RecordedCall = { seq: this.calls.length + 1, method: route[2]!, params: body.params, files: body.files, bodyKind: body.kind, at: this.now(), via: 'http' };
+    const call: RecordedCall = {
+      seq: this.calls.length + 1,
+      method: route[2]!,
+      params: body.params,
+      files: body.files,
+      bodyKind: body.kind,
+      at: this.now(),
+      via: 'http',
+    };
     this.calls.push(call);
     const delay = this.latency();
     if (delay > 0) await sleep(delay);
@@ -246,15 +260,24 @@ export class FakeTelegram {
     let loseResponse = false;
     if (injected) {
       this.counters.injectedFaults++;
-      const fault: TelegramFault = injected.source === 'queued' ? injected.fault
-        : injected.kind === '429' ? { code: 429, retry_after: injected.retryAfter }
-        : injected.kind === '500' ? { code: 500 }
-        : { kind: injected.kind, hangMs: injected.hangMs };
+      const fault: TelegramFault =
+        injected.source === 'queued'
+          ? injected.fault
+          : injected.kind === '429'
+            ? { code: 429, retry_after: injected.retryAfter }
+            : injected.kind === '500'
+              ? { code: 500 }
+              : { kind: injected.kind, hangMs: injected.hangMs };
       call.fault = injected.source === 'queued' ? 'queued' : injected.kind;
       if ('code' in fault) {
         const retry = fault.retry_after ?? (fault.code === 429 ? 1 : undefined);
-        const description = fault.description ?? (fault.code === 429 ? `Too Many Requests: retry after ${retry}` : fault.code >= 500 ? 'Internal Server Error' : 'Bad Request');
-        return this.reply(res, { ok: false, error_code: fault.code, description, ...(retry !== undefined ? { parameters: { retry_after: retry } } : {}) }, call);
+        const description =
+          fault.description ?? (fault.code === 429 ? `Too Many Requests: retry after ${retry}` : fault.code >= 500 ? 'Internal Server Error' : 'Bad Request');
+        return this.reply(
+          res,
+          { ok: false, error_code: fault.code, description, ...(retry !== undefined ? { parameters: { retry_after: retry } } : {}) },
+          call,
+        );
       }
       if (fault.kind === 'timeout') return this.hang(res, fault.hangMs ?? 3000);
       loseResponse = true;
@@ -272,7 +295,13 @@ export class FakeTelegram {
     return this.spec.methods.has(key) || key in METHODS || ['getupdates', 'setwebhook', 'deletewebhook', 'getwebhookinfo'].includes(key);
   }
 
-  private async invoke(key: string, rawParams: Record<string, unknown>, files: Record<string, UploadedFile>, call: RecordedCall, res?: ServerResponse): Promise<ApiResult> {
+  private async invoke(
+    key: string,
+    rawParams: Record<string, unknown>,
+    files: Record<string, UploadedFile>,
+    call: RecordedCall,
+    res?: ServerResponse,
+  ): Promise<ApiResult> {
     const checked = checkParams(this.spec, key, rawParams, files);
     if (!checked.ok) return bad(checked.description);
     const params = checked.params;
@@ -289,7 +318,15 @@ export class FakeTelegram {
     }
     const handler = key === 'sendphoto' ? sendPhoto : METHODS[key];
     if (!handler) return bad(`Bad Request: the fake Bot API server does not implement ${call.method}`);
-    const result = handler({ world: this.world, params, files, at: this.now(), flood: (s) => this.flood(s), commands: this.commands, callbackIds: this.callbackIds });
+    const result = handler({
+      world: this.world,
+      params,
+      files,
+      at: this.now(),
+      flood: (s) => this.flood(s),
+      commands: this.commands,
+      callbackIds: this.callbackIds,
+    });
     if (result.ok && (key === 'sendmessage' || key === 'sendphoto')) this.counters.delivered++;
     return result;
   }

@@ -37,15 +37,41 @@ export type HtmlParseResult =
   | { ok: false; /** tdlib's message, e.g. `Unsupported start tag "p" at byte offset 0` */ error: string };
 
 const SUPPORTED_TAGS = new Set([
-  'a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins', 'tg-spoiler', 'tg-emoji', 'tg-time',
-  'span', 'pre', 'code', 'blockquote',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  's',
+  'strike',
+  'del',
+  'u',
+  'ins',
+  'tg-spoiler',
+  'tg-emoji',
+  'tg-time',
+  'span',
+  'pre',
+  'code',
+  'blockquote',
 ]);
 const SPLITTABLE = new Set(['bold', 'italic', 'underline', 'strikethrough', 'spoiler']);
 const BLOCKQUOTES = new Set(['blockquote', 'expandable_blockquote']);
 const PRE_LIKE = new Set(['pre', 'code']);
 const TYPE_PRIORITY: Record<string, number> = {
-  blockquote: 0, expandable_blockquote: 0, pre: 11, code: 20, text_link: 49, text_mention: 49, date_time: 50,
-  bold: 90, italic: 91, underline: 92, strikethrough: 93, spoiler: 94, custom_emoji: 99,
+  blockquote: 0,
+  expandable_blockquote: 0,
+  pre: 11,
+  code: 20,
+  text_link: 49,
+  text_mention: 49,
+  date_time: 50,
+  bold: 90,
+  italic: 91,
+  underline: 92,
+  strikethrough: 93,
+  spoiler: 94,
+  custom_emoji: 99,
 };
 const DATE_TIME_FORMAT = /^(?:r|w?[dD]?[tT]?)$/;
 
@@ -114,7 +140,13 @@ export function checkTelegramLink(raw: string): string | undefined {
   return parsed.href;
 }
 
-interface Open { tag: string; arg: string; attrs: Map<string, string>; offset: number; beginPos: number }
+interface Open {
+  tag: string;
+  arg: string;
+  attrs: Map<string, string>;
+  offset: number;
+  beginPos: number;
+}
 
 /** Parses Telegram HTML exactly as far as errors go; see the file comment for what is approximated. */
 export function parseTelegramHtml(html: string): HtmlParseResult {
@@ -236,8 +268,17 @@ function addEntity(open: Open, end: number, out: number[], entities: TelegramEnt
   const offset = open.offset;
   const length = end - offset;
   const simple: Record<string, string> = {
-    i: 'italic', em: 'italic', b: 'bold', strong: 'bold', s: 'strikethrough', strike: 'strikethrough',
-    del: 'strikethrough', u: 'underline', ins: 'underline', 'tg-spoiler': 'spoiler', span: 'spoiler',
+    i: 'italic',
+    em: 'italic',
+    b: 'bold',
+    strong: 'bold',
+    s: 'strikethrough',
+    strike: 'strikethrough',
+    del: 'strikethrough',
+    u: 'underline',
+    ins: 'underline',
+    'tg-spoiler': 'spoiler',
+    span: 'spoiler',
   };
   const last = entities[entities.length - 1];
   const sameSpan = last !== undefined && last.offset === offset && last.length === length;
@@ -306,8 +347,11 @@ function dropForbiddenNesting(entities: TelegramEntity[], warnings: string[]): T
       let why: string | undefined;
       if (SPLITTABLE.has(e.type) && PRE_LIKE.has(outer.type)) why = `${e.type} cannot be inside ${outer.type}`;
       else if (BLOCKQUOTES.has(e.type) && BLOCKQUOTES.has(outer.type)) why = 'blockquotes cannot be nested';
-      else if (BLOCKQUOTES.has(e.type) && !SPLITTABLE.has(outer.type)) { drop.add(outer); warnings.push(`${outer.type} at ${outer.offset} dropped: it cannot contain a blockquote`); continue; }
-      else if (!SPLITTABLE.has(e.type) && !BLOCKQUOTES.has(e.type) && !SPLITTABLE.has(outer.type) && !BLOCKQUOTES.has(outer.type)) {
+      else if (BLOCKQUOTES.has(e.type) && !SPLITTABLE.has(outer.type)) {
+        drop.add(outer);
+        warnings.push(`${outer.type} at ${outer.offset} dropped: it cannot contain a blockquote`);
+        continue;
+      } else if (!SPLITTABLE.has(e.type) && !BLOCKQUOTES.has(e.type) && !SPLITTABLE.has(outer.type) && !BLOCKQUOTES.has(outer.type)) {
         why = `${e.type} cannot be inside ${outer.type}`;
       }
       if (why) {
@@ -335,20 +379,14 @@ function trim(text: string, entities: TelegramEntity[], warnings: string[]): Htm
   return { ok: true, text: out, entities: kept, length: [...out].length, utf16Length: out.length, warnings };
 }
 
-export type TelegramTextCheck =
-  | { ok: true; text: string; entities: TelegramEntity[]; length: number; warnings: string[] }
-  | { ok: false; description: string };
+export type TelegramTextCheck = { ok: true; text: string; entities: TelegramEntity[]; length: number; warnings: string[] } | { ok: false; description: string };
 
 /**
  * What sendMessage/editMessageText do with `text` + `parse_mode`: the Bot API's exact descriptions
  * ("Bad Request: can't parse entities: …", "Bad Request: message is too long", …).
  * Markdown and MarkdownV2 are accepted but not parsed (the text is counted as is).
  */
-export function checkTelegramText(
-  raw: string,
-  parseMode: string | undefined,
-  opts: { limit?: number; tooLong?: string } = {},
-): TelegramTextCheck {
+export function checkTelegramText(raw: string, parseMode: string | undefined, opts: { limit?: number; tooLong?: string } = {}): TelegramTextCheck {
   const limit = opts.limit ?? TELEGRAM_TEXT_LIMIT;
   if (raw === '') return { ok: false, description: 'Bad Request: message text is empty' };
   const mode = (parseMode ?? '').toLowerCase();

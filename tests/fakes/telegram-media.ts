@@ -15,7 +15,7 @@ export function imageSize(data: Buffer): { width: number; height: number } | und
     return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
   }
   if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
-    for (let i = 2; i + 9 < data.length; ) {
+    for (let i = 2; i + 9 < data.length;) {
       if (data[i] !== 0xff) return undefined;
       const marker = data[i + 1]!;
       if (marker >= 0xc0 && marker <= 0xc3) return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
@@ -38,11 +38,18 @@ export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood })
   const file = files.photo;
   if (!file) {
     // A string: an HTTP URL Telegram would fetch, or a file_id; the fake has neither to give.
-    return bad(typeof p.photo === 'string' && /^https?:\/\//.test(p.photo) ? 'Bad Request: failed to get HTTP URL content' : 'Bad Request: wrong file identifier/HTTP URL specified');
+    return bad(
+      typeof p.photo === 'string' && /^https?:\/\//.test(p.photo)
+        ? 'Bad Request: failed to get HTTP URL content'
+        : 'Bad Request: wrong file identifier/HTTP URL specified',
+    );
   }
   const caption = (p.caption as string | undefined) ?? '';
   // A photo needs no caption; a caption is parsed like message text.
-  const check = caption === '' ? { ok: true as const, text: '', entities: [], length: 0 } : checkTelegramText(caption, p.parse_mode as string | undefined, { limit: Infinity });
+  const check =
+    caption === ''
+      ? { ok: true as const, text: '', entities: [], length: 0 }
+      : checkTelegramText(caption, p.parse_mode as string | undefined, { limit: Infinity });
   if (!check.ok) return bad(check.description);
   const s = world.resolve(p.chat_id);
   if (!s) return bad('Bad Request: chat not found');

@@ -36,8 +36,17 @@ const CHAT_NOT_FOUND = bad('Bad Request: chat not found');
 const NOT_MODIFIED =
   'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document',
-  'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 
 const unixNow = (): number => Math.floor(Date.now() / 1000);
@@ -148,7 +157,10 @@ const setMyCommands: MethodHandler = ({ params: p, commands }) => {
     const d = String(c.description).trim();
     if (d.length < 1 || [...d].length > 256) return bad('Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
   }
-  commands.set(commandsKey(p), list.map((c) => ({ command: String(c.command).replace(/^\//, ''), description: String(c.description) })));
+  commands.set(
+    commandsKey(p),
+    list.map((c) => ({ command: String(c.command).replace(/^\//, ''), description: String(c.description) })),
+  );
   return ok(true);
 };
 
@@ -193,7 +205,15 @@ const answerCallbackQuery: MethodHandler = ({ params: p, callbackIds }) => {
 };
 
 export const METHODS: Record<string, MethodHandler> = {
-  getme: ({ world }) => ok({ ...world.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false }),
+  getme: ({ world }) =>
+    ok({
+      ...world.bot,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+    }),
   logout: () => ok(true),
   close: () => ok(true),
   sendmessage: sendMessage,

@@ -38,10 +38,47 @@ const BUILTIN: MethodSpec[] = [
   { name: 'close', fields: [] },
   { name: 'getWebhookInfo', fields: [] },
   { name: 'getUpdates', fields: [f('offset', ['Integer']), f('limit', ['Integer']), f('timeout', ['Integer']), f('allowed_updates', ['Array of String'])] },
-  { name: 'setWebhook', fields: [f('url', ['String'], true), f('certificate', ['InputFile']), f('ip_address', ['String']), f('max_connections', ['Integer']), f('allowed_updates', ['Array of String']), f('drop_pending_updates', ['Boolean']), f('secret_token', ['String'])] },
+  {
+    name: 'setWebhook',
+    fields: [
+      f('url', ['String'], true),
+      f('certificate', ['InputFile']),
+      f('ip_address', ['String']),
+      f('max_connections', ['Integer']),
+      f('allowed_updates', ['Array of String']),
+      f('drop_pending_updates', ['Boolean']),
+      f('secret_token', ['String']),
+    ],
+  },
   { name: 'deleteWebhook', fields: [f('drop_pending_updates', ['Boolean'])] },
-  { name: 'sendMessage', fields: [f('chat_id', CHAT_ID, true), f('message_thread_id', ['Integer']), f('text', ['String'], true), f('parse_mode', ['String']), f('entities', ['Array of MessageEntity']), f('link_preview_options', ['LinkPreviewOptions']), f('disable_notification', ['Boolean']), f('protect_content', ['Boolean']), f('reply_parameters', ['ReplyParameters']), f('reply_markup', ['InlineKeyboardMarkup', 'ReplyKeyboardMarkup', 'ReplyKeyboardRemove', 'ForceReply'])] },
-  { name: 'editMessageText', fields: [f('chat_id', CHAT_ID), f('message_id', ['Integer']), f('inline_message_id', ['String']), f('text', ['String']), f('parse_mode', ['String']), f('entities', ['Array of MessageEntity']), f('link_preview_options', ['LinkPreviewOptions']), f('reply_markup', ['InlineKeyboardMarkup'])] },
+  {
+    name: 'sendMessage',
+    fields: [
+      f('chat_id', CHAT_ID, true),
+      f('message_thread_id', ['Integer']),
+      f('text', ['String'], true),
+      f('parse_mode', ['String']),
+      f('entities', ['Array of MessageEntity']),
+      f('link_preview_options', ['LinkPreviewOptions']),
+      f('disable_notification', ['Boolean']),
+      f('protect_content', ['Boolean']),
+      f('reply_parameters', ['ReplyParameters']),
+      f('reply_markup', ['InlineKeyboardMarkup', 'ReplyKeyboardMarkup', 'ReplyKeyboardRemove', 'ForceReply']),
+    ],
+  },
+  {
+    name: 'editMessageText',
+    fields: [
+      f('chat_id', CHAT_ID),
+      f('message_id', ['Integer']),
+      f('inline_message_id', ['String']),
+      f('text', ['String']),
+      f('parse_mode', ['String']),
+      f('entities', ['Array of MessageEntity']),
+      f('link_preview_options', ['LinkPreviewOptions']),
+      f('reply_markup', ['InlineKeyboardMarkup']),
+    ],
+  },
   { name: 'deleteMessage', fields: [f('chat_id', CHAT_ID, true), f('message_id', ['Integer'], true)] },
   { name: 'sendChatAction', fields: [f('chat_id', CHAT_ID, true), f('message_thread_id', ['Integer']), f('action', ['String'], true)] },
   { name: 'setMyCommands', fields: [f('commands', ['Array of BotCommand'], true), f('scope', ['BotCommandScope']), f('language_code', ['String'])] },
@@ -50,7 +87,10 @@ const BUILTIN: MethodSpec[] = [
   { name: 'getChat', fields: [f('chat_id', CHAT_ID, true)] },
   { name: 'getChatMember', fields: [f('chat_id', CHAT_ID, true), f('user_id', ['Integer'], true)] },
   { name: 'getChatAdministrators', fields: [f('chat_id', CHAT_ID, true)] },
-  { name: 'answerCallbackQuery', fields: [f('callback_query_id', ['String'], true), f('text', ['String']), f('show_alert', ['Boolean']), f('url', ['String']), f('cache_time', ['Integer'])] },
+  {
+    name: 'answerCallbackQuery',
+    fields: [f('callback_query_id', ['String'], true), f('text', ['String']), f('show_alert', ['Boolean']), f('url', ['String']), f('cache_time', ['Integer'])],
+  },
 ];
 const BUILTIN_TYPES: TypeSpec[] = [
   { name: 'BotCommand', fields: [f('command', ['String'], true), f('description', ['String'], true)] },
@@ -64,7 +104,11 @@ export function loadTelegramSpec(path = sharedPath('fixtures/telegram/api.json')
   if (cached && path === sharedPath('fixtures/telegram/api.json')) return cached;
   let spec: TelegramSpec;
   if (existsSync(path)) {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as { version: string; methods: Record<string, MethodSpec & { fields?: FieldSpec[] }>; types: Record<string, TypeSpec> };
+    const json = JSON.parse(readFileSync(path, 'utf8')) as {
+      version: string;
+      methods: Record<string, MethodSpec & { fields?: FieldSpec[] }>;
+      types: Record<string, TypeSpec>;
+    };
     spec = {
       version: json.version,
       source: 'api.json',
@@ -124,7 +168,13 @@ function coerceScalar(type: string, value: unknown): { ok: true; value: unknown 
 const SCALARS = new Set(['Integer', 'Float', 'Boolean', 'String', 'InputFile']);
 
 /** Checks one value against a list of alternative types; objects are checked one level deep. */
-function checkValue(spec: TelegramSpec, types: string[], value: unknown, path: string, depth: number): { ok: true; value: unknown } | { ok: false; description: string } {
+function checkValue(
+  spec: TelegramSpec,
+  types: string[],
+  value: unknown,
+  path: string,
+  depth: number,
+): { ok: true; value: unknown } | { ok: false; description: string } {
   const scalarTypes = types.filter((t) => SCALARS.has(t));
   const complex = types.filter((t) => !SCALARS.has(t));
   if (scalarTypes.length > 0 && (typeof value !== 'object' || value === null)) {

@@ -56,15 +56,36 @@ interface ChatState {
 }
 
 const ADMIN_RIGHTS = {
-  can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-  can_manage_video_chats: true, can_restrict_members: true, can_promote_members: false, can_change_info: true,
-  can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false,
+  can_be_edited: false,
+  is_anonymous: false,
+  can_manage_chat: true,
+  can_delete_messages: true,
+  can_manage_video_chats: true,
+  can_restrict_members: true,
+  can_promote_members: false,
+  can_change_info: true,
+  can_invite_users: true,
+  can_post_stories: false,
+  can_edit_stories: false,
+  can_delete_stories: false,
 };
 const RESTRICTED = {
-  is_member: true, can_send_messages: false, can_send_audios: false, can_send_documents: false, can_send_photos: false,
-  can_send_videos: false, can_send_video_notes: false, can_send_voice_notes: false, can_send_polls: false,
-  can_send_other_messages: false, can_add_web_page_previews: false, can_change_info: false, can_invite_users: false,
-  can_pin_messages: false, can_manage_topics: false, until_date: 0,
+  is_member: true,
+  can_send_messages: false,
+  can_send_audios: false,
+  can_send_documents: false,
+  can_send_photos: false,
+  can_send_videos: false,
+  can_send_video_notes: false,
+  can_send_voice_notes: false,
+  can_send_polls: false,
+  can_send_other_messages: false,
+  can_add_web_page_previews: false,
+  can_change_info: false,
+  can_invite_users: false,
+  can_pin_messages: false,
+  can_manage_topics: false,
+  until_date: 0,
 };
 
 export class TelegramWorld {
@@ -73,7 +94,11 @@ export class TelegramWorld {
   private readonly log: DeliveredMessage[] = [];
   readonly knownChatsOnly: boolean;
 
-  constructor(readonly bot: TgUser, chats: FakeChatSpec[] | undefined, users: Partial<TgUser>[] = []) {
+  constructor(
+    readonly bot: TgUser,
+    chats: FakeChatSpec[] | undefined,
+    users: Partial<TgUser>[] = [],
+  ) {
     this.knownChatsOnly = chats !== undefined;
     for (const u of users) if (u.id !== undefined) this.users.set(u.id, defaultUser(u.id, u));
     for (const c of chats ?? []) this.addChat(c);
@@ -137,9 +162,16 @@ export class TelegramWorld {
   cannotPost(s: ChatState): { code: number; description: string } | undefined {
     if (s.chat.type === 'private' && s.blocked) return { code: 403, description: 'Forbidden: bot was blocked by the user' };
     if (s.botStatus === 'kicked') {
-      return { code: 403, description: `Forbidden: bot was kicked from the ${s.chat.type === 'channel' ? 'channel' : s.chat.type === 'group' ? 'group' : 'supergroup'} chat` };
+      return {
+        code: 403,
+        description: `Forbidden: bot was kicked from the ${s.chat.type === 'channel' ? 'channel' : s.chat.type === 'group' ? 'group' : 'supergroup'} chat`,
+      };
     }
-    if (s.botStatus === 'left') return { code: 403, description: `Forbidden: bot is not a member of the ${s.chat.type === 'channel' ? 'channel' : s.chat.type === 'group' ? 'group' : 'supergroup'} chat` };
+    if (s.botStatus === 'left')
+      return {
+        code: 403,
+        description: `Forbidden: bot is not a member of the ${s.chat.type === 'channel' ? 'channel' : s.chat.type === 'group' ? 'group' : 'supergroup'} chat`,
+      };
     if (s.chat.type === 'channel' && s.botStatus !== 'administrator' && s.botStatus !== 'creator') {
       return { code: 400, description: 'Bad Request: need administrator rights in the channel chat' };
     }
@@ -200,7 +232,9 @@ export class TelegramWorld {
         return { status, user, is_anonymous: false };
       case 'administrator':
         return {
-          status, user, ...ADMIN_RIGHTS,
+          status,
+          user,
+          ...ADMIN_RIGHTS,
           ...(s.chat.type === 'channel' ? { can_post_messages: true, can_edit_messages: true } : { can_pin_messages: true }),
           ...(s.chat.is_forum ? { can_manage_topics: true } : {}),
         };
@@ -226,7 +260,17 @@ export class TelegramWorld {
       max_reaction_count: 11,
       accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false, gifts_from_channels: false },
       ...(s.chat.type === 'group' || s.chat.type === 'supergroup'
-        ? { permissions: { can_send_messages: true, can_send_polls: true, can_send_other_messages: true, can_add_web_page_previews: true, can_change_info: false, can_invite_users: true, can_pin_messages: false } }
+        ? {
+            permissions: {
+              can_send_messages: true,
+              can_send_polls: true,
+              can_send_other_messages: true,
+              can_add_web_page_previews: true,
+              can_change_info: false,
+              can_invite_users: true,
+              can_pin_messages: false,
+            },
+          }
         : {}),
     };
   }
@@ -240,7 +284,13 @@ function photoSizes(m: DeliveredMessage): unknown[] {
   const id = `AgAC-fake-${m.chat_id}-${m.message_id}`;
   const scale = Math.min(1, 320 / Math.max(p.width, p.height));
   return [
-    { file_id: `${id}-s`, file_unique_id: `${m.message_id}s`, width: Math.round(p.width * scale), height: Math.round(p.height * scale), file_size: Math.round(p.data.length * scale * scale) },
+    {
+      file_id: `${id}-s`,
+      file_unique_id: `${m.message_id}s`,
+      width: Math.round(p.width * scale),
+      height: Math.round(p.height * scale),
+      file_size: Math.round(p.data.length * scale * scale),
+    },
     { file_id: `${id}-x`, file_unique_id: `${m.message_id}x`, width: p.width, height: p.height, file_size: p.data.length },
   ];
 }

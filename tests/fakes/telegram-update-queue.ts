@@ -36,7 +36,10 @@ export class UpdateQueue {
   private chain: Promise<void> = Promise.resolve();
 
   /** `onReply` runs a method call found in a webhook's JSON response (Telegram executes those). */
-  constructor(private readonly local: boolean, private readonly onReply: (payload: Record<string, unknown>) => Promise<void>) {}
+  constructor(
+    private readonly local: boolean,
+    private readonly onReply: (payload: Record<string, unknown>) => Promise<void>,
+  ) {}
 
   peekNextId(): number {
     return this.nextUpdateId;
@@ -128,7 +131,7 @@ export class UpdateQueue {
   /** One raw POST to the webhook (e.g. with a wrong secret); the queue is not touched. */
   async post(update: TgUpdate, secretToken: string | null | undefined): Promise<{ status: number; body: string; contentType: string }> {
     if (!this.hook) throw new Error('fake telegram: no webhook is set');
-    const secret = secretToken === undefined ? this.hook.secret : secretToken ?? undefined;
+    const secret = secretToken === undefined ? this.hook.secret : (secretToken ?? undefined);
     const res = await fetch(this.hook.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },

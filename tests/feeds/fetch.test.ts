@@ -9,14 +9,20 @@ import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
 import { tempDir } from '../helpers/stores.ts';
 
-const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>One</title><link>https://example.com/1</link></item></channel></rss>';
+const RSS =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>One</title><link>https://example.com/1</link></item></channel></rss>';
 
 let server: FeedServer;
 let fetcher: Fetcher;
 
 beforeAll(async () => {
   server = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'], userAgent: 'raqib-test/1 (+https://example.org/bot)', maxBytes: 256 * 1024, totalTimeoutMs: 1_500 });
+  fetcher = createFetcher({
+    allowPrivateNetworks: ['127.0.0.1'],
+    userAgent: 'raqib-test/1 (+https://example.org/bot)',
+    maxBytes: 256 * 1024,
+    totalTimeoutMs: 1_500,
+  });
 });
 afterAll(async () => {
   await fetcher.close();

@@ -16,7 +16,8 @@ function articles(doc: string, feedUrl = 'https://news.example/feeds/main.xml') 
 
 describe('htmlToText', () => {
   it('removes tags, scripts and styles, decodes entities and folds whitespace', () => {
-    const html = '<div><style>p{color:red}</style><p>Hello&nbsp;&amp; <b>world</b></p>\n\n<script>alert("x")</script><p>Second&#x20;para &eacute;&#233;</p></div>';
+    const html =
+      '<div><style>p{color:red}</style><p>Hello&nbsp;&amp; <b>world</b></p>\n\n<script>alert("x")</script><p>Second&#x20;para &eacute;&#233;</p></div>';
     expect(htmlToText(html)).toBe('Hello & world Second para éé');
     expect(htmlToText(html, { keepLines: true })).toBe('Hello & world\nSecond para éé');
   });
@@ -66,8 +67,15 @@ describe('formats', () => {
     expect(parser).toBe('feedsmith');
     const [a, b, c] = items.map((i) => i.article);
     expect(a).toMatchObject({
-      feedId: 'f1', url: 'https://news.example/world/1', title: 'Strike & response', summary: 'Officials said…',
-      author: 'A. Writer', guid: 'n-1', lang: 'en', published: '2026-02-28T06:30:00.000Z', fetchedAt: '2026-03-01T12:00:00.000Z',
+      feedId: 'f1',
+      url: 'https://news.example/world/1',
+      title: 'Strike & response',
+      summary: 'Officials said…',
+      author: 'A. Writer',
+      guid: 'n-1',
+      lang: 'en',
+      published: '2026-02-28T06:30:00.000Z',
+      fetchedAt: '2026-03-01T12:00:00.000Z',
     });
     expect(items[1]!.dateMissing).toBe(true);
     expect(b!.published).toBe('2026-03-01T12:00:00.000Z');
@@ -82,18 +90,30 @@ describe('formats', () => {
       <entry><title type="html">&lt;em&gt;Hello&lt;/em&gt; there</title><link rel="alternate" href="hello.html"/><id>tag:blog,1</id>
       <updated>2026-02-27T10:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First paragraph.</p><p>Second one.</p></div></content></entry>
       </feed>`);
-    expect(items[0]!.article).toMatchObject({ url: 'https://blog.example/posts/hello.html', title: 'Hello there', text: 'First paragraph.\nSecond one.', author: 'Feed Author', published: '2026-02-27T10:00:00.000Z' });
+    expect(items[0]!.article).toMatchObject({
+      url: 'https://blog.example/posts/hello.html',
+      title: 'Hello there',
+      text: 'First paragraph.\nSecond one.',
+      author: 'Feed Author',
+      published: '2026-02-27T10:00:00.000Z',
+    });
   });
 
   it('JSON Feed, including the 1.0 "version" spelling feedsmith does not detect', () => {
-    const doc = JSON.stringify({ version: '1.0', title: 'J', home_page_url: 'https://j.example/', items: [{ id: '1', url: '/p/1', title: 'T1', content_text: 'a <b> is literal', date_published: '2026-02-28T00:00:00Z' }] });
+    const doc = JSON.stringify({
+      version: '1.0',
+      title: 'J',
+      home_page_url: 'https://j.example/',
+      items: [{ id: '1', url: '/p/1', title: 'T1', content_text: 'a <b> is literal', date_published: '2026-02-28T00:00:00Z' }],
+    });
     const { parser, items } = articles(doc);
     expect(parser).toBe('lenient');
     expect(items[0]!.article).toMatchObject({ url: 'https://j.example/p/1', title: 'T1', text: 'a <b> is literal' });
   });
 
   it('RDF / RSS 1.0', () => {
-    const { items } = articles(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const { items } =
+      articles(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link><description>d</description></channel>
       <item rdf:about="https://r.example/1"><title>RDF item</title><link>https://r.example/1</link><dc:date>2026-02-28T08:00:00+01:00</dc:date></item></rdf:RDF>`);
     expect(items[0]!.article).toMatchObject({ url: 'https://r.example/1', title: 'RDF item', published: '2026-02-28T07:00:00.000Z' });
@@ -115,20 +135,32 @@ describe('lenient fallback', () => {
   });
 
   it('recovers the complete items of a truncated JSON Feed', () => {
-    const full = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: 'a', url: 'https://t.example/a', title: 'A' }, { id: 'b', url: 'https://t.example/b', title: 'B', content_html: '<p>long body' }] });
+    const full = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      items: [
+        { id: 'a', url: 'https://t.example/a', title: 'A' },
+        { id: 'b', url: 'https://t.example/b', title: 'B', content_html: '<p>long body' },
+      ],
+    });
     const { items } = articles(full.slice(0, full.length - 20));
     expect(items.map((i) => i.article.title)).toContain('A');
   });
 
   it('finds an Atom feed wrapped in an HTML page', () => {
-    const { items } = articles('<html><body><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>Wrapped</title><link href="https://w.example/1"/><id>1</id></entry></feed></body></html>');
+    const { items } = articles(
+      '<html><body><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>Wrapped</title><link href="https://w.example/1"/><id>1</id></entry></feed></body></html>',
+    );
     expect(items[0]!.article.title).toBe('Wrapped');
   });
 
   it('explains what is not a feed', () => {
     expect(parseFeedText('')).toMatchObject({ ok: false, error: 'empty document' });
     expect(parseFeedText('<!DOCTYPE html><html><body>hi</body></html>')).toMatchObject({ ok: false, error: 'an HTML page, not a feed' });
-    expect(parseFeedText('<note><to>x</to></note>')).toMatchObject({ ok: false, error: 'not a feed: the root element is <note>, not <rss>, <feed> or <rdf:RDF>' });
+    expect(parseFeedText('<note><to>x</to></note>')).toMatchObject({
+      ok: false,
+      error: 'not a feed: the root element is <note>, not <rss>, <feed> or <rdf:RDF>',
+    });
     expect(parseFeedText('{"a":1}')).toMatchObject({ ok: false, error: 'JSON, but not a JSON Feed (no "items" array)' });
   });
 });
@@ -153,7 +185,9 @@ describe('identity', () => {
   });
 
   it('a javascript: link is no URL', () => {
-    const { items } = articles('<rss version="2.0"><channel><title>x</title><item><title>t</title><link>javascript:alert(1)</link><guid>j1</guid></item></channel></rss>');
+    const { items } = articles(
+      '<rss version="2.0"><channel><title>x</title><item><title>t</title><link>javascript:alert(1)</link><guid>j1</guid></item></channel></rss>',
+    );
     expect(items[0]!.article.url).toBe('');
     expect(items[0]!.dedupeKeys).toEqual(['g:f1:j1']);
   });

@@ -30,7 +30,14 @@ export const storeCases: StoreCase[] = [
       const t = tempDir();
       const url = `sqlite://${join(t.dir, 'raqib.sqlite')}`;
       const store = await openStore(url);
-      return { store, url, cleanup: async () => { await store.close(); t.remove(); } };
+      return {
+        store,
+        url,
+        cleanup: async () => {
+          await store.close();
+          t.remove();
+        },
+      };
     },
   },
   {
@@ -41,7 +48,15 @@ export const storeCases: StoreCase[] = [
       const prefix = `raqibtest${randomBytes(6).toString('hex')}`;
       const url = REDIS_URL!;
       const store = await openStore(url, { redisPrefix: prefix });
-      return { store, url, prefix, cleanup: async () => { await deleteByPrefix(store, prefix); await store.close(); } };
+      return {
+        store,
+        url,
+        prefix,
+        cleanup: async () => {
+          await deleteByPrefix(store, prefix);
+          await store.close();
+        },
+      };
     },
   },
 ];

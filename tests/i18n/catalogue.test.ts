@@ -17,7 +17,9 @@ describe('message catalogues', () => {
     expect(catalogueProblems({ en: withoutKey(CATALOGUES.en, key), ar: CATALOGUES.ar })).toEqual([`en: missing "${key}"`]);
     expect(catalogueProblems({ en: CATALOGUES.en, ar: withoutKey(CATALOGUES.ar, key) })).toEqual([`ar: missing "${key}"`]);
     const broken = { ...CATALOGUES.ar, 'x.count': { one: 'مقالة واحدة', other: '{n} مقالة' } };
-    expect(catalogueProblems({ en: { ...CATALOGUES.en, 'x.count': { one: '1', other: '{n}' } }, ar: broken }).join('\n')).toMatch(/ar: "x.count" lacks the plural form (zero|two|few|many)/);
+    expect(catalogueProblems({ en: { ...CATALOGUES.en, 'x.count': { one: '1', other: '{n}' } }, ar: broken }).join('\n')).toMatch(
+      /ar: "x.count" lacks the plural form (zero|two|few|many)/,
+    );
   });
 
   it('no command file still carries inline bilingual strings (tr(lang, en, ar))', () => {
@@ -27,7 +29,14 @@ describe('message catalogues', () => {
   });
 
   it('plurals follow Intl.PluralRules: six Arabic forms, two English', () => {
-    expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', 'count.articles', n))).toEqual(['لا مقالات', 'مقالة واحدة', 'مقالتان', '٣ مقالات', '١١ مقالة', '١٠٠ مقالة']);
+    expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', 'count.articles', n))).toEqual([
+      'لا مقالات',
+      'مقالة واحدة',
+      'مقالتان',
+      '٣ مقالات',
+      '١١ مقالة',
+      '١٠٠ مقالة',
+    ]);
     expect([1, 2].map((n) => plural('en', 'count.articles', n))).toEqual(['1 article', '2 articles']);
   });
 

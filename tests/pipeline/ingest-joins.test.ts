@@ -13,7 +13,9 @@ import { storeCases } from '../helpers/stores.ts';
 
 const rss = (items: { title: string; link: string }[]) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${new Date().toUTCString()}</pubDate><description>${i.title}</description></item>`)
+    .map(
+      (i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${new Date().toUTCString()}</pubDate><description>${i.title}</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 let server: FeedServer;
@@ -40,7 +42,8 @@ describe('pollFeed hands joins to delivery', () => {
         matcher: () => compileTopics([{ id: 'iraq', query: 'Iraq' }]),
         fetcher,
         // The first Iraq article starts story s1; every later one joins it and reports a change.
-        assignStory: async (s: StoredArticle) => (s.article.title.includes('first') ? { storyId: 's1', isNew: true } : { storyId: 's1', isNew: false, changed }),
+        assignStory: async (s: StoredArticle) =>
+          s.article.title.includes('first') ? { storyId: 's1', isNew: true } : { storyId: 's1', isNew: false, changed },
         deliver: async (alerts, joins) => {
           calls.push({ alerts: alerts.map((a) => a.article.title), joins });
         },
@@ -49,9 +52,21 @@ describe('pollFeed hands joins to delivery', () => {
       server.serve('/j.xml', rss([{ title: 'Iraq old report', link: 'https://news.example/old' }]));
       await pollFeed(feed, deps);
       expect(calls).toHaveLength(0);
-      server.serve('/j.xml', rss([{ title: 'Iraq first report', link: 'https://news.example/1' }, { title: 'Iraq old report', link: 'https://news.example/old' }]));
+      server.serve(
+        '/j.xml',
+        rss([
+          { title: 'Iraq first report', link: 'https://news.example/1' },
+          { title: 'Iraq old report', link: 'https://news.example/old' },
+        ]),
+      );
       await pollFeed(feed, deps, { force: true });
-      server.serve('/j.xml', rss([{ title: 'Iraq second report', link: 'https://news.example/2' }, { title: 'Iraq first report', link: 'https://news.example/1' }]));
+      server.serve(
+        '/j.xml',
+        rss([
+          { title: 'Iraq second report', link: 'https://news.example/2' },
+          { title: 'Iraq first report', link: 'https://news.example/1' },
+        ]),
+      );
       const r = await pollFeed(feed, deps, { force: true });
       expect(calls.map((c) => c.alerts)).toEqual([['Iraq first report'], []]);
       expect(calls[1]!.joins.map((j) => [j.stored.article.title, j.stored.storyId, j.changed])).toEqual([['Iraq second report', 's1', changed]]);

@@ -26,7 +26,10 @@ interface Item {
 }
 const rss = (items: Item[]) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.description ?? i.title}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.description ?? i.title}</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 const matcher = compileTopics([{ id: 'iraq', query: 'Iraq OR العراق' }]);
@@ -115,7 +118,14 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     await pollFeed(feed, deps()); // primes
     server.serve(p, rss([hot, quiet]));
     // The process "dies" while handing the alert to delivery: the article is stored by then.
-    const dying = await pollFeed(feed, deps({ deliver: async () => { throw new Error('killed'); } }));
+    const dying = await pollFeed(
+      feed,
+      deps({
+        deliver: async () => {
+          throw new Error('killed');
+        },
+      }),
+    );
     // Delivery failed, not the feed: no failure counted, no backoff (the next poll runs at once).
     expect(dying).toMatchObject({ status: 'deliveryError', errorCode: 'DELIVERY_QUEUE' });
     expect(await deps().feedStates.get(feed.id)).toMatchObject({ failures: 0 });
@@ -274,7 +284,8 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
 
   it.skipIf(sc.skip)('decodes what the server mislabels: windows-1256 by header, UTF-8 under a Latin-1 header, gzip', async () => {
     const title = 'الفصائل تهدد القوات الأمريكية في العراق';
-    const doc = (link: string) => `<rss version="2.0"><channel><title>أخبار</title><item><title>${title}</title><link>${link}</link><pubDate>${hoursAgo(1)}</pubDate></item></channel></rss>`;
+    const doc = (link: string) =>
+      `<rss version="2.0"><channel><title>أخبار</title><item><title>${title}</title><link>${link}</link><pubDate>${hoursAgo(1)}</pubDate></item></channel></rss>`;
     const p1 = path('cp1256');
     const p2 = path('liar');
     server.serve(p1, cp1256(doc('https://ar.example/1')), { contentType: 'text/xml; charset=windows-1256', encoding: 'gzip' });

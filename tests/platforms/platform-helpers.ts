@@ -43,13 +43,55 @@ export function randomCommandLines(seed: number, n: number, names: readonly stri
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const atoms = [
-    'iraq', 'us-strikes', 'militia-threats', '24h', '31d', '0', 'daily', '25:99', 'hourly', 'instant', 'cron', '"0 * * * *"', '"', "'", '“', 'Asia/Baghdad',
-    'Mars/Base', 'add', 'edit', 'remove', 'list', 'off', 'all', '(', ')', 'AND', 'OR', 'NOT', 'NEAR/3', 'title:', '*', '<b>', '&amp;', '<!channel>',
-    'العراق', 'انسحاب', '🚀', '\u202e', 'https://news.example.com/rss', 'file:///etc/passwd', 'http://127.0.0.1/', '-', '@raqib_bot', '\n',
+    'iraq',
+    'us-strikes',
+    'militia-threats',
+    '24h',
+    '31d',
+    '0',
+    'daily',
+    '25:99',
+    'hourly',
+    'instant',
+    'cron',
+    '"0 * * * *"',
+    '"',
+    "'",
+    '“',
+    'Asia/Baghdad',
+    'Mars/Base',
+    'add',
+    'edit',
+    'remove',
+    'list',
+    'off',
+    'all',
+    '(',
+    ')',
+    'AND',
+    'OR',
+    'NOT',
+    'NEAR/3',
+    'title:',
+    '*',
+    '<b>',
+    '&amp;',
+    '<!channel>',
+    'العراق',
+    'انسحاب',
+    '🚀',
+    '\u202e',
+    'https://news.example.com/rss',
+    'file:///etc/passwd',
+    'http://127.0.0.1/',
+    '-',
+    '@raqib_bot',
+    '\n',
   ];
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
-    const head = rnd() < 0.8 ? pick(names) : Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => String.fromCharCode(33 + Math.floor(rnd() * 94))).join('');
+    const head =
+      rnd() < 0.8 ? pick(names) : Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => String.fromCharCode(33 + Math.floor(rnd() * 94))).join('');
     const args = Array.from({ length: Math.floor(rnd() * 6) }, () => pick(atoms)).join(rnd() < 0.9 ? ' ' : '');
     lines.push(`/${head}${args ? ` ${args}` : ''}`.slice(0, 300));
   }

@@ -35,7 +35,9 @@ describe('replies through the real senders', () => {
     tg = await startFakeTelegram({ chats: [{ id: 42, type: 'private' }] });
     const t = new Telegram(tg.token, { apiRoot: tg.url });
     await expect(t.callApi('sendMessage', { chat_id: 42, text: 'x', reply_parameters: { message_id: 777 } } as never)).rejects.toThrow(/replied not found/);
-    await expect(t.callApi('sendMessage', { chat_id: 42, text: 'x', reply_parameters: { allow_sending_without_reply: true } } as never)).rejects.toThrow(/message_id/);
+    await expect(t.callApi('sendMessage', { chat_id: 42, text: 'x', reply_parameters: { allow_sending_without_reply: true } } as never)).rejects.toThrow(
+      /message_id/,
+    );
   });
 
   it('Slack: a follow-up goes in the alert thread; a subscription thread wins (threads do not nest)', async () => {

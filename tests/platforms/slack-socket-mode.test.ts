@@ -39,8 +39,17 @@ it('connects over Socket Mode, acks the envelope and answers the command with re
     expect(sm.appTokens).toEqual(['xapp-1-A0RAQIB01-1-secret']);
     expect(sm.connections()).toBe(1);
     const ack = await sm.send('slash_commands', {
-      token: 'x', team_id: 'T0RAQIB01', channel_id: 'C0NEWS001', channel_name: 'news', user_id: 'U0EDITOR1', user_name: 'editor',
-      command: '/digest', text: 'iraq', api_app_id: 'A0RAQIB01', response_url: fake.responseUrl('sm1'), trigger_id: '1.2.3',
+      token: 'x',
+      team_id: 'T0RAQIB01',
+      channel_id: 'C0NEWS001',
+      channel_name: 'news',
+      user_id: 'U0EDITOR1',
+      user_name: 'editor',
+      command: '/digest',
+      text: 'iraq',
+      api_app_id: 'A0RAQIB01',
+      response_url: fake.responseUrl('sm1'),
+      trigger_id: '1.2.3',
     });
     expect(ack.envelope_id).toBe('env-1');
     const [r] = await waitFor(() => fake.responses('sm1').length > 0 && fake.responses('sm1'), 'respond()');

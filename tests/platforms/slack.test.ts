@@ -84,10 +84,14 @@ describe('slash commands over HTTP', () => {
     expect(forged.status).toBe(401);
     const stale = await command({ command: '/digest', text: 'iraq' }, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
-    const tampered = await sendSlashCommand(eventsUrl, { command: '/digest', text: 'iraq', response_url: fake.responseUrl('t') }, {
-      signingSecret: SECRET,
-      sendBody: 'command=%2Fwatch&text=add+x+y&user_id=U0EDITOR1&response_url=x',
-    });
+    const tampered = await sendSlashCommand(
+      eventsUrl,
+      { command: '/digest', text: 'iraq', response_url: fake.responseUrl('t') },
+      {
+        signingSecret: SECRET,
+        sendBody: 'command=%2Fwatch&text=add+x+y&user_id=U0EDITOR1&response_url=x',
+      },
+    );
     expect(tampered.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.responses()).toEqual([]);
@@ -139,11 +143,19 @@ describe('slash commands over HTTP', () => {
 
   it('when respond() fails, the digest is posted with chat.postMessage and errors go out ephemeral', async () => {
     const dead = `${fake.origin}/gone`;
-    const digest = await sendSlashCommand(eventsUrl, { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead }, { signingSecret: SECRET });
+    const digest = await sendSlashCommand(
+      eventsUrl,
+      { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
+      { signingSecret: SECRET },
+    );
     expect(digest.status).toBe(200);
     const [posted] = await waitFor(() => fake.posted('C0NEWS001').length > 0 && fake.posted('C0NEWS001'), 'chat.postMessage');
     expect(JSON.stringify(posted!.blocks)).toContain('Rockets hit Baghdad airport');
-    await sendSlashCommand(eventsUrl, { command: '/digest', text: 'nosuch', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead }, { signingSecret: SECRET });
+    await sendSlashCommand(
+      eventsUrl,
+      { command: '/digest', text: 'nosuch', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
+      { signingSecret: SECRET },
+    );
     const [eph] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 0 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
     expect(eph!.user).toBe(EDITOR);
     expect(eph!.text).toContain('Usage: /digest');
@@ -156,7 +168,11 @@ describe('slash commands over HTTP', () => {
   });
 
   it('500 random command strings are each acknowledged and answered, and nothing crashes', async () => {
-    const lines = randomCommandLines(6_2026, 500, commands.map((c) => c.name));
+    const lines = randomCommandLines(
+      6_2026,
+      500,
+      commands.map((c) => c.name),
+    );
     const pending: Promise<unknown>[] = [];
     const ids: string[] = [];
     // A chart is answered by uploading it into the channel rather than through respond().
@@ -188,7 +204,9 @@ describe('sender', () => {
   it('chat.postMessage outcomes: 429 → rateLimited, 5xx/timeouts → transient, API errors → permanent; never retries', async () => {
     const sender = createSlackSender(createSlackWebClient(fake.token, fake.url, 300));
     const to = { platform: 'slack' as const, chat: 'C0NEWS001' };
-    expect(await sender.send({ to, body: { format: 'slack', text: 'hi', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] } })).toMatchObject({ ok: true });
+    expect(await sender.send({ to, body: { format: 'slack', text: 'hi', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] } })).toMatchObject(
+      { ok: true },
+    );
     expect(await sender.send({ to, body: { format: 'text', text: 'a <!channel> & b' } })).toMatchObject({ ok: true });
     expect(fake.posted('C0NEWS001')[1]!.text).toBe('a &lt;!channel&gt; &amp; b');
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 9 });
@@ -243,7 +261,11 @@ describe('acknowledgement', () => {
     });
     try {
       const t0 = Date.now();
-      const res = await sendSlashCommand(`http://127.0.0.1:${port}/slack/events`, { command: '/digest', text: 'iraq', user_id: EDITOR, response_url: fake.responseUrl('slow') }, { signingSecret: SECRET });
+      const res = await sendSlashCommand(
+        `http://127.0.0.1:${port}/slack/events`,
+        { command: '/digest', text: 'iraq', user_id: EDITOR, response_url: fake.responseUrl('slow') },
+        { signingSecret: SECRET },
+      );
       expect(res.status).toBe(200);
       expect(Date.now() - t0).toBeLessThan(1_000);
       expect(fake.responses('slow')).toEqual([]);

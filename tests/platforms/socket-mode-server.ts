@@ -62,7 +62,9 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
     const key = req.headers['sec-websocket-key'];
     if (typeof key !== 'string') return void socket.destroy();
-    const accept = createHash('sha1').update(key + GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(key + GUID)
+      .digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -102,7 +104,9 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
         }
       }
     });
-    socket.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0RAQIB01' }, debug_info: { host: 'fake' } }))));
+    socket.write(
+      frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0RAQIB01' }, debug_info: { host: 'fake' } }))),
+    );
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -14,7 +14,12 @@ const running: { stop(): Promise<void> }[] = [];
 
 beforeEach(async () => {
   w = await openWorld({ baseTopics: defaultTopics() });
-  await w.seed({ id: 'k1', title: 'US troops withdrawal from Iraq recalls Kuwait', text: 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.', hoursAgo: 5 });
+  await w.seed({
+    id: 'k1',
+    title: 'US troops withdrawal from Iraq recalls Kuwait',
+    text: 'The withdrawal of US troops from Iraq is compared with Kuwait by officials.',
+    hoursAgo: 5,
+  });
   fake = await startFakeTelegram({ chats: [{ id: ADMIN, type: 'private' }] });
 });
 
@@ -25,12 +30,14 @@ afterEach(async () => {
 });
 
 it('an admin reads /topic in one message, previews an exclude, and /watch confirm saves it', async () => {
-  running.push(startTelegram({
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [{ platform: 'telegram', user: String(ADMIN) }] },
-    services: w.services,
-    log: memoryLog(),
-    now: () => NOW,
-  }));
+  running.push(
+    startTelegram({
+      env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [{ platform: 'telegram', user: String(ADMIN) }] },
+      services: w.services,
+      log: memoryLog(),
+      now: () => NOW,
+    }),
+  );
   const from = { id: ADMIN, language_code: 'en' };
   await fake.pushMessage({ chatId: ADMIN, from, text: '/topic withdrawal' });
   const [topic] = await waitFor(() => fake.sent(ADMIN).length > 0 && fake.sent(ADMIN), '/topic answer');

@@ -130,7 +130,9 @@ describe('long polling', () => {
     expect(sent[2]!.text).toContain("Only this chat's administrators");
     expect(sent[3]!.text).toContain('Subscribed');
     expect(await w.services.topics()).toEqual(topicsBefore);
-    expect((await w.subscriptions.all()).map((s) => [s.platform, s.chat, s.topic, s.createdBy])).toEqual([['telegram', String(GROUP), 'iraq', `telegram:${GROUP_ADMIN}`]]);
+    expect((await w.subscriptions.all()).map((s) => [s.platform, s.chat, s.topic, s.createdBy])).toEqual([
+      ['telegram', String(GROUP), 'iraq', `telegram:${GROUP_ADMIN}`],
+    ]);
     await fake.pushMessage({ chatId: ADMIN, from: { id: ADMIN, language_code: 'en-GB' }, text: '/watch add oil oil OR نفط confirm' });
     const [ok] = await waitFor(() => fake.sent(ADMIN).length > 0 && fake.sent(ADMIN), 'admin answer');
     expect(ok!.text).toContain('Watching "oil"');
@@ -140,9 +142,15 @@ describe('long polling', () => {
   it('an anonymous group administrator (posting as the group) manages its subscriptions; other bots are ignored', async () => {
     start();
     const base = fake.makeMessage({ chatId: GROUP, from: MEMBER, text: '/subscribe iraq' }).message!;
-    const anonymous = { ...base, from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' }, sender_chat: { id: GROUP, type: 'supergroup', title: 'Newsroom' } };
+    const anonymous = {
+      ...base,
+      from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' },
+      sender_chat: { id: GROUP, type: 'supergroup', title: 'Newsroom' },
+    };
     await fake.pushUpdate({ message: anonymous } as never);
-    await fake.pushUpdate({ message: { ...base, message_id: base.message_id + 1, from: { id: 555, is_bot: true, first_name: 'Other', username: 'other_bot' }, text: '/topics' } } as never);
+    await fake.pushUpdate({
+      message: { ...base, message_id: base.message_id + 1, from: { id: 555, is_bot: true, first_name: 'Other', username: 'other_bot' }, text: '/topics' },
+    } as never);
     const [m] = await waitFor(() => fake.sent(GROUP).length > 0 && fake.sent(GROUP), 'answer');
     expect(m!.text).toContain('Subscribed');
     await sleep(100);
@@ -152,7 +160,11 @@ describe('long polling', () => {
 
   it('500 random command strings are each answered, and nothing crashes', async () => {
     start();
-    const lines = randomCommandLines(20260310, 500, commands.map((c) => c.name));
+    const lines = randomCommandLines(
+      20260310,
+      500,
+      commands.map((c) => c.name),
+    );
     for (const text of lines) await fake.pushMessage({ chatId: USER, text });
     await waitFor(() => fake.sent(USER).length >= 500, '500 answers', 25_000);
     expect(fake.sent(USER)).toHaveLength(500);
@@ -168,7 +180,10 @@ describe('webhook', () => {
     const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
     const port = await server.listen();
     running.push({ stop: () => server.close() });
-    const tg = start({ mount: (p, h) => server.mount(p, h) }, { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'right_secret-1' });
+    const tg = start(
+      { mount: (p, h) => server.mount(p, h) },
+      { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'right_secret-1' },
+    );
     await tg.ready;
     expect(fake.webhook()).toMatchObject({ url: `http://127.0.0.1:${port}/telegram/hook`, secret: 'right_secret-1' });
     await fake.pushMessage({ chatId: USER, text: '/digest iraq' });
@@ -180,7 +195,11 @@ describe('webhook', () => {
     expect((await fake.postToWebhook({ ...update, update_id: 901 }, { secretToken: null })).status).toBe(403);
     await sleep(50);
     expect(fake.sent(USER)).toHaveLength(1);
-    const bad = await fetch(`http://127.0.0.1:${port}/telegram/hook`, { method: 'POST', headers: { 'x-telegram-bot-api-secret-token': 'right_secret-1' }, body: '{not json' });
+    const bad = await fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+      method: 'POST',
+      headers: { 'x-telegram-bot-api-secret-token': 'right_secret-1' },
+      body: '{not json',
+    });
     // telegraf's webhookCallback answers an unparseable body with 415; Telegram never sends one.
     expect(bad.status).toBe(415);
     const get = await fetch(`http://127.0.0.1:${port}/telegram/hook`, { headers: { 'x-telegram-bot-api-secret-token': 'right_secret-1' } });
@@ -204,7 +223,11 @@ describe('sender', () => {
     expect(await sender.send({ to, body: { format: 'text', text: 'x' } })).toMatchObject({ ok: false, kind: 'transient' });
     fake.failNext('sendMessage', { kind: 'timeout', hangMs: 2_000 });
     expect(await sender.send({ to, body: { format: 'text', text: 'x' } })).toMatchObject({ ok: false, kind: 'transient' });
-    expect(await sender.send({ to: { platform: 'telegram', chat: '999' }, body: { format: 'text', text: 'x' } })).toMatchObject({ ok: false, kind: 'permanent', error: '400: Bad Request: chat not found' });
+    expect(await sender.send({ to: { platform: 'telegram', chat: '999' }, body: { format: 'text', text: 'x' } })).toMatchObject({
+      ok: false,
+      kind: 'permanent',
+      error: '400: Bad Request: chat not found',
+    });
     expect(await sender.send({ to, body: { format: 'telegram-html', html: '<blink>x</blink>' } })).toMatchObject({ ok: false, kind: 'permanent' });
     // One attempt per send: no hidden retries.
     expect(fake.callsTo('sendMessage')).toHaveLength(7);

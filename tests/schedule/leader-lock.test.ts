@@ -26,7 +26,14 @@ for (const c of storeCases) {
       }
       const events: string[] = [];
       const locks = stores.map(
-        (store, i) => new LeaderLock({ store, name: 'telegram-poller', ttlMs: 300, onElected: () => void events.push(`up${i}`), onDeposed: () => void events.push(`down${i}`) }),
+        (store, i) =>
+          new LeaderLock({
+            store,
+            name: 'telegram-poller',
+            ttlMs: 300,
+            onElected: () => void events.push(`up${i}`),
+            onDeposed: () => void events.push(`down${i}`),
+          }),
       );
       for (const l of locks) closers.push(() => l.stop());
       await Promise.all(locks.map((l) => l.start()));

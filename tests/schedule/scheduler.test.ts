@@ -45,7 +45,9 @@ for (const c of storeCases) {
         articles: new ArticleStore(store),
         subscriptions,
         makeAlertMessages: renderIds,
-        makeDigestMessages: async (s, w) => [{ format: 'text', text: `digest ${s.chat} ${new Date(w.sinceMs).toISOString()}..${new Date(w.untilMs).toISOString()}` }],
+        makeDigestMessages: async (s, w) => [
+          { format: 'text', text: `digest ${s.chat} ${new Date(w.sinceMs).toISOString()}..${new Date(w.untilMs).toISOString()}` },
+        ],
         limits: fastLimits,
         pump: { pollMs: 30 },
         metrics,
@@ -133,7 +135,17 @@ for (const c of storeCases) {
       await subs.upsert(sub('803', '*/10 * * * * *', 'UTC'));
       const i = await instance(opened.store, fake, { maintenanceCron: '0 0 1 1 *', purgeCron: '0 0 1 1 *' });
       // No start(): the maintenance sweep is called directly, without the regular digest tasks.
-      const scheduler = new Scheduler({ store: opened.store, subscriptions: subs, router: i.delivery.router, outbox: i.delivery.outbox, feeds: async () => [], pollFeed: async () => {}, purge: async () => 0, catchUpGraceMs: 0, catchUpMs: 60_000 });
+      const scheduler = new Scheduler({
+        store: opened.store,
+        subscriptions: subs,
+        router: i.delivery.router,
+        outbox: i.delivery.outbox,
+        feeds: async () => [],
+        pollFeed: async () => {},
+        purge: async () => 0,
+        catchUpGraceMs: 0,
+        catchUpMs: 60_000,
+      });
       await scheduler.maintenance();
       await scheduler.maintenance();
       await i.delivery.start();

@@ -4,7 +4,7 @@ import { intervalToCron, lastSlotAtOrBefore, nextSlot } from '../../src/schedule
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 describe('cron slots', () => {
-  it('finds the latest slot at or before a time, in the schedule\'s time zone', () => {
+  it("finds the latest slot at or before a time, in the schedule's time zone", () => {
     const now = Date.parse('2026-03-10T10:30:12.500Z');
     // 08:00 in Baghdad (UTC+3) is 05:00 UTC.
     expect(iso(lastSlotAtOrBefore('0 8 * * *', 'Asia/Baghdad', now))).toBe('2026-03-10T05:00:00.000Z');

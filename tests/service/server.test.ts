@@ -108,12 +108,24 @@ for (const c of storeCases) {
     it('reports the store and the outbox as they are', async () => {
       const opened = await c.open();
       const outbox = new Outbox({ backend: await openOutboxBackend(opened.store), articles: { getMany: async () => [] }, makeAlertMessages: renderIds });
-      await outbox.enqueue({ platform: 'telegram', chat: '1' }, [{ format: 'text', text: 'a' }, { format: 'text', text: 'b' }], { key: 'k' });
+      await outbox.enqueue(
+        { platform: 'telegram', chat: '1' },
+        [
+          { format: 'text', text: 'a' },
+          { format: 'text', text: 'b' },
+        ],
+        { key: 'k' },
+      );
       const m = new RaqibMetrics();
       m.registry.onCollect(async () => m.queueDepth.set(await outbox.queueDepth()));
       // A pump with no sender for the chat's platform: it turns, but sends nothing.
       const pump = new DeliveryPump({ outbox, senders: {}, pollMs: 50 });
-      const server = new ServiceServer({ port: 0, host: '127.0.0.1', metrics: m.registry, checks: { store: storeCheck(opened.store), jobs: partsCheck({ pump }) } });
+      const server = new ServiceServer({
+        port: 0,
+        host: '127.0.0.1',
+        metrics: m.registry,
+        checks: { store: storeCheck(opened.store), jobs: partsCheck({ pump }) },
+      });
       const base = `http://127.0.0.1:${await server.listen()}`;
       try {
         expect((await fetch(`${base}/healthz`)).status).toBe(503);

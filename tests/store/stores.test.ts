@@ -46,7 +46,10 @@ for (const c of storeCases) {
       await kv.set('telegram:42|iraq', 2);
       const seen: [string, number][] = [];
       for await (const [k, v] of kv.iterator!(undefined)) seen.push([String(k), v as number]);
-      expect(seen.sort()).toEqual([['plain', 1], ['telegram:42|iraq', 2]]);
+      expect(seen.sort()).toEqual([
+        ['plain', 1],
+        ['telegram:42|iraq', 2],
+      ]);
     });
 
     it('lists articles in a window, newest first, and remembers seen keys', async () => {
@@ -91,7 +94,9 @@ describe('store URLs', () => {
     await expect(openStore('redis://user:hunter2@127.0.0.1:1/0')).rejects.not.toThrow(/hunter2/);
   });
   it('refuses a SQLite path it cannot create, quickly and clearly', async () => {
-    await expect(openStore('sqlite:///proc/raqib-nope/x.sqlite')).rejects.toThrow(/cannot open store sqlite:\/\/\/proc\/raqib-nope\/x\.sqlite: cannot create its folder/);
+    await expect(openStore('sqlite:///proc/raqib-nope/x.sqlite')).rejects.toThrow(
+      /cannot open store sqlite:\/\/\/proc\/raqib-nope\/x\.sqlite: cannot create its folder/,
+    );
   }, 5_000);
 
   it('creates missing folders for a new SQLite store', async () => {

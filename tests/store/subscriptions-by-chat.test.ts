@@ -14,14 +14,21 @@ const mode = (() => {
   return m.mode;
 })();
 const sub = (chat: string, topic: string, lang?: 'ar' | 'en'): Subscription => ({
-  platform: 'telegram', chat, topic, mode, timezone: 'UTC', createdAt: '2026-01-01T00:00:00Z', source: 'command', ...(lang ? { lang } : {}),
+  platform: 'telegram',
+  chat,
+  topic,
+  mode,
+  timezone: 'UTC',
+  createdAt: '2026-01-01T00:00:00Z',
+  source: 'command',
+  ...(lang ? { lang } : {}),
 });
 
 /** The same store, counting every iterator (keyspace listing) opened through it. */
 function counting(store: Store): { store: Store; scans: () => number } {
   let scans = 0;
   const wrapped = Object.create(store) as Store;
-  wrapped.namespace = <T,>(name: string) => {
+  wrapped.namespace = <T>(name: string) => {
     const kv = store.namespace<T>(name);
     return new Proxy(kv, {
       get(target, prop, receiver) {

@@ -13,7 +13,17 @@ function report(o: { title: string; text: string; published: string; lang?: Lang
   const id = `a${++n}`;
   const lang = o.lang ?? 'en';
   return {
-    article: { id, feedId: o.feed ?? `outlet-${n}`, url: `https://outlet-${n}.example/${id}`, title: o.title, summary: '', text: o.text, lang, published: o.published, fetchedAt: o.published },
+    article: {
+      id,
+      feedId: o.feed ?? `outlet-${n}`,
+      url: `https://outlet-${n}.example/${id}`,
+      title: o.title,
+      summary: '',
+      text: o.text,
+      lang,
+      published: o.published,
+      fetchedAt: o.published,
+    },
     matches: (o.topics ?? ['militia-threats']).map((t) => ({ id: t, score: 1, terms: [], spans: [] })),
   };
 }
@@ -66,18 +76,22 @@ describe('event signature', () => {
 
 describe('same story across outlets and languages', () => {
   it('joins an Arabic and an English report of one attack that share no words, with reasons and what changed', async () => {
-    const first = await idx.assign(report({
-      title: 'Drone attack on Ain al-Asad base',
-      text: 'The Islamic Resistance in Iraq said it launched two drones at Ain al-Asad air base in western Iraq on Tuesday. Officials said one US soldier was wounded.',
-      published: '2024-01-09T08:00:00Z',
-    }));
+    const first = await idx.assign(
+      report({
+        title: 'Drone attack on Ain al-Asad base',
+        text: 'The Islamic Resistance in Iraq said it launched two drones at Ain al-Asad air base in western Iraq on Tuesday. Officials said one US soldier was wounded.',
+        published: '2024-01-09T08:00:00Z',
+      }),
+    );
     expect(first.isNew).toBe(true);
-    const arabic = await idx.assign(report({
-      lang: 'ar',
-      title: 'مسيرتان تضربان قاعدة عين الأسد غرب العراق',
-      text: 'تبنت المقاومة الإسلامية في العراق الثلاثاء هجوما بطائرتين مسيرتين على قاعدة عين الأسد في محافظة الأنبار، وأفادت مصادر بإصابة ثلاثة جنود أمريكيين.',
-      published: '2024-01-09T13:00:00Z',
-    }));
+    const arabic = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'مسيرتان تضربان قاعدة عين الأسد غرب العراق',
+        text: 'تبنت المقاومة الإسلامية في العراق الثلاثاء هجوما بطائرتين مسيرتين على قاعدة عين الأسد في محافظة الأنبار، وأفادت مصادر بإصابة ثلاثة جنود أمريكيين.',
+        published: '2024-01-09T13:00:00Z',
+      }),
+    );
     expect(arabic).toMatchObject({ storyId: first.storyId, isNew: false, latest: '2024-01-09T13:00:00.000Z' });
     expect(arabic.joined).toEqual(expect.arrayContaining(['same place: ain-al-asad', 'same day']));
     // A higher casualty count and a new language are what a follow-up would say.
@@ -90,73 +104,91 @@ describe('same story across outlets and languages', () => {
 
 describe('never swallows a new event', () => {
   it('a second drone attack on the same base two days later is its own story', async () => {
-    const first = await idx.assign(report({
-      title: 'Drone attack targets Harir air base',
-      text: 'A drone attack targeted Harir air base north of Erbil on Sunday, the Kurdistan counter-terrorism service said. The Islamic Resistance in Iraq claimed it. No casualties were reported.',
-      published: '2024-02-04T10:00:00Z',
-    }));
-    const second = await idx.assign(report({
-      title: 'New drone attack targets Harir air base',
-      text: 'A drone attack targeted Harir air base north of Erbil on Tuesday, the Kurdistan counter-terrorism service said. The Islamic Resistance in Iraq claimed it. No casualties were reported.',
-      published: '2024-02-06T10:00:00Z',
-    }));
+    const first = await idx.assign(
+      report({
+        title: 'Drone attack targets Harir air base',
+        text: 'A drone attack targeted Harir air base north of Erbil on Sunday, the Kurdistan counter-terrorism service said. The Islamic Resistance in Iraq claimed it. No casualties were reported.',
+        published: '2024-02-04T10:00:00Z',
+      }),
+    );
+    const second = await idx.assign(
+      report({
+        title: 'New drone attack targets Harir air base',
+        text: 'A drone attack targeted Harir air base north of Erbil on Tuesday, the Kurdistan counter-terrorism service said. The Islamic Resistance in Iraq claimed it. No casualties were reported.',
+        published: '2024-02-06T10:00:00Z',
+      }),
+    );
     expect(second.isNew).toBe(true);
     expect(second.storyId).not.toBe(first.storyId);
   });
 
   it('a strike near Jurf al-Sakhr is not folded into an earlier strike near Baghdad airport', async () => {
-    const airport = await idx.assign(report({
-      topics: ['us-strikes'],
-      title: 'US strike hits militia vehicle near Baghdad airport',
-      text: 'A US drone strike hit a vehicle carrying members of Kataib Hezbollah near Baghdad airport, killing two, security sources said. The Pentagon confirmed the strike.',
-      published: '2024-03-01T22:00:00Z',
-    }));
-    const sameDay = await idx.assign(report({
-      topics: ['us-strikes'],
-      title: 'US strike hits militia site near Jurf al-Sakhr',
-      text: 'A US drone strike hit a site used by Kataib Hezbollah near Jurf al-Sakhr, killing two, security sources said. The Pentagon confirmed the strike.',
-      published: '2024-03-01T23:30:00Z',
-    }));
+    const airport = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'US strike hits militia vehicle near Baghdad airport',
+        text: 'A US drone strike hit a vehicle carrying members of Kataib Hezbollah near Baghdad airport, killing two, security sources said. The Pentagon confirmed the strike.',
+        published: '2024-03-01T22:00:00Z',
+      }),
+    );
+    const sameDay = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'US strike hits militia site near Jurf al-Sakhr',
+        text: 'A US drone strike hit a site used by Kataib Hezbollah near Jurf al-Sakhr, killing two, security sources said. The Pentagon confirmed the strike.',
+        published: '2024-03-01T23:30:00Z',
+      }),
+    );
     expect(sameDay.storyId).not.toBe(airport.storyId);
-    const nextDay = await idx.assign(report({
-      topics: ['us-strikes'],
-      title: 'Another US strike near Jurf al-Nasr',
-      text: 'A day after the strike near Baghdad airport, a US drone hit a Kataib Hezbollah position in Jurf al-Nasr today, security sources said. The Pentagon confirmed the strike.',
-      published: '2024-03-02T20:00:00Z',
-    }));
+    const nextDay = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'Another US strike near Jurf al-Nasr',
+        text: 'A day after the strike near Baghdad airport, a US drone hit a Kataib Hezbollah position in Jurf al-Nasr today, security sources said. The Pentagon confirmed the strike.',
+        published: '2024-03-02T20:00:00Z',
+      }),
+    );
     expect(nextDay.storyId).not.toBe(airport.storyId);
   });
 
   it('"oil flow halted again" is not the story "flow to resume next week"', async () => {
-    const resume = await idx.assign(report({
-      topics: ['iraq'],
-      title: 'Kirkuk-Ceyhan oil flow to resume next week, ministry says',
-      text: 'Crude exports from the Kurdistan region through the Kirkuk-Ceyhan pipeline will resume next week after Baghdad and Erbil settled their dispute, the oil ministry said.',
-      published: '2025-06-10T09:00:00Z',
-    }));
-    const halted = await idx.assign(report({
-      topics: ['iraq'],
-      title: 'Kirkuk-Ceyhan oil flow halted again',
-      text: 'Crude exports from the Kurdistan region through the Kirkuk-Ceyhan pipeline were halted again after Baghdad and Erbil failed to settle their dispute, the oil ministry said.',
-      published: '2025-06-11T09:00:00Z',
-    }));
+    const resume = await idx.assign(
+      report({
+        topics: ['iraq'],
+        title: 'Kirkuk-Ceyhan oil flow to resume next week, ministry says',
+        text: 'Crude exports from the Kurdistan region through the Kirkuk-Ceyhan pipeline will resume next week after Baghdad and Erbil settled their dispute, the oil ministry said.',
+        published: '2025-06-10T09:00:00Z',
+      }),
+    );
+    const halted = await idx.assign(
+      report({
+        topics: ['iraq'],
+        title: 'Kirkuk-Ceyhan oil flow halted again',
+        text: 'Crude exports from the Kurdistan region through the Kirkuk-Ceyhan pipeline were halted again after Baghdad and Erbil failed to settle their dispute, the oil ministry said.',
+        published: '2025-06-11T09:00:00Z',
+      }),
+    );
     expect(halted.isNew).toBe(true);
     expect(halted.storyId).not.toBe(resume.storyId);
   });
 
   it('a same-day attack on another base that recalls the first one in its body is its own story', async () => {
-    const harir = await idx.assign(report({
-      lang: 'ar',
-      title: 'المقاومة الإسلامية في العراق تستهدف قاعدة حرير بطائرة مسيرة',
-      text: 'أعلنت المقاومة الإسلامية في العراق اليوم أنها استهدفت قاعدة حرير شمال أربيل بطائرة مسيرة، وقالت إن الطائرة أصابت هدفها. ولم تذكر تفاصيل عن خسائر.',
-      published: '2023-11-17T15:00:00Z',
-    }));
-    const omar = await idx.assign(report({
-      lang: 'ar',
-      title: 'الهجمات مستمرة على القواعد الأمريكية',
-      text: 'استهدفت طائرة مسيرة مساء اليوم قاعدة حقل العمر في ريف دير الزور شرقي سوريا، حيث سمع السكان دوي انفجارات متتالية ناجمة عن تصدي الدفاعات الجوية للطائرة قبل وصولها إلى القاعدة، وتبنت المقاومة الإسلامية في العراق الهجوم في بيان مقتضب. وكانت الجماعة قد أعلنت في وقت سابق استهداف قاعدة حرير في إقليم كردستان.',
-      published: '2023-11-17T20:00:00Z',
-    }));
+    const harir = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'المقاومة الإسلامية في العراق تستهدف قاعدة حرير بطائرة مسيرة',
+        text: 'أعلنت المقاومة الإسلامية في العراق اليوم أنها استهدفت قاعدة حرير شمال أربيل بطائرة مسيرة، وقالت إن الطائرة أصابت هدفها. ولم تذكر تفاصيل عن خسائر.',
+        published: '2023-11-17T15:00:00Z',
+      }),
+    );
+    const omar = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'الهجمات مستمرة على القواعد الأمريكية',
+        text: 'استهدفت طائرة مسيرة مساء اليوم قاعدة حقل العمر في ريف دير الزور شرقي سوريا، حيث سمع السكان دوي انفجارات متتالية ناجمة عن تصدي الدفاعات الجوية للطائرة قبل وصولها إلى القاعدة، وتبنت المقاومة الإسلامية في العراق الهجوم في بيان مقتضب. وكانت الجماعة قد أعلنت في وقت سابق استهداف قاعدة حرير في إقليم كردستان.',
+        published: '2023-11-17T20:00:00Z',
+      }),
+    );
     expect(omar.isNew).toBe(true);
     expect(omar.storyId).not.toBe(harir.storyId);
   });
@@ -177,18 +209,22 @@ describe('never swallows a new event', () => {
   });
 
   it('different counts of the same thing on the same day are different strikes', async () => {
-    const a = await idx.assign(report({
-      topics: ['us-strikes'],
-      title: 'US hits five militia sites in Syria',
-      text: 'US aircraft struck five sites used by Iran-backed militias in Deir ez-Zor, the Pentagon said.',
-      published: '2024-05-01T09:00:00Z',
-    }));
-    const b = await idx.assign(report({
-      topics: ['us-strikes'],
-      title: 'US hits two militia sites in Syria',
-      text: 'US aircraft struck two sites used by Iran-backed militias in Deir ez-Zor, the Pentagon said.',
-      published: '2024-05-01T15:00:00Z',
-    }));
+    const a = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'US hits five militia sites in Syria',
+        text: 'US aircraft struck five sites used by Iran-backed militias in Deir ez-Zor, the Pentagon said.',
+        published: '2024-05-01T09:00:00Z',
+      }),
+    );
+    const b = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'US hits two militia sites in Syria',
+        text: 'US aircraft struck two sites used by Iran-backed militias in Deir ez-Zor, the Pentagon said.',
+        published: '2024-05-01T15:00:00Z',
+      }),
+    );
     expect(b.storyId).not.toBe(a.storyId);
   });
 });

@@ -7,7 +7,11 @@ import { hasArabic } from '../../src/text/arabic.ts';
 const data = loadGazetteerData();
 
 describe('gazetteer data', () => {
-  for (const [name, entries] of [['places', data.places], ['actors', data.actors], ['kinds', data.kinds]] as const) {
+  for (const [name, entries] of [
+    ['places', data.places],
+    ['actors', data.actors],
+    ['kinds', data.kinds],
+  ] as const) {
     it(`${name}: every entry has an English and an Arabic name, in the right script`, () => {
       const bad = entries.filter((e) => e.en.length === 0 || e.ar.length === 0 || e.en.some(hasArabic) || e.ar.some((w) => !hasArabic(w)));
       expect(bad.map((e) => e.id)).toEqual([]);

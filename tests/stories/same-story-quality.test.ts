@@ -60,7 +60,9 @@ describe('same-story quality on hand-written pairs', () => {
       else if (same(i, j)) c.fn++;
     }
     const shown = groups.map((g) => g.map((i) => CORPUS[i]!.key).join('+')).join(' | ');
-    console.log(`[same-story] clusters: ${fmt(c)}; ${groups.length} stories from ${CORPUS.length} articles (${new Set(CORPUS.map((a) => a.event)).size} events)\n  ${shown}`);
+    console.log(
+      `[same-story] clusters: ${fmt(c)}; ${groups.length} stories from ${CORPUS.length} articles (${new Set(CORPUS.map((a) => a.event)).size} events)\n  ${shown}`,
+    );
     // Single link turns one strong false pair (two drone attacks on different bases, same day,
     // same template) into a merged group: cluster precision sits below pairwise precision.
     expect(precision(c)).toBeGreaterThanOrEqual(0.75);
@@ -72,7 +74,10 @@ describe('same-story quality on hand-written pairs', () => {
 
   it('wire copies with small headline edits are near-duplicates by body alone', () => {
     const idx = (k: string) => CORPUS.findIndex((a) => a.key === k);
-    for (const [a, b] of [['e1-a', 'e1-c'], ['a6-a', 'a6-c']] as const) {
+    for (const [a, b] of [
+      ['e1-a', 'e1-c'],
+      ['a6-a', 'a6-c'],
+    ] as const) {
       const s = similarity(sketches[idx(a)]!, sketches[idx(b)]!);
       expect(s.body).toBeGreaterThan(0.9);
       expect(s.title).toBeLessThan(1);

@@ -8,7 +8,17 @@ import { CORPUS, type CorpusArticle } from './fixtures/same-story-corpus.ts';
 
 function storedOf(c: CorpusArticle, published = c.published): StoredArticle {
   return {
-    article: { id: c.key, feedId: c.outlet, url: `https://${c.outlet}.example/${c.key}`, title: c.title, summary: '', text: c.text, lang: c.lang, published, fetchedAt: published },
+    article: {
+      id: c.key,
+      feedId: c.outlet,
+      url: `https://${c.outlet}.example/${c.key}`,
+      title: c.title,
+      summary: '',
+      text: c.text,
+      lang: c.lang,
+      published,
+      fetchedAt: published,
+    },
     matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
   };
 }

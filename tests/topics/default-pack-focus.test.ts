@@ -80,8 +80,7 @@ describe('us-strikes: in the headline or told twice', () => {
 
   it('AR: one background sentence about an American raid in an article on another subject does not count', () => {
     const text =
-      'ناقش مجلس الوزراء العراقي أزمة الكهرباء في البصرة وسبل زيادة الإنتاج قبل الصيف. ' +
-      'وكانت فصائل مسلحة قد تعرضت لغارات أمريكية في سوريا العام الماضي.';
+      'ناقش مجلس الوزراء العراقي أزمة الكهرباء في البصرة وسبل زيادة الإنتاج قبل الصيف. ' + 'وكانت فصائل مسلحة قد تعرضت لغارات أمريكية في سوريا العام الماضي.';
     expect(topicsOf('الحكومة العراقية تبحث أزمة الكهرباء', text)).not.toContain('us-strikes');
   });
 });

@@ -5,7 +5,11 @@ import { compileTopics } from '../../src/topics/index.ts';
 import { defaultTopics } from '../../src/topics/default-pack.ts';
 
 const matcher = compileTopics(defaultTopics());
-const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id).sort();
+const topicsOf = (title: string, text: string) =>
+  matcher
+    .match({ title, text })
+    .map((m) => m.id)
+    .sort();
 
 describe('default pack: held-out phenomena', () => {
   it('"Department of Defense" next to "forces" is not a departure of forces', () => {

@@ -67,7 +67,8 @@ describe('default pack: relevance', () => {
   });
 
   it('a US strike told in two body sentences (its own paragraph) is us-strikes, one body sentence is not', () => {
-    const strike = 'Overnight, the United States carried out airstrikes on depots of Iran-backed militias near al-Qaim in Iraq. The strikes by US jets hit weapons stores, the Pentagon said.';
+    const strike =
+      'Overnight, the United States carried out airstrikes on depots of Iran-backed militias near al-Qaim in Iraq. The strikes by US jets hit weapons stores, the Pentagon said.';
     expect(topicsOf('Power cuts in Basra', [FILLER, FILLER, strike].join(' '))).toContain('us-strikes');
   });
 

@@ -8,7 +8,11 @@ import { defaultPackLayer, defaultTopics } from '../../src/topics/default-pack.t
 import { lintVocabularies } from '../../src/topics/lint.ts';
 
 const matcher = compileTopics(defaultTopics());
-const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id).sort();
+const topicsOf = (title: string, text: string) =>
+  matcher
+    .match({ title, text })
+    .map((m) => m.id)
+    .sort();
 
 interface Case {
   name: string;

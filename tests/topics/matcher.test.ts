@@ -110,7 +110,10 @@ describe('matcher: index', () => {
   it('refuses an invalid query or duplicate id with a coded error', () => {
     expect(() => compileTopics([{ id: 'x', query: 'a OR' }])).toThrowError(/position 4/);
     try {
-      compileTopics([{ id: 'x', query: 'a' }, { id: 'x', query: 'b' }]);
+      compileTopics([
+        { id: 'x', query: 'a' },
+        { id: 'x', query: 'b' },
+      ]);
       expect.unreachable();
     } catch (e) {
       expect((e as RaqibError).code).toBe('TOPIC_DUPLICATE');

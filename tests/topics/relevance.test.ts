@@ -5,7 +5,10 @@ import { leadLength, rolesOf, scoreRelevance, sentenceOf, sentenceStarts, topicR
 /** Hits for every occurrence of `word` in the title and text, as clause `clause`. */
 function hitsOf(clause: string, word: string, title: string, text: string): PlaceHit[] {
   const out: PlaceHit[] = [];
-  for (const [field, s] of [['title', title], ['text', text]] as const) {
+  for (const [field, s] of [
+    ['title', title],
+    ['text', text],
+  ] as const) {
     for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) out.push({ clause, field, start: i, end: i + word.length });
   }
   return out;
@@ -97,7 +100,11 @@ describe('scoreRelevance', () => {
   });
 
   it('echo clauses count for half, and only beside real evidence', () => {
-    const text = body(LEAD, 'The drawdown went on for weeks, as the officials had planned all along.', 'The drawdown was slow, and the officials said so several times.');
+    const text = body(
+      LEAD,
+      'The drawdown went on for weeks, as the officials had planned all along.',
+      'The drawdown was slow, and the officials said so several times.',
+    );
     const roles = { echo: 'echo' as const };
     const alone = scoreRelevance(hitsOf('echo', 'drawdown', '', text), text, { roles });
     expect(alone.score).toBe(0);
@@ -173,7 +180,11 @@ describe('topicRelevance', () => {
 
 describe('leadLength in a short text', () => {
   it('stops at half the text, so the closing sentence of a three-sentence article is body', () => {
-    const text = body('Members of the council argued over the budget for the third day in a row.', 'The vote was put off.', 'Separately, a delegation will discuss an unrelated matter next week.');
+    const text = body(
+      'Members of the council argued over the budget for the third day in a row.',
+      'The vote was put off.',
+      'Separately, a delegation will discuss an unrelated matter next week.',
+    );
     const starts = sentenceStarts(text);
     expect(leadLength(text, starts)).toBe(2);
   });

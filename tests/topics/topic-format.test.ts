@@ -50,7 +50,11 @@ describe('structured topics', () => {
       { title: 'بدء الانسحاب', text: 'أعلنت القوات الأمريكية انسحابها من العراق.' },
       { title: 'Pullout', text: 'American troops are in Syria; a pullout is not planned for years and years and years to come.' },
     ];
-    for (const d of docs) expect(structured.match(d).map((m) => m.id), d.title + d.text).toEqual(free.match(d).map((m) => m.id));
+    for (const d of docs)
+      expect(
+        structured.match(d).map((m) => m.id),
+        d.title + d.text,
+      ).toEqual(free.match(d).map((m) => m.id));
     expect(structured.match(docs[0]!)).toHaveLength(1);
     expect(structured.match(docs[3]!)).toHaveLength(1);
   });
@@ -168,21 +172,48 @@ describe('config topics compose with the default pack', () => {
     const base = parseConfigText('', '/x/raqib.yaml');
     const excluded = parseConfigText('topics:\n  - extends: withdrawal\n    exclude: [September]\n', '/x/raqib.yaml');
     if (!base.ok || !excluded.ok) throw new Error('config refused');
-    expect(compileTopics(base.loaded.config.topics).match(doc).map((m) => m.id)).toContain('withdrawal');
+    expect(
+      compileTopics(base.loaded.config.topics)
+        .match(doc)
+        .map((m) => m.id),
+    ).toContain('withdrawal');
     const ext = excluded.loaded.config.topics;
     expect(ext.map((t) => `${t.id}:${t.origin}`)).toEqual(['withdrawal:extends', 'militia-threats:pack', 'us-strikes:pack', 'iraq:pack']);
-    expect(compileTopics(ext).match(doc).map((m) => m.id)).not.toContain('withdrawal');
+    expect(
+      compileTopics(ext)
+        .match(doc)
+        .map((m) => m.id),
+    ).not.toContain('withdrawal');
     expect(ext[0]!.spec!.exclude).toContain('excluded');
 
-    const rotation = { title: 'Troop rotation at Iraq base', text: 'A troop rotation is under way, US officials in Baghdad said. The troop rotation ends next week.' };
+    const rotation = {
+      title: 'Troop rotation at Iraq base',
+      text: 'A troop rotation is under way, US officials in Baghdad said. The troop rotation ends next week.',
+    };
     const included = parseConfigText('topics:\n  - extends: withdrawal\n    include: [troop rotation]\n', '/x/raqib.yaml');
     if (!included.ok) throw new Error('config refused');
-    expect(compileTopics(base.loaded.config.topics).match(rotation).map((m) => m.id)).not.toContain('withdrawal');
-    expect(compileTopics(included.loaded.config.topics).match(rotation).map((m) => m.id)).toContain('withdrawal');
+    expect(
+      compileTopics(base.loaded.config.topics)
+        .match(rotation)
+        .map((m) => m.id),
+    ).not.toContain('withdrawal');
+    expect(
+      compileTopics(included.loaded.config.topics)
+        .match(rotation)
+        .map((m) => m.id),
+    ).toContain('withdrawal');
   });
 
   it('extends: include: adds terms to a main clause written as a query', () => {
-    const yaml = ['topics:', '  - id: oil', '    clauses:', "      main: { query: 'Kirkuk NEAR/5 oil' }", '    require: [main]', '  - extends: oil', '    include: [Basra refinery]'].join('\n');
+    const yaml = [
+      'topics:',
+      '  - id: oil',
+      '    clauses:',
+      "      main: { query: 'Kirkuk NEAR/5 oil' }",
+      '    require: [main]',
+      '  - extends: oil',
+      '    include: [Basra refinery]',
+    ].join('\n');
     const r = parseConfigText(yaml, '/x/raqib.yaml');
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const m = compileTopics(r.loaded.config.topics);
@@ -191,7 +222,10 @@ describe('config topics compose with the default pack', () => {
   });
 
   it('reports an extends of an unknown topic and a subscription to an unknown topic', () => {
-    const r = parseConfigText('topics:\n  - extends: nosuch\n    exclude: [x]\nsubscriptions:\n  - { topic: gone, platform: telegram, chat: "1" }\n', '/x/raqib.yaml');
+    const r = parseConfigText(
+      'topics:\n  - extends: nosuch\n    exclude: [x]\nsubscriptions:\n  - { topic: gone, platform: telegram, chat: "1" }\n',
+      '/x/raqib.yaml',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => `${p.path}@${p.line}: ${p.message}`)).toEqual([
@@ -203,11 +237,8 @@ describe('config topics compose with the default pack', () => {
 
 describe('vocabulary lint', () => {
   it('flags a term another term of the same vocabulary already matches, under raqib’s analyser', () => {
-    const v = readTopicText('vocabularies:\n  x: [العراق, العراقية, فصائل, الفصائل, withdraw*, withdrawal, Iran-backed, Iran-backed militia*, Kuwait]\n').vocabularies[0]!;
-    expect(redundantTerms(v).map((f) => `${f.term} <- ${f.coveredBy}`)).toEqual([
-      'العراقية <- العراق',
-      'الفصائل <- فصائل',
-      'withdrawal <- withdraw*',
-    ]);
+    const v = readTopicText('vocabularies:\n  x: [العراق, العراقية, فصائل, الفصائل, withdraw*, withdrawal, Iran-backed, Iran-backed militia*, Kuwait]\n')
+      .vocabularies[0]!;
+    expect(redundantTerms(v).map((f) => `${f.term} <- ${f.coveredBy}`)).toEqual(['العراقية <- العراق', 'الفصائل <- فصائل', 'withdrawal <- withdraw*']);
   });
 });

@@ -76,7 +76,13 @@ function panelConfig(series: TrendSeries, topic: TopicTrend, top: readonly TopSt
       scales: {
         x: { stacked: true, grid: { display: false }, ticks: { font: font(20), color: INK, maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
         // Headroom above the bars for the labelled stories' rows.
-        y: { stacked: true, beginAtZero: true, suggestedMax: 4, grace: top.length > 0 ? `${12 * top.length + 6}%` : '5%', ticks: { font: font(20), color: INK, precision: 0 } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          suggestedMax: 4,
+          grace: top.length > 0 ? `${12 * top.length + 6}%` : '5%',
+          ticks: { font: font(20), color: INK, precision: 0 },
+        },
       },
       plugins: {
         title: { display: true, text: panelTitle(topic, lang), font: font(28, 'bold'), color: INK, padding: { top: 8, bottom: 4 } },

@@ -19,9 +19,11 @@ export function summaryLine(t: TopicTrend, days: number, lang: UiLang): string {
 export function summaryLines(s: TrendSeries, lang: UiLang): string[] {
   const lines = s.topics.map((t) => summaryLine(t, s.days.length, lang));
   if (s.clampedFrom) {
-    lines.push(lang === 'ar'
-      ? `(طُلبت ${s.clampedFrom} يوماً؛ الحد الأقصى ${s.days.length} يوماً)`
-      : `(asked for ${s.clampedFrom} days; charts go back at most ${s.days.length} days)`);
+    lines.push(
+      lang === 'ar'
+        ? `(طُلبت ${s.clampedFrom} يوماً؛ الحد الأقصى ${s.days.length} يوماً)`
+        : `(asked for ${s.clampedFrom} days; charts go back at most ${s.days.length} days)`,
+    );
   }
   return lines;
 }

@@ -36,19 +36,23 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
   };
   // A picture is not printed (a terminal shows no PNG): its caption is, with a note of what was drawn.
   const render = (reply: Reply) =>
-    reply.digest !== undefined && opts.renderDigest ? opts.renderDigest(reply.digest)
-    : reply.image ? `${reply.text}\n(chart ${reply.image.filename}: ${reply.image.png.length} bytes, not shown here; raqib trend --out FILE.png writes one)`
-    : reply.text;
+    reply.digest !== undefined && opts.renderDigest
+      ? opts.renderDigest(reply.digest)
+      : reply.image
+        ? `${reply.text}\n(chart ${reply.image.filename}: ${reply.image.png.length} bytes, not shown here; raqib trend --out FILE.png writes one)`
+        : reply.text;
 
   // Lines are answered one at a time, in order.
   const inOrder = new KeyedMutex();
   const rl = createInterface({ input: opts.input, crlfDelay: Infinity, terminal: false });
   rl.on('line', (line) => {
-    inOrder.run(CHAT, () => answerLine(line)).catch((err: unknown) => {
-      // dispatch never throws; this is the terminal itself failing (a closed stdout).
-      if (opts.onError) opts.onError(err);
-      else console.error('raqib console:', err);
-    });
+    inOrder
+      .run(CHAT, () => answerLine(line))
+      .catch((err: unknown) => {
+        // dispatch never throws; this is the terminal itself failing (a closed stdout).
+        if (opts.onError) opts.onError(err);
+        else console.error('raqib console:', err);
+      });
   });
 
   async function answerLine(line: string): Promise<void> {

@@ -85,5 +85,9 @@ export function slackError(err: unknown, method = 'chat.postMessage'): PlatformE
 function classifySlackError(err: unknown): SendFailure {
   const e = slackError(err);
   const apiError = (err as WebApiFailure)?.data?.error;
-  return sendFailure(e, e instanceof PlatformError ? e.message.slice(`slack ${e.method}: `.length) : e.message, apiError !== undefined && TRANSIENT_API_ERRORS.has(apiError));
+  return sendFailure(
+    e,
+    e instanceof PlatformError ? e.message.slice(`slack ${e.method}: `.length) : e.message,
+    apiError !== undefined && TRANSIENT_API_ERRORS.has(apiError),
+  );
 }

@@ -122,7 +122,13 @@ async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<
   if (reply.image) return sendPhotoReply(deps, msg, reply.image);
   const parts = replyToTelegramHtml(reply, deps.renderDigest);
   for (const [i, html] of parts.entries()) {
-    const payload: Record<string, unknown> = { chat_id: msg.chat.id, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...placement(msg, i === 0) };
+    const payload: Record<string, unknown> = {
+      chat_id: msg.chat.id,
+      text: html,
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...placement(msg, i === 0),
+    };
     try {
       await deps.telegram.callApi('sendMessage', payload as never);
     } catch (err) {

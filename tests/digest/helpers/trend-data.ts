@@ -8,7 +8,17 @@ export const DAY = 86_400_000;
 export function art(p: { id: string; feed: string; lang: Lang; title: string; daysAgo: number; topics: string[]; story?: string }): StoredArticle {
   const published = new Date(NOW - p.daysAgo * DAY).toISOString();
   const s: StoredArticle = {
-    article: { id: p.id, feedId: p.feed, url: `https://${p.feed}.example/${p.id}`, title: p.title, summary: '', text: p.title, lang: p.lang, published, fetchedAt: published },
+    article: {
+      id: p.id,
+      feedId: p.feed,
+      url: `https://${p.feed}.example/${p.id}`,
+      title: p.title,
+      summary: '',
+      text: p.title,
+      lang: p.lang,
+      published,
+      fetchedAt: published,
+    },
     matches: p.topics.map((id) => ({ id, score: 3, terms: ['x'], spans: [] })),
   };
   if (p.story) s.storyId = p.story;
@@ -22,11 +32,35 @@ export function art(p: { id: string; feed: string; lang: Lang; title: string; da
  */
 export function trendArticles(): StoredArticle[] {
   return [
-    art({ id: 'a11', feed: 'f1', lang: 'ar', title: 'كتائب حزب الله تهدد باستئناف الهجمات على القوات الأمريكية', daysAgo: 2, topics: ['militia-threats'], story: 's1' }),
+    art({
+      id: 'a11',
+      feed: 'f1',
+      lang: 'ar',
+      title: 'كتائب حزب الله تهدد باستئناف الهجمات على القوات الأمريكية',
+      daysAgo: 2,
+      topics: ['militia-threats'],
+      story: 's1',
+    }),
     art({ id: 'a12', feed: 'f2', lang: 'ar', title: 'فصيل مسلح يهدد القوات الأمريكية', daysAgo: 2.1, topics: ['militia-threats'], story: 's1' }),
     art({ id: 'a13', feed: 'f3', lang: 'ar', title: 'تهديد جديد للقوات الأمريكية في العراق', daysAgo: 2.2, topics: ['militia-threats'], story: 's1' }),
-    art({ id: 'a14', feed: 'f4', lang: 'en', title: 'Kataib Hezbollah threatens to resume attacks on US forces', daysAgo: 2.05, topics: ['militia-threats'], story: 's1' }),
-    art({ id: 'a21', feed: 'f4', lang: 'en', title: 'Militia warns coalition over withdrawal timetable', daysAgo: 5, topics: ['militia-threats'], story: 's2' }),
+    art({
+      id: 'a14',
+      feed: 'f4',
+      lang: 'en',
+      title: 'Kataib Hezbollah threatens to resume attacks on US forces',
+      daysAgo: 2.05,
+      topics: ['militia-threats'],
+      story: 's1',
+    }),
+    art({
+      id: 'a21',
+      feed: 'f4',
+      lang: 'en',
+      title: 'Militia warns coalition over withdrawal timetable',
+      daysAgo: 5,
+      topics: ['militia-threats'],
+      story: 's2',
+    }),
     art({ id: 'a22', feed: 'f5', lang: 'en', title: 'Armed group issues warning to coalition', daysAgo: 5.1, topics: ['militia-threats'], story: 's2' }),
     art({ id: 'a31', feed: 'f1', lang: 'ar', title: 'بيان لفصيل عراقي', daysAgo: 5.2, topics: ['militia-threats'], story: 's3' }),
     art({ id: 'a1', feed: 'f2', lang: 'en', title: 'Drone attack reported near Erbil base', daysAgo: 10, topics: ['militia-threats', 'iraq'] }),
