@@ -137,7 +137,12 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
   it.skipIf(skip)('answers /healthz and /metrics', async () => {
     const h = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(h.status).toBe(200);
-    const m = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    // The feed label appears once the first poll has counted items: wait for it (bounded).
+    let m = '';
+    for (let i = 0; i < 100 && !/raqib_items_fetched_total\{feed="Wire"\}/.test(m); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      m = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    }
     expect(m).toMatch(/raqib_items_fetched_total\{feed="Wire"\}/);
   });
 
