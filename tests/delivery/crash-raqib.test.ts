@@ -30,5 +30,5 @@ describe('crash safety of raqib start (sqlite)', () => {
     } finally {
       dir.remove();
     }
-  }, 240_000);
+  }, 420_000);
 });
