@@ -48,8 +48,9 @@ export default tseslint.config(
       'raqib/layers': 'error',
       'raqib/no-folder-cycles': 'error',
       // Small modules and named steps: a file past 400 lines or a function past 60 is split.
-      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
-      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      // Raw lines, blanks and comments included: that is how the reviewer counts them.
+      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: false, skipComments: false }],
       'no-restricted-syntax': [
         'error',
         {

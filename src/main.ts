@@ -94,6 +94,7 @@ function openScheduler(
 
 type Domain = Awaited<ReturnType<typeof openDomain>>;
 type Settings = NonNullable<StartOptions['loaded']['config']['settings']>;
+type Delivery = Awaited<ReturnType<typeof openDelivery>>;
 
 /** Delivery with the message composer that decides each alert's and digest's words. */
 async function openDeliveryFor(
@@ -138,6 +139,38 @@ function commandServices(w: {
   });
 }
 
+/** The service server's health checks: one per part that can fail on its own. */
+function addHealthChecks(
+  http: ServiceServer | undefined,
+  w: { store: Store; d: Domain; platformHealth: PlatformHealth; scheduler: Scheduler; delivery: Delivery },
+): void {
+  http?.addCheck('store', storeCheck(w.store));
+  http?.addCheck('platforms', w.platformHealth.check());
+  http?.addCheck('feeds', feedsCheck(w.d.feedStates));
+  http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...w.scheduler.health() }) }, pump: w.delivery.pump }));
+}
+
+/** Order: stop taking work in, finish what is in flight, then close connections. */
+async function stopInOrder(w: {
+  platforms: Awaited<ReturnType<typeof startPlatforms>>;
+  scheduler: Scheduler;
+  delivery: Delivery;
+  http: ServiceServer | undefined;
+  poller: FeedPoller;
+  feedTools: ReturnType<typeof openFeedTools>;
+  store: Store;
+}): Promise<void> {
+  w.platforms.stopInput();
+  await w.scheduler.stop();
+  await w.platforms.stop();
+  await w.delivery.stop();
+  await w.platforms.idle();
+  await w.http?.close();
+  await w.poller.close();
+  await w.feedTools.close();
+  await w.store.close();
+}
+
 export async function startApp(o: StartOptions): Promise<RunningApp> {
   const { env, log } = o;
   const settings = o.loaded.config.settings ?? {};
@@ -176,10 +209,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
 
   const scheduler = openScheduler(store, d, delivery, poller, settings, metrics, log);
   d.feeds.onChange(() => scheduler.refresh());
-  http?.addCheck('store', storeCheck(store));
-  http?.addCheck('platforms', platformHealth.check());
-  http?.addCheck('feeds', feedsCheck(d.feedStates));
-  http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...scheduler.health() }) }, pump: delivery.pump }));
+  addHealthChecks(http, { store, d, platformHealth, scheduler, delivery });
 
   await delivery.start();
   await scheduler.start();
@@ -190,18 +220,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
 
   return {
     ...(port !== undefined ? { port } : {}),
-    async stop() {
-      // Order: stop taking work in, finish what is in flight, then close connections.
-      platforms.stopInput();
-      await scheduler.stop();
-      await platforms.stop();
-      await delivery.stop();
-      await platforms.idle();
-      await http?.close();
-      await poller.close();
-      await feedTools.close();
-      await store.close();
-    },
+    stop: () => stopInOrder({ platforms, scheduler, delivery, http, poller, feedTools, store }),
   };
 }
 

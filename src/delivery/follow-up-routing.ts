@@ -6,7 +6,7 @@ import type { StoryJoin } from '../core/types.ts';
 import type { Subscription } from '../store/subscription-store.ts';
 import { chatKeyOf } from './backend.ts';
 import type { FollowUpItem } from './follow-ups.ts';
-import { alertKey } from './outbox.ts';
+import { alertKey } from './chat-doc.ts';
 
 export function followUpsByChat(joins: readonly StoryJoin[], instantSubs: readonly Subscription[], now: number): { to: ChatRef; items: FollowUpItem[] }[] {
   const perChat = new Map<string, { to: ChatRef; items: FollowUpItem[] }>();

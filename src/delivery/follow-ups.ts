@@ -14,7 +14,8 @@
 import type { ChatRef, MessageBody } from '../core/outbound.ts';
 import type { ChangedField, StoredArticle } from '../core/types.ts';
 import { chatKeyOf } from './backend.ts';
-import { docKeys, type Outbox } from './outbox.ts';
+import { docKeys } from './chat-doc.ts';
+import type { Outbox } from './outbox.ts';
 import type { ChatDoc, HeldAlert } from './types.ts';
 
 /** A joined article to follow up in one chat. */

@@ -2,7 +2,8 @@
 // change to a chat is one compare-and-set of its document. What it decides here: dedupe, instant
 // alert batching (leading edge: a quiet chat gets its first alert at once, later ones within the
 // window go out together), the alert budget and its overflow, and when a chat is next due.
-// Sending is the pump's job (pump.ts).
+// Sending is the pump's job (pump.ts); the document's own changes (keys, held alerts, queued
+// messages) are chat-doc.ts's.
 import type { ChatRef, MessageBody } from '../core/outbound.ts';
 import type { StoredArticle } from '../core/types.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
@@ -10,6 +11,7 @@ import { chatKeyOf, type OutboxBackend, type Versioned, type WriteResult } from 
 import { chatReadyAt, DEFAULT_LIMITS } from './limits.ts';
 import { addFollowUps, prepareFollowUps, type FollowUpItem, type FollowUpRenderer } from './follow-ups.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { docKeys, emptyChatDoc, holdAlerts, pushMessage, type AlertItem } from './chat-doc.ts';
 import {
   type ChatDoc,
   type DeadLetter,
@@ -21,15 +23,8 @@ import {
   type QueuedMessage,
 } from './types.ts';
 
-export interface AlertItem {
-  /** Idempotency key; alertKey() builds the usual one (chat + story). */
-  key: string;
-  articleId: string;
-  topics: string[];
-  thread?: string;
-  /** Hold until then (ms), e.g. the end of a /mute. */
-  notBefore?: number;
-}
+// The document's own transitions live in chat-doc.ts; its names stay importable from here.
+export { alertKey, docKeys, emptyChatDoc, type AlertItem } from './chat-doc.ts';
 
 /** Renders one chat's batch of alerts; the articles' matches are narrowed to the chat's topics. */
 export type AlertRenderer = (chat: ChatRef, stored: StoredArticle[]) => MessageBody[] | Promise<MessageBody[]>;
@@ -67,23 +62,6 @@ export type EnqueueResult = { status: 'queued'; ids: string[]; folded: number } 
 type Change = { doc: ChatDoc; reserve?: string[] } | null;
 
 const MAX_CAS_TRIES = 100;
-
-export function emptyChatDoc(to: Pick<ChatRef, 'platform' | 'chat'>): ChatDoc {
-  return { to: { platform: to.platform, chat: to.chat }, nextSeq: 1, held: [], overflow: [], queue: [], sends: [], alertTimes: [] };
-}
-
-/** The usual alert key: one alert per chat (and thread) per story, whatever topics matched. */
-export function alertKey(to: ChatRef, storyOrArticleId: string): string {
-  return `a|${chatKeyOf(to)}|${encodeURIComponent(to.thread ?? '')}|${storyOrArticleId}`;
-}
-
-export function docKeys(doc: ChatDoc): Set<string> {
-  const s = new Set<string>();
-  for (const h of doc.held) s.add(h.key);
-  for (const h of doc.overflow) s.add(h.key);
-  for (const m of doc.queue) for (const k of m.keys) s.add(k);
-  return s;
-}
 
 export class Outbox {
   readonly backend: OutboxBackend;
@@ -193,30 +171,9 @@ export class Outbox {
     for (let i = 0; i < MAX_CAS_TRIES && pending.length > 0; i++) {
       let fresh: AlertItem[] = [];
       const r = await this.update(chatKey, to, (doc, now) => {
-        const known = docKeys(doc);
-        let changed = false;
-        for (const it of pending) {
-          const held = doc.held.find((h) => h.key === it.key);
-          if (held) {
-            const merged = [...new Set([...held.topics, ...it.topics])];
-            if (merged.length !== held.topics.length) {
-              held.topics = merged;
-              changed = true;
-            }
-          }
-        }
-        fresh = pending.filter((it) => !known.has(it.key));
-        for (const it of fresh) {
-          doc.held.push({
-            key: it.key,
-            articleId: it.articleId,
-            topics: [...it.topics],
-            thread: it.thread ?? to.thread,
-            at: now,
-            notBefore: Math.max(now, it.notBefore ?? 0),
-          });
-        }
-        if (fresh.length === 0 && !changed) return null;
+        const held = holdAlerts(doc, to, pending, now);
+        fresh = held.fresh;
+        if (!held.changed) return null;
         return { doc, reserve: fresh.map((it) => it.key) };
       });
       if (r === null || r.ok) {
@@ -293,21 +250,7 @@ export class Outbox {
   }
 
   push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string }, now: number): QueuedMessage {
-    const seq = doc.nextSeq++;
-    const msg: QueuedMessage = {
-      id: `${chatKeyOf(doc.to)}#${seq}`,
-      seq,
-      kind: m.kind,
-      keys: m.keys,
-      body: m.body,
-      createdAt: now,
-      attempts: 0,
-      notBefore: now,
-    };
-    if (m.thread) msg.thread = m.thread;
-    if (m.replyTo) msg.replyTo = m.replyTo;
-    doc.queue.push(msg);
-    return msg;
+    return pushMessage(doc, m, now);
   }
 
   async fetch(items: HeldAlert[]): Promise<Map<string, StoredArticle>> {

@@ -7,7 +7,8 @@
 // the outcome is written, nobody can know whether it arrived (Telegram and Slack take no
 // idempotency key). The next owner finds the claim with `sendingAt` set, marks the message
 // `inDoubt`, counts it (raqib_messages_in_doubt_total) and sends it again: a rare duplicate is
-// better than a lost alert. The gap is one platform round trip plus one store write.
+// better than a lost alert. The gap is one platform round trip plus one store write. Finding and
+// taking over dead senders' claims is pump-recovery.ts's.
 import { randomBytes } from 'node:crypto';
 import type { OutboundMessage, PlatformName, Sender, SendOutcome } from '../core/outbound.ts';
 import { toRaqibError, type ErrorCode } from '../core/errors.ts';
@@ -16,6 +17,7 @@ import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, typ
 import type { ChatDoc, QueuedMessage } from './types.ts';
 import type { Versioned } from './backend.ts';
 import { recordReply } from './follow-ups.ts';
+import { forEachChatOfDeadOwner, reportInDoubt, startHeartbeat, takeOverClaim, type InDoubt } from './pump-recovery.ts';
 
 export interface PumpOptions {
   outbox: Outbox;
@@ -72,16 +74,8 @@ export class DeliveryPump {
     this.running = true;
     this.stopping = false;
     await this.outbox.backend.heartbeat(this.owner, this.o.livenessMs);
-    const beat = setInterval(
-      () => {
-        this.outbox.backend
-          .heartbeat(this.owner, this.o.livenessMs)
-          .catch((e) => this.outbox.log.warn({ err: (e as Error).message }, 'outbox heartbeat failed'));
-      },
-      Math.max(50, this.o.livenessMs / 3),
-    );
+    const beat = startHeartbeat(this.outbox, this.owner, this.o.livenessMs);
     const recover = setInterval(() => void this.recoverLogged(), Math.max(100, this.o.livenessMs));
-    beat.unref();
     recover.unref();
     this.timers = [beat, recover];
     this.unsubscribe = this.outbox.onWork(() => this.kick());
@@ -232,15 +226,12 @@ export class DeliveryPump {
     }
   }
 
-  /** Chats whose claim belongs to a dead owner are due only when the lease ends: look ahead. */
+  /** Works on the chats whose claim belongs to a dead owner. */
   private async recover(): Promise<void> {
-    const keys = await this.outbox.backend.due(this.now() + this.o.leaseMs, 10_000);
-    for (const k of keys) {
-      if (this.inflight.has(k)) continue;
-      const cur = await this.outbox.backend.read(k);
-      const c = cur?.doc.claim;
-      if (c && c.owner !== this.owner && !(await this.outbox.backend.isAlive(c.owner))) this.launch(k);
-    }
+    await forEachChatOfDeadOwner(this.outbox, this.owner, this.o.leaseMs, this.now(), {
+      busy: (k) => this.inflight.has(k),
+      take: (k) => this.launch(k),
+    });
   }
 
   /** One step for one chat. Returns whether anything moved. */
@@ -293,25 +284,14 @@ export class DeliveryPump {
 
   private async claim(chatKey: string): Promise<Claimed | undefined> {
     let claimed: Omit<Claimed, 'version'> | undefined;
-    let doubted: { platform: PlatformName; msg: string } | undefined;
+    let doubted: InDoubt | undefined;
     const res = await this.outbox.update(chatKey, undefined, async (doc, now) => {
       claimed = undefined;
       doubted = undefined;
-      let changed = false;
-      if (doc.claim) {
-        const c = doc.claim;
-        if (c.owner === this.owner) return null;
-        if (c.until > now && (await this.outbox.backend.isAlive(c.owner))) return null;
-        doc.claim = undefined;
-        changed = true;
-        this.outbox.log.debug({ chat: chatKey, from: c.owner, messageId: c.msgId, sending: c.sendingAt !== undefined }, 'taking over a claim');
-        const m = doc.queue.find((q) => q.id === c.msgId);
-        if (m && c.sendingAt !== undefined) {
-          // Its sender died after starting the platform call: it may have arrived.
-          m.inDoubt = true;
-          doubted = { platform: doc.to.platform, msg: m.id };
-        }
-      }
+      const taken = await takeOverClaim(this.outbox, chatKey, doc, this.owner, now);
+      if (taken === 'held') return null;
+      const changed = taken.freed;
+      doubted = taken.doubted;
       const head = doc.queue[0];
       if (!head || head.notBefore > now || chatReadyAt(doc, this.outbox.limits) > now) return changed ? { doc } : null;
       if (!this.o.senders[doc.to.platform]) {
@@ -323,11 +303,8 @@ export class DeliveryPump {
       claimed = { msg: head, doc };
       return { doc };
     });
-    const d = doubted as { platform: PlatformName; msg: string } | undefined;
-    if (d) {
-      this.outbox.log.warn({ chat: chatKey, messageId: d.msg }, 'message in doubt: its sender died mid-send; sending it again');
-      this.outbox.metrics?.inDoubt.inc({ platform: d.platform });
-    }
+    const d = doubted as InDoubt | undefined;
+    if (d) reportInDoubt(this.outbox, chatKey, d);
     const got = claimed as Omit<Claimed, 'version'> | undefined;
     return got && res?.ok ? { ...got, version: res.version } : undefined;
   }

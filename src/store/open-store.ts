@@ -115,7 +115,8 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   };
 }
 
-async function openRedis(url: string, displayUrl: string, prefix: string): Promise<Store> {
+/** Connects one client for all namespaces; a store that cannot be reached fails here, at start. */
+async function connectRedis(url: string, displayUrl: string): Promise<RedisClientType> {
   let connected = false;
   // Before the first connection a refusal is final (a clear error at start); afterwards the client
   // reconnects with a capped backoff while commands fail loudly (throwOnErrors).
@@ -142,6 +143,23 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     }
     throw new StoreError(`cannot open store ${displayUrl}: ${(e as Error).message}`, { cause: e, code: 'STORE_UNAVAILABLE' });
   }
+  return client;
+}
+
+/** One namespace's keyv on the shared client, its keys under `prefix:name`. */
+function redisNamespace(client: RedisClientType, prefix: string, name: string): Keyv<unknown> {
+  // Without throwOnErrors a down Redis makes get() return undefined silently,
+  // and every article would look unseen and be alerted again.
+  const ns = `${prefix}:${name}`;
+  const adapter = new KeyvRedis(client, { namespace: ns, throwOnErrors: true, throwOnConnectError: true });
+  // Keyv copies its own namespace onto the adapter: give both the same one.
+  const kv = new Keyv<unknown>({ store: adapter, namespace: ns, throwOnErrors: true, useKeyPrefix: false });
+  kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
+  return withStoreErrors(kv, `store ${name}`);
+}
+
+async function openRedis(url: string, displayUrl: string, prefix: string): Promise<Store> {
+  const client = await connectRedis(url, displayUrl);
   const spaces = new Map<string, Keyv<unknown>>();
   return {
     kind: 'redis',
@@ -151,17 +169,7 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     namespace<T>(name: string) {
       if (!NAMESPACE_RE.test(name)) throw new ConfigError(`bad namespace "${name}"`);
       let kv = spaces.get(name);
-      if (!kv) {
-        // Without throwOnErrors a down Redis makes get() return undefined silently,
-        // and every article would look unseen and be alerted again.
-        const ns = `${prefix}:${name}`;
-        const adapter = new KeyvRedis(client, { namespace: ns, throwOnErrors: true, throwOnConnectError: true });
-        // Keyv copies its own namespace onto the adapter: give both the same one.
-        kv = new Keyv<unknown>({ store: adapter, namespace: ns, throwOnErrors: true, useKeyPrefix: false });
-        kv.on('error', () => {}); // errors are thrown to the caller (throwOnErrors); keep the emitter quiet
-        kv = withStoreErrors(kv, `store ${name}`);
-        spaces.set(name, kv);
-      }
+      if (!kv) spaces.set(name, (kv = redisNamespace(client, prefix, name)));
       return kv as Keyv<T>;
     },
     async ping() {

@@ -67,30 +67,11 @@ function upperBound(a: ClusterItem, b: ClusterItem, n: number): number {
 export function clusterStories(items: readonly ClusterItem[], opts: ClusterOptions = {}): number[][] {
   const threshold = opts.threshold ?? SAME_STORY_THRESHOLD;
   const windowMs = opts.windowMs ?? STORY_WINDOW_MS;
-  const uf = new UnionFind(items.length);
-
-  const byStory = new Map<string, number>();
-  items.forEach((it, i) => {
-    if (!it.storyId) return;
-    const first = byStory.get(it.storyId);
-    if (first === undefined) byStory.set(it.storyId, i);
-    else uf.union(first, i);
-  });
-
+  const uf = joinByStoryId(items);
   const trust = opts.trustStoryIds ?? true;
   // Postings hold the items still to be compared: all of them, or only those without a story id.
   const open = (it: ClusterItem) => !trust || !it.storyId;
-  const postings = new Map<number, number[]>();
-  let openCount = 0;
-  items.forEach((it, i) => {
-    if (!open(it)) return;
-    openCount++;
-    for (const h of it.sketch.l) {
-      let p = postings.get(h);
-      if (!p) postings.set(h, (p = []));
-      p.push(i);
-    }
-  });
+  const { postings, openCount } = leadPostings(items, open);
   if (openCount === 0) return groupsOf(items.length, uf);
   const maxPosting = Math.max(256, Math.ceil(items.length / 3));
   // Shared-token counts per candidate: a typed array and the list of touched slots (no Map).
@@ -126,6 +107,35 @@ export function clusterStories(items: readonly ClusterItem[], opts: ClusterOptio
   }
 
   return groupsOf(items.length, uf);
+}
+
+/** Items that already share a story id start in one group. */
+function joinByStoryId(items: readonly ClusterItem[]): UnionFind {
+  const uf = new UnionFind(items.length);
+  const byStory = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (!it.storyId) return;
+    const first = byStory.get(it.storyId);
+    if (first === undefined) byStory.set(it.storyId, i);
+    else uf.union(first, i);
+  });
+  return uf;
+}
+
+/** The inverted index: each lead token of an open item → the indexes of the open items that have it. */
+function leadPostings(items: readonly ClusterItem[], open: (it: ClusterItem) => boolean): { postings: Map<number, number[]>; openCount: number } {
+  const postings = new Map<number, number[]>();
+  let openCount = 0;
+  items.forEach((it, i) => {
+    if (!open(it)) return;
+    openCount++;
+    for (const h of it.sketch.l) {
+      let p = postings.get(h);
+      if (!p) postings.set(h, (p = []));
+      p.push(i);
+    }
+  });
+  return { postings, openCount };
 }
 
 function groupsOf(n: number, uf: UnionFind): number[][] {

@@ -108,6 +108,41 @@ function partner(a: Occurrence, b: Occurrence, n: number, ordered: boolean): num
   return d >= 1 && d <= n ? d : -1;
 }
 
+/** a's nearest partner among bs (the first of equals), if any is within n tokens. */
+function nearest<T extends Occurrence>(a: Occurrence, bs: readonly T[], n: number, ordered: boolean): T | undefined {
+  let best: T | undefined;
+  let bestD = Infinity;
+  for (const b of bs) {
+    const d = partner(a, b, n, ordered);
+    if (d > 0 && d < bestD) {
+      best = b;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** `near`: left occurrences with a right one within the distance (or, negated, with none). */
+function evaluateNear(n: Extract<CompiledNode, { kind: 'near' }>, occurrences: ReadonlyMap<number, Occurrence[]>): EvalResult {
+  const left = evaluate(n.left, occurrences);
+  if (!left.ok) return FALSE;
+  const right = evaluate(n.right, occurrences);
+  if (n.negated) {
+    // Keep the left occurrences that have no right occurrence close by.
+    const rs = right.occ.slice(0, MAX_NEAR_SIDE);
+    const kept = left.occ.slice(0, MAX_NEAR_SIDE).filter((a) => !rs.some((b) => spoils(a, b, n.distance, n.ordered)));
+    return kept.length > 0 ? { ok: true, occ: kept, spans: kept.flatMap((o) => o.spans) } : FALSE;
+  }
+  if (!right.ok) return FALSE;
+  const occ: Positioned[] = [];
+  const rs = right.occ.slice(0, MAX_NEAR_SIDE);
+  for (const a of left.occ.slice(0, MAX_NEAR_SIDE)) {
+    const best = nearest(a, rs, n.distance, n.ordered);
+    if (best) occ.push({ field: a.field, s: Math.min(a.s, best.s), e: Math.max(a.e, best.e), spans: [...a.spans, ...best.spans] });
+  }
+  return occ.length > 0 ? { ok: true, occ, spans: occ.flatMap((o) => o.spans) } : FALSE;
+}
+
 export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): EvalResult {
   switch (n.kind) {
     case 'term': {
@@ -140,33 +175,8 @@ export function evaluate(n: CompiledNode, occurrences: ReadonlyMap<number, Occur
       const r = evaluate(n.child, occurrences);
       return countPlaces(r.occ, n.count) >= n.count ? r : FALSE;
     }
-    case 'near': {
-      const left = evaluate(n.left, occurrences);
-      if (!left.ok) return FALSE;
-      const right = evaluate(n.right, occurrences);
-      if (n.negated) {
-        // Keep the left occurrences that have no right occurrence close by.
-        const rs = right.occ.slice(0, MAX_NEAR_SIDE);
-        const kept = left.occ.slice(0, MAX_NEAR_SIDE).filter((a) => !rs.some((b) => spoils(a, b, n.distance, n.ordered)));
-        return kept.length > 0 ? { ok: true, occ: kept, spans: kept.flatMap((o) => o.spans) } : FALSE;
-      }
-      if (!right.ok) return FALSE;
-      const occ: Positioned[] = [];
-      const rs = right.occ.slice(0, MAX_NEAR_SIDE);
-      for (const a of left.occ.slice(0, MAX_NEAR_SIDE)) {
-        let best: Positioned | undefined;
-        let bestD = Infinity;
-        for (const b of rs) {
-          const d = partner(a, b, n.distance, n.ordered);
-          if (d > 0 && d < bestD) {
-            best = b;
-            bestD = d;
-          }
-        }
-        if (best) occ.push({ field: a.field, s: Math.min(a.s, best.s), e: Math.max(a.e, best.e), spans: [...a.spans, ...best.spans] });
-      }
-      return occ.length > 0 ? { ok: true, occ, spans: occ.flatMap((o) => o.spans) } : FALSE;
-    }
+    case 'near':
+      return evaluateNear(n, occurrences);
   }
 }
 
@@ -205,15 +215,7 @@ function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[
       const out: Occurrence[] = [];
       for (const a of ls) {
         // The nearest partner, as evaluate() picks it, so chained NEARs measure the same spans.
-        let best: Occurrence | undefined;
-        let bestD = Infinity;
-        for (const b of right) {
-          const d = partner(a, b, n.distance, n.ordered);
-          if (d > 0 && d < bestD) {
-            best = b;
-            bestD = d;
-          }
-        }
+        const best = nearest(a, right, n.distance, n.ordered);
         if (best) out.push({ field: a.field, s: Math.min(a.s, best.s), e: Math.max(a.e, best.e) });
       }
       return out;

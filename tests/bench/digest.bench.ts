@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { openStore, type Store } from '../../src/store/open-store.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { ArticleStore, indexEntryOf } from '../../src/store/article-store.ts';
 import { buildDigest, renderSlack, renderTelegram, type Digest } from '../../src/digest/index.ts';
 import type { Match, Span, StoredArticle } from '../../src/core/types.ts';
 import { mulberry32 } from '../helpers/random.ts';
+import { fmt, loadArticles, median, time } from '../helpers/bench.ts';
 
 const N = 100_000;
 const DAYS = 30;
@@ -87,26 +88,6 @@ function generate(): StoredArticle[] {
   return out;
 }
 
-async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const value = await fn();
-  const u = process.cpuUsage(c);
-  return { ms: performance.now() - t, cpu: (u.user + u.system) / 1000, value };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
-/** WAL + synchronous=NORMAL for the bulk load only: without it every commit waits for an fsync. */
-async function fastWrites(store: Store): Promise<void> {
-  for (const ns of ['articles', 'article_days', 'article_hours', 'seen']) {
-    const q = (store.namespace(ns) as unknown as { store: { query(sql: string): Promise<unknown> } }).store.query;
-    await q('PRAGMA journal_mode=WAL');
-    await q('PRAGMA synchronous=NORMAL');
-  }
-}
-
 /**
  * The same digest from full scans: an ArticleStore stand-in whose index is derived from loaded
  * articles (what a digest costs without the compact index).
@@ -147,18 +128,12 @@ export async function run(): Promise<void> {
   const url = `sqlite://${join(dir, 'bench.sqlite')}`;
   try {
     const data = generate();
-    let store = await openStore(url);
-    await fastWrites(store);
-    const gen = await time(async () => {
-      const articles = new ArticleStore(store);
-      for (let i = 0; i < data.length; i += 5_000) await articles.putMany(data.slice(i, i + 5_000).map((stored) => ({ stored })));
-    });
+    const writeMs = await loadArticles(url, data);
     const inWindow = data.filter((s) => Date.parse(s.article.published) >= NOW - 24 * HOUR).length;
-    console.log(`store: ${N} articles over ${DAYS} days (${inWindow} in the last 24 h), written in ${(gen.ms / 1000).toFixed(1)} s`);
-    await store.close();
+    console.log(`store: ${N} articles over ${DAYS} days (${inWindow} in the last 24 h), written in ${(writeMs / 1000).toFixed(1)} s`);
 
     // Cold: a fresh open of the store and the first digest of the process.
-    store = await openStore(url);
+    let store = await openStore(url);
     let articles = new ArticleStore(store);
     const cold = await time(() => digestOf(articles, 24 * HOUR));
     const runs: Record<string, { ms: number[]; cpu: number[]; d?: Digest }> = {};

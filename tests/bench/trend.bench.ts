@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { openStore, type Store } from '../../src/store/open-store.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { ArticleStore, indexEntryOf } from '../../src/store/article-store.ts';
 import { addToDays, type TrendDay } from '../../src/store/trend-days.ts';
 import { buildTrend, type TrendSeries } from '../../src/digest/trend/index.ts';
 import { renderTrendPng } from '../../src/digest/trend/render.ts';
 import type { Lang, StoredArticle } from '../../src/core/types.ts';
 import { mulberry32 } from '../helpers/random.ts';
+import { fmt, loadArticles, median, time } from '../helpers/bench.ts';
 
 const N = 100_000;
 /** Articles spread over the chart's 90 days and the 90 before them (the "up from" comparison). */
@@ -50,25 +51,6 @@ function generate(): StoredArticle[] {
   return out;
 }
 
-async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const value = await fn();
-  const u = process.cpuUsage(c);
-  return { ms: performance.now() - t, cpu: (u.user + u.system) / 1000, value };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
-async function fastWrites(store: Store): Promise<void> {
-  for (const ns of ['articles', 'article_days', 'article_hours', 'seen']) {
-    const q = (store.namespace(ns) as unknown as { store: { query(sql: string): Promise<unknown> } }).store.query;
-    await q('PRAGMA journal_mode=WAL');
-    await q('PRAGMA synchronous=NORMAL');
-  }
-}
-
 const request = { topics: TOPICS, days: 90, untilMs: NOW, lang: 'en' as const };
 
 async function chart(articles: ArticleStore, scan: boolean): Promise<{ series: TrendSeries; png: Buffer }> {
@@ -95,16 +77,10 @@ export async function run(): Promise<void> {
   const url = `sqlite://${join(dir, 'bench.sqlite')}`;
   try {
     const data = generate();
-    let store = await openStore(url);
-    await fastWrites(store);
-    const gen = await time(async () => {
-      const articles = new ArticleStore(store);
-      for (let i = 0; i < data.length; i += 5_000) await articles.putMany(data.slice(i, i + 5_000).map((stored) => ({ stored })));
-    });
-    console.log(`store: ${N} articles over ${DAYS} days, written in ${(gen.ms / 1000).toFixed(1)} s`);
-    await store.close();
+    const writeMs = await loadArticles(url, data);
+    console.log(`store: ${N} articles over ${DAYS} days, written in ${(writeMs / 1000).toFixed(1)} s`);
 
-    store = await openStore(url);
+    let store = await openStore(url);
     let articles = new ArticleStore(store);
     const cold = await time(() => chart(articles, false));
     const warm: { ms: number[]; cpu: number[]; series?: TrendSeries } = { ms: [], cpu: [] };

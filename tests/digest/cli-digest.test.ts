@@ -1,44 +1,24 @@
 // `raqib digest` (contract): from a real SQLite store and config file, in every format.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.ts';
-import { ArticleStore } from '../../src/store/article-store.ts';
-import { StoryIndex } from '../../src/stories/story-index.ts';
 import { runCli, spawnCli } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/stores.ts';
 import { UNTIL, arabicArticles, englishArticles } from './fixtures/samples.ts';
 import { slackProblems, telegramProblems } from './helpers/platform-checks.ts';
+import { openCliStore, type CliStore } from './helpers/cli-store.ts';
 
-let dir: { dir: string; remove(): void };
+let dir: CliStore['dir'];
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dir = tempDir();
-  const url = `sqlite://${join(dir.dir, 'raqib.sqlite')}`;
-  const config = join(dir.dir, 'raqib.yaml');
-  writeFileSync(
-    config,
-    [
-      'topics:',
-      '  - { id: iraq, name: Iraq, query: "Iraq OR العراق" }',
-      '  - { id: militia-threats, name: Militia threats, query: "Kataib OR تهدد" }',
-      '  - { id: withdrawal, query: "withdrawal OR انسحاب" }',
-      '',
-    ].join('\n'),
-  );
-  env = { LOG_LEVEL: 'silent', RAQIB_STORE: url, RAQIB_CONFIG: config };
-  const store = await openStore(url);
-  const articles = new ArticleStore(store);
-  const stories = new StoryIndex(store);
-  // The samples are dated relative to a fixed instant: move them to "now".
-  const shift = Date.now() - UNTIL;
-  for (const s of [...englishArticles(), ...arabicArticles()]) {
-    s.article.published = new Date(Date.parse(s.article.published) + shift).toISOString();
-    s.storyId = (await stories.assign(s)).storyId;
-    await articles.put(s);
-  }
-  await store.close();
+  ({ dir, env } = await openCliStore({
+    topics: [
+      '{ id: iraq, name: Iraq, query: "Iraq OR العراق" }',
+      '{ id: militia-threats, name: Militia threats, query: "Kataib OR تهدد" }',
+      '{ id: withdrawal, query: "withdrawal OR انسحاب" }',
+    ],
+    articles: [...englishArticles(), ...arabicArticles()],
+    datedAt: UNTIL,
+    assignStories: true,
+  }));
 });
 afterAll(() => dir.remove());
 

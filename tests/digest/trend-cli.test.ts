@@ -1,40 +1,20 @@
 // `raqib trend` (contract): summary lines, the JSON series, the PNG, and its exit codes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.ts';
-import { ArticleStore } from '../../src/store/article-store.ts';
 import { runCli } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/stores.ts';
 import { NOW, trendArticles } from './helpers/trend-data.ts';
+import { openCliStore, type CliStore } from './helpers/cli-store.ts';
 
-let dir: { dir: string; remove(): void };
+let dir: CliStore['dir'];
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dir = tempDir();
-  const url = `sqlite://${join(dir.dir, 'raqib.sqlite')}`;
-  const config = join(dir.dir, 'raqib.yaml');
-  writeFileSync(
-    config,
-    [
-      'topics:',
-      '  - { id: iraq, query: "Iraq OR العراق" }',
-      '  - { id: militia-threats, query: "Kataib OR تهدد" }',
-      '  - { id: withdrawal, query: "withdrawal OR انسحاب" }',
-      '',
-    ].join('\n'),
-  );
-  env = { LOG_LEVEL: 'silent', RAQIB_STORE: url, RAQIB_CONFIG: config };
-  const store = await openStore(url);
-  const articles = new ArticleStore(store);
-  // The samples are dated relative to a fixed instant: move them to "now".
-  const shift = Date.now() - NOW;
-  for (const s of trendArticles()) {
-    s.article.published = new Date(Date.parse(s.article.published) + shift).toISOString();
-    await articles.put(s);
-  }
-  await store.close();
+  ({ dir, env } = await openCliStore({
+    topics: ['{ id: iraq, query: "Iraq OR العراق" }', '{ id: militia-threats, query: "Kataib OR تهدد" }', '{ id: withdrawal, query: "withdrawal OR انسحاب" }'],
+    articles: trendArticles(),
+    datedAt: NOW,
+  }));
 });
 afterAll(() => dir.remove());
 

@@ -4,12 +4,10 @@
 // one alert and one follow-up threaded under it; a second attack on another base the next day
 // gives its own alert; on both platforms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/stores.ts';
+import { freePort, startRaqib, until as waitFor, type RaqibChild } from '../helpers/raqib-start.ts';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
@@ -29,24 +27,8 @@ function rss(title: string, items: (Report & { publishedMs: number })[]): string
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://example.com/</link>${body}</channel></rss>`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// Waits here default to 30 s: two outlets, a story index and two platforms take their time.
+const until = <T>(what: string, fn: () => T | undefined | false, timeoutMs = 30_000): Promise<T> => waitFor(what, fn, timeoutMs);
 
 const slackText = (m: PostedMessage) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
 
@@ -54,8 +36,7 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
   let feeds: FeedServer;
   let tg: FakeTelegram;
   let slack: FakeSlack;
-  let child: ChildProcess;
-  let stderr = '';
+  let raqib: RaqibChild;
   const dir = tempDir();
   const now = Date.now();
   // The first strike happened yesterday; the second attack today.
@@ -83,12 +64,10 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
       ].join('\n'),
     );
     const port = await freePort();
-    child = spawn(process.execPath, [BIN, 'start'], {
+    raqib = startRaqib({
       cwd: dir.dir,
+      port,
       env: {
-        PATH: process.env.PATH ?? '',
-        LOG_LEVEL: 'info',
-        PORT: String(port),
         RAQIB_STORE: `sqlite://${join(dir.dir, 'raqib.sqlite')}`,
         TELEGRAM_BOT_TOKEN: tg.token,
         TELEGRAM_API_ROOT: tg.url,
@@ -96,17 +75,14 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
         SLACK_SIGNING_SECRET: 'e2e-follow-ups-secret',
         SLACK_API_URL: slack.url,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr!.on('data', (d) => (stderr += d));
     // The first poll of each feed stores its backlog without alerting.
-    await until('the first polls', () => feeds.hits('/a.xml').length > 0 && feeds.hits('/b.xml').length > 0 && stderr.includes('raqib started'), 60_000);
+    await until('the first polls', () => feeds.hits('/a.xml').length > 0 && feeds.hits('/b.xml').length > 0 && raqib.log.includes('raqib started'), 60_000);
     await new Promise((r) => setTimeout(r, 1_500));
   }, 90_000);
 
   afterAll(async () => {
-    child?.kill('SIGTERM');
-    if (child && child.exitCode === null) await new Promise((r) => child.once('exit', r));
+    await raqib?.stop();
     await Promise.allSettled([feeds?.close(), tg?.close(), slack?.close()]);
     dir.remove();
   });
@@ -177,6 +153,6 @@ describe('follow-ups end to end (raqib start, Telegram and Slack)', () => {
         .join('\n---\n'),
     ).toBe(3);
     expect(count(slack.posted('C0NEWS')), slack.posted('C0NEWS').map(slackText).join('\n---\n')).toBe(3);
-    expect(stderr).not.toMatch(/"level":50/);
+    expect(raqib.log).not.toMatch(/"level":50/);
   }, 120_000);
 });

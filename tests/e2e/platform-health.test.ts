@@ -2,78 +2,34 @@
 // (getMe 401) reports Telegram as auth_failed on /healthz (503, naming it), logs the failure once
 // as one line, keeps retrying, and recovers to 200 (and answers commands) once the token works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/stores.ts';
+import { freePort, healthz, startRaqib, until, type RaqibChild } from '../helpers/raqib-start.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-interface Health {
-  status: number;
-  body: { ok: boolean; checks: Record<string, { ok: boolean; error?: string; detail?: Record<string, { state: string; reason?: string }> }> };
-}
 
 describe('raqib start with a Telegram token the platform refuses', () => {
   let tg: FakeTelegram;
-  let child: ChildProcess;
+  let raqib: RaqibChild;
   let port: number;
-  let stderr = '';
   const dir = tempDir();
-  const health = async (): Promise<Health | undefined> => {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      return { status: r.status, body: (await r.json()) as Health['body'] };
-    } catch {
-      return undefined;
-    }
-  };
+  const health = () => healthz(port);
 
   beforeAll(async () => {
     tg = await startFakeTelegram({ chats: [{ id: 42, type: 'private' }] });
     tg.refusing = true;
     port = await freePort();
     writeFileSync(join(dir.dir, 'raqib.yaml'), 'feeds: []\n');
-    child = spawn(process.execPath, [BIN, 'start'], {
+    raqib = startRaqib({
       cwd: dir.dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        LOG_LEVEL: 'info',
-        PORT: String(port),
-        RAQIB_STORE: `sqlite://${join(dir.dir, 'raqib.sqlite')}`,
-        TELEGRAM_BOT_TOKEN: tg.token,
-        TELEGRAM_API_ROOT: tg.url,
-        RAQIB_ADMINS: 'telegram:42',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      port,
+      env: { RAQIB_STORE: `sqlite://${join(dir.dir, 'raqib.sqlite')}`, TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.url, RAQIB_ADMINS: 'telegram:42' },
+      logStdout: true,
     });
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.stdout!.on('data', (d) => (stderr += d));
   }, 30_000);
 
   afterAll(async () => {
-    child?.kill('SIGTERM');
-    await new Promise((r) => child?.once('exit', r));
+    await raqib?.stop();
     await tg?.close();
     dir.remove();
   });
@@ -99,10 +55,10 @@ describe('raqib start with a Telegram token the platform refuses', () => {
     // The backoff grows (1 s, 2 s, …, at most 60 s): some retries, not a hot loop.
     expect(tg.refused).toBeGreaterThan(before);
     expect(tg.refused - before).toBeLessThan(10);
-    const lines = stderr.split('\n').filter((l) => l.includes('auth_failed'));
+    const lines = raqib.log.split('\n').filter((l) => l.includes('auth_failed'));
     expect(lines).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(stderr).not.toContain(tg.token);
+    expect(raqib.log).not.toMatch(/\n\s+at /);
+    expect(raqib.log).not.toContain(tg.token);
   }, 10_000);
 
   it('recovers to 200 once the token is accepted, and answers commands', async () => {
@@ -116,7 +72,7 @@ describe('raqib start with a Telegram token the platform refuses', () => {
       45_000,
     );
     expect(h.body.checks.platforms!.detail!.telegram!.state).toBe('connected');
-    expect(stderr.split('\n').filter((l) => /"state":"connected"/.test(l))).toHaveLength(1);
+    expect(raqib.log.split('\n').filter((l) => /"state":"connected"/.test(l))).toHaveLength(1);
     await tg.pushMessage({ chatId: 42, text: '/help', from: 42 });
     await until('the /help answer', () => tg.sent(42).length > 0, 20_000);
     // Admins see the platforms' states in /status.

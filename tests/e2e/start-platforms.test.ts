@@ -1,12 +1,10 @@
 // The whole bot as users meet it: `raqib start` as a child process, talking to the fake Telegram
 // Bot API and Slack Web API over real sockets, polling a real local feed server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli.ts';
 import { REDIS_URL, tempDir } from '../helpers/stores.ts';
+import { freePort, healthz, startRaqib, until, type RaqibChild } from '../helpers/raqib-start.ts';
 import { createClient } from '@keyv/redis';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
@@ -37,25 +35,6 @@ const NEW = {
     'American jets struck weapons depots of the Iran-backed militia near Al-Qaim in western Iraq, the Pentagon said, in retaliation for a drone attack on US troops.',
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 // SQLite, and Redis when REDIS_URL is set (there Telegram polling waits for the leader lock). The
 // Redis case uses database 9 of the server, emptied first, so runs never see each other's state.
 const STORES = [
@@ -67,9 +46,8 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
   let feeds: FeedServer;
   let tg: FakeTelegram;
   let slack: FakeSlack;
-  let child: ChildProcess;
+  let raqib: RaqibChild;
   let port: number;
-  let stderr = '';
   const dir = tempDir();
 
   beforeAll(async () => {
@@ -99,12 +77,10 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
         '  - { topic: us-strikes, platform: slack, chat: C0NEWS, mode: instant }',
       ].join('\n'),
     );
-    child = spawn(process.execPath, [BIN, 'start'], {
+    raqib = startRaqib({
       cwd: dir.dir,
+      port,
       env: {
-        PATH: process.env.PATH ?? '',
-        LOG_LEVEL: 'info',
-        PORT: String(port),
         RAQIB_STORE: storeUrl,
         TELEGRAM_BOT_TOKEN: tg.token,
         TELEGRAM_API_ROOT: tg.url,
@@ -112,24 +88,15 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.url,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr!.on('data', (d) => (stderr += d));
-    await until('the HTTP server', async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
-      } catch {
-        return false;
-      }
-    });
+    await until('the HTTP server', async () => (await healthz(port))?.status === 200);
     // The first poll stores the backlog without alerting.
     await until('the first poll', () => feeds.hits('/wire.xml').length > 0);
   }, 60_000);
 
   afterAll(async () => {
     if (skip) return dir.remove();
-    child?.kill('SIGTERM');
-    await new Promise((r) => child?.once('exit', r));
+    await raqib?.stop();
     await Promise.allSettled([feeds?.close(), tg?.close(), slack?.close()]);
     dir.remove();
   });
@@ -207,7 +174,7 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
   );
 
   it.skipIf(skip)('logs no secrets', () => {
-    expect(stderr).not.toContain(tg.token);
-    expect(stderr).not.toContain(SIGNING_SECRET);
+    expect(raqib.log).not.toContain(tg.token);
+    expect(raqib.log).not.toContain(SIGNING_SECRET);
   });
 });

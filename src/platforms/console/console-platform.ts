@@ -29,18 +29,38 @@ export interface ConsolePlatform {
 
 const CHAT = 'terminal';
 
+/**
+ * A reply as terminal text. A picture is not printed (a terminal shows no PNG): its caption is,
+ * with a note of what was drawn.
+ */
+function renderReply(reply: Reply, renderDigest: ConsoleOptions['renderDigest']): string {
+  return reply.digest !== undefined && renderDigest
+    ? renderDigest(reply.digest)
+    : reply.image
+      ? `${reply.text}\n(chart ${reply.image.filename}: ${reply.image.png.length} bytes, not shown here; raqib trend --out FILE.png writes one)`
+      : reply.text;
+}
+
+/** The terminal's command context: one private chat whose operator is its admin. */
+function consoleContext(args: string, services: CommandServices, now: () => number): CommandContext {
+  return {
+    platform: 'console',
+    chat: { id: CHAT, kind: 'private' },
+    user: { id: 'operator' },
+    lang: pickLang(undefined, args),
+    // Whoever holds the terminal runs the process: they are its admin.
+    isAdmin: async () => true,
+    isChatAdmin: async () => true,
+    services,
+    now,
+  };
+}
+
 export function startConsole(opts: ConsoleOptions): ConsolePlatform {
   const now = opts.now ?? Date.now;
   const print = (text: string) => {
     opts.output.write(text.endsWith('\n') ? text : `${text}\n`);
   };
-  // A picture is not printed (a terminal shows no PNG): its caption is, with a note of what was drawn.
-  const render = (reply: Reply) =>
-    reply.digest !== undefined && opts.renderDigest
-      ? opts.renderDigest(reply.digest)
-      : reply.image
-        ? `${reply.text}\n(chart ${reply.image.filename}: ${reply.image.png.length} bytes, not shown here; raqib trend --out FILE.png writes one)`
-        : reply.text;
 
   // Lines are answered one at a time, in order.
   const inOrder = new KeyedMutex();
@@ -63,18 +83,8 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
       print('Commands start with "/": try /help');
       return;
     }
-    const ctx: CommandContext = {
-      platform: 'console',
-      chat: { id: CHAT, kind: 'private' },
-      user: { id: 'operator' },
-      lang: pickLang(undefined, parsed.args),
-      // Whoever holds the terminal runs the process: they are its admin.
-      isAdmin: async () => true,
-      isChatAdmin: async () => true,
-      services: opts.services,
-      now,
-    };
-    print(render(await dispatch(ctx, parsed.name, parsed.args, opts.onError)));
+    const ctx = consoleContext(parsed.args, opts.services, now);
+    print(renderReply(await dispatch(ctx, parsed.name, parsed.args, opts.onError), opts.renderDigest));
   }
 
   const sender: Sender = {
