@@ -16,6 +16,7 @@ import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, typ
 import type { ChatDoc, QueuedMessage } from './types.ts';
 import type { Versioned } from './backend.ts';
 import { recordReply } from './follow-ups.ts';
+import { countSent } from './send-metrics.ts';
 
 export interface PumpOptions {
   outbox: Outbox;
@@ -344,6 +345,7 @@ export class DeliveryPump {
     const m = this.outbox.metrics;
     const r = this.o.retry;
     let died = false;
+    let sentAt = 0;
     const toDead = async (doc: ChatDoc, q: QueuedMessage, error: string, now: number) => {
       died = true;
       await this.toDead(doc, q, error, now);
@@ -361,6 +363,7 @@ export class DeliveryPump {
         const q = doc.queue.find((x) => x.id === msg.id);
         if (!q) return { doc };
         if (outcome.ok) {
+          sentAt = now;
           // In the write that marks it sent: where this chat's follow-ups to these stories reply.
           if (outcome.id) recordReply(doc, q.keys, outcome.id, now);
           doc.queue = doc.queue.filter((x) => x.id !== msg.id);
@@ -390,7 +393,7 @@ export class DeliveryPump {
       this.outbox.log.warn({ chat: chatKey, messageId: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
       return;
     }
-    if (outcome.ok) m?.sent.inc({ platform, kind: msg.kind });
+    if (outcome.ok) countSent(m, platform, msg, sentAt);
     else if (outcome.kind === 'rateLimited') m?.rateLimited.inc({ platform });
     if (died) m?.dead.inc({ platform });
     else if (!outcome.ok && outcome.kind !== 'permanent') m?.retried.inc({ platform, reason: outcome.kind === 'rateLimited' ? 'rate_limited' : 'transient' });
