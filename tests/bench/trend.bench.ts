@@ -62,7 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function fastWrites(store: Store): Promise<void> {
-  for (const ns of ['articles', 'article_days', 'article_hours', 'seen']) {
+  for (const ns of ['articles', 'article_days', 'article_hours', 'seen'] as const) {
     const q = (store.namespace(ns) as unknown as { store: { query(sql: string): Promise<unknown> } }).store.query;
     await q('PRAGMA journal_mode=WAL');
     await q('PRAGMA synchronous=NORMAL');
