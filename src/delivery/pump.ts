@@ -59,7 +59,9 @@ export class DeliveryPump {
   constructor(opts: PumpOptions) {
     this.owner = opts.owner ?? `p${process.pid}-${randomBytes(4).toString('hex')}`;
     this.now = opts.now ?? opts.outbox.now;
-    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts } as Required<
+    // `retry: undefined` (open-delivery passes the setting through) must not replace the default:
+    // a 429 then crashed the delivery step (found by the scale bench).
+    this.o = { maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts, retry: opts.retry ?? DEFAULT_RETRY } as Required<
       Omit<PumpOptions, 'owner'>
     >;
   }

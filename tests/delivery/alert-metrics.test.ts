@@ -17,7 +17,10 @@ class IdSender implements Sender {
   readonly platform = 'telegram' as const;
   readonly sent: OutboundMessage[] = [];
   giveIds = true;
+  script: SendOutcome[] = [];
   async send(msg: OutboundMessage): Promise<SendOutcome> {
+    const scripted = this.script.shift();
+    if (scripted) return scripted;
     this.sent.push(msg);
     return this.giveIds ? { ok: true, id: String(100 + this.sent.length) } : { ok: true };
   }
@@ -33,7 +36,7 @@ describe('delivery metrics', () => {
     cleanup = undefined;
   });
 
-  async function setup(items: { id: string; agoMs: number }[], partsPerAlert = 1) {
+  async function setup(items: { id: string; agoMs: number }[], partsPerAlert = 1, retry: typeof fastRetry | 'unset' = fastRetry) {
     const opened = await sqlite.open();
     cleanup = opened.cleanup;
     const articles = await storeArticles(
@@ -52,7 +55,7 @@ describe('delivery metrics', () => {
       metrics,
     });
     const sender = new IdSender();
-    pump = new DeliveryPump({ outbox, senders: { telegram: sender }, retry: fastRetry, pollMs: 20, livenessMs: 400 });
+    pump = new DeliveryPump({ outbox, senders: { telegram: sender }, retry: retry === 'unset' ? undefined : retry, pollMs: 20, livenessMs: 400 });
     await pump.start();
     return { outbox, sender, metrics };
   }
@@ -81,6 +84,14 @@ describe('delivery metrics', () => {
     const sum = Number(/raqib_alert_latency_seconds_sum\{platform="telegram"\} (\S+)/.exec(text)?.[1]);
     expect(sum).toBeGreaterThan(90 + 45 * 60 - 1);
     expect(sum).toBeLessThan(90 + 45 * 60 + 10);
+  });
+
+  it('retries a 429 with the default retry policy when none is given (retry: undefined)', async () => {
+    const { outbox, sender, metrics } = await setup([{ id: 'a1', agoMs: 0 }], 1, 'unset');
+    sender.script = [{ ok: false, kind: 'rateLimited', retryAfterMs: 50, error: '429' }];
+    await outbox.alert(chat, [{ key: alertKey(chat, 'a1'), articleId: 'a1', topics: ['iraq'] }]);
+    await waitFor(() => sender.sent.length === 1, 3000, 'the alert after its 429');
+    expect(metrics.rateLimited.get({ platform: 'telegram' })).toBe(1);
   });
 
   it('counts follow-ups held and sent, threaded or not', async () => {
