@@ -3,10 +3,26 @@
 import { stamp } from './feeds.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { ok, type CommandDef } from './types.ts';
+import { ok, type CommandDef, type UiLang } from './types.ts';
+import type { RuntimeChange } from '../src/core/runtime-change.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 
 const MAX_LISTED = 5;
+const MAX_RUNTIME = 10;
+
+/** Topics and feeds changed at run time, with who and when, and how to remove each kind. */
+function runtimeLines(lang: UiLang, changes: readonly RuntimeChange[]): string[] {
+  if (changes.length === 0) return [];
+  const lines = [t(lang, 'status.runtimeHeader')];
+  for (const c of changes.slice(0, MAX_RUNTIME)) {
+    const who = c.by || c.at ? t(lang, 'status.runtimeWho', { by: c.by ?? '—', at: stamp(c.at) }) : '';
+    const change = t(lang, `status.runtimeChange.${c.change}`);
+    lines.push(t(lang, 'status.runtimeItem', { kind: t(lang, `status.runtimeKind.${c.kind}`), id: c.id, change, who }));
+  }
+  if (changes.length > MAX_RUNTIME) lines.push(t(lang, 'status.runtimeMore', { count: changes.length - MAX_RUNTIME }));
+  for (const kind of ['topic', 'feed'] as const) if (changes.some((c) => c.kind === kind)) lines.push(t(lang, `status.runtimeUndo.${kind}`));
+  return lines;
+}
 
 export const status: CommandDef = {
   name: 'status',
@@ -46,6 +62,7 @@ export const status: CommandDef = {
         const h = f.health!;
         lines.push(`• ${f.name ?? f.url}: ${h.disabledReason ?? `×${h.failures} ${h.lastError ?? ''}`.trim()}`);
       }
+      lines.push(...runtimeLines(lang, s.runtime ?? []));
     }
     return ok(lines.join('\n'), { ephemeral: true });
   },

@@ -2,6 +2,7 @@
 // them with parseArgs (args.ts) and returns a Reply; it never imports a platform SDK. Platforms translate their events into a CommandContext and the
 // Reply into their own message format (Block Kit, Telegram HTML, terminal text).
 import type { PlatformStatus } from '../src/core/platform-state.ts';
+import type { RuntimeChange } from '../src/core/runtime-change.ts';
 import type { PlatformName } from '../src/core/outbound.ts';
 import type { Digest } from '../src/digest/types.ts';
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
@@ -119,6 +120,8 @@ export interface StatusView {
   store: string;
   /** Each running chat platform's state (admins see it); absent when not wired. */
   platforms?: Record<string, PlatformStatus>;
+  /** Topics and feeds changed at run time, with who and when (admins see them); absent when not wired. */
+  runtime?: RuntimeChange[];
 }
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };

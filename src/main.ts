@@ -12,7 +12,7 @@ import { parseDuration } from './core/duration.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { FeedStateStore } from './store/feed-state-store.ts';
-import { RegistryStore } from './store/registry-store.ts';
+import { RegistryStore, runtimeChanges } from './store/registry-store.ts';
 import { SubscriptionStore } from './store/subscription-store.ts';
 import { StoryIndex } from './stories/story-index.ts';
 import { TopicCatalog } from './app/topic-catalog.ts';
@@ -133,6 +133,8 @@ function commandServices(w: {
     delivery: w.delivery,
     storeDisplay: w.store.displayUrl,
     platformStates: () => w.platformHealth.snapshot(),
+    runtimeChanges: () =>
+      runtimeChanges(d.registry, { topics: new Set(o.topics.map((t) => t.id)), feeds: new Set((o.loaded.config.feeds ?? []).map((f) => f.url)) }),
     maxStories: w.maxStories,
     feedName: w.feedName,
     log: o.log.child({ part: 'commands' }),

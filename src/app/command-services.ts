@@ -2,6 +2,7 @@
 // phrase; this module only reads and writes, so both platforms and the console share one truth.
 // Each service call is a boundary: whatever it throws leaves as a coded RaqibError.
 import type { PlatformStatus } from '../core/platform-state.ts';
+import type { RuntimeChange } from '../core/runtime-change.ts';
 import type { CommandServices, FeedHealth, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
 import { toRaqibError, type ErrorCode } from '../core/errors.ts';
@@ -59,6 +60,8 @@ export interface ServiceDeps {
   storeDisplay?: string;
   /** The chat platforms' states, for /status (src/service/platform-health.ts). */
   platformStates?: () => Record<string, PlatformStatus>;
+  /** Topics and feeds changed at run time, for /status (store/registry-store.ts runtimeChanges). */
+  runtimeChanges?: () => Promise<RuntimeChange[]>;
   /** First-seen times of stories that began before the window (src/stories). */
   stories?: StoryIndex;
   /** A feed's display name (config `name`); the article's host otherwise. */
@@ -236,10 +239,11 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     }
   };
   const d = deps.delivery;
-  const [feeds, queueDepth, dead] = await Promise.all([
+  const [feeds, queueDepth, dead, runtime] = await Promise.all([
     feedList(),
     figure('queueDepth', d && (() => d.queueDepth())),
     figure('deadLetterCount', d && (() => d.deadLetterCount())),
+    deps.runtimeChanges?.(),
   ]);
   return {
     feeds,
@@ -247,6 +251,7 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     ...(dead !== undefined ? { deadLetters: dead } : {}),
     store: deps.storeDisplay ?? 'unknown',
     ...(deps.platformStates ? { platforms: deps.platformStates() } : {}),
+    ...(runtime ? { runtime } : {}),
   };
 }
 

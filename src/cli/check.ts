@@ -10,6 +10,7 @@ import { readTopicText } from '../topics/topic-read.ts';
 import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { loadConfigContext, reportProblems } from './context.ts';
 import { checkOnline } from './check-online.ts';
+import { runtimeSection } from './check-runtime.ts';
 
 const USAGE = 'usage: raqib check [--config FILE] [--online]';
 
@@ -49,8 +50,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       `topics (id, origin: pack | config | extends, names):\n${topicLines(r.ctx.topics).join('\n')}\n` +
       (warnings.length > 0 ? `vocabulary lint:\n${warnings.join('\n')}\n` : ''),
   );
-  if (!parsed.args.flags.has('online')) return 0;
-  const online = await checkOnline(r.ctx.env, io.cwd);
-  await write(io.stdout, `online:\n${online.lines.join('\n')}\n`);
-  return online.ok ? 0 : 1;
+  const online = parsed.args.flags.has('online');
+  const feedUrls = (c.feeds ?? []).map((f) => f.url);
+  await write(io.stdout, await runtimeSection({ storeUrl: r.ctx.env.RAQIB_STORE, cwd: io.cwd, online, topics: r.ctx.topics, feedUrls }));
+  if (!online) return 0;
+  const tried = await checkOnline(r.ctx.env, io.cwd);
+  await write(io.stdout, `online:\n${tried.lines.join('\n')}\n`);
+  return tried.ok ? 0 : 1;
 }

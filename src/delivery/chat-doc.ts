@@ -67,7 +67,7 @@ export function holdAlerts(doc: ChatDoc, to: ChatRef, pending: AlertItem[], now:
 /** Appends one message to the chat's queue under the chat's next sequence number. */
 export function pushMessage(
   doc: ChatDoc,
-  m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string },
+  m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string; published?: number[] },
   now: number,
 ): QueuedMessage {
   const seq = doc.nextSeq++;
@@ -83,6 +83,7 @@ export function pushMessage(
   };
   if (m.thread) msg.thread = m.thread;
   if (m.replyTo) msg.replyTo = m.replyTo;
+  if (m.published?.length) msg.published = m.published;
   doc.queue.push(msg);
   return msg;
 }

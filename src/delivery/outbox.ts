@@ -193,7 +193,9 @@ export class Outbox {
 
   /** Holds follow-ups for one chat (follow-ups.ts): kept only for stories that alerted it. */
   async followUps(to: ChatRef, items: FollowUpItem[]): Promise<{ added: number; duplicates: number }> {
-    return addFollowUps(this, to, items);
+    const r = await addFollowUps(this, to, items);
+    this.metrics?.followUpsHeld.inc(undefined, r.added);
+    return r;
   }
 
   /** Turns held alerts, overflow and follow-ups into messages once their time has come (called by the pump). */
@@ -242,14 +244,19 @@ export class Outbox {
       const to: ChatRef = { ...doc.to, ...(thread ? { thread } : {}) };
       const bodies = await this.render(to, this.narrow(group, found));
       const keys = group.map((h) => h.key);
-      for (const body of bodies) this.push(doc, { kind, keys, body, thread: thread || undefined }, now);
+      const published = group.map((h) => Date.parse(found.get(h.articleId)!.article.published)).filter((t) => Number.isFinite(t));
+      bodies.forEach((body, i) => this.push(doc, { kind, keys, body, thread: thread || undefined, ...(i === 0 ? { published } : {}) }, now));
     }
     doc.alertTimes.push(now);
     doc.lastAlertAt = now;
     return waiting;
   }
 
-  push(doc: ChatDoc, m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string }, now: number): QueuedMessage {
+  push(
+    doc: ChatDoc,
+    m: { kind: MessageKind; keys: string[]; body: MessageBody; thread?: string; replyTo?: string; published?: number[] },
+    now: number,
+  ): QueuedMessage {
     return pushMessage(doc, m, now);
   }
 

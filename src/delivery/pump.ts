@@ -18,6 +18,7 @@ import type { ChatDoc, QueuedMessage } from './types.ts';
 import type { Versioned } from './backend.ts';
 import { recordReply } from './follow-ups.ts';
 import { forEachChatOfDeadOwner, reportInDoubt, startHeartbeat, takeOverClaim, type InDoubt } from './pump-recovery.ts';
+import { countSent } from './send-metrics.ts';
 
 export interface PumpOptions {
   outbox: Outbox;
@@ -60,7 +61,9 @@ export class DeliveryPump {
   constructor(opts: PumpOptions) {
     this.owner = opts.owner ?? `p${process.pid}-${randomBytes(4).toString('hex')}`;
     this.now = opts.now ?? opts.outbox.now;
-    this.o = { retry: DEFAULT_RETRY, maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts } as Required<
+    // `retry: undefined` (open-delivery passes the setting through) must not replace the default:
+    // a 429 then crashed the delivery step (found by the scale bench).
+    this.o = { maxInFlight: 16, leaseMs: 60_000, livenessMs: 15_000, pollMs: 500, now: this.now, ...opts, retry: opts.retry ?? DEFAULT_RETRY } as Required<
       Omit<PumpOptions, 'owner'>
     >;
   }
@@ -321,6 +324,7 @@ export class DeliveryPump {
     const m = this.outbox.metrics;
     const r = this.o.retry;
     let died = false;
+    let sentAt = 0;
     const toDead = async (doc: ChatDoc, q: QueuedMessage, error: string, now: number) => {
       died = true;
       await this.toDead(doc, q, error, now);
@@ -338,6 +342,7 @@ export class DeliveryPump {
         const q = doc.queue.find((x) => x.id === msg.id);
         if (!q) return { doc };
         if (outcome.ok) {
+          sentAt = now;
           // In the write that marks it sent: where this chat's follow-ups to these stories reply.
           if (outcome.id) recordReply(doc, q.keys, outcome.id, now);
           doc.queue = doc.queue.filter((x) => x.id !== msg.id);
@@ -367,7 +372,7 @@ export class DeliveryPump {
       this.outbox.log.warn({ chat: chatKey, messageId: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
       return;
     }
-    if (outcome.ok) m?.sent.inc({ platform, kind: msg.kind });
+    if (outcome.ok) countSent(m, platform, msg, sentAt);
     else if (outcome.kind === 'rateLimited') m?.rateLimited.inc({ platform });
     if (died) m?.dead.inc({ platform });
     else if (!outcome.ok && outcome.kind !== 'permanent') m?.retried.inc({ platform, reason: outcome.kind === 'rateLimited' ? 'rate_limited' : 'transient' });

@@ -51,6 +51,11 @@ export interface QueuedMessage {
   /** Earliest next try (ms): backoff and retry_after. */
   notBefore: number;
   lastError?: string;
+  /**
+   * Publication times (ms) of the alert items this message is the first to carry: the alert
+   * latency histogram observes them when it is sent. Only the first part of a split alert has it.
+   */
+  published?: number[];
   /** A previous owner died after it started sending this message: it may have arrived already. */
   inDoubt?: boolean;
 }

@@ -1,5 +1,5 @@
 // Prometheus text exposition (format 0.0.4), written by hand: prom-client is not a dependency and
-// raqib needs only counters and gauges. Counters live per process (Prometheus scrapes each
+// raqib needs only counters, gauges and one kind of histogram. Counters live per process (Prometheus scrapes each
 // instance); gauges that describe shared state (queue depth) are read from the store at scrape.
 
 type Labels = Record<string, string>;
@@ -26,7 +26,7 @@ abstract class Family {
     readonly name: string,
     readonly help: string,
     readonly labelNames: readonly string[],
-    readonly type: 'counter' | 'gauge',
+    readonly type: 'counter' | 'gauge' | 'histogram',
   ) {
     if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new Error(`bad metric name ${name}`);
   }
@@ -67,6 +67,46 @@ export class Gauge extends Family {
   }
 }
 
+/** Cumulative buckets (upper bounds in seconds, +Inf implied), a sum and a count per label set. */
+export class Histogram extends Family {
+  private readonly series = new Map<string, { labels: string[]; counts: number[]; sum: number; count: number }>();
+  constructor(
+    name: string,
+    help: string,
+    readonly buckets: readonly number[],
+    labelNames: readonly string[] = [],
+  ) {
+    super(name, help, labelNames, 'histogram');
+    if (buckets.some((b, i) => i > 0 && b <= buckets[i - 1]!)) throw new Error('histogram buckets must increase');
+  }
+  observe(value: number, labels?: Labels): void {
+    const vals = this.labelNames.map((n) => labels?.[n] ?? '');
+    const key = vals.join('\u0000');
+    let s = this.series.get(key);
+    if (!s) this.series.set(key, (s = { labels: vals, counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
+    this.buckets.forEach((b, i) => {
+      if (value <= b) s.counts[i]!++;
+    });
+    s.sum += value;
+    s.count++;
+  }
+  /** Observations so far (for tests and the bench). */
+  count(labels?: Labels): number {
+    return this.series.get(this.labelNames.map((n) => labels?.[n] ?? '').join('\u0000'))?.count ?? 0;
+  }
+  override render(): string {
+    let out = `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} histogram\n`;
+    const le = [...this.labelNames, 'le'];
+    for (const s of this.series.values()) {
+      this.buckets.forEach((b, i) => (out += `${this.name}_bucket${labelText(le, [...s.labels, formatValue(b)])} ${s.counts[i]}\n`));
+      out += `${this.name}_bucket${labelText(le, [...s.labels, '+Inf'])} ${s.count}\n`;
+      out += `${this.name}_sum${labelText(this.labelNames, s.labels)} ${formatValue(s.sum)}\n`;
+      out += `${this.name}_count${labelText(this.labelNames, s.labels)} ${s.count}\n`;
+    }
+    return out;
+  }
+}
+
 export class MetricsRegistry {
   private readonly families: Family[] = [];
   private readonly collectors: (() => Promise<void> | void)[] = [];
@@ -80,6 +120,11 @@ export class MetricsRegistry {
     const g = new Gauge(name, help, labelNames);
     this.families.push(g);
     return g;
+  }
+  histogram(name: string, help: string, buckets: readonly number[], labelNames: readonly string[] = []): Histogram {
+    const h = new Histogram(name, help, buckets, labelNames);
+    this.families.push(h);
+    return h;
   }
   /** Runs before each scrape, e.g. to read the queue depth from the store. */
   onCollect(fn: () => Promise<void> | void): void {
@@ -104,10 +149,19 @@ export class MetricsRegistry {
 /** At most this many feeds get a `feed` label of their own; the rest are counted as "other". */
 export const MAX_FEED_LABELS = 50;
 
+/** Item published → first send, in seconds: polls run every few minutes, batches wait, budgets hold for hours. */
+export const ALERT_LATENCY_BUCKETS = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 21600] as const;
+
+/** At most this many topics get a `topic` label of their own on the feedback counter. */
+export const MAX_FEEDBACK_TOPICS = 200;
+
+const VERDICT_RE = /^[a-z][a-z_]{0,23}$/;
+
 /** The metrics raqib exports; one instance per process, passed to the parts that count. */
 export class RaqibMetrics {
   readonly registry = new MetricsRegistry();
   private readonly feedLabels = new Set<string>();
+  private readonly feedbackTopics = new Set<string>();
 
   constructor(private readonly maxFeedLabels = MAX_FEED_LABELS) {}
 
@@ -122,6 +176,25 @@ export class RaqibMetrics {
     return name;
   }
 
+  /**
+   * Counts one feedback verdict (a reader's 👍/👎 or similar) on an alert of a topic. The hook the
+   * feedback feature calls; topics and verdicts are bounded like feed labels so that user input
+   * cannot create series without end: an unexpected verdict is counted as "other".
+   */
+  feedback(topic: string, verdict: string): void {
+    let t = topic;
+    if (!this.feedbackTopics.has(t)) {
+      if (this.feedbackTopics.size >= MAX_FEEDBACK_TOPICS) t = 'other';
+      else this.feedbackTopics.add(t);
+    }
+    this.feedbackVerdicts.inc({ topic: t, verdict: VERDICT_RE.test(verdict) ? verdict : 'other' });
+  }
+
+  /** One observation per alert item when the first message carrying it is sent. */
+  alertSent(publishedMs: readonly number[], sentMs: number, platform: string): void {
+    for (const p of publishedMs) this.alertLatency.observe(Math.max(0, (sentMs - p) / 1000), { platform });
+  }
+
   readonly itemsFetched = this.registry.counter('raqib_items_fetched_total', 'Feed items fetched and parsed.', ['feed']);
   readonly matches = this.registry.counter('raqib_matches_total', 'Articles matched, per topic.', ['topic']);
   readonly sent = this.registry.counter('raqib_messages_sent_total', 'Messages the platform accepted.', ['platform', 'kind']);
@@ -132,6 +205,21 @@ export class RaqibMetrics {
   ]);
   readonly rateLimited = this.registry.counter('raqib_platform_429_total', 'HTTP 429 answers from a platform.', ['platform']);
   readonly jobRuns = this.registry.counter('raqib_job_runs_total', 'Scheduled job runs by outcome.', ['job', 'outcome']);
+  readonly alertLatency = this.registry.histogram(
+    'raqib_alert_latency_seconds',
+    'Time from an item being published to the first message alerting it being sent.',
+    ALERT_LATENCY_BUCKETS,
+    ['platform'],
+  );
+  readonly followUpsHeld = this.registry.counter(
+    'raqib_follow_ups_held_total',
+    'Follow-ups accepted for a chat (an article joined a story it was alerted to).',
+  );
+  readonly followUpsSent = this.registry.counter('raqib_follow_ups_sent_total', 'Follow-up messages sent; threaded="yes" when they answer the alert.', [
+    'platform',
+    'threaded',
+  ]);
+  readonly feedbackVerdicts = this.registry.counter('raqib_feedback_total', 'Feedback verdicts on alerts, per topic.', ['topic', 'verdict']);
   readonly queueDepth = this.registry.gauge('raqib_outbox_queue_depth', 'Messages waiting to be sent (all instances).');
   readonly heldAlerts = this.registry.gauge('raqib_outbox_held_alerts', 'Instant alerts waiting for their batch window, a mute or the next digest.');
   readonly deadLetters = this.registry.gauge('raqib_outbox_dead_letters', 'Messages in the dead-letter list.');

@@ -8,13 +8,14 @@ import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import { ConfigError, StoreError } from '../core/errors.ts';
 import { withStoreErrors } from './store-errors.ts';
+import { isNamespace, type NamespaceName } from './namespaces.ts';
 
 export interface Store {
   readonly kind: 'sqlite' | 'redis';
   /** The store URL with any password removed, safe to log and show. */
   readonly displayUrl: string;
-  /** A keyv instance of its own for one namespace; the same instance on repeated calls. */
-  namespace<T = unknown>(name: string): Keyv<T>;
+  /** A keyv instance of its own for one namespace (listed in namespaces.ts); the same instance on repeated calls. */
+  namespace<T = unknown>(name: NamespaceName): Keyv<T>;
   /** The raw Redis client, for the atomic operations keyv lacks (locks, claims). */
   readonly redis?: RedisClientType;
   /** Prefix of every Redis key this store writes (locks and claims use it too). */
@@ -35,7 +36,10 @@ export function redactUrl(url: string): string {
   }
 }
 
-const NAMESPACE_RE = /^[a-z][a-z0-9_]{0,40}$/;
+/** Only the namespaces of namespaces.ts: each has a `raqib reset` part, so none is forgotten. */
+function checkNamespace(name: string): void {
+  if (!isNamespace(name)) throw new ConfigError(`unknown store namespace "${name}": list it in src/store/namespaces.ts`);
+}
 
 export interface OpenOptions {
   /** Folder that relative SQLite paths resolve against. */
@@ -100,8 +104,8 @@ async function openSqlite(pathPart: string, cwd: string, displayUrl: string): Pr
   return {
     kind: 'sqlite',
     displayUrl,
-    namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new ConfigError(`bad namespace "${name}"`);
+    namespace<T>(name: NamespaceName) {
+      checkNamespace(name);
       let kv = spaces.get(name);
       if (!kv) spaces.set(name, (kv = make(name)));
       return kv as Keyv<T>;
@@ -166,8 +170,8 @@ async function openRedis(url: string, displayUrl: string, prefix: string): Promi
     displayUrl,
     redis: client,
     redisPrefix: prefix,
-    namespace<T>(name: string) {
-      if (!NAMESPACE_RE.test(name)) throw new ConfigError(`bad namespace "${name}"`);
+    namespace<T>(name: NamespaceName) {
+      checkNamespace(name);
       let kv = spaces.get(name);
       if (!kv) spaces.set(name, (kv = redisNamespace(client, prefix, name)));
       return kv as Keyv<T>;

@@ -2,6 +2,7 @@
 // file's: a stored entry with the same id replaces the config one, a tombstone removes it.
 import type Keyv from 'keyv';
 import type { TopicDef } from '../core/types.ts';
+import type { RuntimeChange } from '../core/runtime-change.ts';
 import type { Store } from './open-store.ts';
 
 export interface RuntimeFeed {
@@ -36,10 +37,15 @@ class Layer<T> {
   async remove(id: string): Promise<void> {
     await this.kv.set(id, { removed: true });
   }
-  /** Applies stored changes over the base list (by id). */
-  async over(base: readonly T[], idOf: (t: T) => string): Promise<T[]> {
+  /** Every stored change by id, tombstones included. */
+  async entries(): Promise<Map<string, Entry<T>>> {
     const changes = new Map<string, Entry<T>>();
     for await (const [k, v] of this.kv.iterator!(undefined)) if (v) changes.set(String(k), v as Entry<T>);
+    return changes;
+  }
+  /** Applies stored changes over the base list (by id). */
+  async over(base: readonly T[], idOf: (t: T) => string): Promise<T[]> {
+    const changes = await this.entries();
     const out: T[] = [];
     const done = new Set<string>();
     for (const t of base) {
@@ -61,4 +67,33 @@ export class RegistryStore {
     this.topics = new Layer(store.namespace<Entry<RuntimeTopic>>('runtime_topics'));
     this.feeds = new Layer(store.namespace<Entry<RuntimeFeed>>('runtime_feeds'));
   }
+}
+
+function classify(inBase: boolean, e: Entry<RuntimeTopic | RuntimeFeed>): RuntimeChange['change'] | undefined {
+  if ('removed' in e) return inBase ? 'removed' : undefined;
+  if ('overlay' in e.value && e.value.overlay) return 'overlay';
+  return inBase ? 'replaces' : 'added';
+}
+
+/**
+ * What the store changes of the config's topics and feeds (`base`: ids and URLs of the config and
+ * the pack), topics first. A tombstone of something the config does not have changes nothing and
+ * is left out.
+ */
+export async function runtimeChanges(registry: RegistryStore, base: { topics: ReadonlySet<string>; feeds: ReadonlySet<string> }): Promise<RuntimeChange[]> {
+  const out: RuntimeChange[] = [];
+  for (const [kind, layer, ids] of [
+    ['topic', registry.topics, base.topics],
+    ['feed', registry.feeds, base.feeds],
+  ] as const) {
+    for (const [id, e] of [...(await (layer as Layer<RuntimeTopic | RuntimeFeed>).entries())].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const change = classify(ids.has(id), e);
+      if (!change) continue;
+      const v = 'value' in e ? e.value : undefined;
+      const by = v && ('changedBy' in v ? v.changedBy : 'addedBy' in v ? v.addedBy : undefined);
+      const at = v && ('changedAt' in v ? v.changedAt : 'addedAt' in v ? v.addedAt : undefined);
+      out.push({ kind, id, change, ...(by ? { by } : {}), ...(at ? { at } : {}) });
+    }
+  }
+  return out;
 }

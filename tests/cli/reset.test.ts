@@ -56,7 +56,7 @@ describe('raqib reset', () => {
     await addRuntime(dir.dir, 'raqib.yaml');
     const dry = await runCli(['reset', '--topics', '--feeds'], { env: ENV, cwd: dir.dir });
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('would remove (dry run; add --yes to remove)');
+    expect(dry.stdout).toContain('would remove (dry run; add --yes to remove; stop raqib first)');
     expect(dry.stdout).toMatch(/topics: runtime_topics 1\n\s+test\n/);
     expect(dry.stdout).toMatch(/feeds: runtime_feeds 1, feed_state 0\n\s+https:\/\/feed\.example\.com\/rss/);
     expect(dry.stdout).not.toContain('articles:');

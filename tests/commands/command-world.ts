@@ -10,7 +10,7 @@ import type { StoredArticle, TopicDef } from '../../src/core/types.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { RegistryStore } from '../../src/store/registry-store.ts';
+import { RegistryStore, runtimeChanges } from '../../src/store/registry-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
@@ -99,6 +99,8 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     ...(queueDepth && deadLetters ? { delivery: { queueDepth, deadLetterCount: deadLetters } } : {}),
     lookup: fakeLookup,
     storeDisplay: 'sqlite://test',
+    runtimeChanges: () =>
+      runtimeChanges(registry, { topics: new Set((baseTopics ?? TEST_TOPICS).map((t) => t.id)), feeds: new Set((configFeeds ?? []).map((f) => f.url)) }),
     ...extra,
   });
   return {

@@ -338,6 +338,30 @@ describe('/status', () => {
     }
   });
 
+  it('lists topics and feeds changed at run time to admins, with who, when and how to remove them', async () => {
+    const w2 = await openWorld({ configFeeds: [{ url: 'https://a.example/rss' }] });
+    try {
+      const admin = w2.ctx({ admin: true, userId: '77' });
+      expect((await run(admin, '/watch add oil oil OR نفط confirm')).status).toBe('ok');
+      expect((await run(admin, '/feeds add https://news.example.com/rss.xml')).status).toBe('ok');
+      // A config feed removed at run time (a tombstone in the registry; /feeds refuses config feeds).
+      await w2.registry.feeds.remove('https://a.example/rss');
+      const text = (await run(admin, '/status')).text;
+      expect(text).toContain('Changed at run time:');
+      expect(text).toMatch(/• topic oil: added \(by telegram:77, \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+      expect(text).toMatch(/• feed https:\/\/news\.example\.com\/rss\.xml: added \(by telegram:77, /);
+      expect(text).toContain("• feed https://a.example/rss: removed from the config's");
+      expect(text).toContain('Remove a topic: /watch remove ID (all of them: raqib reset --topics)');
+      expect(text).toContain('Remove a feed: /feeds remove URL or raqib feeds remove URL (all of them: raqib reset --feeds)');
+      expect((await run(w2.ctx(), '/status')).text).not.toContain('Changed at run time');
+      const ar = (await run(w2.ctx({ admin: true, lang: 'ar' }), '/status')).text;
+      expect(ar).toContain('تغييرات أثناء التشغيل:');
+      expect(ar).toContain('• موضوع oil: أُضيف');
+    } finally {
+      await w2.close();
+    }
+  });
+
   it('says n/a when the delivery queue is not wired', async () => {
     const w2 = await openWorld();
     try {

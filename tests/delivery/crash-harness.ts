@@ -93,7 +93,7 @@ function itemTitle(n: number): string {
   return `Iraq ${Array.from({ length: 7 }, word).join(' ')} [item-${String(n).padStart(3, '0')}]`;
 }
 
-async function startFeed(total: number, everyMs: number): Promise<{ url: string; rss: string; close(): Promise<void> }> {
+export async function startFeed(total: number, everyMs: number, window = Infinity): Promise<{ url: string; rss: string; close(): Promise<void> }> {
   const t0 = Date.now();
   const server: Server = createServer((req, res) => {
     const visible = Math.min(total, Math.floor((Date.now() - t0) / everyMs) + 1);
@@ -103,7 +103,7 @@ async function startFeed(total: number, everyMs: number): Promise<{ url: string;
       // scroll off while a restart took 10 s on a loaded machine, and they counted as lost. This
       // test is about what raqib loses, so the feed never drops one.
       const xml = items
-        .slice()
+        .slice(-Math.min(window, items.length))
         .reverse()
         .map(
           (it) =>
@@ -128,7 +128,7 @@ async function startFeed(total: number, everyMs: number): Promise<{ url: string;
   };
 }
 
-function spawnDriver(
+export function spawnDriver(
   args: string[],
   env: Record<string, string>,
   onErr: (line: string) => void,
@@ -158,7 +158,7 @@ function spawnDriver(
 }
 
 /** A config for the real `raqib start`: the local feed, one topic, the chats subscribed instant. */
-function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
+export function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
   const file = join(dir, 'raqib.yaml');
   const subs = chats.map((c) => `  - { topic: iraq, platform: telegram, chat: "${c}", mode: instant }`).join('\n');
   writeFileSync(
@@ -167,6 +167,8 @@ function raqibConfig(dir: string, feedUrl: string, chats: string[]): string {
   );
   return file;
 }
+
+export const RAQIB_BIN = join(ROOT, 'bin', 'raqib.js');
 
 export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fake: FakeTelegram }> {
   const started = Date.now();
@@ -178,7 +180,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
   let env: Record<string, string>;
   let readyMarker: string;
   if (target === 'raqib') {
-    driver = { args: [join(ROOT, 'bin', 'raqib.js'), 'start'], cleanup: () => {} };
+    driver = { args: [RAQIB_BIN, 'start'], cleanup: () => {} };
     // `raqib start` keeps its Redis keys under "raqib:"; the caller gives it a database of its own.
     // PORT 0: the HTTP server takes a free port, so a busy 3000 (another raqib on this machine) cannot stall the run.
     env = {

@@ -19,7 +19,7 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 /** WAL + synchronous=NORMAL for the bulk load only: without it every commit waits for an fsync. */
 async function fastWrites(store: Store): Promise<void> {
-  for (const ns of ['articles', 'article_days', 'article_hours', 'seen']) {
+  for (const ns of ['articles', 'article_days', 'article_hours', 'seen'] as const) {
     const q = (store.namespace(ns) as unknown as { store: { query(sql: string): Promise<unknown> } }).store.query;
     await q('PRAGMA journal_mode=WAL');
     await q('PRAGMA synchronous=NORMAL');

@@ -11,13 +11,13 @@ const sqlite = storeCases.filter((c) => c.name === 'sqlite');
 describe.each(sqlite)('store failures ($name)', (sc) => {
   it('a read or write on a closed store rejects with a StoreError', async () => {
     const { store, cleanup } = await sc.open();
-    const kv = store.namespace<string>('errors_probe');
+    const kv = store.namespace<string>('meta');
     await kv.set('k', 'v');
     expect(await kv.get('k')).toBe('v');
     await store.close();
     const read = kv.get('k');
     await expect(read).rejects.toBeInstanceOf(StoreError);
-    await expect(read).rejects.toMatchObject({ code: expect.stringMatching(/^STORE_/), message: expect.stringMatching(/^store errors_probe: /) });
+    await expect(read).rejects.toMatchObject({ code: expect.stringMatching(/^STORE_/), message: expect.stringMatching(/^store meta: /) });
     await expect(kv.set('k', 'w')).rejects.toBeInstanceOf(StoreError);
     await cleanup().catch(() => undefined); // closing twice is expected to complain
   });

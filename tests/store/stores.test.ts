@@ -23,8 +23,8 @@ for (const c of storeCases) {
     it('keeps namespaces apart and data across a reopen', async () => {
       const opened = await c.open();
       cleanup = opened.cleanup;
-      const a = opened.store.namespace<string>('alpha');
-      const b = opened.store.namespace<string>('beta');
+      const a = opened.store.namespace<string>('runtime_topics');
+      const b = opened.store.namespace<string>('runtime_feeds');
       await a.set('k', 'from-alpha');
       await b.set('k', 'from-beta');
       await b.clear();
@@ -33,7 +33,7 @@ for (const c of storeCases) {
       if (c.name === 'sqlite') {
         await opened.store.close();
         const again = await openStore(opened.url);
-        expect(await again.namespace<string>('alpha').get('k')).toBe('from-alpha');
+        expect(await again.namespace<string>('runtime_topics').get('k')).toBe('from-alpha');
         await again.close();
       }
     });
@@ -41,7 +41,7 @@ for (const c of storeCases) {
     it('iterates with the real keys, colons included', async () => {
       const opened = await c.open();
       cleanup = opened.cleanup;
-      const kv = opened.store.namespace<number>('iter');
+      const kv = opened.store.namespace<number>('digest_cursors');
       await kv.set('plain', 1);
       await kv.set('telegram:42|iraq', 2);
       const seen: [string, number][] = [];

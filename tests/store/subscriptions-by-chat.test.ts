@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeCases } from '../helpers/stores.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import type { NamespaceName } from '../../src/store/namespaces.ts';
 import { SubscriptionStore, type Subscription } from '../../src/store/subscription-store.ts';
 import { parseScheduleMode } from '../../src/core/schedule-mode.ts';
 
@@ -28,7 +29,7 @@ const sub = (chat: string, topic: string, lang?: 'ar' | 'en'): Subscription => (
 function counting(store: Store): { store: Store; scans: () => number } {
   let scans = 0;
   const wrapped = Object.create(store) as Store;
-  wrapped.namespace = <T>(name: string) => {
+  wrapped.namespace = <T>(name: NamespaceName) => {
     const kv = store.namespace<T>(name);
     return new Proxy(kv, {
       get(target, prop, receiver) {

@@ -1,0 +1,54 @@
+// Every namespace raqib keeps in its store, in one list owned by the store layer. Store.namespace()
+// refuses a name that is not here, so a new kind of state cannot be added without saying which
+// `raqib reset` part removes it (or that none does); reset reads its parts from this list.
+
+/** The parts `raqib reset` removes, each a flag of its own (`--topics`, …). */
+export const RESET_PARTS = ['topics', 'feeds', 'articles', 'subscriptions', 'delivery'] as const;
+export type ResetPart = (typeof RESET_PARTS)[number];
+
+export interface NamespaceInfo {
+  /** The reset part that removes it; null: store bookkeeping that reset leaves alone. */
+  part: ResetPart | null;
+  /** What it holds, in the words `raqib reset` prints. */
+  what: string;
+  /**
+   * On Redis its keys are written directly under `<prefix>:<name>:` (not through keyv), so they
+   * are listed and removed by key pattern: the outbox's Lua scripts (delivery/backend-redis.ts).
+   */
+  redisKeys?: boolean;
+}
+
+export const NAMESPACES = {
+  meta: { part: null, what: 'store bookkeeping (when it was opened)' },
+  runtime_topics: { part: 'topics', what: 'topics added, edited (/watch include/exclude overlays) or removed at run time' },
+  runtime_feeds: { part: 'feeds', what: 'feeds added or removed at run time (/feeds, raqib feeds)' },
+  feed_state: { part: 'feeds', what: 'polling state per feed (validators, failures, primed)' },
+  articles: { part: 'articles', what: 'stored articles' },
+  seen: { part: 'articles', what: 'ids of items already seen' },
+  article_hours: { part: 'articles', what: 'article index by hour' },
+  article_days: { part: 'articles', what: 'article index by day' },
+  trend_days: { part: 'articles', what: 'stories per topic per day (trend charts)' },
+  trend_day_ids: { part: 'articles', what: 'articles already counted in trend days' },
+  stories: { part: 'articles', what: 'stories (clusters of articles)' },
+  story_of: { part: 'articles', what: 'the story of each article' },
+  story_buckets: { part: 'articles', what: 'story signatures by time' },
+  subscriptions: { part: 'subscriptions', what: 'subscriptions (config ones come back at the next start)' },
+  subscriptions_by_chat: { part: 'subscriptions', what: 'subscriptions indexed by chat' },
+  digest_cursors: { part: 'subscriptions', what: 'where each scheduled digest got to' },
+  outbox: {
+    part: 'delivery',
+    what: 'queued messages, held alerts and follow-ups, sent-alert ids (follow-up threads), idempotency keys, dead letters',
+    redisKeys: true,
+  },
+} as const satisfies Record<string, NamespaceInfo>;
+
+export type NamespaceName = keyof typeof NAMESPACES;
+
+export function isNamespace(name: string): name is NamespaceName {
+  return Object.hasOwn(NAMESPACES, name);
+}
+
+/** The namespaces one reset part removes, in list order. */
+export function namespacesOf(part: ResetPart): NamespaceName[] {
+  return (Object.keys(NAMESPACES) as NamespaceName[]).filter((n) => NAMESPACES[n].part === part);
+}
