@@ -7,7 +7,11 @@
 // in the lead without using a slot). A place's strength is 1 when an `evidence` clause held there,
 // and `echo` (0.5) when only an echo clause did (a short back-reference such as "the withdrawal",
 // worth something only beside real evidence somewhere in the article); `context` clauses are
-// gates and never score. Then:
+// gates and never score. Evidence that lies inside a `background` hit in the text (the topic told
+// in passing, as the cause or setting of another story: "following US airstrikes", «تنديداً
+// بالقصف الأمريكي») is weak evidence: strength `echo`, but it needs no other evidence, so one
+// such mention scores low while a paragraph of them still counts. The title always states the
+// subject. Then:
 //   title   = 3    × strength of the title
 //   lead    = 2    × best strength among the lead sentences
 //   body    = 1    × best strength among the later sentences
@@ -21,7 +25,7 @@
 import type { ClauseHit } from '../core/types.ts';
 
 /** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
-export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against';
+export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against' | 'background';
 
 /** What the rule reads of a clause hit (see ClauseHit): which clause held, in which field, where. */
 export type PlaceHit = Pick<ClauseHit, 'clause' | 'field' | 'start' | 'end'>;
@@ -127,21 +131,29 @@ export function sentenceOf(starts: readonly number[], at: number): number {
 }
 
 const TITLE = -1;
+const WEAK = 0.5;
+
+/** Is this text hit inside one of the background hits (a mention told in passing)? */
+function inPassing(h: PlaceHit, background: readonly PlaceHit[]): boolean {
+  return h.field === 'text' && background.some((b) => b.start <= h.start && h.end <= b.end);
+}
 
 /** Per place (title = -1, sentence index otherwise): the strongest role seen there. */
 function places(hits: readonly PlaceHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
   const evidence = new Map<number, number>();
   const against = new Set<number>();
+  const background = hits.filter((h) => roles[h.clause] === 'background' && h.field === 'text');
   let anyEvidence = false;
   for (const h of hits) {
     const role = roles[h.clause] ?? 'evidence';
-    if (role === 'context') continue;
+    if (role === 'context' || role === 'background') continue;
     const place = h.field === 'title' ? TITLE : sentenceOf(starts, h.start);
     if (role === 'against') against.add(place);
     else {
-      const strength = role === 'evidence' ? 1 : 0;
-      anyEvidence ||= role === 'evidence';
-      evidence.set(place, Math.max(evidence.get(place) ?? 0, role === 'echo' ? -1 : strength));
+      // 1 = evidence, WEAK = evidence told in passing, -1 = echo (resolved in scoreRelevance).
+      const strength = role === 'echo' ? -1 : inPassing(h, background) ? WEAK : 1;
+      anyEvidence ||= strength > 0;
+      evidence.set(place, Math.max(evidence.get(place) ?? -1, strength));
     }
   }
   return { evidence, against, anyEvidence };
@@ -153,10 +165,10 @@ export function scoreRelevance(hits: readonly PlaceHit[], text: string, settings
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const starts = sentenceStarts(text);
   const { evidence, against, anyEvidence } = places(hits, starts, settings.roles ?? {});
-  // Echo places (marked -1) count only beside real evidence somewhere in the article.
+  // Weak places count as an echo does; echo places (marked -1) only beside evidence somewhere.
   const strength = (p: number) => {
     const v = evidence.get(p);
-    return v === undefined ? 0 : v === 1 ? 1 : anyEvidence ? w.echo : 0;
+    return v === undefined ? 0 : v === 1 ? 1 : v === WEAK || anyEvidence ? w.echo : 0;
   };
   let lead = 0;
   let body = 0;
@@ -199,6 +211,8 @@ export interface RelevanceSpec {
   echo?: readonly string[];
   /** Rival stories (another war, an old event): count against when they fill more places. */
   against?: readonly string[];
+  /** Mentions in passing: evidence inside one of their hits counts as an echo. */
+  background?: readonly string[];
   threshold?: number;
 }
 
@@ -215,6 +229,7 @@ export function rolesOf(spec: RelevanceSpec): Record<string, ClauseRole> {
   for (const c of evidence) roles[c] = 'evidence';
   for (const c of spec.echo ?? []) roles[c] ??= 'echo';
   for (const c of spec.against ?? []) roles[c] ??= 'against';
+  for (const c of spec.background ?? []) roles[c] ??= 'background';
   return roles;
 }
 

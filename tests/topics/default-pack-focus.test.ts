@@ -143,3 +143,30 @@ describe('iraq: datelines and Iraqi factions abroad', () => {
     expect(topicsOf('Jordan opens new border crossing', text)).not.toContain('iraq');
   });
 });
+
+describe('told in passing, and factions as targets', () => {
+  it('a US strike named only as the cause of a protest is not a strike article', () => {
+    const text =
+      'Supporters of Kataib Hezbollah stormed the outer gate of the US embassy in Baghdad on Tuesday following US airstrikes, ' +
+      'and set fire to a reception room before security forces pushed them back. The crowd left in the evening after talks.';
+    const got = topicsOf('Crowd besieges US embassy in Baghdad', text);
+    expect(got).toContain('militia-threats');
+    expect(got).not.toContain('us-strikes');
+  });
+
+  it('the same strike told over a paragraph, even as a cause, is a strike article', () => {
+    const text =
+      'Iraqi factions say they have fired more rockets at bases hosting US troops in Iraq since the United States carried out ' +
+      'airstrikes on their positions near the border last month. The groups vowed revenge after US strikes killed four of their ' +
+      'fighters near Qaim. Iraq condemned the US airstrikes on Iraqi militia positions as a breach of its sovereignty.';
+    expect(topicsOf('Factions step up rocket fire on US bases in Iraq', text)).toContain('us-strikes');
+  });
+
+  it('a faction named as the target of strikes is not a faction attacking', () => {
+    const text =
+      'The talks continued in Baghdad for a second day on the future of the coalition. They come after US airstrikes against ' +
+      'Iraqi militia groups south of the capital last week, which the government called a violation of sovereignty. Both sides ' +
+      'said they would meet again next month to discuss training and the timetable.';
+    expect(topicsOf('Iraq and coalition resume talks', text)).not.toContain('militia-threats');
+  });
+});
