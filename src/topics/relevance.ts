@@ -11,7 +11,8 @@
 // in passing, as the cause or setting of another story: "following US airstrikes", «تنديداً
 // بالقصف الأمريكي») is weak evidence: strength `echo`, but it needs no other evidence, so one
 // such mention scores low while a paragraph of them still counts. The title always states the
-// subject. Then:
+// subject. A hit whose words fall on both sides of a full stop (a NEAR window pairing words of two
+// statements) counts nowhere. Then:
 //   title   = 3    × strength of the title
 //   lead    = 2    × best strength among the lead sentences
 //   body    = 1    × best strength among the later sentences
@@ -92,11 +93,14 @@ const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s)|\n/g;
 
 /**
  * Start offsets of the sentences of a text: a break after . ! ? ؟ followed by white space (not
- * after an initial such as the U.S. or Gen.) and at every line break. Always begins with 0.
+ * after an initial such as the U.S. or Gen.) and, unless `lineBreaks` is false, at every line
+ * break (feeds wrap lines inside sentences, so a line break alone does not end a statement).
+ * Always begins with 0.
  */
-export function sentenceStarts(text: string): number[] {
+export function sentenceStarts(text: string, lineBreaks = true): number[] {
   const starts = [0];
   for (const m of text.matchAll(BOUNDARY)) {
+    if (m[0] === '\n' && !lineBreaks) continue;
     if (m[0] !== '\n' && ABBREVIATION.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     let s = m.index + m[0].length;
     while (s < text.length && /\s/.test(text[s]!)) s++;
@@ -139,7 +143,8 @@ function inPassing(h: PlaceHit, background: readonly PlaceHit[]): boolean {
 }
 
 /** Per place (title = -1, sentence index otherwise): the strongest role seen there. */
-function places(hits: readonly PlaceHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+function places(hits: readonly PlaceHit[], text: string, starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+  const stops = sentenceStarts(text, false);
   const evidence = new Map<number, number>();
   const against = new Set<number>();
   const background = hits.filter((h) => roles[h.clause] === 'background' && h.field === 'text');
@@ -148,6 +153,8 @@ function places(hits: readonly PlaceHit[], starts: readonly number[], roles: Rea
     const role = roles[h.clause] ?? 'evidence';
     if (role === 'context' || role === 'background') continue;
     const place = h.field === 'title' ? TITLE : sentenceOf(starts, h.start);
+    // A hit whose words lie in two sentences paired words of different statements: no place.
+    if (h.field === 'text' && sentenceOf(stops, h.end - 1) !== sentenceOf(stops, h.start)) continue;
     if (role === 'against') against.add(place);
     else {
       // 1 = evidence, WEAK = evidence told in passing, -1 = echo (resolved in scoreRelevance).
@@ -164,7 +171,7 @@ export function scoreRelevance(hits: readonly PlaceHit[], text: string, settings
   const w = { ...DEFAULT_WEIGHTS, ...settings.weights };
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const starts = sentenceStarts(text);
-  const { evidence, against, anyEvidence } = places(hits, starts, settings.roles ?? {});
+  const { evidence, against, anyEvidence } = places(hits, text, starts, settings.roles ?? {});
   // Weak places count as an echo does; echo places (marked -1) only beside evidence somewhere.
   const strength = (p: number) => {
     const v = evidence.get(p);

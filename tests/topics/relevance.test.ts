@@ -54,6 +54,13 @@ describe('leadLength', () => {
   });
 });
 
+describe('sentenceStarts without line breaks', () => {
+  it('splits at full stops only', () => {
+    const text = 'One line\nwrapped here. Two.';
+    expect(sentenceStarts(text, false)).toEqual([0, text.indexOf('Two')]);
+  });
+});
+
 describe('scoreRelevance', () => {
   it('evidence in the title is enough on its own', () => {
     const title = 'Convoy pullout begins';
@@ -164,6 +171,16 @@ describe('scoreRelevance', () => {
     const paraHits = [...hitsOf('strike', 'strike', '', para), ...hitsOf('passing', 'following the strike', '', para)];
     // Three weak places: best 0.5 in the body, and 1.5 × (1.5 − 0.5) for the others.
     expect(scoreRelevance(paraHits, para, { roles, threshold: 2 }).parts).toMatchObject({ body: 0.5, spread: 1.5 });
+  });
+
+  it('a hit pairing words on both sides of a full stop counts nowhere; a wrapped line does not split a statement', () => {
+    const text = body(LEAD, 'Rebels staged attacks in the north.', 'Militias in the south kept quiet all week long.');
+    const from = text.indexOf('attacks');
+    const across: PlaceHit = { clause: 'act', field: 'text', start: from, end: text.indexOf('Militias') + 'Militias'.length };
+    expect(scoreRelevance([across], text).score).toBe(0);
+    const wrapped = body(LEAD, 'Militias fired rockets\nat the base on Sunday, officials said.');
+    const hit: PlaceHit = { clause: 'act', field: 'text', start: wrapped.indexOf('Militias'), end: wrapped.indexOf('base') + 4 };
+    expect(scoreRelevance([hit], wrapped).score).toBe(1);
   });
 
   it('the title is never in passing: a strike named there is the subject', () => {
