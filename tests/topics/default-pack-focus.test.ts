@@ -170,3 +170,19 @@ describe('told in passing, and factions as targets', () => {
     expect(topicsOf('Iraq and coalition resume talks', text)).not.toContain('militia-threats');
   });
 });
+
+describe('events told with words the first rules did not anticipate', () => {
+  it('an Arabic strike report that names only the aircraft type (a B-52, a Reaper) is a US strike', () => {
+    const text =
+      'قصفت قاذفات من طراز بي-52 فجر اليوم مخازن أسلحة تابعة لفصائل موالية لإيران قرب البوكمال على الحدود السورية العراقية، ' +
+      'ودمرت ثلاثة مستودعات. وقالت مصادر محلية إن الغارات استمرت ساعة كاملة.';
+    expect(topicsOf('قاذفات بي-52 تقصف مخازن أسلحة للفصائل قرب البوكمال', text)).toContain('us-strikes');
+  });
+
+  it('a parliament resolution on the withdrawal of foreign troops is a withdrawal development, even worded as a demand', () => {
+    const text =
+      "Iraq's parliament passed a resolution on Sunday demanding the withdrawal of foreign troops from the country. " +
+      'The vote obliges the government to set a timetable for the departure of the US-led coalition.';
+    expect(topicsOf('Iraqi parliament votes on foreign troops', text)).toContain('withdrawal');
+  });
+});
