@@ -186,3 +186,14 @@ describe('events told with words the first rules did not anticipate', () => {
     expect(topicsOf('Iraqi parliament votes on foreign troops', text)).toContain('withdrawal');
   });
 });
+
+describe('back-references to a named faction', () => {
+  it('"the group" acting again after the faction was named once adds to the faction evidence', () => {
+    const text =
+      'Farmers near Kirkuk began the wheat harvest early this year because of the heat, officials said on Monday. ' +
+      'Prices in the local market stayed stable through the week, traders in the city said. ' +
+      'Separately, the Islamic Resistance in Iraq threatened US forces in the country. ' +
+      'The group also claimed an attack on Sunday, without giving details. The group warned that more would follow.';
+    expect(topicsOf('Kirkuk harvest starts early', text)).toContain('militia-threats');
+  });
+});
