@@ -162,6 +162,15 @@ describe('told in passing, and factions as targets', () => {
     expect(topicsOf('Factions step up rocket fire on US bases in Iraq', text)).toContain('us-strikes');
   });
 
+  it('an Arabic verb before a faction makes it the subject (verb-subject order), not the target', () => {
+    const text =
+      'أفادت مصادر محلية بأن الأسواق في بغداد شهدت حركة هادئة طوال الأسبوع الماضي بسبب الأمطار. ' +
+      'وقالت وزارة الزراعة إن موسم الحصاد سيبدأ مبكرا هذا العام في محافظات الوسط والجنوب. ' +
+      'واستهدفت فصائل عراقية مسلحة قوات أمريكية في شرق سوريا يوم الأحد. ' +
+      'واستهدفت فصائل عراقية أخرى قوات أمريكية في غرب العراق مساء الاثنين.';
+    expect(topicsOf('أخبار متفرقة من بغداد', text)).toContain('militia-threats');
+  });
+
   it('a faction named as the target of strikes is not a faction attacking', () => {
     const text =
       'The talks continued in Baghdad for a second day on the future of the coalition. They come after US airstrikes against ' +
