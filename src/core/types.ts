@@ -119,6 +119,11 @@ export interface TopicSpec {
   echo?: string[];
   /** Relevance: clauses that tell a rival story (another war, an old strike); they weigh against. */
   against?: string[];
+  /**
+   * Relevance: clauses that mark a mention told in passing (the cause or setting of another story,
+   * "following US airstrikes"): evidence inside one counts only as an echo.
+   */
+  background?: string[];
 }
 
 export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';

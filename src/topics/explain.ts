@@ -11,7 +11,7 @@ import { renderClause } from './topic-render.ts';
  * What the condition of a structured topic does with a clause; `echo` and `against` are its roles in
  * the relevance score; `part` = used inside other clauses or only informative.
  */
-export type ClauseRole = 'require' | 'any' | 'exclude' | 'echo' | 'against' | 'part';
+export type ClauseRole = 'require' | 'any' | 'exclude' | 'echo' | 'against' | 'background' | 'part';
 
 export interface ClauseExplanation {
   /** The clause's name (structured topics). */
@@ -61,6 +61,7 @@ function roleOf(spec: TopicSpec, name: string): ClauseRole {
   if (spec.any.some((e) => (typeof e === 'string' ? e === name : e.includes(name)))) return 'any';
   if (spec.echo?.includes(name)) return 'echo';
   if (spec.against?.includes(name)) return 'against';
+  if (spec.background?.includes(name)) return 'background';
   return 'part';
 }
 

@@ -7,7 +7,12 @@
 // in the lead without using a slot). A place's strength is 1 when an `evidence` clause held there,
 // and `echo` (0.5) when only an echo clause did (a short back-reference such as "the withdrawal",
 // worth something only beside real evidence somewhere in the article); `context` clauses are
-// gates and never score. Then:
+// gates and never score. Evidence that lies inside a `background` hit in the text (the topic told
+// in passing, as the cause or setting of another story: "following US airstrikes", «تنديداً
+// بالقصف الأمريكي») is weak evidence: strength `echo`, but it needs no other evidence, so one
+// such mention scores low while a paragraph of them still counts. The title always states the
+// subject. A hit whose words fall on both sides of a full stop (a NEAR window pairing words of two
+// statements) counts nowhere. Then:
 //   title   = 3    × strength of the title
 //   lead    = 2    × best strength among the lead sentences
 //   body    = 1    × best strength among the later sentences
@@ -21,7 +26,7 @@
 import type { ClauseHit } from '../core/types.ts';
 
 /** What a clause contributes: evidence for the topic, a back-reference, a gate only, or a rival story. */
-export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against';
+export type ClauseRole = 'evidence' | 'echo' | 'context' | 'against' | 'background';
 
 /** What the rule reads of a clause hit (see ClauseHit): which clause held, in which field, where. */
 export type PlaceHit = Pick<ClauseHit, 'clause' | 'field' | 'start' | 'end'>;
@@ -88,11 +93,14 @@ const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s)|\n/g;
 
 /**
  * Start offsets of the sentences of a text: a break after . ! ? ؟ followed by white space (not
- * after an initial such as the U.S. or Gen.) and at every line break. Always begins with 0.
+ * after an initial such as the U.S. or Gen.) and, unless `lineBreaks` is false, at every line
+ * break (feeds wrap lines inside sentences, so a line break alone does not end a statement).
+ * Always begins with 0.
  */
-export function sentenceStarts(text: string): number[] {
+export function sentenceStarts(text: string, lineBreaks = true): number[] {
   const starts = [0];
   for (const m of text.matchAll(BOUNDARY)) {
+    if (m[0] === '\n' && !lineBreaks) continue;
     if (m[0] !== '\n' && ABBREVIATION.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     let s = m.index + m[0].length;
     while (s < text.length && /\s/.test(text[s]!)) s++;
@@ -127,21 +135,32 @@ export function sentenceOf(starts: readonly number[], at: number): number {
 }
 
 const TITLE = -1;
+const WEAK = 0.5;
+
+/** Is this text hit inside one of the background hits (a mention told in passing)? */
+function inPassing(h: PlaceHit, background: readonly PlaceHit[]): boolean {
+  return h.field === 'text' && background.some((b) => b.start <= h.start && h.end <= b.end);
+}
 
 /** Per place (title = -1, sentence index otherwise): the strongest role seen there. */
-function places(hits: readonly PlaceHit[], starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+function places(hits: readonly PlaceHit[], text: string, starts: readonly number[], roles: Readonly<Record<string, ClauseRole>>) {
+  const stops = sentenceStarts(text, false);
   const evidence = new Map<number, number>();
   const against = new Set<number>();
+  const background = hits.filter((h) => roles[h.clause] === 'background' && h.field === 'text');
   let anyEvidence = false;
   for (const h of hits) {
     const role = roles[h.clause] ?? 'evidence';
-    if (role === 'context') continue;
+    if (role === 'context' || role === 'background') continue;
     const place = h.field === 'title' ? TITLE : sentenceOf(starts, h.start);
+    // A hit whose words lie in two sentences paired words of different statements: no place.
+    if (h.field === 'text' && sentenceOf(stops, h.end - 1) !== sentenceOf(stops, h.start)) continue;
     if (role === 'against') against.add(place);
     else {
-      const strength = role === 'evidence' ? 1 : 0;
-      anyEvidence ||= role === 'evidence';
-      evidence.set(place, Math.max(evidence.get(place) ?? 0, role === 'echo' ? -1 : strength));
+      // 1 = evidence, WEAK = evidence told in passing, -1 = echo (resolved in scoreRelevance).
+      const strength = role === 'echo' ? -1 : inPassing(h, background) ? WEAK : 1;
+      anyEvidence ||= strength > 0;
+      evidence.set(place, Math.max(evidence.get(place) ?? -1, strength));
     }
   }
   return { evidence, against, anyEvidence };
@@ -152,11 +171,11 @@ export function scoreRelevance(hits: readonly PlaceHit[], text: string, settings
   const w = { ...DEFAULT_WEIGHTS, ...settings.weights };
   const threshold = settings.threshold ?? DEFAULT_THRESHOLD;
   const starts = sentenceStarts(text);
-  const { evidence, against, anyEvidence } = places(hits, starts, settings.roles ?? {});
-  // Echo places (marked -1) count only beside real evidence somewhere in the article.
+  const { evidence, against, anyEvidence } = places(hits, text, starts, settings.roles ?? {});
+  // Weak places count as an echo does; echo places (marked -1) only beside evidence somewhere.
   const strength = (p: number) => {
     const v = evidence.get(p);
-    return v === undefined ? 0 : v === 1 ? 1 : anyEvidence ? w.echo : 0;
+    return v === undefined ? 0 : v === 1 ? 1 : v === WEAK || anyEvidence ? w.echo : 0;
   };
   let lead = 0;
   let body = 0;
@@ -199,6 +218,8 @@ export interface RelevanceSpec {
   echo?: readonly string[];
   /** Rival stories (another war, an old event): count against when they fill more places. */
   against?: readonly string[];
+  /** Mentions in passing: evidence inside one of their hits counts as an echo. */
+  background?: readonly string[];
   threshold?: number;
 }
 
@@ -215,6 +236,7 @@ export function rolesOf(spec: RelevanceSpec): Record<string, ClauseRole> {
   for (const c of evidence) roles[c] = 'evidence';
   for (const c of spec.echo ?? []) roles[c] ??= 'echo';
   for (const c of spec.against ?? []) roles[c] ??= 'against';
+  for (const c of spec.background ?? []) roles[c] ??= 'background';
   return roles;
 }
 

@@ -88,7 +88,7 @@ class Builder {
 
 function checkCondition(b: Builder, t: RawTopic, file: string): void {
   const own = new Set(t.clauses.map((c) => c.name));
-  const named = [...t.require, ...t.any.flat(), ...t.exclude, ...(t.echo ?? []), ...(t.against ?? []), ...(t.main ? [t.main] : [])];
+  const named = [...t.require, ...t.any.flat(), ...t.exclude, ...(t.echo ?? []), ...(t.against ?? []), ...(t.background ?? []), ...(t.main ? [t.main] : [])];
   for (const n of new Set(named)) if (!own.has(n)) b.report(file, t, `topic ${t.id}: the condition names an unknown clause "${n}"`);
   if (t.require.length + t.any.length === 0 && t.clauses.length > 0) b.report(file, t, `topic ${t.id}: give require: or any: (which clauses must hold)`);
 }
@@ -182,6 +182,7 @@ function buildEntry(b: Builder, e: Entry): TopicDef | undefined {
     ...(threshold !== undefined ? { threshold } : {}),
     ...(t.echo ? { echo: t.echo } : {}),
     ...(t.against ? { against: t.against } : {}),
+    ...(t.background ? { background: t.background } : {}),
   };
   applyPatches(spec, patches);
   const compiled = compileSpec(spec);

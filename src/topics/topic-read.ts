@@ -22,6 +22,7 @@ const TOPIC_KEYS = [
   'threshold',
   'echo',
   'against',
+  'background',
   'extends',
   'include',
 ] as const;
@@ -101,10 +102,11 @@ function readCondition(r: YamlReader, o: Record<string, unknown>, path: readonly
   if (o.exclude !== undefined) t.exclude = r.names(o.exclude, [...path, 'exclude'], 'exclude');
   if (o.echo !== undefined) t.echo = r.names(o.echo, [...path, 'echo'], 'echo');
   if (o.against !== undefined) t.against = r.names(o.against, [...path, 'against'], 'against');
+  if (o.background !== undefined) t.background = r.names(o.background, [...path, 'background'], 'background');
 }
 
 function readExtends(r: YamlReader, o: Record<string, unknown>, path: readonly Key[], t: RawTopic): void {
-  for (const k of ['query', 'clauses', 'require', 'any', 'main', 'echo', 'against'] as const) {
+  for (const k of ['query', 'clauses', 'require', 'any', 'main', 'echo', 'against', 'background'] as const) {
     if (o[k] !== undefined)
       r.problem(
         [...path, k],
@@ -128,7 +130,7 @@ function readStructured(r: YamlReader, o: Record<string, unknown>, path: readonl
   if (o.include !== undefined) r.problem([...path, 'include'], 'include: is for extends: entries');
   if (o.query !== undefined) {
     t.query = r.string(o.query, [...path, 'query'], 'query');
-    for (const k of ['clauses', 'require', 'any', 'exclude', 'main', 'echo', 'against'] as const) {
+    for (const k of ['clauses', 'require', 'any', 'exclude', 'main', 'echo', 'against', 'background'] as const) {
       if (o[k] !== undefined) r.problem([...path, k], `a topic has either query: or clauses:, not both (${k}: given)`);
     }
     return;

@@ -62,6 +62,7 @@ export interface RawTopic {
   threshold?: number;
   echo?: string[];
   against?: string[];
+  background?: string[];
 }
 
 export interface RawTopicFile {

@@ -143,3 +143,66 @@ describe('iraq: datelines and Iraqi factions abroad', () => {
     expect(topicsOf('Jordan opens new border crossing', text)).not.toContain('iraq');
   });
 });
+
+describe('told in passing, and factions as targets', () => {
+  it('a US strike named only as the cause of a protest is not a strike article', () => {
+    const text =
+      'Supporters of Kataib Hezbollah stormed the outer gate of the US embassy in Baghdad on Tuesday following US airstrikes, ' +
+      'and set fire to a reception room before security forces pushed them back. The crowd left in the evening after talks.';
+    const got = topicsOf('Crowd besieges US embassy in Baghdad', text);
+    expect(got).toContain('militia-threats');
+    expect(got).not.toContain('us-strikes');
+  });
+
+  it('the same strike told over a paragraph, even as a cause, is a strike article', () => {
+    const text =
+      'Iraqi factions say they have fired more rockets at bases hosting US troops in Iraq since the United States carried out ' +
+      'airstrikes on their positions near the border last month. The groups vowed revenge after US strikes killed four of their ' +
+      'fighters near Qaim. Iraq condemned the US airstrikes on Iraqi militia positions as a breach of its sovereignty.';
+    expect(topicsOf('Factions step up rocket fire on US bases in Iraq', text)).toContain('us-strikes');
+  });
+
+  it('an Arabic verb before a faction makes it the subject (verb-subject order), not the target', () => {
+    const text =
+      'أفادت مصادر محلية بأن الأسواق في بغداد شهدت حركة هادئة طوال الأسبوع الماضي بسبب الأمطار. ' +
+      'وقالت وزارة الزراعة إن موسم الحصاد سيبدأ مبكرا هذا العام في محافظات الوسط والجنوب. ' +
+      'واستهدفت فصائل عراقية مسلحة قوات أمريكية في شرق سوريا يوم الأحد. ' +
+      'واستهدفت فصائل عراقية أخرى قوات أمريكية في غرب العراق مساء الاثنين.';
+    expect(topicsOf('أخبار متفرقة من بغداد', text)).toContain('militia-threats');
+  });
+
+  it('a faction named as the target of strikes is not a faction attacking', () => {
+    const text =
+      'The talks continued in Baghdad for a second day on the future of the coalition. They come after US airstrikes against ' +
+      'Iraqi militia groups south of the capital last week, which the government called a violation of sovereignty. Both sides ' +
+      'said they would meet again next month to discuss training and the timetable.';
+    expect(topicsOf('Iraq and coalition resume talks', text)).not.toContain('militia-threats');
+  });
+});
+
+describe('events told with words the first rules did not anticipate', () => {
+  it('an Arabic strike report that names only the aircraft type (a B-52, a Reaper) is a US strike', () => {
+    const text =
+      'قصفت قاذفات من طراز بي-52 فجر اليوم مخازن أسلحة تابعة لفصائل موالية لإيران قرب البوكمال على الحدود السورية العراقية، ' +
+      'ودمرت ثلاثة مستودعات. وقالت مصادر محلية إن الغارات استمرت ساعة كاملة.';
+    expect(topicsOf('قاذفات بي-52 تقصف مخازن أسلحة للفصائل قرب البوكمال', text)).toContain('us-strikes');
+  });
+
+  it('a parliament resolution on the withdrawal of foreign troops is a withdrawal development, even worded as a demand', () => {
+    const text =
+      "Iraq's parliament passed a resolution on Sunday demanding the withdrawal of foreign troops from the country. " +
+      'The vote obliges the government to set a timetable for the departure of the US-led coalition.';
+    expect(topicsOf('Iraqi parliament votes on foreign troops', text)).toContain('withdrawal');
+  });
+});
+
+describe('back-references to a named faction', () => {
+  it('"the group" acting again after the faction was named once adds to the faction evidence', () => {
+    const text =
+      'Farmers near Kirkuk began the wheat harvest early this year because of the heat, officials said on Monday. ' +
+      'Prices in the local market stayed stable through the week, traders in the city said. ' +
+      'Separately, the Islamic Resistance in Iraq threatened US forces in the country. ' +
+      'The group also claimed an attack on Sunday, without giving details. The group warned that more would follow.';
+    expect(topicsOf('Kirkuk harvest starts early', text)).toContain('militia-threats');
+  });
+});

@@ -54,6 +54,13 @@ describe('leadLength', () => {
   });
 });
 
+describe('sentenceStarts without line breaks', () => {
+  it('splits at full stops only', () => {
+    const text = 'One line\nwrapped here. Two.';
+    expect(sentenceStarts(text, false)).toEqual([0, text.indexOf('Two')]);
+  });
+});
+
 describe('scoreRelevance', () => {
   it('evidence in the title is enough on its own', () => {
     const title = 'Convoy pullout begins';
@@ -146,6 +153,44 @@ describe('scoreRelevance', () => {
     expect(r.relevant).toBe(true);
   });
 
+  it('evidence inside a background hit is weak: one mention in passing scores low, a paragraph of them still counts', () => {
+    // "following the strike" marks the strike as the cause of another story, not its news.
+    const passing = (sentence: string) => hitsOf('passing', 'following the strike', '', sentence);
+    const once = body(LEAD, 'Protesters gathered outside the embassy following the strike on Sunday.');
+    const onceHits = [...hitsOf('strike', 'strike', '', once), ...passing(once)];
+    const roles = { passing: 'background' as const };
+    const r1 = scoreRelevance(onceHits, once, { roles, threshold: 2 });
+    expect(r1.parts).toMatchObject({ body: 0.5, spread: 0 });
+    expect(r1.relevant).toBe(false);
+    const para = body(
+      LEAD,
+      'Protesters gathered outside the embassy following the strike on Sunday.',
+      'Shops stayed shut following the strike and the roads were empty.',
+      'Officials met late following the strike to discuss the next steps.',
+    );
+    const paraHits = [...hitsOf('strike', 'strike', '', para), ...hitsOf('passing', 'following the strike', '', para)];
+    // Three weak places: best 0.5 in the body, and 1.5 × (1.5 − 0.5) for the others.
+    expect(scoreRelevance(paraHits, para, { roles, threshold: 2 }).parts).toMatchObject({ body: 0.5, spread: 1.5 });
+  });
+
+  it('a hit pairing words on both sides of a full stop counts nowhere; a wrapped line does not split a statement', () => {
+    const text = body(LEAD, 'Rebels staged attacks in the north.', 'Militias in the south kept quiet all week long.');
+    const from = text.indexOf('attacks');
+    const across: PlaceHit = { clause: 'act', field: 'text', start: from, end: text.indexOf('Militias') + 'Militias'.length };
+    expect(scoreRelevance([across], text).score).toBe(0);
+    const wrapped = body(LEAD, 'Militias fired rockets\nat the base on Sunday, officials said.');
+    const hit: PlaceHit = { clause: 'act', field: 'text', start: wrapped.indexOf('Militias'), end: wrapped.indexOf('base') + 4 };
+    expect(scoreRelevance([hit], wrapped).score).toBe(1);
+  });
+
+  it('the title is never in passing: a strike named there is the subject', () => {
+    const title = 'Crowds rally following the strike';
+    const r = scoreRelevance([...hitsOf('strike', 'strike', title, LEAD), ...hitsOf('passing', 'following the strike', title, LEAD)], LEAD, {
+      roles: { passing: 'background' },
+    });
+    expect(r.parts.title).toBe(3);
+  });
+
   it('uses the threshold given per topic', () => {
     const text = body('The pullout started today, officials said at a briefing in the capital.', FILLER);
     const hits = hitsOf('pullout', 'pullout', '', text);
@@ -160,6 +205,7 @@ describe('topicRelevance', () => {
   it('takes roles from the condition: any = evidence, require = context, echo and against as listed', () => {
     expect(rolesOf(spec)).toEqual({ place: 'context', pullout: 'evidence', cut: 'evidence', troops: 'evidence', echo: 'echo', rival: 'against' });
     expect(rolesOf({ require: ['pullout'], any: [] })).toEqual({ pullout: 'evidence' });
+    expect(rolesOf({ require: [], any: ['strike'], background: ['passing'] })).toEqual({ strike: 'evidence', passing: 'background' });
   });
 
   it('ignores helper clauses and decides with the threshold', () => {
