@@ -63,6 +63,10 @@ export const subscriptionSchema = z
     timezone: z.string().refine(isValidTimezone, { message: 'not a known IANA time zone (e.g. Asia/Baghdad)' }).optional(),
     /** Replies to an instant alert when later reports join its story (default thread). */
     followUps: z.enum(['thread', 'off']).optional(),
+    /** false: instant alerts without the article's picture (default true). */
+    images: z.boolean().optional(),
+    /** weekly: the first digest of each week carries the week's trend chart. */
+    chart: z.enum(['weekly']).optional(),
   })
   .strict();
 
