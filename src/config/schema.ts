@@ -68,7 +68,13 @@ export const subscriptionSchema = z
     /** weekly: the first digest of each week carries the week's trend chart. */
     chart: z.enum(['weekly']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // The chart rides on digests; an instant subscription has none.
+    const mode = parseScheduleMode(s.mode ?? 'daily 08:00');
+    if (s.chart === 'weekly' && mode.ok && mode.mode.kind === 'instant')
+      ctx.addIssue({ code: 'custom', path: ['chart'], message: 'chart: weekly needs a digest mode (hourly, daily HH:MM or cron), not instant' });
+  });
 
 export const settingsSchema = z
   .object({
