@@ -4,7 +4,7 @@
 import type { StoredArticle, TopicDef } from '../../src/core/types.ts';
 import { parseScheduleMode } from '../../src/core/schedule-mode.ts';
 import { createChartDrawer } from '../../src/app/trend-service.ts';
-import { createMessageComposer } from '../../src/delivery/compose-messages.ts';
+import { createMessageComposer, type MessageComposer } from '../../src/delivery/compose-messages.ts';
 import { openDelivery, type Delivery } from '../../src/delivery/open-delivery.ts';
 import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
 import { SubscriptionStore, type Subscription } from '../../src/store/subscription-store.ts';
@@ -24,6 +24,7 @@ export interface PictureWorld {
   slack: FakeSlack;
   subs: SubscriptionStore;
   delivery: Delivery;
+  composer: MessageComposer;
   /** Stores the articles and hands them to the router as newly matched (instant alerts). */
   arrive(items: StoredArticle[]): Promise<void>;
   subscribe(s: Partial<Subscription> & Pick<Subscription, 'platform' | 'chat'>, mode?: string): Promise<Subscription>;
@@ -65,6 +66,7 @@ export async function openPictureWorld(): Promise<PictureWorld> {
     slack,
     subs,
     delivery,
+    composer,
     async arrive(items) {
       for (const s of items) await articles.put(s);
       await delivery.router.onArticles(items);
