@@ -11,8 +11,8 @@ export interface ChatRef {
   thread?: string;
 }
 
-export type MessageBody = (
-  /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
+export type MessageBody = /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
+(
   | { format: 'telegram-html'; html: string; disablePreview?: boolean }
   /** Slack Block Kit with the fallback `text` Slack requires for notifications. */
   | { format: 'slack'; text: string; blocks?: unknown[] }

@@ -58,7 +58,12 @@ describe('weekly chart on Telegram', () => {
     await w.delivery.router.runDigest(sub, TUE);
     await waitFor(() => texts().length === 2, 10_000, "Tuesday's digest");
     // A new router on the same store (a restart) in the same week: still no second chart.
-    const restarted = new DeliveryRouter({ store: w.store, subscriptions: w.subs, outbox: w.delivery.outbox, makeDigestMessages: w.composer.makeDigestMessages });
+    const restarted = new DeliveryRouter({
+      store: w.store,
+      subscriptions: w.subs,
+      outbox: w.delivery.outbox,
+      makeDigestMessages: w.composer.makeDigestMessages,
+    });
     await restarted.runDigest(sub, WED);
     await waitFor(() => texts().length === 3, 10_000, "Wednesday's digest");
     await new Promise((r) => setTimeout(r, 400));

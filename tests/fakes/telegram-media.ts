@@ -85,7 +85,9 @@ export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood, r
     reply_markup: p.reply_markup,
     date: Math.floor(Date.now() / 1000),
     at,
-    photo: file ? { filename: file.filename, ...size, data: file.data } : { filename: byUrl!.url.split('/').pop() || 'photo', ...size, data: Buffer.alloc(0), url: byUrl!.url },
+    photo: file
+      ? { filename: file.filename, ...size, data: file.data }
+      : { filename: byUrl!.url.split('/').pop() || 'photo', ...size, data: Buffer.alloc(0), url: byUrl!.url },
   });
   return ok(world.toApiMessage(s, m));
 };
