@@ -11,16 +11,16 @@ export interface ChatRef {
   thread?: string;
 }
 
-export type MessageBody = /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
-(
+/** What a message says, in one platform's format. */
+export type MessageContent =
+  /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
   | { format: 'telegram-html'; html: string; disablePreview?: boolean }
   /** Slack Block Kit with the fallback `text` Slack requires for notifications. */
   | { format: 'slack'; text: string; blocks?: unknown[] }
-  | { format: 'text'; text: string }
-) & {
-  /** A picture that goes with the message; the message reads the same without it. */
-  image?: MessageImage;
-};
+  | { format: 'text'; text: string };
+
+/** A message's content, and a picture that goes with it (the message reads the same without it). */
+export type MessageBody = MessageContent & { image?: MessageImage };
 
 /**
  * A picture as the outbox stores it: an address or a request, never bytes (queued messages are
