@@ -35,6 +35,13 @@ describe('/subscribe settings', () => {
     expect(s.chart).toBeUndefined();
   });
 
+  it('reads the settings typed in Arabic', async () => {
+    const r = await say('/subscribe iraq يومي الصور إيقاف الرسم أسبوعي', 'ar');
+    expect(r.status).toBe('ok');
+    expect(r.text).toContain('بلا صور');
+    expect(await only()).toMatchObject({ topic: 'iraq', images: false, chart: 'weekly' });
+  });
+
   it('a setting may follow the topic directly; the schedule then stays the default', async () => {
     expect((await say('/subscribe iraq images off')).status).toBe('ok');
     expect(await only()).toMatchObject({ images: false, mode: { label: 'daily 08:00' } });
