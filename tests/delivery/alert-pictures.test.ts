@@ -2,7 +2,7 @@
 // gets sendPhoto with the alert as its HTML caption, Slack an image block; a picture the platform
 // cannot fetch gives the text alert exactly once; `images: false` sends no picture.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor } from './helpers.ts';
+import { telegramSenderFor, waitFor } from './helpers.ts';
 import { openPictureWorld, pictured, SLACK_CHANNEL, TG_CHAT, type PictureWorld } from './picture-world.ts';
 
 const PIC = 'https://cdn.example/pics/rockets.jpg';
@@ -54,6 +54,18 @@ describe('alert pictures on Telegram', () => {
     await settle();
     expect(w.tg.callsTo('sendPhoto')).toHaveLength(0);
     expect(w.tg.sent(TG_CHAT)).toHaveLength(1);
+  });
+
+  it('a message longer than a caption (1024 after parsing) goes as one text message, without the picture', async () => {
+    const html = `<b>${'Rockets struck the airport road. '.repeat(40)}</b>`;
+    const r = await telegramSenderFor(w.tg).send({
+      to: { platform: 'telegram', chat: String(TG_CHAT) },
+      body: { format: 'telegram-html', html, image: { kind: 'url', url: PIC, alt: 'x' } },
+    });
+    expect(r.ok).toBe(true);
+    expect(w.tg.callsTo('sendPhoto')).toHaveLength(0);
+    expect(w.tg.sent(TG_CHAT)).toHaveLength(1);
+    expect([...w.tg.sent(TG_CHAT)[0]!.text].length).toBeGreaterThan(1024);
   });
 
   it('refuses picture addresses that are not http(s): the alert goes as text', async () => {
