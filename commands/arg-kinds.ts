@@ -37,7 +37,7 @@ export function clip(s: string, max = 60): string {
 
 type WordCheck = (token: string, arg: ArgDef, env: CheckEnv) => Check | Promise<Check>;
 
-const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordCheck> = {
+const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query' | 'options'>, WordCheck> = {
   async topic(token, _arg, env) {
     const all = await env.topics();
     const found = findTopic(token, all);
@@ -96,7 +96,7 @@ const WORD_CHECKS: Record<Exclude<ArgDef['kind'], 'schedule' | 'query'>, WordChe
 /** Checks one word against an argument; literal `values` words are taken as they are. */
 export async function checkWord(token: string, arg: ArgDef, env: CheckEnv): Promise<Check> {
   if (arg.kind !== 'enum' && arg.values?.includes(token.toLowerCase())) return taken(token.toLowerCase());
-  if (arg.kind === 'schedule' || arg.kind === 'query') throw new Error(`checkWord: ${arg.kind} is not a one-word kind`);
+  if (arg.kind === 'schedule' || arg.kind === 'query' || arg.kind === 'options') throw new Error(`checkWord: ${arg.kind} is not a one-word kind`);
   return WORD_CHECKS[arg.kind](token, arg, env);
 }
 

@@ -25,6 +25,8 @@ export interface KindValues {
   url: string;
   /** One of `values`. */
   enum: string;
+  /** Settings written as "NAME VALUE" pairs ("images off chart weekly"), by name; see `options`. */
+  options: Record<string, string>;
 }
 
 export type ArgKind = keyof KindValues;
@@ -40,6 +42,8 @@ export interface ArgDef {
   readonly max?: number;
   /** Takes every word of its kind (anyOrder specs only): "/trend iraq us-strikes 7d". */
   readonly many?: boolean;
+  /** options: each setting's name and the values it takes. */
+  readonly options?: Readonly<Record<string, readonly string[]>>;
   /** Shown instead of the name in the usage line (the schedule's forms). */
   readonly display?: string;
   /** What the argument is, for /help and for "missing" messages. */
@@ -77,10 +81,17 @@ export function takesRest(kind: ArgKind): boolean {
 export function synopsis(spec: ArgSpec): string {
   return spec.args
     .map((a) => {
+      // Each setting is its own optional pair: "[images on|off] [chart weekly|off]".
+      if (a.kind === 'options') return optionsSynopsis(a);
       const shown = `${a.display ?? (a.kind === 'enum' ? (a.values ?? []).join('|') : a.name)}${a.many ? '…' : ''}`;
       return a.optional ? `[${shown}]` : shown;
     })
     .join(' ');
+}
+
+function optionsSynopsis(a: ArgDef): string {
+  const pairs = Object.entries(a.options ?? {}).map(([name, values]) => `${name} ${values.join('|')}`);
+  return pairs.map((p) => (a.optional ? `[${p}]` : p)).join(' ');
 }
 
 /** One line per argument for /help COMMAND. */

@@ -100,8 +100,12 @@ async function readInOrder(args: readonly ArgDef[], cur: Cursor, env: CheckEnv):
   const restAt = args.findIndex((a) => takesRest(a.kind));
   // Words after a rest-of-text argument are read from the end: "/search militia 3d".
   if (restAt >= 0) await readTail(args.slice(restAt + 1), cur, env, values);
+  // A setting's name ends the optional arguments before it: "/subscribe iraq instant images off".
+  const settingNames = new Set(args.flatMap((a) => Object.keys(a.options ?? {})));
   for (const arg of restAt >= 0 ? args.slice(0, restAt + 1) : args) {
-    const check = await readOne(arg, cur, env);
+    const next = cur.peek()?.token.toLowerCase();
+    const skip = arg.optional && arg.kind !== 'options' && next !== undefined && settingNames.has(next);
+    const check = skip ? undefined : await readOne(arg, cur, env);
     if (check === undefined) {
       if (!arg.optional) missing(arg, env.lang);
     } else if (check.ok) values[arg.name] = check.value;
@@ -122,6 +126,7 @@ async function readOne(arg: ArgDef, cur: Cursor, env: CheckEnv): Promise<Check |
   }
   const word = cur.peek();
   if (!word) return undefined;
+  if (arg.kind === 'options') return readSettings(arg, cur, env);
   if (arg.kind === 'schedule') {
     const start = cur.text.length - cur.text.slice(cur.pos).trimStart().length;
     const check = checkSchedule(cur.text.slice(start, cur.end), env);
@@ -131,6 +136,28 @@ async function readOne(arg: ArgDef, cur: Cursor, env: CheckEnv): Promise<Check |
   const check = await checkWord(word.token, arg, env);
   if (check.ok) cur.pos = word.next;
   return check;
+}
+
+/** "NAME VALUE" pairs while the next word names a setting; each setting at most once. */
+function readSettings(arg: ArgDef, cur: Cursor, env: CheckEnv): Check {
+  const options = arg.options ?? {};
+  const values: Record<string, string> = {};
+  for (let word = cur.peek(); word; word = cur.peek()) {
+    const name = word.token.toLowerCase();
+    const allowed = options[name];
+    if (!allowed) break;
+    if (name in values) throw new ArgProblem(t(env.lang, 'args.giveOnce', { name }));
+    cur.pos = word.next;
+    const value = cur.peek();
+    const v = value?.token.toLowerCase();
+    if (!value || v === undefined || !allowed.includes(v)) {
+      return { ok: false, bad: true, problem: t(env.lang, 'args.settingValue', { name, list: allowed.join(', '), token: clip(value?.token ?? '') }) };
+    }
+    cur.pos = value.next;
+    values[name] = v;
+  }
+  if (Object.keys(values).length > 0) return { ok: true, value: values };
+  return { ok: false, bad: false, problem: t(env.lang, 'args.settingNames', { names: Object.keys(options).join(', ') }) };
 }
 
 /** The one-word arguments that follow a rest-of-text argument, taken from the end of the text. */

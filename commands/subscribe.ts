@@ -1,8 +1,10 @@
-// /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] — this chat receives the
-// topic's digests. Modes are parsed by src/core/schedule-mode.ts, the same parser the config uses.
+// /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] [images on|off]
+// [chart weekly|off] — this chat receives the topic's digests. Modes are parsed by
+// src/core/schedule-mode.ts, the same parser the config uses. Settings left out keep their value
+// on a re-subscribe (defaults: pictures on, no chart).
 import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
 import { argSpec } from './arg-spec.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs, usageReply } from './args.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
@@ -26,6 +28,13 @@ const SPEC = argSpec([
     description: describe('describe.subscribe.MODE'),
   },
   { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'TIMEZONE', description: describe('describe.subscribe.TIMEZONE') },
+  {
+    name: 'SETTINGS',
+    kind: 'options',
+    optional: true,
+    options: { images: ['on', 'off'], chart: ['weekly', 'off'] },
+    description: describe('describe.subscribe.SETTINGS'),
+  },
 ]);
 
 export const subscribe: CommandDef = {
@@ -39,13 +48,20 @@ export const subscribe: CommandDef = {
     const topicId = p.values.TOPIC;
     const mode = p.values.MODE ?? DEFAULT_MODE;
     const timezone = p.values.TIMEZONE ?? DEFAULT_TIMEZONE;
+    const { images, chart } = p.values.SETTINGS ?? {};
+    // A chart rides on digests; an instant subscription has none (checked before anything changes).
+    if (chart === 'weekly' && mode.kind === 'instant') return usageReply(this.name, SPEC, lang, t(lang, 'subscribe.chartNeedsDigest'));
     const denied = await requireChatAdmin(ctx);
     if (denied) return denied;
     const where = chatAddress(ctx);
     const existing = (await ctx.services.subscriptions.list(where)).find((s) => s.topic === topicId);
     if (existing?.source === 'config') return configOwned(ctx, topicId);
-    await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
-    const when = describeMode(mode, timezone, lang);
+    const settings = {
+      images: images === undefined ? existing?.images !== false : images === 'on',
+      chart: chart === undefined ? existing?.chart : chart === 'weekly' ? ('weekly' as const) : undefined,
+    };
+    await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang, ...settings });
+    const when = describeMode(mode, timezone, lang) + settingsLabel(settings, lang);
     return ok(existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
   },
 };
@@ -53,4 +69,9 @@ export const subscribe: CommandDef = {
 export function describeMode(mode: ScheduleMode, timezone: string, lang: 'ar' | 'en'): string {
   if (mode.kind === 'instant') return scheduleLabel(lang, mode);
   return `${scheduleLabel(lang, mode)} (${timezone})`;
+}
+
+/** " — no pictures — weekly chart": the settings that differ from the defaults. */
+export function settingsLabel(s: { images?: boolean; chart?: 'weekly' }, lang: 'ar' | 'en'): string {
+  return (s.images === false ? t(lang, 'subscribe.noPictures') : '') + (s.chart === 'weekly' ? t(lang, 'subscribe.weeklyChart') : '');
 }

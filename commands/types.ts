@@ -87,6 +87,9 @@ export interface SubscriptionView {
   timezone: string;
   mutedUntil?: string;
   source: 'config' | 'command';
+  /** false: instant alerts without the article's picture. */
+  images?: boolean;
+  chart?: 'weekly';
 }
 
 export interface SearchHit {
@@ -159,7 +162,10 @@ export interface CommandServices {
   subscriptions: {
     list(where: ChatAddress): Promise<SubscriptionView[]>;
     /** Creates or replaces the subscription of this chat to the topic. */
-    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang }): Promise<void>;
+    put(
+      where: ChatAddress,
+      sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang; images?: boolean; chart?: 'weekly' },
+    ): Promise<void>;
     remove(where: ChatAddress, topic: string): Promise<boolean>;
     /** Sets (or clears, with undefined) mutedUntil; false when the chat has no such subscription. */
     mute(where: ChatAddress, topic: string, untilIso: string | undefined): Promise<boolean>;

@@ -19,6 +19,7 @@ import { TopicCatalog } from './app/topic-catalog.ts';
 import { FeedCatalog } from './app/feed-catalog.ts';
 import { FeedPoller } from './app/feed-poller.ts';
 import { createCommandServices } from './app/command-services.ts';
+import { createChartDrawer } from './app/trend-service.ts';
 import { openFeedTools } from './app/feed-discovery.ts';
 import { createMessageComposer } from './delivery/compose-messages.ts';
 import { openDelivery } from './delivery/open-delivery.ts';
@@ -109,7 +110,9 @@ async function openDeliveryFor(
   const { topics, articles, stories, subscriptions } = d;
   const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, feedName, maxStories });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
-  return openDelivery({ store, articles, subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
+  // Weekly digest charts are drawn at send time by the same drawer as /trend.
+  const drawChart = createChartDrawer({ articles, stories, topics: async () => topics.list() });
+  return openDelivery({ store, articles, subscriptions, ...composer, drawChart, ...batch, metrics, log: log.child({ part: 'delivery' }) });
 }
 
 /** What commands may read and change, each through the part that owns it. */

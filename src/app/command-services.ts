@@ -164,6 +164,8 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
           timezone: s.timezone,
           source: s.source,
           ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}),
+          ...(s.images === false ? { images: false } : {}),
+          ...(s.chart ? { chart: s.chart } : {}),
         }));
     }),
     put: coded('subscriptions.put', 'STORE_FAILED', async (where, sub) => {
@@ -176,6 +178,8 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
         createdAt: prev?.createdAt ?? new Date(now()).toISOString(),
         createdBy: sub.by,
         ...(sub.lang ? { lang: sub.lang } : {}),
+        ...(sub.images === false ? { images: false } : {}),
+        ...(sub.chart ? { chart: sub.chart } : {}),
         source: 'command',
         // A re-subscribe changes the schedule, not a mute someone set.
         ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),

@@ -3,6 +3,7 @@
 // the process draws one at a time (a request storm queues instead of starving the bot).
 import type { ChatAddress, Reply, UiLang } from '../../commands/types.ts';
 import { Mutex } from '../core/keyed-mutex.ts';
+import type { ChartPicture, ChartRequest } from '../core/outbound.ts';
 import type { TopicDef } from '../core/types.ts';
 import { buildTrend, summaryLines } from '../digest/trend/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -52,9 +53,12 @@ export class ChatRateGate {
   }
 }
 
+/** One chart at a time in this process: a request storm queues instead of starving the bot. */
+const drawing = new Mutex();
+
 export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRequest) => Promise<Reply> {
   const gate = new ChatRateGate(deps.limit ?? DEFAULT_LIMIT);
-  const drawing = new Mutex();
+  const draw = createChartDrawer(deps);
   return async (req) => {
     const key = `${req.where.platform}:${req.where.chat}`;
     const waitMs = gate.take(key, deps.now());
@@ -63,6 +67,17 @@ export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRe
       const text = req.lang === 'ar' ? `طلبات رسوم كثيرة في هذه المحادثة؛ حاول بعد ${min} دقيقة.` : `Too many charts in this chat; try again in ${min} min.`;
       return { status: 'denied', ephemeral: true, text };
     }
+    const chart = await draw({ topics: req.topics, days: req.days, untilMs: req.untilMs, lang: req.lang });
+    return { status: 'ok', text: chart.caption, image: { png: chart.png, caption: chart.caption, filename: chart.filename, alt: chart.alt } };
+  };
+}
+
+/**
+ * Draws one chart: the series from the stores, the PNG and its summary lines. /trend and the
+ * weekly digest chart share it, and with it the one-at-a-time drawing lock of this process.
+ */
+export function createChartDrawer(deps: Pick<TrendServiceDeps, 'articles' | 'stories' | 'topics'>): (req: ChartRequest) => Promise<ChartPicture> {
+  return async (req) => {
     const series = await buildTrend(
       { topics: req.topics, days: req.days, untilMs: req.untilMs, lang: req.lang },
       { articles: deps.articles, ...(deps.stories ? { stories: deps.stories } : {}), topicDefs: await deps.topics() },
@@ -71,6 +86,6 @@ export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRe
     const { renderTrendPng } = await import('../digest/trend/render.ts');
     const png = await drawing.run(() => renderTrendPng(series, { lang: req.lang }));
     const caption = summaryLines(series, req.lang).join('\n');
-    return { status: 'ok', text: caption, image: { png, caption, filename: `raqib-trend-${series.days.at(-1)}.png`, alt: caption } };
+    return { png, caption, filename: `raqib-trend-${series.days.at(-1)}.png`, alt: caption };
   };
 }

@@ -63,8 +63,18 @@ export const subscriptionSchema = z
     timezone: z.string().refine(isValidTimezone, { message: 'not a known IANA time zone (e.g. Asia/Baghdad)' }).optional(),
     /** Replies to an instant alert when later reports join its story (default thread). */
     followUps: z.enum(['thread', 'off']).optional(),
+    /** false: instant alerts without the article's picture (default true). */
+    images: z.boolean().optional(),
+    /** weekly: the first digest of each week carries the week's trend chart. */
+    chart: z.enum(['weekly']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // The chart rides on digests; an instant subscription has none.
+    const mode = parseScheduleMode(s.mode ?? 'daily 08:00');
+    if (s.chart === 'weekly' && mode.ok && mode.mode.kind === 'instant')
+      ctx.addIssue({ code: 'custom', path: ['chart'], message: 'chart: weekly needs a digest mode (hourly, daily HH:MM or cron), not instant' });
+  });
 
 export const settingsSchema = z
   .object({

@@ -11,12 +11,43 @@ export interface ChatRef {
   thread?: string;
 }
 
-export type MessageBody =
+/** What a message says, in one platform's format. */
+export type MessageContent =
   /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
   | { format: 'telegram-html'; html: string; disablePreview?: boolean }
   /** Slack Block Kit with the fallback `text` Slack requires for notifications. */
   | { format: 'slack'; text: string; blocks?: unknown[] }
   | { format: 'text'; text: string };
+
+/** A message's content, and a picture that goes with it (the message reads the same without it). */
+export type MessageBody = MessageContent & { image?: MessageImage };
+
+/**
+ * A picture as the outbox stores it: an address or a request, never bytes (queued messages are
+ * JSON documents). A picture that cannot be sent never stops its message: the text goes alone.
+ */
+export type MessageImage =
+  /** The article's picture: an http(s) URL the platform fetches itself; `alt` describes it. */
+  | { kind: 'url'; url: string; alt: string }
+  /** A trend chart, drawn when the message is sent (src/delivery/charts.ts). */
+  | { kind: 'chart'; chart: ChartRequest };
+
+/** The chart a digest carries: stories per day of these topics over `days` days up to `untilMs`. */
+export interface ChartRequest {
+  topics: string[];
+  days: number;
+  untilMs: number;
+  lang: 'ar' | 'en';
+}
+
+/** A drawn chart: what a sender uploads. */
+export interface ChartPicture {
+  png: Uint8Array;
+  filename: string;
+  /** Plain text: the chart's one-line summaries. */
+  caption: string;
+  alt: string;
+}
 
 export interface OutboundMessage {
   to: ChatRef;
@@ -27,6 +58,8 @@ export interface OutboundMessage {
    * nest), Telegram sends it as a reply (reply_parameters, sent even if the original is gone).
    */
   replyTo?: string;
+  /** The drawn chart of a body whose image is a chart request (set on the way out, never stored). */
+  chart?: ChartPicture;
 }
 
 export type SendOutcome =

@@ -2,7 +2,8 @@
 // scheduled digest with the alerts that went over the chat's budget folded in. The language
 // choice lives here because delivery knows the chats: a batch for a chat speaks the language of
 // the chat's first subscription that chose one (English otherwise).
-import type { MessageBody } from '../core/outbound.ts';
+import type { ChatRef, MessageBody, MessageImage } from '../core/outbound.ts';
+import { safeHttpUrl } from '../digest/escape.ts';
 import type { StoredArticle, TopicDef } from '../core/types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
@@ -39,7 +40,9 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
     async makeAlertMessages(chat, stored) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
       const lang = await chatLang(chat);
-      return toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+      const bodies = toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+      const image = await alertImage(d, chat, stored);
+      return image && bodies.length > 0 ? [{ ...bodies[0]!, image }, ...bodies.slice(1)] : bodies;
     },
     // A follow-up that cannot be threaded names its story by the story's first headline.
     async makeFollowUpMessages(chat, items, replyTo) {
@@ -64,4 +67,20 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
       return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
     },
   };
+}
+
+/**
+ * The article's picture for an alert about one article, unless a subscription that brought it
+ * here turned pictures off (`images: false`). A batch of several articles goes without: one
+ * article's picture would seem to belong to all of them.
+ */
+async function alertImage(d: ComposerDeps, chat: ChatRef, stored: StoredArticle[]): Promise<MessageImage | undefined> {
+  if (stored.length !== 1) return undefined;
+  const a = stored[0]!.article;
+  const url = safeHttpUrl(a.image);
+  if (!url) return undefined;
+  const topics = new Set(stored[0]!.matches.map((m) => m.id));
+  const subs = (await d.subscriptions.forChat(chat.platform, chat.chat)).filter((s) => (s.thread ?? '') === (chat.thread ?? '') && topics.has(s.topic));
+  if (subs.some((s) => s.images === false)) return undefined;
+  return { kind: 'url', url, alt: a.title };
 }

@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { DeadLetter, LimitsTable, OutboxStats } from './types.ts';
 import type { RetryPolicy } from './limits.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
+import { withCharts, type ChartDrawer } from './charts.ts';
 
 export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {
   if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', opts);
@@ -29,6 +30,8 @@ export interface DeliveryOptions {
   /** Follow-up replies (default: the alert renderer). */
   makeFollowUpMessages?: FollowUpRenderer;
   makeDigestMessages: DigestMaker;
+  /** Draws the charts digests carry (subscriptions with `chart: weekly`); without it they go without. */
+  drawChart?: ChartDrawer;
   batchWindowMs?: number;
   alertBudget?: { max: number; perMs: number };
   /** The digest maker folds the overflow articles it is given into its messages (default true). */
@@ -101,7 +104,7 @@ export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
     deadLetterCount: () => backend.deadCount(),
     queueDepth: () => outbox.queueDepth(),
     attachSender: (platform, sender) => {
-      senders[platform] = sender;
+      senders[platform] = o.drawChart ? withCharts(sender, o.drawChart, o.log) : sender;
     },
   };
 }

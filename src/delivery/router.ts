@@ -11,6 +11,7 @@ import type { RaqibMetrics } from '../service/metrics.ts';
 import { alertKey, type AlertItem, type EnqueueResult, type Outbox } from './outbox.ts';
 import { chatKeyOf } from './backend.ts';
 import { followUpsByChat } from './follow-up-routing.ts';
+import { WeeklyCharts, withChartOnLast } from './weekly-chart.ts';
 import { silentLogger, type Logger } from '../log.ts';
 
 export interface DigestWindow {
@@ -60,6 +61,7 @@ export class DeliveryRouter {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly maxWindowMs: number;
+  private readonly charts: WeeklyCharts;
   private subsCache: { at: number; subs: Promise<Subscription[]> } | undefined;
 
   constructor(private readonly o: RouterOptions) {
@@ -67,6 +69,7 @@ export class DeliveryRouter {
     this.log = o.log ?? silentLogger;
     this.now = o.now ?? Date.now;
     this.maxWindowMs = o.maxWindowMs ?? 7 * 86_400_000;
+    this.charts = new WeeklyCharts(o.store);
   }
 
   /**
@@ -134,7 +137,15 @@ export class DeliveryRouter {
     if (cursor !== undefined && cursor >= slotMs) return { status: 'duplicate' };
     const since = Math.max(cursor ?? fallbackSinceMs ?? slotMs - 86_400_000, slotMs - this.maxWindowMs);
     const window = { sinceMs: since, untilMs: slotMs };
-    const r = await this.o.outbox.enqueueDigest(subscriptionChat(sub), digestKey(sub, slotMs), (overflow) => this.o.makeDigestMessages(sub, window, overflow));
+    // A `chart: weekly` subscription's first digest of the week carries the chart (weekly-chart.ts).
+    const chart = await this.charts.plan(sub, slotMs);
+    let charted = false;
+    const r = await this.o.outbox.enqueueDigest(subscriptionChat(sub), digestKey(sub, slotMs), async (overflow) => {
+      const bodies = await this.o.makeDigestMessages(sub, window, overflow);
+      charted = chart !== undefined && bodies.length > 0;
+      return chart ? withChartOnLast(bodies, chart.request) : bodies;
+    });
+    await chart?.settle(r.status === 'duplicate' ? 'duplicate' : { charted });
     // The cursor moves after the digest is queued: a crash in between re-runs the slot, whose key
     // is already taken, and then moves it.
     const now = await this.cursors.get(subKey);

@@ -30,10 +30,17 @@ const SCHEDULES: readonly [RegExp, string][] = [
   [word('فوري|فوراً|فورًا|فورا|حالاً|حالا'), 'instant'],
 ];
 
-/** Other words commands take as they are: "الكل" (all), "إلغاء" (off). */
+/**
+ * Other words commands take as they are: "الكل" (all), "إلغاء" (off), and /subscribe's settings
+ * ("الصور إيقاف" images off, "الرسم أسبوعي" chart weekly; "صور" alone is also Tyre, a place).
+ */
 const LITERALS: readonly [RegExp, string][] = [
   [word('الكل|الجميع'), 'all'],
   [word('إلغاء|الغاء|إيقاف|ايقاف'), 'off'],
+  [word('تشغيل'), 'on'],
+  [word('الصور'), 'images'],
+  [word('الرسم\\s+البياني|الرسم'), 'chart'],
+  [word('أسبوعي|اسبوعي|أسبوعياً|اسبوعياً|أسبوعيا|اسبوعيا'), 'weekly'],
 ];
 
 /** Words around a window that say nothing the parser needs: "آخر ٢٤ ساعة", "last 2 days". */

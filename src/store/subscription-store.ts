@@ -26,6 +26,10 @@ export interface Subscription {
    * the alert's thread (Slack) or to the alert message (Telegram); 'off' stays silent.
    */
   followUps?: 'thread' | 'off';
+  /** false: instant alerts go without the article's picture (default: with it, when there is one). */
+  images?: boolean;
+  /** 'weekly': the first digest of each week (Monday, in `timezone`) carries the week's trend chart. */
+  chart?: 'weekly';
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }
@@ -39,6 +43,8 @@ export interface ConfigSubscription {
   mode?: string;
   timezone?: string;
   followUps?: 'thread' | 'off';
+  images?: boolean;
+  chart?: 'weekly';
 }
 
 export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): string {
@@ -131,6 +137,8 @@ export class SubscriptionStore {
         source: 'config',
         ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
         ...(s.followUps ? { followUps: s.followUps } : {}),
+        ...(s.images === false ? { images: false } : {}),
+        ...(s.chart ? { chart: s.chart } : {}),
       });
     }
   }

@@ -54,6 +54,41 @@ describe('fake Telegram sendPhoto with the real telegraf', () => {
     expect((await err(bot.telegram.sendPhoto(42, { source: await png(2100, 100) }))).description).toBe('Bad Request: PHOTO_INVALID_DIMENSIONS');
     expect((await err(bot.telegram.sendPhoto(7, { source: ok }))).description).toBe('Bad Request: chat not found');
     expect((await err(bot.telegram.sendPhoto(42, 'not-a-file-id'))).description).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+    expect((await err(bot.telegram.sendPhoto(42, 'ftp://example.com/a.jpg'))).description).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+  });
+
+  it('takes a photo by HTTP URL with an HTML caption, and refuses a URL it was told it cannot fetch', async () => {
+    const { fake, bot } = await telegram();
+    const url = 'https://cdn.example/pics/rockets.jpg';
+    const m = await bot.telegram.sendPhoto(42, url, { caption: '<b>Rockets</b> &amp; more', parse_mode: 'HTML' });
+    expect(m.caption).toBe('Rockets & more');
+    expect(fake.sent(42)[0]!.photo).toMatchObject({ url, filename: 'rockets.jpg' });
+    fake.rejectImage('https://cdn.example/pics/gone.jpg');
+    const e = await bot.telegram.sendPhoto(42, 'https://cdn.example/pics/gone.jpg').catch((x: unknown) => x as TelegramError);
+    expect((e as TelegramError).description).toBe('Bad Request: failed to get HTTP URL content');
+    expect(fake.sent(42)).toHaveLength(1);
+  });
+});
+
+describe('fake Slack image blocks with the real WebClient', () => {
+  it('checks image blocks and fails a message whose picture it cannot download, as Slack does', async () => {
+    const fake = await startFakeSlack({ channels: [{ id: 'C0RAQIB01', name: 'news' }] });
+    cleanups.push(() => fake.close());
+    const client = new WebClient(fake.token, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+    const blocks = (url: string) => [
+      { type: 'section', text: { type: 'mrkdwn', text: 'Rockets' } },
+      { type: 'image', image_url: url, alt_text: 'Rockets' },
+    ];
+    await client.chat.postMessage({ channel: 'C0RAQIB01', text: 'Rockets', blocks: blocks('https://cdn.example/a.jpg') });
+    expect(fake.posted('C0RAQIB01')[0]!.blocks?.[1]).toMatchObject({ type: 'image', image_url: 'https://cdn.example/a.jpg' });
+    await expect(client.chat.postMessage({ channel: 'C0RAQIB01', text: 'x', blocks: blocks('javascript:alert(1)') })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
+    fake.rejectImage('https://cdn.example/gone.jpg');
+    await expect(client.chat.postMessage({ channel: 'C0RAQIB01', text: 'x', blocks: blocks('https://cdn.example/gone.jpg') })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks', response_metadata: { messages: ['[ERROR] downloading image failed [json-pointer:/blocks/1/image_url]'] } },
+    });
+    expect(fake.posted('C0RAQIB01')).toHaveLength(1);
   });
 });
 

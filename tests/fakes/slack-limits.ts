@@ -158,6 +158,8 @@ function checkBlock(p: Problems, b: unknown, ptr: string, surface: Surface, mark
     case 'image':
       if (b.image_url === undefined && b.slack_file === undefined) p.add('must provide either image_url or slack_file', ptr);
       p.str(b.image_url, `${ptr}/image_url`, SLACK_LIMITS.url, false);
+      // Slack fetches the picture itself: only a web address will do.
+      if (typeof b.image_url === 'string' && !/^https?:\/\/[^\s/]+/i.test(b.image_url)) p.add('must be a valid URL', `${ptr}/image_url`);
       p.str(b.alt_text, `${ptr}/alt_text`, SLACK_LIMITS.imageAltText);
       p.text(b.title, `${ptr}/title`, SLACK_LIMITS.imageTitle, { plainOnly: true, required: false });
       break;

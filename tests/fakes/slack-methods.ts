@@ -15,6 +15,8 @@ export interface SlackMethodContext {
   /** Flood control for chat.postMessage to a channel: a 429 result, or undefined after counting it. */
   flood(channel: string): SlackResult | undefined;
   views: Record<string, unknown>[];
+  /** Image URLs Slack cannot download (FakeSlack.rejectImage). */
+  rejectedImages?: ReadonlySet<string>;
 }
 
 type Handler = (ctx: SlackMethodContext) => SlackResult;
@@ -49,11 +51,24 @@ function withBlockIds(blocks: unknown[] | undefined, ts: string): unknown[] | un
   return blocks?.map((b, i) => (typeof b === 'object' && b !== null && !('block_id' in b) ? { ...b, block_id: `${ts.replace('.', '')}-${i}` } : b));
 }
 
-const postMessage: Handler = ({ world, params: p, at, requireFallbackText, flood }) => {
+/** Slack fetches image blocks' pictures while posting; one it cannot download fails the whole message. */
+function unreachableImage(blocks: unknown[] | undefined, rejected: ReadonlySet<string> | undefined): SlackResult | undefined {
+  const at = (blocks ?? []).findIndex((b) => {
+    const url = (b as { type?: unknown; image_url?: unknown }).image_url;
+    return (b as { type?: unknown }).type === 'image' && typeof url === 'string' && rejected?.has(url);
+  });
+  if (at < 0) return undefined;
+  const error = `downloading image failed [json-pointer:/blocks/${at}/image_url]`;
+  return fail('invalid_blocks', { errors: [error], response_metadata: { messages: [`[ERROR] ${error}`] } });
+}
+
+const postMessage: Handler = ({ world, params: p, at, requireFallbackText, flood, rejectedImages }) => {
   const c = postable(world, p.channel);
   if (isResult(c)) return c;
   const check = checkMessage(p, requireFallbackText);
   if (isResult(check)) return check;
+  const unreachable = unreachableImage(check.blocks, rejectedImages);
+  if (unreachable) return unreachable;
   const limited = flood(c.id);
   if (limited) return limited;
   const ts = world.nextTs();

@@ -87,6 +87,7 @@ export class FakeSlack {
   private readonly windows = new RateWindows();
   private readonly latency: () => number;
   private readonly requireFallbackText: boolean;
+  private readonly rejectedImages = new Set<string>();
   private readonly held = new Set<() => void>();
   private limits: SlackLimits | undefined;
   private nextResponseId = 1;
@@ -141,6 +142,11 @@ export class FakeSlack {
 
   callsTo(method: string): SlackRecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Image blocks with this image_url fail the message as Slack does: invalid_blocks, "downloading image failed". */
+  rejectImage(url: string): void {
+    this.rejectedImages.add(url);
   }
 
   failNext(method: string, fault: SlackFault, count = 1): void {
@@ -242,6 +248,7 @@ export class FakeSlack {
       requireFallbackText: this.requireFallbackText,
       flood: (c) => this.flood(c),
       views: this.views,
+      rejectedImages: this.rejectedImages,
     });
     if (loseResponse) {
       call.response = result;

@@ -96,6 +96,7 @@ export class FakeTelegram {
   private readonly latency: () => number;
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly callbackIds = new Set<string>();
+  private readonly rejectedImages = new Map<string, string>();
   private readonly held = new Set<{ finish(): void }>();
   private readonly queue: UpdateQueue;
   private limits: TelegramLimits | undefined;
@@ -127,6 +128,14 @@ export class FakeTelegram {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method.toLowerCase() === method.toLowerCase());
+  }
+
+  /**
+   * sendPhoto with this URL fails as Telegram answers for an image it cannot use: by default
+   * "failed to get HTTP URL content" (unreachable); also seen: "wrong type of the web page content".
+   */
+  rejectImage(url: string, description = 'Bad Request: failed to get HTTP URL content'): void {
+    this.rejectedImages.set(url, description);
   }
 
   failNext(method: string, fault: TelegramFault, count = 1): void {
@@ -326,6 +335,7 @@ export class FakeTelegram {
       flood: (s) => this.flood(s),
       commands: this.commands,
       callbackIds: this.callbackIds,
+      rejectedImages: this.rejectedImages,
     });
     if (result.ok && (key === 'sendmessage' || key === 'sendphoto')) this.counters.delivered++;
     return result;

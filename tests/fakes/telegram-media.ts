@@ -1,7 +1,8 @@
 // sendPhoto on the fake Bot API, validated as the real server does: the photo is a multipart
-// upload (or a URL / file_id string), at most 10 MB, a real image whose width and height add up to
-// at most 10000 with a ratio of at most 20; the caption is parsed like message text (parse_mode)
-// and may be 1024 characters after parsing. The uploaded bytes are kept for tests to inspect.
+// upload (at most 10 MB, a real image whose width and height add up to at most 10000 with a ratio
+// of at most 20) or an HTTP(S) URL (a test may make the fake refuse one, as Telegram refuses an
+// address it cannot fetch; a file_id string is always unknown); the caption is parsed like message
+// text (parse_mode) and may be 1024 characters after parsing. The uploaded bytes are kept for tests to inspect.
 import type { UploadedFile } from './fake-http.ts';
 import { checkTelegramText } from './telegram-html.ts';
 import { bad, ok, type MethodHandler } from './telegram-methods.ts';
@@ -34,16 +35,31 @@ function checkPhoto(file: UploadedFile): { width: number; height: number } | str
   return size;
 }
 
-export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood }) => {
-  const file = files.photo;
-  if (!file) {
-    // A string: an HTTP URL Telegram would fetch, or a file_id; the fake has neither to give.
-    return bad(
-      typeof p.photo === 'string' && /^https?:\/\//.test(p.photo)
-        ? 'Bad Request: failed to get HTTP URL content'
-        : 'Bad Request: wrong file identifier/HTTP URL specified',
-    );
+/** The size the fake gives a photo it "fetched" by URL (it fetches nothing). */
+const URL_PHOTO = { width: 800, height: 450 };
+
+/**
+ * A photo given as a string: an HTTP(S) URL Telegram fetches (the fake accepts any such URL
+ * unless a test made it refuse that one, as the real server refuses an unreachable or non-image
+ * address), else a file_id, which the fake has none of.
+ */
+function photoByUrl(photo: unknown, rejected: ReadonlyMap<string, string> | undefined): { url: string } | string {
+  if (typeof photo !== 'string') return 'Bad Request: there is no photo in the request';
+  let u: URL | undefined;
+  try {
+    u = new URL(photo);
+  } catch {
+    u = undefined;
   }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) return 'Bad Request: wrong file identifier/HTTP URL specified';
+  const refusal = rejected?.get(photo);
+  return refusal ?? { url: photo };
+}
+
+export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood, rejectedImages }) => {
+  const file = files.photo;
+  const byUrl = file ? undefined : photoByUrl(p.photo, rejectedImages);
+  if (typeof byUrl === 'string') return bad(byUrl);
   const caption = (p.caption as string | undefined) ?? '';
   // A photo needs no caption; a caption is parsed like message text.
   const check =
@@ -54,7 +70,7 @@ export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood })
   const s = world.resolve(p.chat_id);
   if (!s) return bad('Bad Request: chat not found');
   if (check.length > CAPTION_LIMIT) return bad('Bad Request: message caption is too long');
-  const size = checkPhoto(file);
+  const size = file ? checkPhoto(file) : URL_PHOTO;
   if (typeof size === 'string') return bad(size);
   const refused = world.cannotPost(s);
   if (refused) return bad(refused.description, refused.code);
@@ -69,7 +85,9 @@ export const sendPhoto: MethodHandler = ({ world, params: p, files, at, flood })
     reply_markup: p.reply_markup,
     date: Math.floor(Date.now() / 1000),
     at,
-    photo: { filename: file.filename, ...size, data: file.data },
+    photo: file
+      ? { filename: file.filename, ...size, data: file.data }
+      : { filename: byUrl!.url.split('/').pop() || 'photo', ...size, data: Buffer.alloc(0), url: byUrl!.url },
   });
   return ok(world.toApiMessage(s, m));
 };

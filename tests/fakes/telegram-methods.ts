@@ -26,6 +26,8 @@ export interface MethodContext {
   /** setMyCommands storage, keyed by JSON of {scope, language_code}. */
   commands: Map<string, BotCommand[]>;
   callbackIds: Set<string>;
+  /** Photo URLs the fake refuses to fetch, with the error description (FakeTelegram.rejectImage). */
+  rejectedImages?: ReadonlyMap<string, string>;
 }
 
 export type MethodHandler = (ctx: MethodContext) => ApiResult;

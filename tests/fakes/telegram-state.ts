@@ -19,7 +19,10 @@ export interface DeliveredPhoto {
   filename: string;
   width: number;
   height: number;
+  /** The uploaded bytes (empty for a photo sent by URL). */
   data: Buffer;
+  /** The HTTP URL Telegram fetched the photo from (sendPhoto with a URL string). */
+  url?: string;
 }
 
 export interface DeliveredMessage {

@@ -85,7 +85,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
     ...deps.authRetry,
   });
   return {
-    sender: createSlackSender(createSlackWebClient(token, deps.env.SLACK_API_URL)),
+    sender: createSlackSender(createSlackWebClient(token, deps.env.SLACK_API_URL), deps.log),
     ready,
     ...(port !== undefined ? { port } : {}),
     async stop() {

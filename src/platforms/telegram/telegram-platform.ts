@@ -94,7 +94,7 @@ export function startTelegram(deps: TelegramDeps): TelegramPlatform {
   });
   startup.push(auth.first);
   return {
-    sender: createTelegramSender(run.bot.telegram),
+    sender: createTelegramSender(run.bot.telegram, undefined, deps.log),
     ready: Promise.allSettled(startup).then(() => undefined),
     ...(webhook ? { webhookPath: webhook.path } : {}),
     startPolling: () => (webhook ? undefined : polling.start()),
