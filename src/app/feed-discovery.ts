@@ -15,7 +15,7 @@ import { FeedSources } from './feed-sources.ts';
 /** Topic ids with the query clauses that held, from a compiled matcher. */
 export function topicMatch(matcher: Matcher): (a: Article) => TopicHit[] {
   return (a) => {
-    const doc = { title: a.title, text: a.text };
+    const doc = { title: a.title, text: a.text, feedId: a.feedId };
     const ids = new Set(matcher.match(doc).map((m) => m.id));
     if (ids.size === 0) return [];
     const explained = new Map(matcher.explain(doc).map((e) => [e.id, e]));

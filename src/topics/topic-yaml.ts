@@ -62,6 +62,8 @@ export interface RawTopic {
   threshold?: number;
   echo?: string[];
   against?: string[];
+  /** `feeds:` (read only these) or `except_feeds:` (all but these): names, ids or URLs as written. */
+  feedScope?: { kind: 'only' | 'except'; refs: RawTerm[] };
 }
 
 export interface RawTopicFile {
