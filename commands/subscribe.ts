@@ -1,8 +1,10 @@
-// /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] — this chat receives the
-// topic's digests. Modes are parsed by src/core/schedule-mode.ts, the same parser the config uses.
+// /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [timezone] [exclude WORDS…] — this
+// chat receives the topic's digests, without articles that have one of its own exclude words.
+// Modes are parsed by src/core/schedule-mode.ts, the same parser the config uses.
 import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
 import { argSpec } from './arg-spec.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs, usageReply } from './args.ts';
+import { splitExclude } from './exclude-words.ts';
 import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
@@ -28,13 +30,21 @@ const SPEC = argSpec([
   { name: 'TIMEZONE', kind: 'timezone', optional: true, display: 'TIMEZONE', description: describe('describe.subscribe.TIMEZONE') },
 ]);
 
+/** As shown in usage lines and /help: the exclude tail is read by exclude-words.ts, not by parseArgs. */
+const SHOWN = argSpec([
+  ...SPEC.args,
+  { name: 'EXCLUDE', kind: 'query', optional: true, display: 'exclude WORDS', description: describe('describe.subscribe.EXCLUDE') },
+]);
+
 export const subscribe: CommandDef = {
   name: 'subscribe',
-  spec: SPEC,
+  spec: SHOWN,
   description: describe('describe.subscribe.subscribe'),
   async run(ctx, argText) {
     const lang = ctx.lang;
-    const p = await parseArgs(this.name, SPEC, argText, ctx);
+    const tail = splitExclude(argText, lang);
+    if (!tail.ok) return usageReply(this.name, SHOWN, lang, tail.problem);
+    const p = await parseArgs(this.name, SPEC, tail.head, ctx, SHOWN);
     if (!p.ok) return p.reply;
     const topicId = p.values.TOPIC;
     const mode = p.values.MODE ?? DEFAULT_MODE;
@@ -44,11 +54,25 @@ export const subscribe: CommandDef = {
     const where = chatAddress(ctx);
     const existing = (await ctx.services.subscriptions.list(where)).find((s) => s.topic === topicId);
     if (existing?.source === 'config') return configOwned(ctx, topicId);
-    await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
+    // Without `exclude`, a re-subscribe keeps the chat's exclude words.
+    const exclude = tail.exclude ?? existing?.exclude ?? [];
+    await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang, exclude });
     const when = describeMode(mode, timezone, lang);
-    return ok(existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
+    const done = existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when });
+    const words =
+      exclude.length > 0
+        ? t(lang, 'subscribe.excluding', { terms: excludeList(exclude, lang) })
+        : tail.exclude && existing?.exclude?.length
+          ? t(lang, 'subscribe.excludeCleared')
+          : '';
+    return ok(words ? `${done}\n${words}` : done);
   },
 };
+
+/** The words as the chat gave them, each quoted (a phrase stays visibly one term). */
+export function excludeList(terms: readonly string[], lang: 'ar' | 'en'): string {
+  return terms.map((w) => (lang === 'ar' ? `«${w}»` : `"${w}"`)).join(lang === 'ar' ? '، ' : ', ');
+}
 
 export function describeMode(mode: ScheduleMode, timezone: string, lang: 'ar' | 'en'): string {
   if (mode.kind === 'instant') return scheduleLabel(lang, mode);

@@ -85,6 +85,8 @@ export interface SubscriptionView {
   mode: ScheduleMode;
   timezone: string;
   mutedUntil?: string;
+  /** The chat's own exclude terms for this topic. */
+  exclude?: string[];
   source: 'config' | 'command';
 }
 
@@ -156,7 +158,7 @@ export interface CommandServices {
   subscriptions: {
     list(where: ChatAddress): Promise<SubscriptionView[]>;
     /** Creates or replaces the subscription of this chat to the topic. */
-    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang }): Promise<void>;
+    put(where: ChatAddress, sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang; exclude?: string[] }): Promise<void>;
     remove(where: ChatAddress, topic: string): Promise<boolean>;
     /** Sets (or clears, with undefined) mutedUntil; false when the chat has no such subscription. */
     mute(where: ChatAddress, topic: string, untilIso: string | undefined): Promise<boolean>;

@@ -161,6 +161,7 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
           timezone: s.timezone,
           source: s.source,
           ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}),
+          ...(s.exclude?.length ? { exclude: s.exclude } : {}),
         }));
     }),
     put: coded('subscriptions.put', 'STORE_FAILED', async (where, sub) => {
@@ -173,6 +174,7 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
         createdAt: prev?.createdAt ?? new Date(now()).toISOString(),
         createdBy: sub.by,
         ...(sub.lang ? { lang: sub.lang } : {}),
+        ...(sub.exclude?.length ? { exclude: sub.exclude } : {}),
         source: 'command',
         // A re-subscribe changes the schedule, not a mute someone set.
         ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),

@@ -26,6 +26,8 @@ export interface Subscription {
    * the alert's thread (Slack) or to the alert message (Telegram); 'off' stays silent.
    */
   followUps?: 'thread' | 'off';
+  /** This chat's own exclude terms: an article with one of them is not sent here (alerts, digests). */
+  exclude?: string[];
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }
@@ -39,6 +41,7 @@ export interface ConfigSubscription {
   mode?: string;
   timezone?: string;
   followUps?: 'thread' | 'off';
+  exclude?: string[];
 }
 
 export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): string {
@@ -131,6 +134,7 @@ export class SubscriptionStore {
         source: 'config',
         ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
         ...(s.followUps ? { followUps: s.followUps } : {}),
+        ...(s.exclude?.length ? { exclude: s.exclude } : {}),
       });
     }
   }

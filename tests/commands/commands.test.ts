@@ -29,7 +29,7 @@ describe('/help, /topics, /topic', () => {
     expect(admin.text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
     expect(admin.text).toContain('/feeds list|add|remove|preview|export [URL]');
     const one = await run(w.ctx(), '/help subscribe');
-    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE]');
+    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE] [exclude WORDS]');
     // Each argument is explained from the command's spec.
     expect(one.text).toContain('  TOPIC — a watched topic (see /topics)');
     expect(one.text).toContain('  MODE (optional) — when digests come (default daily 08:00)');
