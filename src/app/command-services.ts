@@ -70,7 +70,7 @@ export interface ServiceDeps {
   now?: () => number;
   log?: Logger;
   /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
-  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
+  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml' | 'importOpml'>;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -221,6 +221,7 @@ function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
     }),
     ...(deps.feedTools?.discover ? { discover: coded('feeds.discover', 'NETWORK', deps.feedTools.discover) } : {}),
     ...(deps.feedTools?.exportOpml ? { exportOpml: coded('feeds.exportOpml', 'STORE_FAILED', deps.feedTools.exportOpml) } : {}),
+    ...(deps.feedTools?.importOpml ? { importOpml: coded('feeds.importOpml', 'STORE_FAILED', deps.feedTools.importOpml) } : {}),
   };
 }
 
