@@ -1,5 +1,6 @@
 // /feeds import: an admin sends an OPML file (a Telegram document with the caption /feeds import,
-// or as a reply to the prompt this command gives without a file; a Slack file is not read yet).
+// or as a reply to the prompt this command gives without a file). Slack files are not read yet:
+// slash commands carry no files, and reading a shared one needs the Events API.
 // The file is read only up to IMPORT_MAX_BYTES; the services check every entry with the same
 // guard as /feeds add and report added, already present and refused (with the reason). A file that
 // is not OPML changes nothing.
@@ -16,7 +17,11 @@ export async function importReply(ctx: CommandContext): Promise<Reply> {
   const file = ctx.attachment;
   const importOpml = ctx.services.feeds.importOpml;
   if (!importOpml) return { status: 'error', ephemeral: true, text: t(lang, 'feeds.importIsNot') };
-  if (!file) return ok(t(lang, 'feeds.importPrompt', { mb: IMPORT_MAX_BYTES / 1048576 }));
+  if (!file) {
+    // Only Telegram hands the bot the files people send (Slack would need its Events API).
+    if (ctx.platform !== 'telegram') return { status: 'error', ephemeral: true, text: t(lang, 'feeds.importNoFiles') };
+    return ok(t(lang, 'feeds.importPrompt', { mb: IMPORT_MAX_BYTES / 1048576 }));
+  }
   const tooLarge = () => ({
     status: 'usage' as const,
     ephemeral: true,

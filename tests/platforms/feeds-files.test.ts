@@ -3,6 +3,7 @@
 // and the real Bolt against the fake Slack (the external upload flow). Import reports added,
 // already present and refused feeds; a malformed or oversized file, or a non-admin, changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../commands/registry.ts';
 import { importOpml } from '../../src/app/feed-discovery.ts';
 import { FeedSources } from '../../src/app/feed-sources.ts';
 import { writeOpml, readOpml } from '../../src/feeds/opml.ts';
@@ -156,5 +157,14 @@ describe('/feeds export on Slack', () => {
     expect(f).toMatchObject({ channel: 'C0NEWS001', initial_comment: '1 feeds as OPML (raqib-feeds.opml):' });
     const back = readOpml(f!.data);
     expect(back.ok && back.entries.map((e) => e.feed.url)).toEqual(['https://wire.example/rss']);
+  });
+});
+
+describe('/feeds import elsewhere', () => {
+  it('without Telegram’s files, says where importing works and changes nothing', async () => {
+    const r = await dispatch(w.ctx({ platform: 'slack', admin: true }), 'feeds', 'import');
+    expect(r).toMatchObject({ status: 'error', ephemeral: true });
+    expect(r.text).toContain('raqib feeds import FILE.opml');
+    expect(await urls()).toEqual(['https://wire.example/rss']);
   });
 });
