@@ -8,16 +8,13 @@ import { importOpml } from '../../src/app/feed-discovery.ts';
 import { FeedSources } from '../../src/app/feed-sources.ts';
 import { writeOpml, readOpml } from '../../src/feeds/opml.ts';
 import { startTelegram } from '../../src/platforms/telegram/telegram-platform.ts';
-import { startSlack } from '../../src/platforms/slack/slack-platform.ts';
-import { ServiceServer } from '../../src/service/server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
-import { sendSlashCommand, startFakeSlack } from '../fakes/slack-web-api.ts';
+import { sendSlashCommand } from '../fakes/slack-web-api.ts';
 import { fakeLookup, NOW, openWorld, type World } from '../commands/command-world.ts';
-import { memoryLog, waitFor } from './platform-helpers.ts';
+import { memoryLog, SLACK_SECRET, startSlackOnFake, waitFor } from './platform-helpers.ts';
 
 const ADMIN = 4242;
 const USER = 42;
-const SECRET = 'test-signing-secret-0123456789';
 
 let w: World;
 let sources: FeedSources;
@@ -130,25 +127,15 @@ describe('/feeds export and import on Telegram', () => {
 
 describe('/feeds export on Slack', () => {
   it('uploads the OPML into the channel through the external upload flow', async () => {
-    const fake = await startFakeSlack({ users: [{ id: 'U0ADMIN01', name: 'ops', locale: 'en-US', is_admin: true }] });
-    const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
-    const eventsUrl = `http://127.0.0.1:${await server.listen()}/slack/events`;
-    const slack = await startSlack({
-      env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [] },
-      services: w.services,
-      log: memoryLog(),
-      mount: (p, h) => server.mount(p, h),
+    const { fake, eventsUrl, stop } = await startSlackOnFake(w.services, {
+      users: [{ id: 'U0ADMIN01', name: 'ops', locale: 'en-US', is_admin: true }],
       now: () => NOW,
     });
-    stops.push(
-      () => fake.close(),
-      () => server.close(),
-      () => slack.stop(),
-    );
+    stops.push(stop);
     const res = await sendSlashCommand(
       eventsUrl,
       { command: '/feeds', text: 'export', user_id: 'U0ADMIN01', channel_id: 'C0NEWS001', response_url: fake.responseUrl('e1') },
-      { signingSecret: SECRET },
+      { signingSecret: SLACK_SECRET },
     );
     expect(res.status).toBe(200);
     const [f] = await waitFor(() => fake.files.shared.length > 0 && fake.files.shared, 'the upload', 10_000);
