@@ -34,6 +34,8 @@ export async function parseArgs<const A extends readonly ArgDef[]>(
   spec: ArgSpec<A>,
   text: string,
   ctx: Pick<CommandContext, 'lang' | 'services'>,
+  /** The spec the usage line shows, when the command reads part of its text itself (/subscribe's exclude tail). */
+  shown: ArgSpec = spec,
 ): Promise<Parsed<A>> {
   let topics: Promise<TopicDef[]> | undefined;
   const env: CheckEnv = { lang: ctx.lang, topics: () => (topics ??= ctx.services.topics()) };
@@ -46,7 +48,7 @@ export async function parseArgs<const A extends readonly ArgDef[]>(
     return { ok: true, values: values as ArgValues<A> };
   } catch (e) {
     if (!(e instanceof ArgProblem)) throw e;
-    return { ok: false, reply: usageReply(command, spec, ctx.lang, e.message) };
+    return { ok: false, reply: usageReply(command, shown, ctx.lang, e.message) };
   }
 }
 

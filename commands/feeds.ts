@@ -1,10 +1,11 @@
-// /feeds list|add|remove|preview|export URL — admins manage the feeds raqib polls. With a fetcher
+// /feeds list|add|remove|preview|import|export URL — admins manage the feeds raqib polls. With a fetcher
 // wired (the running bot), add and preview discover: a page gives its feeds to choose from (one
 // line each with the exact /feeds add command), a feed gives its preview. New URLs pass the
 // fetcher's own guard (scheme, private networks, every redirect hop) before they are stored.
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
 import { choicesText, previewText, type DiscoveryView } from './feeds-text.ts';
+import { importReply } from './feeds-import.ts';
 import { ok, type CommandContext, type CommandDef, type FeedView, type Reply, type UiLang } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 
@@ -12,7 +13,7 @@ const SPEC = argSpec([
   {
     name: 'ACTION',
     kind: 'enum',
-    values: ['list', 'add', 'remove', 'preview', 'export'],
+    values: ['list', 'add', 'remove', 'preview', 'import', 'export'],
     description: describe('describe.feeds.ACTION'),
   },
   {
@@ -34,6 +35,7 @@ export const feeds: CommandDef = {
     if (!p.ok) return p.reply;
     const { ACTION: verb, URL: url } = p.values;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
+    if (verb === 'import') return url === undefined ? importReply(ctx) : usage();
     if (verb === 'list' || verb === 'export')
       return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
     if (url === undefined) return usage(t(lang, 'feeds.urlIsMissing', { verb }));
@@ -116,7 +118,7 @@ async function exportReply(ctx: CommandContext): Promise<Reply> {
   const count = (opml.match(/<outline /g) ?? []).length;
   // The OPML is in the text too, so that platforms without file sending still deliver it.
   const head = t(lang, 'feeds.feedsAsOpml', { count });
-  return ok(`${head}\n${opml}`, { ephemeral: true, file: { name: 'raqib-feeds.opml', mime: 'text/x-opml', text: opml } });
+  return ok(`${head}\n${opml}`, { ephemeral: true, file: { name: 'raqib-feeds.opml', mime: 'text/x-opml', text: opml, caption: head } });
 }
 function formatList(list: FeedView[], lang: UiLang): string {
   if (list.length === 0) return t(lang, 'feeds.noFeedsAdd');

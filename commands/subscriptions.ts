@@ -1,5 +1,5 @@
 // /subscriptions — what this chat receives, when, and what is muted.
-import { describeMode, settingsLabel } from './subscribe.ts';
+import { describeMode, excludeList, settingsLabel } from './subscribe.ts';
 import { chatAddress } from './chat-scope.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
@@ -24,7 +24,8 @@ export const subscriptions: CommandDef = {
           ? t(lang, 'subscriptions.mutedUntil', { until: momentLabel(lang, Date.parse(s.mutedUntil), s.timezone) })
           : '';
       const src = s.source === 'config' ? t(lang, 'subscriptions.config') : '';
-      return `• ${s.topic}: ${describeMode(s.mode, s.timezone, lang)}${settingsLabel(s, lang)}${muted}${src}`;
+      const exclude = s.exclude?.length ? t(lang, 'subscriptions.excluding', { terms: excludeList(s.exclude, lang) }) : '';
+      return `• ${s.topic}: ${describeMode(s.mode, s.timezone, lang)}${settingsLabel(s, lang)}${exclude}${muted}${src}`;
     });
     return ok([t(lang, 'subscriptions.subscriptions', { length: subs.length }), ...lines].join('\n'), { ephemeral: true });
   },

@@ -135,6 +135,11 @@ function header(def: TopicDef, lang: UiLang): string[] {
   const desc = def.description?.[lang] ?? def.description?.en ?? def.description?.ar;
   if (desc) lines.push(desc);
   if (def.aliases && def.aliases.length > 0) lines.push(t(lang, 'topic-view.alsoCalled', { v: def.aliases.join(lang === 'ar' ? '، ' : ', ') }));
+  if (def.feedScope) {
+    // Feed names and URLs are data in their own script: isolated in Arabic so each keeps its order.
+    const v = def.feedScope.feeds.map((f) => (lang === 'ar' ? `\u2068${f.ref}\u2069` : f.ref)).join(lang === 'ar' ? '، ' : ', ');
+    lines.push(t(lang, def.feedScope.kind === 'only' ? 'topic-view.feedsOnly' : 'topic-view.feedsExcept', { v }));
+  }
   return lines;
 }
 

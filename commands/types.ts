@@ -31,7 +31,7 @@ export interface Reply {
    * A file to send with the reply (Telegram document, Slack file). Platforms that cannot send files
    * send `text` alone, so commands keep the content in `text` too when it must arrive.
    */
-  file?: { name: string; mime: string; text: string };
+  file?: { name: string; mime: string; text: string; caption?: string };
   /**
    * A picture to send (a trend chart): platforms upload it with the caption; `text` is the
    * caption too, for platforms that show no pictures (the console).
@@ -46,6 +46,15 @@ export interface ReplyImage {
   filename: string;
   /** Describes the picture for screen readers (Slack alt text). */
   alt: string;
+}
+
+/** A file sent with the command (a Telegram document, a Slack file); read only when needed. */
+export interface Attachment {
+  name: string;
+  /** Bytes, as the platform reports it (a first check before downloading). */
+  size?: number;
+  /** The bytes; rejects (with a reason that can be shown) past maxBytes or when the download fails. */
+  read(maxBytes: number): Promise<Uint8Array>;
 }
 
 export interface ChatInfo {
@@ -72,6 +81,8 @@ export interface CommandContext {
   isChatAdmin(): Promise<boolean>;
   services: CommandServices;
   now(): number;
+  /** A file the person sent with the command. */
+  attachment?: Attachment;
 }
 
 /** Where a subscription lives: one chat (and thread) on one platform. */
@@ -86,6 +97,8 @@ export interface SubscriptionView {
   mode: ScheduleMode;
   timezone: string;
   mutedUntil?: string;
+  /** The chat's own exclude terms for this topic. */
+  exclude?: string[];
   source: 'config' | 'command';
   /** false: instant alerts without the article's picture. */
   images?: boolean;
@@ -127,6 +140,11 @@ export interface StatusView {
   runtime?: RuntimeChange[];
 }
 
+/** What an OPML import did: added, already polled (as which URL), refused (why). */
+export type ImportView =
+  | { ok: false; error: string }
+  | { ok: true; added: string[]; present: { url: string; existing: string }[]; refused: { url: string; line?: number; reason: string }[] };
+
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 /** One /watch change, previewed before it is made. */
@@ -164,7 +182,7 @@ export interface CommandServices {
     /** Creates or replaces the subscription of this chat to the topic. */
     put(
       where: ChatAddress,
-      sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang; images?: boolean; chart?: 'weekly' },
+      sub: { topic: string; mode: ScheduleMode; timezone: string; by: string; lang?: UiLang; images?: boolean; chart?: 'weekly'; exclude?: string[] },
     ): Promise<void>;
     remove(where: ChatAddress, topic: string): Promise<boolean>;
     /** Sets (or clears, with undefined) mutedUntil; false when the chat has no such subscription. */
@@ -194,6 +212,8 @@ export interface CommandServices {
     discover?(url: string): Promise<DiscoveryView>;
     /** Every polled feed as OPML 2.0 with raqib's settings; absent where feed settings are not at hand. */
     exportOpml?(): Promise<string>;
+    /** Adds the feeds of an OPML file; a malformed file changes nothing. Absent where imports are not wired. */
+    importOpml?(bytes: Uint8Array, by: string): Promise<ImportView>;
   };
   status(): Promise<StatusView>;
 }

@@ -17,7 +17,8 @@ export const LAYERS = {
   'src/text': ['src/core'],
   // i18n: the message catalogues and Intl formatting every part that talks to people uses.
   'src/i18n': ['src/core'],
-  'src/config': ['src/core', 'src/i18n', 'src/text', 'src/topics'],
+  // config resolves a topic's feeds: by feed identity (src/feeds/feed-spec.ts), as the poller does.
+  'src/config': ['src/core', 'src/i18n', 'src/text', 'src/feeds', 'src/topics'],
   'src/store': ['src/core'],
   'src/feeds': ['src/core', 'src/text'],
   'src/topics': ['src/core', 'src/text'],

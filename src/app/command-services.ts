@@ -73,7 +73,7 @@ export interface ServiceDeps {
   now?: () => number;
   log?: Logger;
   /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
-  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
+  feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml' | 'importOpml'>;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -166,6 +166,7 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
           ...(s.mutedUntil ? { mutedUntil: s.mutedUntil } : {}),
           ...(s.images === false ? { images: false } : {}),
           ...(s.chart ? { chart: s.chart } : {}),
+          ...(s.exclude?.length ? { exclude: s.exclude } : {}),
         }));
     }),
     put: coded('subscriptions.put', 'STORE_FAILED', async (where, sub) => {
@@ -180,6 +181,7 @@ function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions
         ...(sub.lang ? { lang: sub.lang } : {}),
         ...(sub.images === false ? { images: false } : {}),
         ...(sub.chart ? { chart: sub.chart } : {}),
+        ...(sub.exclude?.length ? { exclude: sub.exclude } : {}),
         source: 'command',
         // A re-subscribe changes the schedule, not a mute someone set.
         ...(prev?.mutedUntil ? { mutedUntil: prev.mutedUntil } : {}),
@@ -226,6 +228,7 @@ function feedServices(deps: ServiceDeps): CommandServices['feeds'] {
     }),
     ...(deps.feedTools?.discover ? { discover: coded('feeds.discover', 'NETWORK', deps.feedTools.discover) } : {}),
     ...(deps.feedTools?.exportOpml ? { exportOpml: coded('feeds.exportOpml', 'STORE_FAILED', deps.feedTools.exportOpml) } : {}),
+    ...(deps.feedTools?.importOpml ? { importOpml: coded('feeds.importOpml', 'STORE_FAILED', deps.feedTools.importOpml) } : {}),
   };
 }
 

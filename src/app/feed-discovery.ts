@@ -1,6 +1,7 @@
 // Discovery and preview for chats and the CLI: what a pasted URL leads to, as plain views the
 // commands phrase. One guarded fetcher (the one user feeds are polled with) does every request.
 import type { DiscoveryView, FeedCandidateView } from '../../commands/feeds-text.ts';
+import type { ImportView } from '../../commands/types.ts';
 import type { Article } from '../core/types.ts';
 import { discoverFeeds, type FeedCandidate } from '../feeds/discover.ts';
 import { createFetcher, type Fetcher } from '../feeds/fetch.ts';
@@ -8,14 +9,14 @@ import type { FeedConfigLike } from '../feeds/feed-spec.ts';
 import type { FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import { buildPreview, type TopicHit } from '../feeds/preview.ts';
-import { writeOpml } from '../feeds/opml.ts';
+import { readOpml, writeOpml } from '../feeds/opml.ts';
 import type { Matcher } from '../topics/index.ts';
 import { FeedSources } from './feed-sources.ts';
 
 /** Topic ids with the query clauses that held, from a compiled matcher. */
 export function topicMatch(matcher: Matcher): (a: Article) => TopicHit[] {
   return (a) => {
-    const doc = { title: a.title, text: a.text };
+    const doc = { title: a.title, text: a.text, feedId: a.feedId };
     const ids = new Set(matcher.match(doc).map((m) => m.id));
     if (ids.size === 0) return [];
     const explained = new Map(matcher.explain(doc).map((e) => [e.id, e]));
@@ -49,11 +50,20 @@ export async function discoverForChat(url: string, fetcher: Fetcher, matcher: ()
 export function chatFeedTools(o: { fetcher: Fetcher; matcher: () => Matcher; sources: FeedSources }): {
   discover(url: string): Promise<DiscoveryView>;
   exportOpml(): Promise<string>;
+  importOpml(bytes: Uint8Array, by: string): Promise<ImportView>;
 } {
   return {
     discover: (url) => discoverForChat(url, o.fetcher, o.matcher),
     exportOpml: async () => writeOpml(await o.sources.exportable()),
+    importOpml: (bytes, by) => importOpml(o.sources, bytes, by),
   };
+}
+
+/** An uploaded OPML file: read whole first (a malformed one changes nothing), then every entry checked and added. */
+export async function importOpml(sources: FeedSources, bytes: Uint8Array, by: string): Promise<ImportView> {
+  const opml = readOpml(bytes);
+  if (!opml.ok) return { ok: false, error: opml.error };
+  return { ok: true, ...(await sources.import(opml.entries, by)) };
 }
 
 /** The tools over a guarded fetcher of their own (the one user feeds are polled with is the poller's); close at stop. */

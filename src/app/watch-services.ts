@@ -50,7 +50,7 @@ async function preview(deps: WatchDeps, change: WatchChange, sinceMs: number, un
   const stored = await deps.articles.listBetween(sinceMs, untilMs);
   const out: WatchPreview = { scanned: stored.length, added: 0, removed: 0, addedExamples: [], removedExamples: [] };
   for (const s of stored) {
-    const doc = { title: s.article.title, text: s.article.text || s.article.summary };
+    const doc = { title: s.article.title, text: s.article.text || s.article.summary, feedId: s.article.feedId };
     const was = matches(before, doc);
     const is = matches(now, doc);
     if (was === is) continue;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { TopicDef } from '../core/types.ts';
 import { lintVocabularies } from '../topics/lint.ts';
+import { describeScope } from '../topics/feed-scope.ts';
 import { readTopicText } from '../topics/topic-read.ts';
 import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { loadConfigContext, reportProblems } from './context.ts';
@@ -19,7 +20,8 @@ export function topicLines(topics: readonly TopicDef[]): string[] {
   const width = Math.max(0, ...topics.map((t) => t.id.length));
   return topics.map((t) => {
     const names = [t.names?.en ?? t.name, t.names?.ar].filter(Boolean).join(' | ');
-    return `  ${t.id.padEnd(width)}  ${(t.origin ?? 'config').padEnd(7)}  ${names}`.trimEnd();
+    const scope = describeScope(t.feedScope);
+    return `  ${t.id.padEnd(width)}  ${(t.origin ?? 'config').padEnd(7)}  ${names}${scope ? ` [${scope}]` : ''}`.trimEnd();
   });
 }
 

@@ -8,6 +8,8 @@ import { configSchema, type RaqibConfig } from './schema.ts';
 import { defaultPackLayer } from '../topics/default-pack.ts';
 import { readTopicDocument } from '../topics/topic-read.ts';
 import { buildTopics } from '../topics/topic-build.ts';
+import type { FeedResolver } from '../topics/feed-scope.ts';
+import { feedIdFor, feedLocationKey } from '../feeds/feed-spec.ts';
 import type { TopicDef } from '../core/types.ts';
 import { ConfigError, zodProblems, type Problem } from './problems.ts';
 
@@ -101,18 +103,41 @@ function parseYamlDocument(text: string): { doc: ReturnType<typeof parseDocument
  * changing one with `extends:`. Problems in the pack itself (a bug) are reported with its file.
  */
 function composeTopics(
-  parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter },
+  parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter; data: unknown },
   path: string,
   usePack: boolean,
 ): { topics: TopicDef[]; problems: Problem[] } {
   const pack = { ...defaultPackLayer(), useTopics: usePack };
-  const r = buildTopics([pack, { file: path, origin: 'config', raw: readTopicDocument(parsed.doc, parsed.lines) }]);
+  const raw = readTopicDocument(parsed.doc, parsed.lines);
+  const r = buildTopics([pack, { file: path, origin: 'config', raw }], { feedRef: configFeedResolver(parsed.data, dirname(path)) });
   const problems = r.problems.map((p) => ({
     path: p.file === path ? p.path : `${p.file}: ${p.path}`,
     ...(p.line !== undefined ? { line: p.line } : {}),
     message: p.message,
   }));
   return { topics: r.topics.filter((t) => !t.id.startsWith('#')), problems };
+}
+
+/**
+ * A topic's `feeds:` names a feed of the config by its name (any case), its id (as /status and
+ * `raqib feeds list` show it) or its URL (any spelling of the same location).
+ */
+function configFeedResolver(data: unknown, base: string): FeedResolver {
+  const list = (data as { feeds?: unknown }).feeds;
+  const feeds = (Array.isArray(list) ? list : [])
+    .map((f) => f as { url?: unknown; name?: unknown } | null)
+    .filter((f): f is { url: string; name?: unknown } => typeof f?.url === 'string' && f.url !== '')
+    .map((f) => {
+      const url = resolveFeedLocation(f.url, base);
+      return { id: feedIdFor(url), key: feedLocationKey(url), name: typeof f.name === 'string' ? f.name.toLowerCase() : undefined };
+    });
+  return (ref) => {
+    const byName = feeds.find((f) => f.id === ref || f.name === ref.toLowerCase());
+    if (byName) return byName.id;
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return undefined;
+    const key = feedLocationKey(resolveFeedLocation(ref, base));
+    return feeds.find((f) => f.key === key)?.id;
+  };
 }
 
 /** Subscriptions must name a topic of the composed list. */

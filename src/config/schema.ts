@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseDuration } from '../core/duration.ts';
 import { isValidTimezone, parseScheduleMode } from '../core/schedule-mode.ts';
 import type { TopicDef } from '../core/types.ts';
+import { checkExcludeTerms } from '../topics/exclude-terms.ts';
 
 const duration = (what: string) =>
   z.string().refine((s) => parseDuration(s) !== undefined, { message: `${what} must be a duration such as 90s, 5m, 24h or 3d` });
@@ -67,6 +68,14 @@ export const subscriptionSchema = z
     images: z.boolean().optional(),
     /** weekly: the first digest of each week carries the week's trend chart. */
     chart: z.enum(['weekly']).optional(),
+    /** This chat's own exclude terms (read like topic terms): matching articles are not sent here. */
+    exclude: z
+      .array(z.union([z.string().min(1), z.number()]).transform(String))
+      .superRefine((terms, ctx) => {
+        const r = checkExcludeTerms(terms);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: `exclude term "${r.term}": ${r.message}` });
+      })
+      .optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

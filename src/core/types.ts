@@ -128,6 +128,15 @@ export interface TopicSpec {
 
 export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';
 
+/**
+ * Which feeds a topic reads (`feeds:` or `except_feeds:` in the topic file): `only` reads these
+ * feeds alone, `except` all but these. Each feed by its id, with the reference as written.
+ */
+export interface FeedScope {
+  kind: 'only' | 'except';
+  feeds: { id: string; ref: string }[];
+}
+
 export interface TopicDef {
   id: string;
   /** One display name (the English name of a structured topic). */
@@ -143,6 +152,8 @@ export interface TopicDef {
   description?: Bilingual;
   spec?: TopicSpec;
   origin?: TopicOrigin;
+  /** The feeds it reads; absent: every feed. */
+  feedScope?: FeedScope;
 }
 
 /** What the store keeps per article: the article plus what the pipeline decided about it. */

@@ -13,6 +13,7 @@ import { followUpBodies } from '../digest/follow-up.ts';
 import type { AlertRenderer } from './outbox.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
 import type { DigestMaker } from './router.ts';
+import { excludedBy } from '../topics/exclude-terms.ts';
 
 export interface ComposerDeps {
   /** The effective topics, read at each message (runtime /watch changes apply at once). */
@@ -58,12 +59,14 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
         articles: d.articles,
         ...(d.stories ? { stories: d.stories } : {}),
         ...(d.maxStories ? { maxStories: d.maxStories } : {}),
+        ...(sub.exclude?.length ? { keep: (s: StoredArticle) => !excludedBy(sub.exclude, s.article) } : {}),
         ...common(),
         lang,
       });
       const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
-      if (overflow.length === 0) return bodies;
-      const extra = alertDigest(overflow, { topics: topicsOf(sub), ...common(), lang });
+      const kept = overflow.filter((s) => !excludedBy(sub.exclude, s.article));
+      if (kept.length === 0) return bodies;
+      const extra = alertDigest(kept, { topics: topicsOf(sub), ...common(), lang });
       return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
     },
   };

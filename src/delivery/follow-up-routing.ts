@@ -1,5 +1,5 @@
 // Which chats follow up a joined article: every instant subscription whose topic the article
-// matched and that did not turn follow-ups off. Whether the story alerted that chat is decided by
+// matched, that did not turn follow-ups off and whose own exclude terms the article lacks. Whether the story alerted that chat is decided by
 // the outbox (follow-ups.ts), which knows what it sent.
 import type { ChatRef } from '../core/outbound.ts';
 import type { StoryJoin } from '../core/types.ts';
@@ -7,6 +7,7 @@ import type { Subscription } from '../store/subscription-store.ts';
 import { chatKeyOf } from './backend.ts';
 import type { FollowUpItem } from './follow-ups.ts';
 import { alertKey } from './chat-doc.ts';
+import { excludedBy } from '../topics/exclude-terms.ts';
 
 export function followUpsByChat(joins: readonly StoryJoin[], instantSubs: readonly Subscription[], now: number): { to: ChatRef; items: FollowUpItem[] }[] {
   const perChat = new Map<string, { to: ChatRef; items: FollowUpItem[] }>();
@@ -14,7 +15,7 @@ export function followUpsByChat(joins: readonly StoryJoin[], instantSubs: readon
     if (!stored.storyId) continue;
     const topics = new Set(stored.matches.map((m) => m.id));
     for (const sub of instantSubs) {
-      if (sub.followUps === 'off' || !topics.has(sub.topic)) continue;
+      if (sub.followUps === 'off' || !topics.has(sub.topic) || excludedBy(sub.exclude, stored.article)) continue;
       const to: ChatRef = { platform: sub.platform, chat: sub.chat, ...(sub.thread ? { thread: sub.thread } : {}) };
       const id = `${chatKeyOf(to)}|${to.thread ?? ''}`;
       let entry = perChat.get(id);

@@ -13,6 +13,7 @@ import { chatKeyOf } from './backend.ts';
 import { followUpsByChat } from './follow-up-routing.ts';
 import { WeeklyCharts, withChartOnLast } from './weekly-chart.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { excludedBy } from '../topics/exclude-terms.ts';
 
 export interface DigestWindow {
   sinceMs: number;
@@ -84,7 +85,7 @@ export class DeliveryRouter {
     for (const s of stored) {
       const topics = new Set(s.matches.map((m) => m.id));
       for (const sub of subs) {
-        if (!topics.has(sub.topic)) continue;
+        if (!topics.has(sub.topic) || excludedBy(sub.exclude, s.article)) continue;
         const to = subscriptionChat(sub);
         const id = `${chatKeyOf(to)}|${to.thread ?? ''}`;
         let entry = perChat.get(id);

@@ -31,6 +31,8 @@ export interface BuildDigestOptions {
    * clustered here (those with one keep the story assigned at ingest). Default 3000.
    */
   clusterLimit?: number;
+  /** A chat's own filter (a subscription's exclude terms): only articles it keeps are counted and shown. */
+  keep?: (s: StoredArticle) => boolean;
 }
 
 /** Articles treated as one story while a digest is built. */
@@ -87,7 +89,10 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   };
 
   const index = await opts.articles.listIndexBetween(opts.sinceMs, opts.untilMs);
-  const hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
+  let hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
+  // A chat's own filter reads the articles: all of the window's hits are loaded, then filtered.
+  const kept = opts.keep && hits.length > 0 ? await keptArticles(hits, opts.articles, opts.keep) : undefined;
+  if (kept) hits = hits.filter((e) => kept.has(e.id));
   if (hits.length === 0) return base;
 
   // Load what clustering needs: nothing when ingest placed every hit in a story (the usual case);
@@ -95,8 +100,8 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   // without a story.
   const limit = opts.clusterLimit ?? 3000;
   const unassigned = hits.filter((e) => !e.storyId);
-  const toLoad = unassigned.length === 0 ? [] : hits.length <= limit ? hits : unassigned.slice(-limit);
-  const loaded = new Map((await opts.articles.getMany(toLoad.map((e) => e.id))).map((s) => [s.article.id, s]));
+  const toLoad = kept || unassigned.length === 0 ? [] : hits.length <= limit ? hits : unassigned.slice(-limit);
+  const loaded = kept ?? new Map((await opts.articles.getMany(toLoad.map((e) => e.id))).map((s) => [s.article.id, s]));
   const groups = groupIntoStories(hits, loaded, limit);
 
   rankGroups(groups, hits, opts);
@@ -124,6 +129,11 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
     stories,
     more: Math.max(0, groups.length - stories.length),
   };
+}
+
+async function keptArticles(hits: ArticleIndexEntry[], articles: ArticleStore, keep: (s: StoredArticle) => boolean): Promise<Map<string, StoredArticle>> {
+  const all = await articles.getMany(hits.map((e) => e.id));
+  return new Map(all.filter(keep).map((s) => [s.article.id, s]));
 }
 
 function groupIntoStories(hits: ArticleIndexEntry[], loaded: Map<string, StoredArticle>, limit: number): Group[] {

@@ -273,7 +273,7 @@ async function addFullText(items: NormalisedItem[], deps: IngestDeps, log: Logge
 async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDeps, result: PollResult) {
   let matches: Match[] = [];
   try {
-    matches = matcher.match({ title: item.article.title, text: item.article.text });
+    matches = matcher.match({ title: item.article.title, text: item.article.text, feedId: item.article.feedId });
   } catch (e) {
     // One article the matcher chokes on is stored unmatched, not a failed feed.
     result.warnings.push(`matcher failed on ${item.article.id}: ${(e as Error).message}`);

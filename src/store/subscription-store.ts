@@ -30,6 +30,8 @@ export interface Subscription {
   images?: boolean;
   /** 'weekly': the first digest of each week (Monday, in `timezone`) carries the week's trend chart. */
   chart?: 'weekly';
+  /** This chat's own exclude terms: an article with one of them is not sent here (alerts, digests). */
+  exclude?: string[];
   /** 'config' for routes kept as code, 'command' for /subscribe. */
   source: 'config' | 'command';
 }
@@ -45,6 +47,7 @@ export interface ConfigSubscription {
   followUps?: 'thread' | 'off';
   images?: boolean;
   chart?: 'weekly';
+  exclude?: string[];
 }
 
 export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): string {
@@ -139,6 +142,7 @@ export class SubscriptionStore {
         ...(s.followUps ? { followUps: s.followUps } : {}),
         ...(s.images === false ? { images: false } : {}),
         ...(s.chart ? { chart: s.chart } : {}),
+        ...(s.exclude?.length ? { exclude: s.exclude } : {}),
       });
     }
   }

@@ -37,6 +37,7 @@ export { buildTopics, type TopicLayer, type LayerProblem } from './topic-build.t
 export { readTopicText, readTopicDocument } from './topic-read.ts';
 export { lintVocabularies, type LintFinding } from './lint.ts';
 export { renderSpec, renderClause } from './topic-render.ts';
+export { readsFeed, describeScope, type FeedResolver } from './feed-scope.ts';
 
 /**
  * Compiles all topics once (free queries and structured topics alike). Throws RaqibError `TOPIC_QUERY_INVALID` (with the topic id, position

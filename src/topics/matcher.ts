@@ -7,10 +7,13 @@ import type { QueryNode } from './query-ast.ts';
 import { compileNode, evaluate, holds, type CompiledNode, type SpanRef } from './evaluate.ts';
 import { TermIndex, type Occurrence } from './term-index.ts';
 import { topicRelevance } from './relevance.ts';
+import { readsFeed } from './feed-scope.ts';
 
 export interface MatchInput {
   title: string;
   text: string;
+  /** The article's feed: topics scoped to other feeds (feeds:, except_feeds:) are skipped. Absent: every topic. */
+  feedId?: string;
 }
 
 export interface CompiledClause {
@@ -167,6 +170,7 @@ export class TopicMatcher {
     const out: DetailedMatch[] = [];
     for (const t of scanned.candidates) {
       const topic = this.compiled[t]!;
+      if (doc.feedId !== undefined && !readsFeed(topic.def, doc.feedId)) continue;
       if (!holds(topic.root, scanned.occurrences)) continue;
       const r = evaluate(topic.root, scanned.occurrences);
       if (!r.ok) continue;

@@ -3,8 +3,9 @@
 // of all layers form one namespace (a later layer's vocabulary replaces an earlier one of the same
 // name). Every name is resolved and every clause compiled here, so that all problems are found
 // at load time, each with its file, line and clause or vocabulary.
-import type { ClauseSpec, TermSource, TopicDef, TopicOrigin, TopicSpec } from '../core/types.ts';
+import type { ClauseSpec, FeedScope, TermSource, TopicDef, TopicOrigin, TopicSpec } from '../core/types.ts';
 import { compileSpec, type ClauseProblem } from './compile-spec.ts';
+import type { FeedResolver } from './feed-scope.ts';
 import { parseQuery, parseTerm } from './query-parser.ts';
 import { renderSpec } from './topic-render.ts';
 import type { RawClause, RawNames, RawTerm, RawTopic, RawTopicFile, RawVocab, TopicProblem } from './topic-yaml.ts';
@@ -38,6 +39,7 @@ interface Vocab {
 class Builder {
   readonly problems: LayerProblem[] = [];
   readonly vocabs = new Map<string, Vocab>();
+  constructor(readonly feedRef?: FeedResolver) {}
 
   report(file: string, at: { path: string; line?: number }, message: string): void {
     this.problems.push({ file, path: at.path, ...(at.line !== undefined ? { line: at.line } : {}), message });
@@ -153,7 +155,30 @@ function meta(e: Entry): Omit<TopicDef, 'query'> {
   };
 }
 
+/** The last layer's feeds:/except_feeds: (an extends: entry may set one), each feed resolved to its id. */
+function feedScope(b: Builder, e: Entry): FeedScope | undefined {
+  const layers = [{ raw: e.raw, file: e.file }, ...e.patches];
+  const last = layers.reduce<(typeof layers)[number] | undefined>((v, l) => (l.raw.feedScope ? l : v), undefined);
+  if (!last) return undefined;
+  const scope = last.raw.feedScope!;
+  const feeds: FeedScope['feeds'] = [];
+  for (const r of scope.refs) {
+    const id = b.feedRef?.(r.text.trim());
+    if (id === undefined) b.report(last.file, r, `topic ${e.raw.id}: unknown feed "${r.text}" (name a feed of the config's feeds: by its name, id or URL)`);
+    else if (!feeds.some((f) => f.id === id)) feeds.push({ id, ref: r.text });
+  }
+  return { kind: scope.kind, feeds };
+}
+
 function buildEntry(b: Builder, e: Entry): TopicDef | undefined {
+  const before = b.problems.length;
+  const scope = feedScope(b, e);
+  const def = buildBody(b, e);
+  if (!def || b.problems.length > before) return undefined;
+  return scope ? { ...def, feedScope: scope } : def;
+}
+
+function buildBody(b: Builder, e: Entry): TopicDef | undefined {
   const t = e.raw;
   const patches = e.patches.map((p) => p.raw);
   if (t.query !== undefined) {
@@ -227,9 +252,9 @@ function placeTopics(b: Builder, layers: readonly TopicLayer[]): Entry[] {
 /** The topics of all layers, composed, or every problem found. */
 export function buildTopics(
   layers: readonly TopicLayer[],
-  opts: { reportUnused?: readonly TopicLayer['origin'][] } = {},
+  opts: { reportUnused?: readonly TopicLayer['origin'][]; feedRef?: FeedResolver } = {},
 ): { topics: TopicDef[]; problems: LayerProblem[] } {
-  const b = new Builder();
+  const b = new Builder(opts.feedRef);
   for (const layer of layers) {
     for (const p of layer.raw.problems) b.problems.push({ file: layer.file, ...p });
     b.addVocabularies(layer);

@@ -25,6 +25,8 @@ const TOPIC_KEYS = [
   'background',
   'extends',
   'include',
+  'feeds',
+  'except_feeds',
 ] as const;
 /** Largest distance in near:, before:, not_near.within (as NEAR/n in a query). */
 const MAX_DISTANCE = 1_000;
@@ -120,7 +122,8 @@ function readExtends(r: YamlReader, o: Record<string, unknown>, path: readonly K
     o.names === undefined &&
     o.aliases === undefined &&
     o.description === undefined &&
-    o.threshold === undefined
+    o.threshold === undefined &&
+    t.feedScope === undefined
   ) {
     r.problem(path, 'this extends: entry changes nothing: give include: or exclude: terms');
   }
@@ -181,9 +184,23 @@ function readTopic(r: YamlReader, v: unknown, i: number): RawTopic | undefined {
     if (typeof o.threshold === 'number' && o.threshold >= 0) t.threshold = o.threshold;
     else r.problem([...path, 'threshold'], 'threshold must be a number ≥ 0');
   }
+  readFeedScope(r, o, path, t);
   if (ext !== undefined) readExtends(r, o, path, t);
   else readStructured(r, o, path, t);
   return t;
+}
+
+/** `feeds:` or `except_feeds:`: which feeds the topic reads (resolved against the config's feeds later). */
+function readFeedScope(r: YamlReader, o: Record<string, unknown>, path: readonly Key[], t: RawTopic): void {
+  if (o.feeds !== undefined && o.except_feeds !== undefined) {
+    r.problem([...path, 'except_feeds'], 'give feeds: (read only these) or except_feeds: (all but these), not both');
+    return;
+  }
+  const key = o.feeds !== undefined ? 'feeds' : o.except_feeds !== undefined ? 'except_feeds' : undefined;
+  if (key === undefined) return;
+  const refs = r.terms(o[key], [...path, key], key);
+  if (refs.length === 0 && Array.isArray(o[key])) r.problem([...path, key], `${key}: is empty: name at least one feed (its name, id or URL)`);
+  if (refs.length > 0) t.feedScope = { kind: key === 'feeds' ? 'only' : 'except', refs };
 }
 
 /** Reads vocabularies and topics from an already parsed document (a config file shares its parse). */

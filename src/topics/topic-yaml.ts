@@ -63,6 +63,8 @@ export interface RawTopic {
   echo?: string[];
   against?: string[];
   background?: string[];
+  /** `feeds:` (read only these) or `except_feeds:` (all but these): names, ids or URLs as written. */
+  feedScope?: { kind: 'only' | 'except'; refs: RawTerm[] };
 }
 
 export interface RawTopicFile {

@@ -27,9 +27,9 @@ describe('/help, /topics, /topic', () => {
     expect(r.text).not.toContain('/watch');
     const admin = await run(w.ctx({ admin: true }), '/help');
     expect(admin.text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
-    expect(admin.text).toContain('/feeds list|add|remove|preview|export [URL]');
+    expect(admin.text).toContain('/feeds list|add|remove|preview|import|export [URL]');
     const one = await run(w.ctx(), '/help subscribe');
-    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE]');
+    expect(one.text).toContain('/subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE] [images on|off] [chart weekly|off] [exclude WORDS]');
     // Each argument is explained from the command's spec.
     expect(one.text).toContain('  TOPIC — a watched topic (see /topics)');
     expect(one.text).toContain('  MODE (optional) — when digests come (default daily 08:00)');

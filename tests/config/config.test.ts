@@ -81,6 +81,19 @@ describe('config file', () => {
     expect(r.ok && r.loaded.config.feeds![0]!.url).toBe('file:///srv/raqib/feeds/a.xml');
   });
 
+  it('a subscription may carry its own exclude terms, read like topic terms', () => {
+    const sub = (exclude: string) =>
+      `topics:\n  - id: iraq\n    query: iraq\nsubscriptions:\n  - topic: iraq\n    platform: telegram\n    chat: 1\n    exclude: ${exclude}\n`;
+    const good = parseConfigText(sub('[football, "transfer news", العراقي]'), '/x/raqib.yaml');
+    expect(good.ok && good.loaded.config.subscriptions![0]!.exclude).toEqual(['football', 'transfer news', 'العراقي']);
+    const bad = parseConfigText(sub("['fo\"o']"), '/x/raqib.yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.problems).toContainEqual(
+        expect.objectContaining({ path: 'subscriptions[0].exclude', message: expect.stringContaining('exclude term "fo"o"') }),
+      );
+  });
+
   it('reports broken YAML with its line', () => {
     const r = parseConfigText('topics: [\n  - id: x\n', '/x/raqib.yaml');
     expect(r.ok).toBe(false);

@@ -6,15 +6,12 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
 import { startTelegram } from '../../src/platforms/telegram/telegram-platform.ts';
-import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
-import { ServiceServer } from '../../src/service/server.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
-import { sendSlashCommand, startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { sendSlashCommand, type FakeSlack } from '../fakes/slack-web-api.ts';
 import { NOW, openWorld, type World } from '../commands/command-world.ts';
-import { memoryLog, waitFor } from '../platforms/platform-helpers.ts';
+import { memoryLog, SLACK_SECRET, startSlackOnFake, waitFor } from '../platforms/platform-helpers.ts';
 
 const USER = 42;
-const SECRET = 'test-signing-secret-0123456789';
 
 /** Non-white pixels of a PNG, and its size. */
 async function inspect(png: Buffer): Promise<{ width: number; height: number; ink: number }> {
@@ -66,32 +63,19 @@ describe('/trend on Telegram', () => {
 
 describe('/trend on Slack', () => {
   let fake: FakeSlack;
-  let slack: SlackPlatform;
   let eventsUrl: string;
 
   beforeEach(async () => {
-    fake = await startFakeSlack({ users: [{ id: 'U0EDITOR1', name: 'editor', locale: 'en-US' }] });
-    const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
-    eventsUrl = `http://127.0.0.1:${await server.listen()}/slack/events`;
-    slack = await startSlack({
-      env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [] },
-      services: w.services,
-      log: memoryLog(),
-      mount: (p, h) => server.mount(p, h),
-      now: () => NOW,
-    });
-    stops.push(
-      () => fake.close(),
-      () => server.close(),
-      () => slack.stop(),
-    );
+    const started = await startSlackOnFake(w.services, { users: [{ id: 'U0EDITOR1', name: 'editor', locale: 'en-US' }], now: () => NOW });
+    ({ fake, eventsUrl } = started);
+    stops.push(started.stop);
   });
 
   it('/trend iraq completes the upload flow into the channel with the PNG and the caption', async () => {
     const res = await sendSlashCommand(
       eventsUrl,
       { command: '/trend', text: 'iraq 7d', user_id: 'U0EDITOR1', channel_id: 'C0NEWS001', response_url: fake.responseUrl('t1') },
-      { signingSecret: SECRET },
+      { signingSecret: SLACK_SECRET },
     );
     expect(res.status).toBe(200);
     const [f] = await waitFor(() => fake.files.shared.length > 0 && fake.files.shared, 'the upload', 20_000);

@@ -9,10 +9,12 @@ import { listen, parseBody, readRaw, sendJson, sleep, type ParsedBody, type Uplo
 import { FaultInjector, latencySource, RateWindows, type FaultRateOptions, type LatencyOption, type WindowRule } from './faults.ts';
 import { bad, METHODS, type ApiResult, type BotCommand } from './telegram-methods.ts';
 import { sendPhoto } from './telegram-media.ts';
+import { TelegramFiles } from './telegram-files.ts';
+import { userMessage, type UserMessageOptions } from './telegram-user-message.ts';
 import { checkParams, loadTelegramSpec } from './telegram-spec.ts';
 import { TelegramWorld, type ChatMemberStatus, type ChatState, type DeliveredMessage, type FakeChatSpec } from './telegram-state.ts';
 import { UpdateQueue, type WebhookDelivery, type WebhookState } from './telegram-update-queue.ts';
-import { detectEntities, defaultUser, type TgUpdate, type TgUser } from './telegram-updates.ts';
+import type { TgUpdate, TgUser } from './telegram-updates.ts';
 
 export type { ChatMemberStatus, DeliveredMessage, FakeChatSpec, TgUpdate, TgUser, ApiResult, BotCommand, WebhookDelivery, WebhookState };
 
@@ -88,6 +90,8 @@ export class FakeTelegram {
   readonly bot: TgUser;
   readonly calls: RecordedCall[] = [];
   readonly world: TelegramWorld;
+  /** Documents users sent and the bot sent (sendDocument, getFile, /file/bot<token>/…). */
+  readonly files = new TelegramFiles();
   url = '';
   private readonly spec;
   private readonly started = Date.now();
@@ -185,26 +189,12 @@ export class FakeTelegram {
     return [...this.queue.pending];
   }
 
-  /** A user's text message as Telegram would send it to the bot (entities detected, message_id allocated). */
-  makeMessage(opts: { chatId: number; text: string; from?: number | Partial<TgUser>; messageThreadId?: number; date?: number }): TgUpdate {
-    const s = this.world.resolve(opts.chatId);
-    if (!s) throw new Error(`fake telegram: chat ${opts.chatId} is not configured`);
-    const fromId = typeof opts.from === 'number' ? opts.from : (opts.from?.id ?? (s.chat.type === 'private' ? s.chat.id : 1000001));
-    const from = typeof opts.from === 'object' ? defaultUser(fromId, opts.from) : this.world.user(fromId);
-    const entities = detectEntities(opts.text);
-    const message = {
-      message_id: this.world.nextMessageId(s.chat.id),
-      ...(opts.messageThreadId !== undefined ? { message_thread_id: opts.messageThreadId, is_topic_message: true } : {}),
-      ...(s.chat.type === 'channel' ? { sender_chat: { ...s.chat } } : { from }),
-      chat: { ...s.chat },
-      date: opts.date ?? Math.floor(Date.now() / 1000),
-      text: opts.text,
-      ...(entities.length > 0 ? { entities } : {}),
-    };
-    return { update_id: 0, ...(s.chat.type === 'channel' ? { channel_post: message } : { message }) };
+  /** A user's message as Telegram would send it to the bot (telegram-user-message.ts). */
+  makeMessage(opts: UserMessageOptions): TgUpdate {
+    return userMessage(this.world, this.files, opts);
   }
 
-  pushMessage(opts: Parameters<FakeTelegram['makeMessage']>[0]): Promise<TgUpdate> {
+  pushMessage(opts: UserMessageOptions): Promise<TgUpdate> {
     return this.pushUpdate(this.makeMessage(opts));
   }
 
@@ -242,6 +232,7 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.files.serve(req, res, this.token)) return;
     const route = /^\/bot([^/]*)\/([^/?]+)\/?(?:\?.*)?$/.exec(req.url ?? '');
     const raw = await readRaw(req);
     if (!route) return this.reply(res, NOT_FOUND);
@@ -325,7 +316,7 @@ export class FakeTelegram {
       case 'getwebhookinfo':
         return this.queue.webhookInfo();
     }
-    const handler = key === 'sendphoto' ? sendPhoto : METHODS[key];
+    const handler = key === 'sendphoto' ? sendPhoto : key === 'senddocument' ? this.files.sendDocument : key === 'getfile' ? this.files.getFile : METHODS[key];
     if (!handler) return bad(`Bad Request: the fake Bot API server does not implement ${call.method}`);
     const result = handler({
       world: this.world,
@@ -337,7 +328,7 @@ export class FakeTelegram {
       callbackIds: this.callbackIds,
       rejectedImages: this.rejectedImages,
     });
-    if (result.ok && (key === 'sendmessage' || key === 'sendphoto')) this.counters.delivered++;
+    if (result.ok && ['sendmessage', 'sendphoto', 'senddocument'].includes(key)) this.counters.delivered++;
     return result;
   }
 

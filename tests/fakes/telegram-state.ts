@@ -1,6 +1,7 @@
 // The fake Telegram's world: chats (configured or created on first use), who is a member or an
 // administrator of what, and every message the bot has delivered, per chat, in order.
 import type { TelegramEntity } from './telegram-html.ts';
+import { documentOf, type HeldFile } from './telegram-files.ts';
 import { defaultChat, defaultUser, type TgChat, type TgMessage, type TgUser } from './telegram-updates.ts';
 
 export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
@@ -46,6 +47,8 @@ export interface DeliveredMessage {
   edits: string[];
   /** A photo message (sendPhoto): `text` is its caption. */
   photo?: DeliveredPhoto;
+  /** A document message (sendDocument): `text` is its caption. */
+  document?: HeldFile;
   deleted: boolean;
 }
 
@@ -204,11 +207,12 @@ export class TelegramWorld {
       chat: { ...s.chat },
       date: m.date,
       ...(m.message_thread_id !== undefined && s.chat.is_forum ? { is_topic_message: true } : {}),
-      ...(m.photo ? { photo: photoSizes(m), ...(m.text ? { caption: m.text } : {}) } : { text: m.text }),
+      ...(m.photo ? { photo: photoSizes(m) } : m.document ? { document: documentOf(m.document) } : { text: m.text }),
+      ...((m.photo || m.document) && m.text ? { caption: m.text } : {}),
     };
     const replied = m.reply_to_message_id !== undefined ? this.message(s, m.reply_to_message_id) : undefined;
     if (replied) out.reply_to_message = this.toApiMessage(s, replied);
-    if (m.entities.length > 0) out[m.photo ? 'caption_entities' : 'entities'] = m.entities;
+    if (m.entities.length > 0) out[m.photo || m.document ? 'caption_entities' : 'entities'] = m.entities;
     if (m.link_preview_options !== undefined) out.link_preview_options = m.link_preview_options;
     if (m.reply_markup !== undefined) out.reply_markup = m.reply_markup;
     if (editDate !== undefined) out.edit_date = editDate;

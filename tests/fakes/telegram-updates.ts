@@ -33,6 +33,7 @@ export interface TgMessage {
   text?: string;
   entities?: TelegramEntity[];
   photo?: unknown[];
+  document?: Record<string, unknown>;
   caption?: string;
   caption_entities?: TelegramEntity[];
   link_preview_options?: unknown;

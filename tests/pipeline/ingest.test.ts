@@ -108,6 +108,21 @@ describe.each(storeCases)('pollFeed ($name)', (sc) => {
     }
   });
 
+  it.skipIf(sc.skip)('a topic scoped to some feeds matches only their articles (feeds: / except_feeds:)', async () => {
+    clock = NOW;
+    const [p1, p2] = [path('scoped'), path('unscoped')];
+    const [f1, f2] = [spec(p1, { alertOnFirstPoll: true }), spec(p2, { alertOnFirstPoll: true })];
+    const only = { id: 'iraq-wire', query: 'Iraq', feedScope: { kind: 'only' as const, feeds: [{ id: f1.id, ref: 'wire' }] } };
+    const except = { id: 'iraq-rest', query: 'Iraq', feedScope: { kind: 'except' as const, feeds: [{ id: f1.id, ref: 'wire' }] } };
+    const scoped = compileTopics([only, except]);
+    server.serve(p1, rss([{ ...A, link: 'https://news.example/scope-1' }]));
+    server.serve(p2, rss([{ ...A, title: 'Iraq talks resume again', link: 'https://news.example/scope-2' }]));
+    const r1 = await pollFeed(f1, deps({ matcher: () => scoped }));
+    const r2 = await pollFeed(f2, deps({ matcher: () => scoped }));
+    expect(r1.alerts.map((s) => s.matches.map((m) => m.id))).toEqual([['iraq-wire']]);
+    expect(r2.alerts.map((s) => s.matches.map((m) => m.id))).toEqual([['iraq-rest']]);
+  });
+
   it.skipIf(sc.skip)('a crash before delivery took the alerts loses nothing: the next poll offers them again', async () => {
     clock = NOW;
     const p = path('crash');

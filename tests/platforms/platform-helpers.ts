@@ -1,6 +1,10 @@
 // Shared by the platform tests: a logger that remembers what it was told, and polling waits.
 import { Writable } from 'node:stream';
+import type { CommandServices } from '../../commands/types.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
+import { startSlack } from '../../src/platforms/slack/slack-platform.ts';
+import { ServiceServer } from '../../src/service/server.ts';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/slack-web-api.ts';
 import { mulberry32 } from '../helpers/random.ts';
 export interface LogEntry {
   level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -34,6 +38,34 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+export const SLACK_SECRET = 'test-signing-secret-0123456789';
+
+/** The real Bolt app on the real service HTTP server, against a fresh fake Slack; stop() ends all three. */
+export async function startSlackOnFake(
+  services: CommandServices,
+  opts: { users?: FakeSlackOptions['users']; now: () => number },
+): Promise<{ fake: FakeSlack; eventsUrl: string; stop(): Promise<void> }> {
+  const fake = await startFakeSlack({ ...(opts.users ? { users: opts.users } : {}) });
+  const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
+  const eventsUrl = `http://127.0.0.1:${await server.listen()}/slack/events`;
+  const slack = await startSlack({
+    env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [] },
+    services,
+    log: memoryLog(),
+    mount: (p, h) => server.mount(p, h),
+    now: opts.now,
+  });
+  return {
+    fake,
+    eventsUrl,
+    async stop() {
+      await slack.stop();
+      await server.close();
+      await fake.close();
+    },
+  };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

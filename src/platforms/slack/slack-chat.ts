@@ -61,31 +61,52 @@ function chatOf(c: SlashCommand): ChatInfo {
 }
 
 /**
- * A picture goes through Slack's external upload flow (files.getUploadURLExternal, the upload,
- * files.completeUploadExternal) into the channel, captioned; when that fails the caption is
- * answered as text, so the person still gets the numbers.
+ * A picture or a file goes through Slack's external upload flow (files.getUploadURLExternal, the
+ * upload, files.completeUploadExternal) into the channel, with its comment; when that fails the
+ * reply is answered as text, so the person still gets the numbers (or the OPML itself).
  */
-async function uploadReply(deps: SlackChatDeps, image: NonNullable<Reply['image']>, command: SlashCommand): Promise<boolean> {
+async function uploadReply(deps: SlackChatDeps, up: Upload, command: SlashCommand): Promise<boolean> {
   const chat = chatOf(command);
   try {
     await deps.web.filesUploadV2({
       channel_id: command.channel_id,
-      file: Buffer.from(image.png),
-      filename: image.filename,
-      title: image.filename,
-      alt_text: image.alt.slice(0, 1000),
-      initial_comment: image.caption,
+      file: up.bytes,
+      filename: up.filename,
+      title: up.filename,
+      ...(up.alt ? { alt_text: up.alt.slice(0, 1000) } : {}),
+      ...(up.comment ? { initial_comment: up.comment } : {}),
       ...(chat.thread ? { thread_ts: chat.thread } : {}),
     } as never);
     return true;
   } catch (err) {
-    deps.log.warn({ err: slackError(err, 'files.completeUploadExternal') }, 'slack: chart upload failed; answering with its caption');
+    deps.log.warn({ err: slackError(err, 'files.completeUploadExternal') }, 'slack: upload failed; answering with text');
     return false;
   }
 }
 
+/** What one upload sends: a chart (with alt text) or a file (the OPML export). */
+interface Upload {
+  bytes: Buffer;
+  filename: string;
+  alt?: string;
+  comment?: string;
+}
+
+const imageUpload = (image: NonNullable<Reply['image']>): Upload => ({
+  bytes: Buffer.from(image.png),
+  filename: image.filename,
+  alt: image.alt,
+  comment: image.caption,
+});
+const fileUpload = (file: NonNullable<Reply['file']>): Upload => ({
+  bytes: Buffer.from(file.text, 'utf8'),
+  filename: file.name,
+  ...(file.caption ? { comment: file.caption } : {}),
+});
+
 async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashCommand, respond: Respond): Promise<void> {
-  if (reply.image && (await uploadReply(deps, reply.image, command))) return;
+  if (reply.image && (await uploadReply(deps, imageUpload(reply.image), command))) return;
+  if (reply.file && (await uploadReply(deps, fileUpload(reply.file), command))) return;
   const visibleToAll = !reply.ephemeral && reply.status === 'ok';
   for (const part of replyToSlack(reply, deps.renderDigest)) {
     const content = {

@@ -8,6 +8,7 @@ import type { Logger } from '../../log.ts';
 import type { ChatAdminCache } from './telegram-admins.ts';
 import { replyToTelegramHtml, type TelegramDigestRenderer } from './telegram-html.ts';
 import { telegramError } from './telegram-sender.ts';
+import { documentCommandText, telegramAttachment, type DocumentMessage } from './telegram-files.ts';
 
 interface TgUser {
   id: number;
@@ -17,7 +18,7 @@ interface TgUser {
   language_code?: string;
 }
 
-interface TgMessage {
+interface TgMessage extends DocumentMessage {
   message_id: number;
   text?: string;
   from?: TgUser;
@@ -39,17 +40,17 @@ export interface ChatDeps {
 }
 
 /** The message of an update that may carry a command: text, from a person or the chat itself. */
-export function commandMessage(update: { message?: TgMessage; channel_post?: TgMessage }): TgMessage | undefined {
+export function commandMessage(update: { message?: TgMessage; channel_post?: TgMessage }, botId?: number): TgMessage | undefined {
   const msg = update.message ?? update.channel_post;
-  if (!msg || typeof msg.text !== 'string') return undefined;
+  if (!msg || (typeof msg.text !== 'string' && documentCommandText(msg, botId) === undefined)) return undefined;
   // Other bots are ignored (no reply loops), except the stand-in Telegram uses for an anonymous
   // group administrator, whose message carries the group itself as sender_chat.
   if (msg.from?.is_bot && msg.sender_chat?.id !== msg.chat.id) return undefined;
   return msg;
 }
 
-export async function answerMessage(deps: ChatDeps, msg: TgMessage, botUsername: string | undefined): Promise<void> {
-  const text = msg.text!.trim();
+export async function answerMessage(deps: ChatDeps, msg: TgMessage, botUsername: string | undefined, botId?: number): Promise<void> {
+  const text = (msg.text ?? documentCommandText(msg, botId) ?? '').trim();
   const isPrivate = msg.chat.type === 'private';
   const parsed = text.startsWith('/') ? parseCommandLine(text) : undefined;
   // "/digest@other_bot" in a group is another bot's; a private chat has no other bot to ask.
@@ -92,6 +93,7 @@ function commandContext(deps: ChatDeps, msg: TgMessage, lang: UiLang): CommandCo
     isChatAdmin,
     services: deps.services,
     now: deps.now,
+    ...(msg.document ? { attachment: telegramAttachment(deps.telegram, msg.document) } : {}),
   };
 }
 
@@ -118,8 +120,23 @@ async function sendPhotoReply(deps: ChatDeps, msg: TgMessage, image: NonNullable
   }
 }
 
+/** A file (the OPML export) as a document with its caption; false when Telegram refused it. */
+async function sendDocumentReply(deps: ChatDeps, msg: TgMessage, file: NonNullable<Reply['file']>): Promise<boolean> {
+  const text = file.caption ?? '';
+  const caption = [...text].length > CAPTION_LIMIT ? `${[...text].slice(0, CAPTION_LIMIT - 1).join('')}…` : text;
+  try {
+    const document = { source: Buffer.from(file.text, 'utf8'), filename: file.name };
+    await deps.telegram.sendDocument(msg.chat.id, document, { ...(caption ? { caption } : {}), ...placement(msg, true) } as never);
+    return true;
+  } catch (err) {
+    deps.log.warn({ err: telegramError(err), chat: msg.chat.id }, 'telegram: document reply not sent; answering with text');
+    return false;
+  }
+}
+
 async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
   if (reply.image) return sendPhotoReply(deps, msg, reply.image);
+  if (reply.file && (await sendDocumentReply(deps, msg, reply.file))) return;
   const parts = replyToTelegramHtml(reply, deps.renderDigest);
   for (const [i, html] of parts.entries()) {
     const payload: Record<string, unknown> = {

@@ -139,9 +139,9 @@ function registerCommands(bot: Telegraf, deps: ChatDeps): InFlight {
   // commands (a slow /digest must not be overtaken by the /topics sent after it).
   const perChat = new KeyedMutex();
   bot.use(async (tctx) => {
-    const msg = commandMessage(tctx.update as never);
+    const msg = commandMessage(tctx.update as never, tctx.botInfo?.id);
     if (!msg) return;
-    await inFlight.track(perChat.run(String(msg.chat.id), () => answerMessage(deps, msg, tctx.botInfo?.username)));
+    await inFlight.track(perChat.run(String(msg.chat.id), () => answerMessage(deps, msg, tctx.botInfo?.username, tctx.botInfo?.id)));
   });
   return inFlight;
 }
