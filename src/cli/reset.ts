@@ -13,7 +13,7 @@ export const RESET_PARTS = {
   topics: ['runtime_topics'],
   feeds: ['runtime_feeds', 'feed_state'],
   articles: ['articles', 'seen', 'article_hours', 'article_days', 'stories', 'story_of', 'story_buckets'],
-  subscriptions: ['subscriptions', 'subscriptions_by_chat', 'digest_cursors'],
+  subscriptions: ['subscriptions', 'subscriptions_by_chat', 'digest_cursors', 'chat_prefs'],
 } as const;
 
 type Part = keyof typeof RESET_PARTS;
