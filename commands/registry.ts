@@ -13,7 +13,7 @@ import { topics } from './topics.ts';
 import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
-import { chatAddress } from './chat-scope.ts';
+import { chatAddress, say } from './chat-scope.ts';
 import { lang } from './lang.ts';
 import { start } from './start.ts';
 import { type CommandContext, type CommandDef, type Reply } from './types.ts';
@@ -94,7 +94,7 @@ export async function dispatch(asked: CommandContext, name: string, rawArgs: str
   }
   try {
     if (def.admin && !(await ctx.isAdmin())) {
-      return { status: 'denied', ephemeral: true, text: t(lang, 'registry.isForAdmins', { name: def.name }) };
+      return { status: 'denied', ephemeral: true, text: say(ctx, 'registry.isForAdmins', { name: def.name }) };
     }
     if (args.length > MAX_ARGS_LENGTH) {
       return { status: 'usage', ephemeral: true, text: t(lang, 'registry.thatIsToo', { maxArgsLength: MAX_ARGS_LENGTH }) };

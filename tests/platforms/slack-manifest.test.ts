@@ -24,8 +24,21 @@ interface SlashCommand {
 }
 
 describe('raqib slack-manifest', () => {
-  it('lists every registry command with its URL, usage hint and the bot scopes', async () => {
+  it('claims only /raqib by default, with the Home tab and the welcome events', async () => {
     const r = await manifest(['--url', 'https://raqib.example.org/']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out);
+    expect(m.features.slash_commands.map((c: SlashCommand) => c.command)).toEqual(['/raqib']);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+    expect(m.settings.event_subscriptions).toEqual({
+      request_url: 'https://raqib.example.org/slack/events',
+      bot_events: ['app_home_opened', 'member_joined_channel'],
+    });
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
+  });
+
+  it('--bare-commands lists every registry command with its URL, usage hint and the bot scopes', async () => {
+    const r = await manifest(['--url', 'https://raqib.example.org/', '--bare-commands']);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.out);
     const cmds: SlashCommand[] = m.features.slash_commands;
@@ -45,6 +58,7 @@ describe('raqib slack-manifest', () => {
     const m = parse(r.out);
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.features.slash_commands.every((c: SlashCommand) => c.url === undefined)).toBe(true);
+    expect(m.settings.event_subscriptions.request_url).toBeUndefined();
     expect(r.err).toBe('');
   });
 
