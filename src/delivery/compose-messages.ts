@@ -44,7 +44,11 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
     async makeAlertMessages(chat, stored) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
       const lang = await chatLang(chat);
-      return toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+      // Times in the zone of the chat's subscription to the first matched topic.
+      const subs = await d.subscriptions.forChat(chat.platform, chat.chat);
+      const timezone = (subs.find((s) => ids.includes(s.topic)) ?? subs[0])?.timezone;
+      const alert = alertDigest(stored, { topics: ids, ...common(), lang, ...(timezone ? { timezone } : {}) });
+      return toMessageBodies(alert, chat.platform, { scheduled: true });
     },
     // A follow-up that cannot be threaded names its story by the story's first headline.
     async makeFollowUpMessages(chat, items, replyTo) {
@@ -65,7 +69,7 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
       });
       const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
       if (overflow.length === 0) return bodies;
-      const extra = alertDigest(overflow, { topics: topicsOf(sub), ...common(), lang });
+      const extra = alertDigest(overflow, { topics: topicsOf(sub), ...common(), lang, timezone: sub.timezone });
       return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
     },
   };
