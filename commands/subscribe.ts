@@ -3,9 +3,9 @@
 import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/core/schedule-mode.ts';
 import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
-import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
+import { chatAddress, configOwned, requireChatAdmin, say } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
-import { describe, t } from '../src/i18n/catalogue.ts';
+import { describe } from '../src/i18n/catalogue.ts';
 import { scheduleLabel } from '../src/i18n/format.ts';
 
 const DEFAULT_MODE: ScheduleMode = defaultMode('daily 08:00');
@@ -46,7 +46,7 @@ export const subscribe: CommandDef = {
     if (existing?.source === 'config') return configOwned(ctx, topicId);
     await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang });
     const when = describeMode(mode, timezone, lang);
-    return ok(existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when }));
+    return ok(existing ? say(ctx, 'subscribe.updatedThisChat', { topicId, when }) : say(ctx, 'subscribe.subscribedThisChat', { topicId, when }));
   },
 };
 

@@ -3,6 +3,7 @@
 // the process draws one at a time (a request storm queues instead of starving the bot).
 import type { ChatAddress, Reply, UiLang } from '../../commands/types.ts';
 import { Mutex } from '../core/keyed-mutex.ts';
+import { t } from '../i18n/catalogue.ts';
 import type { TopicDef } from '../core/types.ts';
 import { buildTrend, summaryLines } from '../digest/trend/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -60,7 +61,7 @@ export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRe
     const waitMs = gate.take(key, deps.now());
     if (waitMs > 0) {
       const min = Math.max(1, Math.ceil(waitMs / 60_000));
-      const text = req.lang === 'ar' ? `طلبات رسوم كثيرة في هذه المحادثة؛ حاول بعد ${min} دقيقة.` : `Too many charts in this chat; try again in ${min} min.`;
+      const text = t(req.lang, 'trend.tooMany', { min });
       return { status: 'denied', ephemeral: true, text };
     }
     const series = await buildTrend(

@@ -3,7 +3,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../commands/registry.ts';
+import { readFileSync } from 'node:fs';
 import { run } from '../../src/cli/slack-manifest.ts';
+import { BOT_EVENTS, BOT_SCOPES } from '../../src/platforms/slack/slack-manifest.ts';
 
 async function manifest(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const stdout = new PassThrough();
@@ -71,5 +73,14 @@ describe('raqib slack-manifest', () => {
     expect((await manifest(['--format', 'xml'])).code).toBe(2);
     expect((await manifest(['--bogus'])).code).toBe(2);
     expect((await manifest(['extra'])).code).toBe(2);
+  });
+
+  it('agrees with the README: every command, scope, event and option is documented', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('### Telegram set-up'));
+    for (const c of commands) expect(section, `/${c.name}`).toContain(`| \`/${c.name}`);
+    for (const scope of BOT_SCOPES) expect(section, scope).toContain(`\`${scope}\``);
+    for (const event of BOT_EVENTS) expect(section, event).toContain(`\`${event}\``);
+    expect(readme).toContain('raqib slack-manifest [--url BASE] [--socket-mode] [--bare-commands]');
   });
 });
