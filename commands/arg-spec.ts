@@ -2,6 +2,7 @@
 // Telegram's command menu and the Slack manifest's usage hints all read the same declaration.
 import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { UiLang } from './types.ts';
+import { t } from '../src/i18n/catalogue.ts';
 
 /** The value each kind of argument parses to. */
 export interface KindValues {
@@ -97,7 +98,6 @@ function optionsSynopsis(a: ArgDef): string {
 /** One line per argument for /help COMMAND. */
 export function argLines(spec: ArgSpec, lang: UiLang): string[] {
   return spec.args.map(
-    (a) =>
-      `  ${a.kind === 'enum' ? (a.values ?? []).join('|') : a.name}${a.optional ? (lang === 'ar' ? ' (اختياري)' : ' (optional)') : ''} — ${a.description[lang]}`,
+    (a) => `  ${a.kind === 'enum' ? (a.values ?? []).join('|') : a.name}${a.optional ? ` ${t(lang, 'args.optional')}` : ''} — ${a.description[lang]}`,
   );
 }

@@ -22,7 +22,7 @@ export type Parsed<A extends readonly ArgDef[]> = { ok: true; values: ArgValues<
 export function usageReply(command: string, spec: ArgSpec, lang: UiLang, problem?: string): Reply {
   const prefix = problem ? `${problem}\n` : '';
   const args = synopsis(spec);
-  return { status: 'usage', ephemeral: true, text: `${prefix}${lang === 'ar' ? 'الاستخدام' : 'Usage'}: /${command}${args ? ` ${args}` : ''}` };
+  return { status: 'usage', ephemeral: true, text: `${prefix}${t(lang, 'args.usage', { line: `/${command}${args ? ` ${args}` : ''}` })}` };
 }
 
 /** A bad argument: its message is safe to show to whoever typed it. */

@@ -1,6 +1,15 @@
 // Helpers for the commands that act on "this chat's" subscriptions.
 import { type ChatAddress, type CommandContext, type Reply } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { CATALOGUES, t, type MsgKey, type Params } from '../src/i18n/catalogue.ts';
+
+/**
+ * The message `key` as this platform words it: Slack calls a chat a channel and names its own
+ * admins, so a "KEY@slack" entry, where the catalogue has one, replaces the common wording.
+ */
+export function say(ctx: Pick<CommandContext, 'lang' | 'platform'>, key: MsgKey, params?: Params): string {
+  const variant = `${key}@${ctx.platform}`;
+  return t(ctx.lang, (variant in CATALOGUES.en ? variant : key) as MsgKey, params);
+}
 
 export function chatAddress(ctx: CommandContext): ChatAddress {
   return { platform: ctx.platform, chat: ctx.chat.id, ...(ctx.chat.thread ? { thread: ctx.chat.thread } : {}) };
@@ -12,7 +21,7 @@ export async function requireChatAdmin(ctx: CommandContext): Promise<Reply | und
   return {
     status: 'denied',
     ephemeral: true,
-    text: t(ctx.lang, 'chat-scope.onlyThisChat'),
+    text: say(ctx, 'chat-scope.onlyThisChat'),
   };
 }
 
@@ -20,6 +29,6 @@ export function configOwned(ctx: CommandContext, topic: string): Reply {
   return {
     status: 'denied',
     ephemeral: true,
-    text: t(ctx.lang, 'chat-scope.thisChatS', { topic }),
+    text: say(ctx, 'chat-scope.thisChatS', { topic }),
   };
 }

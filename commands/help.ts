@@ -34,9 +34,10 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
         return ok([usageLine(def), def.description[lang], ...argLines(def.spec, lang)].join('\n'), { ephemeral: true });
       }
       const admin = await ctx.isAdmin();
+      // Purpose first, the command under it: short lines that fit a phone screen.
       const lines = all()
         .filter((c) => admin || !c.admin)
-        .map((c) => `${usageLine(c)} — ${c.description[lang]}`);
+        .map((c) => `• ${c.description[lang]}\n   ${usageLine(c)}`);
       return ok([t(lang, 'help.raqibCommands'), ...lines].join('\n'), { ephemeral: true });
     },
   };

@@ -4,7 +4,7 @@ import { DEFAULT_TIMEZONE } from '../src/core/schedule-mode.ts';
 import { durationLabel, momentLabel } from '../src/i18n/format.ts';
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs } from './args.ts';
-import { chatAddress, requireChatAdmin } from './chat-scope.ts';
+import { chatAddress, requireChatAdmin, say } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 
@@ -31,7 +31,7 @@ export const mute: CommandDef = {
     const subs = await ctx.services.subscriptions.list(where);
     const targets = topicId === 'all' || topicId === 'off' ? subs.map((s) => s.topic) : subs.some((s) => s.topic === topicId) ? [topicId] : [];
     if (targets.length === 0) {
-      return { status: 'usage', ephemeral: true, text: t(lang, 'mute.thisChatIs', { topicId: clip(topicId) }) };
+      return { status: 'usage', ephemeral: true, text: say(ctx, 'mute.thisChatIs', { topicId: clip(topicId) }) };
     }
     const until = ms === undefined ? undefined : new Date(ctx.now() + ms).toISOString();
     for (const t of targets) await ctx.services.subscriptions.mute(where, t, until);

@@ -13,6 +13,9 @@ import { topics } from './topics.ts';
 import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
+import { chatAddress, say } from './chat-scope.ts';
+import { lang } from './lang.ts';
+import { start } from './start.ts';
 import { type CommandContext, type CommandDef, type Reply } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { closest } from '../src/i18n/suggest.ts';
@@ -31,6 +34,8 @@ list.push(
   status,
   watch,
   feeds,
+  lang,
+  start,
   makeHelp(() => list),
 );
 
@@ -75,7 +80,8 @@ function stripControls(text: string): string {
 }
 
 /** Runs a command; one bad command never throws out of here. */
-export async function dispatch(ctx: CommandContext, name: string, rawArgs: string, onError?: (err: unknown) => void): Promise<Reply> {
+export async function dispatch(asked: CommandContext, name: string, rawArgs: string, onError?: (err: unknown) => void): Promise<Reply> {
+  const ctx = await withChosenLang(asked, onError);
   const lang = ctx.lang;
   const args = stripControls(rawArgs);
   const def = findCommand(name);
@@ -88,7 +94,7 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
   }
   try {
     if (def.admin && !(await ctx.isAdmin())) {
-      return { status: 'denied', ephemeral: true, text: t(lang, 'registry.isForAdmins', { name: def.name }) };
+      return { status: 'denied', ephemeral: true, text: say(ctx, 'registry.isForAdmins', { name: def.name }) };
     }
     if (args.length > MAX_ARGS_LENGTH) {
       return { status: 'usage', ephemeral: true, text: t(lang, 'registry.thatIsToo', { maxArgsLength: MAX_ARGS_LENGTH }) };
@@ -97,6 +103,17 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
   } catch (err) {
     onError?.(err);
     return { status: 'error', ephemeral: true, text: t(lang, 'registry.somethingWentWrong') };
+  }
+}
+
+/** A chat's /lang choice wins over detection; a store that cannot answer leaves detection in place. */
+async function withChosenLang(ctx: CommandContext, onError?: (err: unknown) => void): Promise<CommandContext> {
+  try {
+    const chosen = await ctx.services.chats.lang(chatAddress(ctx));
+    return chosen && chosen !== ctx.lang ? { ...ctx, lang: chosen, detectedLang: ctx.lang } : ctx;
+  } catch (err) {
+    onError?.(err);
+    return ctx;
   }
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../src/c
 import { argSpec } from './arg-spec.ts';
 import { parseArgs, usageReply } from './args.ts';
 import { splitExclude } from './exclude-words.ts';
-import { chatAddress, configOwned, requireChatAdmin } from './chat-scope.ts';
+import { chatAddress, configOwned, requireChatAdmin, say } from './chat-scope.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 import { scheduleLabel } from '../src/i18n/format.ts';
@@ -74,7 +74,7 @@ export const subscribe: CommandDef = {
     };
     await ctx.services.subscriptions.put(where, { topic: topicId, mode, timezone, by: `${ctx.platform}:${ctx.user.id}`, lang: ctx.lang, ...settings });
     const when = describeMode(mode, timezone, lang) + settingsLabel(settings, lang);
-    const done = existing ? t(lang, 'subscribe.updatedThisChat', { topicId, when }) : t(lang, 'subscribe.subscribedThisChat', { topicId, when });
+    const done = existing ? say(ctx, 'subscribe.updatedThisChat', { topicId, when }) : say(ctx, 'subscribe.subscribedThisChat', { topicId, when });
     const words =
       settings.exclude.length > 0
         ? t(lang, 'subscribe.excluding', { terms: excludeList(settings.exclude, lang) })

@@ -1,6 +1,6 @@
 // /subscriptions — what this chat receives, when, and what is muted.
 import { describeMode, excludeList, settingsLabel } from './subscribe.ts';
-import { chatAddress } from './chat-scope.ts';
+import { chatAddress, say } from './chat-scope.ts';
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
@@ -16,7 +16,7 @@ export const subscriptions: CommandDef = {
     const p = await parseArgs(this.name, NO_ARGS, argText, ctx);
     if (!p.ok) return p.reply;
     const subs = await ctx.services.subscriptions.list(chatAddress(ctx));
-    if (subs.length === 0) return ok(t(lang, 'subscriptions.thisChatHas'), { ephemeral: true });
+    if (subs.length === 0) return ok(say(ctx, 'subscriptions.thisChatHas'), { ephemeral: true });
     const now = ctx.now();
     const lines = subs.map((s) => {
       const muted =

@@ -5,6 +5,7 @@ import { argSpec } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { chatAddress } from './chat-scope.ts';
 import type { CommandDef } from './types.ts';
+import { describe } from '../src/i18n/catalogue.ts';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -16,10 +17,7 @@ const SPEC = argSpec(
       kind: 'topic',
       optional: true,
       many: true,
-      description: {
-        en: "watched topics (see /topics); this chat's subscriptions, else all, without them",
-        ar: 'مواضيع متابَعة (راجع /topics)؛ دونها اشتراكات هذه المحادثة أو كل المواضيع',
-      },
+      description: describe('describe.trend.TOPIC'),
     },
     // Longer than 90 days is accepted and cut to 90 (said in the caption); a year is the sane end.
     {
@@ -27,7 +25,7 @@ const SPEC = argSpec(
       kind: 'window',
       optional: true,
       max: 365 * DAY_MS,
-      description: { en: 'how far back, e.g. 7d or 30d (default 30d, at most 90d)', ar: 'المدة إلى الوراء، مثل 7d أو 30d (الافتراضي 30d، حتى 90d)' },
+      description: describe('describe.trend.SINCE'),
     },
   ],
   { anyOrder: true },
@@ -36,7 +34,7 @@ const SPEC = argSpec(
 export const trend: CommandDef = {
   name: 'trend',
   spec: SPEC,
-  description: { en: 'Chart of stories per day for topics (SINCE e.g. 30d, at most 90d)', ar: 'رسم بياني لعدد القصص يومياً لكل موضوع (المدة مثل 30d، حتى 90d)' },
+  description: describe('describe.trend.trend'),
   async run(ctx, argText) {
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;

@@ -37,6 +37,18 @@ export interface Reply {
    * caption too, for platforms that show no pictures (the console).
    */
   image?: ReplyImage;
+  /**
+   * Next steps, each one command to run. `text` already lists them as lines, so every platform
+   * shows them; a platform with buttons may render these instead of (or beside) those lines.
+   */
+  actions?: ReplyAction[];
+}
+
+export interface ReplyAction {
+  /** What the step does, in the reply's language. */
+  label: string;
+  /** The exact command line, e.g. "/subscribe iraq". */
+  command: string;
 }
 
 export interface ReplyImage {
@@ -69,6 +81,8 @@ export interface CommandContext {
   chat: ChatInfo;
   user: { id: string; name?: string };
   lang: UiLang;
+  /** The language detected from the person's client and script, when a /lang choice replaced it in `lang`. */
+  detectedLang?: UiLang;
   /**
    * May change what every chat sees (/watch, /feeds): RAQIB_ADMINS, or a platform role the
    * platform adapter trusts for that (Slack workspace admins and owners).
@@ -216,6 +230,14 @@ export interface CommandServices {
     importOpml?(bytes: Uint8Array, by: string): Promise<ImportView>;
   };
   status(): Promise<StatusView>;
+  /** What a chat chose for itself (src/store/chat-prefs-store.ts). */
+  chats: {
+    /** The language chosen with /lang; undefined: detected per message. */
+    lang(where: ChatAddress): Promise<UiLang | undefined>;
+    setLang(where: ChatAddress, lang: UiLang | undefined, by: string): Promise<void>;
+    /** True the first time only: a platform's one-time welcome in a chat. */
+    firstWelcome(where: ChatAddress): Promise<boolean>;
+  };
 }
 
 export interface CommandDef {

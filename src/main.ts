@@ -12,6 +12,7 @@ import { parseDuration } from './core/duration.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { FeedStateStore } from './store/feed-state-store.ts';
+import { ChatPrefsStore } from './store/chat-prefs-store.ts';
 import { RegistryStore, runtimeChanges } from './store/registry-store.ts';
 import { SubscriptionStore } from './store/subscription-store.ts';
 import { StoryIndex } from './stories/story-index.ts';
@@ -59,7 +60,17 @@ async function openDomain(store: Store, o: StartOptions) {
   const topics = new TopicCatalog(o.topics, registry);
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
-  return { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
+  const chatPrefs = new ChatPrefsStore(store);
+  return {
+    articles: new ArticleStore(store),
+    feedStates: new FeedStateStore(store),
+    subscriptions,
+    chatPrefs,
+    registry,
+    stories: new StoryIndex(store),
+    topics,
+    feeds,
+  };
 }
 
 /** Retention: articles and the story index forget what is older than `before`. */
@@ -107,8 +118,8 @@ async function openDeliveryFor(
   feedName: (id: string) => string | undefined,
   maxStories: number,
 ): Promise<Awaited<ReturnType<typeof openDelivery>>> {
-  const { topics, articles, stories, subscriptions } = d;
-  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, feedName, maxStories });
+  const { topics, articles, stories, subscriptions, chatPrefs } = d;
+  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, chatPrefs, feedName, maxStories });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   // Weekly digest charts are drawn at send time by the same drawer as /trend.
   const drawChart = createChartDrawer({ articles, stories, topics: async () => topics.list() });

@@ -17,6 +17,7 @@ import type { ArticleStore } from '../store/article-store.ts';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
+import type { ChatPrefsStore } from '../store/chat-prefs-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
 
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   topics: () => Promise<TopicDef[]>;
   articles: ArticleStore;
   subscriptions: SubscriptionStore;
+  /** Per-chat language (/lang) and one-time welcomes. */
+  chatPrefs: ChatPrefsStore;
   registry: RegistryStore;
   feedStates: FeedStateStore;
   feeds: FeedDirectory;
@@ -112,6 +115,17 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     watch: watchServices(deps),
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
+    chats: chatServices(deps),
+  };
+}
+
+function chatServices(deps: ServiceDeps): CommandServices['chats'] {
+  const now = deps.now ?? Date.now;
+  const ref = (where: { platform: string; chat: string }) => ({ platform: where.platform, chat: where.chat });
+  return {
+    lang: coded('chats.lang', 'STORE_FAILED', async (where) => deps.chatPrefs.lang(ref(where))),
+    setLang: coded('chats.setLang', 'STORE_FAILED', async (where, lang, by) => deps.chatPrefs.setLang(ref(where), lang, by)),
+    firstWelcome: coded('chats.firstWelcome', 'STORE_FAILED', async (where) => deps.chatPrefs.firstWelcome(ref(where), new Date(now()).toISOString())),
   };
 }
 

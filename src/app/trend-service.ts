@@ -4,6 +4,7 @@
 import type { ChatAddress, Reply, UiLang } from '../../commands/types.ts';
 import { Mutex } from '../core/keyed-mutex.ts';
 import type { ChartPicture, ChartRequest } from '../core/outbound.ts';
+import { t } from '../i18n/catalogue.ts';
 import type { TopicDef } from '../core/types.ts';
 import { buildTrend, summaryLines } from '../digest/trend/index.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -64,7 +65,7 @@ export function createTrendService(deps: TrendServiceDeps): (req: TrendServiceRe
     const waitMs = gate.take(key, deps.now());
     if (waitMs > 0) {
       const min = Math.max(1, Math.ceil(waitMs / 60_000));
-      const text = req.lang === 'ar' ? `طلبات رسوم كثيرة في هذه المحادثة؛ حاول بعد ${min} دقيقة.` : `Too many charts in this chat; try again in ${min} min.`;
+      const text = t(req.lang, 'trend.tooMany', { min });
       return { status: 'denied', ephemeral: true, text };
     }
     const chart = await draw({ topics: req.topics, days: req.days, untilMs: req.untilMs, lang: req.lang });

@@ -1,12 +1,13 @@
-// `raqib slack-manifest [--url BASE] [--socket-mode] [--name NAME] [--format json|yaml]`: prints the
-// Slack app manifest (commands, scopes, request URLs) generated from the command registry. Paste
-// it at api.slack.com/apps → Create New App → From a manifest.
+// `raqib slack-manifest [--url BASE] [--socket-mode] [--bare-commands] [--name NAME] [--format json|yaml]`:
+// prints the Slack app manifest (commands, events, scopes, request URLs) generated from the command
+// registry. Paste it at api.slack.com/apps → Create New App → From a manifest. By default the app
+// claims the one command /raqib; --bare-commands also claims /digest, /help … workspace-wide.
 import { stringify } from 'yaml';
 import { parseEnv } from '../config/env.ts';
 import { buildSlackManifest } from '../platforms/slack/slack-manifest.ts';
 import { parseArgs, write, type CliIO } from './io.ts';
 
-const USAGE = 'usage: raqib slack-manifest [--url https://your.host] [--socket-mode] [--name NAME] [--format json|yaml]';
+const USAGE = 'usage: raqib slack-manifest [--url https://your.host] [--socket-mode] [--bare-commands] [--name NAME] [--format json|yaml]';
 const PLACEHOLDER = 'https://raqib.example.com';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -20,7 +21,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   for (const k of args.flags.keys()) {
-    if (!['url', 'name', 'format', 'socket-mode'].includes(k)) {
+    if (!['url', 'name', 'format', 'socket-mode', 'bare-commands'].includes(k)) {
       await write(io.stderr, `unknown option --${k}\n${USAGE}\n`);
       return 2;
     }
@@ -51,7 +52,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await write(io.stderr, `raqib: no --url given; the request URLs use ${PLACEHOLDER} (replace it, or use --socket-mode)\n`);
   }
   const name = args.flags.get('name');
-  const manifest = buildSlackManifest({ baseUrl, socketMode, ...(typeof name === 'string' ? { name } : {}) });
+  const bareCommands = args.flags.has('bare-commands');
+  const manifest = buildSlackManifest({ baseUrl, socketMode, bareCommands, ...(typeof name === 'string' ? { name } : {}) });
   await write(io.stdout, format === 'yaml' ? stringify(manifest) : `${JSON.stringify(manifest, null, 2)}\n`);
   return 0;
 }

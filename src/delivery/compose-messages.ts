@@ -1,12 +1,14 @@
 // What delivery sends, composed from digests: an alert batch for a chat, and a subscription's
 // scheduled digest with the alerts that went over the chat's budget folded in. The language
-// choice lives here because delivery knows the chats: a batch for a chat speaks the language of
-// the chat's first subscription that chose one (English otherwise).
+// choice lives here because delivery knows the chats: a chat's /lang choice first, else the
+// language of the subscription (or, for an alert batch, of the chat's first subscription that
+// has one), else English.
 import type { ChatRef, MessageBody, MessageImage } from '../core/outbound.ts';
 import { safeHttpUrl } from '../digest/escape.ts';
 import type { StoredArticle, TopicDef } from '../core/types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
+import type { ChatPrefsStore } from '../store/chat-prefs-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
 import { alertDigest, buildDigest, toMessageBodies, type UiLang } from '../digest/index.ts';
 import { followUpBodies } from '../digest/follow-up.ts';
@@ -21,6 +23,8 @@ export interface ComposerDeps {
   articles: ArticleStore;
   stories?: StoryIndex;
   subscriptions: Pick<SubscriptionStore, 'forChat'>;
+  /** The chats' /lang choices; without it, subscriptions decide. */
+  chatPrefs?: Pick<ChatPrefsStore, 'lang'>;
   feedName?: (feedId: string) => string | undefined;
   /** settings.digestSize: most stories in one digest (default 10). */
   maxStories?: number;
@@ -35,13 +39,18 @@ export interface MessageComposer {
 export function createMessageComposer(d: ComposerDeps): MessageComposer {
   const common = () => ({ topicDefs: d.topics(), ...(d.feedName ? { feedName: d.feedName } : {}) });
   const topicsOf = (sub: Subscription) => [sub.topic];
+  const chosen = async (chat: { platform: string; chat: string }): Promise<UiLang | undefined> => d.chatPrefs?.lang(chat);
   const chatLang = async (chat: { platform: Subscription['platform']; chat: string }): Promise<UiLang> =>
-    (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
+    (await chosen(chat)) ?? (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
   return {
     async makeAlertMessages(chat, stored) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
       const lang = await chatLang(chat);
-      const bodies = toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+      // Times in the zone of the chat's subscription to the first matched topic.
+      const subs = await d.subscriptions.forChat(chat.platform, chat.chat);
+      const timezone = (subs.find((s) => ids.includes(s.topic)) ?? subs[0])?.timezone;
+      const alert = alertDigest(stored, { topics: ids, ...common(), lang, ...(timezone ? { timezone } : {}) });
+      const bodies = toMessageBodies(alert, chat.platform, { scheduled: true });
       const image = await alertImage(d, chat, stored);
       return image && bodies.length > 0 ? [{ ...bodies[0]!, image }, ...bodies.slice(1)] : bodies;
     },
@@ -52,7 +61,7 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
       return followUpBodies(items, chat.platform, { lang, ...(d.feedName ? { feedName: d.feedName } : {}), ...(followsTitle ? { followsTitle } : {}) });
     },
     async makeDigestMessages(sub, window, overflow: StoredArticle[]): Promise<MessageBody[]> {
-      const lang = sub.lang ?? 'en';
+      const lang = (await chosen(sub)) ?? sub.lang ?? 'en';
       const digest = await buildDigest({
         topics: topicsOf(sub),
         ...window,
@@ -66,7 +75,7 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
       const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
       const kept = overflow.filter((s) => !excludedBy(sub.exclude, s.article));
       if (kept.length === 0) return bodies;
-      const extra = alertDigest(kept, { topics: topicsOf(sub), ...common(), lang });
+      const extra = alertDigest(kept, { topics: topicsOf(sub), ...common(), lang, timezone: sub.timezone });
       return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
     },
   };

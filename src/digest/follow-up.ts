@@ -11,6 +11,7 @@ import { telegramRich } from './render-telegram.ts';
 import { slackRich } from './render-slack.ts';
 import { textRich } from './render-text.ts';
 import type { UiLang } from './types.ts';
+import { t, type MsgKey } from '../i18n/catalogue.ts';
 
 export interface FollowUpEntry {
   stored: StoredArticle;
@@ -27,28 +28,18 @@ export interface FollowUpRenderOptions {
 /** Follow-ups per message: a busy story's replies stay readable and far below every limit. */
 export const FOLLOW_UPS_PER_MESSAGE = 5;
 
-const FIELD_LABELS: Record<string, { en: string; ar: string }> = {
-  killed: { en: 'killed', ar: 'قتلى' },
-  wounded: { en: 'wounded', ar: 'جرحى' },
-  drones: { en: 'drones', ar: 'مسيّرات' },
-  rockets: { en: 'rockets', ar: 'صواريخ' },
-  targets: { en: 'targets', ar: 'أهداف' },
-  troops: { en: 'troops', ar: 'جنود' },
-  place: { en: 'place', ar: 'المكان' },
-  places: { en: 'place', ar: 'المكان' },
-  actor: { en: 'actor', ar: 'الجهة' },
-  actors: { en: 'actor', ar: 'الجهة' },
-  day: { en: 'day', ar: 'اليوم' },
-  kind: { en: 'kind', ar: 'النوع' },
-};
+/** The fields a follow-up names (src/stories' event fields), each with a catalogue entry. */
+const FIELDS = new Set(['killed', 'wounded', 'drones', 'rockets', 'targets', 'troops', 'place', 'places', 'actor', 'actors', 'day', 'kind']);
 
-const WORDS = {
-  en: { followUp: 'Follow-up', followsTo: 'Follow-up to', news: 'New' },
-  ar: { followUp: 'متابعة', followsTo: 'متابعة لـ', news: 'جديد' },
-} as const;
+/** A follow-up's own words in the reader's language. */
+const wordsOf = (lang: UiLang) => ({
+  followUp: t(lang, 'follow-up.followUp'),
+  followsTo: t(lang, 'follow-up.followsTo'),
+  news: t(lang, 'follow-up.news'),
+});
 
 export function fieldLabel(lang: UiLang, field: string): string {
-  return FIELD_LABELS[field]?.[lang] ?? field;
+  return FIELDS.has(field) ? t(lang, `follow-up.field.${field}` as MsgKey) : field;
 }
 
 /** "killed: 5 · place: Ain al-Asad" in the subscriber's words (values keep their own language). */
@@ -83,7 +74,7 @@ function pieceOf(e: FollowUpEntry, o: FollowUpRenderOptions): Piece {
 }
 
 function telegramBody(pieces: Piece[], o: FollowUpRenderOptions): string {
-  const w = WORDS[o.lang];
+  const w = wordsOf(o.lang);
   const lines: string[] = [];
   if (o.followsTitle) lines.push(`<i>${escapeTelegramHtml(w.followsTo)}: ${FSI}${escapeTelegramHtml(cleanText(o.followsTitle))}${PDI}</i>`);
   for (const p of pieces) {
@@ -95,7 +86,7 @@ function telegramBody(pieces: Piece[], o: FollowUpRenderOptions): string {
 }
 
 function slackBody(pieces: Piece[], o: FollowUpRenderOptions): { text: string; mrkdwn: string } {
-  const w = WORDS[o.lang];
+  const w = wordsOf(o.lang);
   const lines: string[] = [];
   const plain: string[] = [];
   if (o.followsTitle) {
@@ -112,7 +103,7 @@ function slackBody(pieces: Piece[], o: FollowUpRenderOptions): { text: string; m
 }
 
 function textBody(pieces: Piece[], o: FollowUpRenderOptions): string {
-  const w = WORDS[o.lang];
+  const w = wordsOf(o.lang);
   const lines: string[] = [];
   if (o.followsTitle) lines.push(`${w.followsTo}: ${cleanText(o.followsTitle)}`);
   for (const p of pieces) {

@@ -1,8 +1,8 @@
 // The digest's own words in English and Arabic. Interpolated names (topic ids are Latin) are
 // isolated so that they keep their order inside Arabic sentences.
-import { plural, t } from '../i18n/catalogue.ts';
+import { locale, plural, t } from '../i18n/catalogue.ts';
 import { FSI, PDI } from './rich-text.ts';
-import type { Digest, UiLang } from './types.ts';
+import type { Digest, DigestStory, UiLang } from './types.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -84,4 +84,29 @@ export function nothingNewLabel(d: Digest): string {
 export function firstSeenLabel(d: Digest, firstSeenMs: number): string {
   if (firstSeenMs >= d.sinceMs) return '';
   return t(d.lang, 'digest.firstSeen', { ago: agoLabel(d.lang, firstSeenMs, d.untilMs) });
+}
+
+/** An alert story's time in the subscription's zone, in the reader's language: "Dec 6, 14:05" / «٦ ديسمبر، ١٤:٠٥». */
+export function alertTimeLabel(d: Digest, ms: number): string {
+  const f = new Intl.DateTimeFormat(locale(d.lang), {
+    timeZone: d.timezone ?? 'UTC',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return f.format(ms);
+}
+
+/** "Matched Iraq (withdrawal, troops)" / «طابق العراق (انسحاب، القوات)»: short, for one alert story. */
+export function whyLabel(d: Digest, why: NonNullable<DigestStory['why']>): string {
+  const sep = t(d.lang, 'digest.listSep');
+  const reasons = why.map((w) => (w.parts.length > 0 ? `${iso(d.lang, w.topic)} (${w.parts.map((p) => iso(d.lang, p)).join(sep)})` : iso(d.lang, w.topic)));
+  return t(d.lang, 'alert.why', { reasons: reasons.join('; ') });
+}
+
+/** The alert's link text: "Open the article" / «افتح المقال». */
+export function openLabel(d: Digest): string {
+  return t(d.lang, 'alert.open');
 }

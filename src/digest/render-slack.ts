@@ -3,7 +3,7 @@
 // at most 50 blocks per message, 3000 characters per section text, and (bolt-js#2509) messages
 // are kept well below the ~13,000 characters of blocks where Slack starts refusing them.
 import { escapeSlackText, slackLink } from './escape.ts';
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
+import { agoLabel, alertTimeLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, openLabel, sourcesLabel, titleLabel, whyLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
 import type { Digest, DigestStory } from './types.ts';
 
@@ -69,6 +69,22 @@ function storyBlocks(d: Digest, s: DigestStory): unknown[] {
   ];
 }
 
+/** One alert: the headline (a bold link) and summary; source, time and link; why it matched. */
+function alertBlocks(d: Digest, s: DigestStory): unknown[] {
+  let text = `*${slackLink(s.url, `${FSI}${escapeSlackText(s.headline.text)}${PDI}`, { labelMrkdwn: true })}*`;
+  if (s.summary.text && s.summary.text !== s.headline.text) text += `\n${slackRich(s.summary)}`;
+  const meta = [`${FSI}${escapeSlackText(s.source)}${PDI}`, escapeSlackText(alertTimeLabel(d, s.latestMs))];
+  const more = sourcesLabel(d.lang, s.sourceCount, s.languages);
+  if (more) meta.push(escapeSlackText(more));
+  if (s.url) meta.push(slackLink(s.url, openLabel(d)));
+  const blocks: unknown[] = [
+    { type: 'section', text: mrkdwn(clip(text, SLACK_SECTION_MAX)) },
+    { type: 'context', elements: [mrkdwn(clip(meta.join(' · '), SLACK_SECTION_MAX))] },
+  ];
+  if (s.why && s.why.length > 0) blocks.push({ type: 'context', elements: [mrkdwn(clip(escapeSlackText(whyLabel(d, s.why)), SLACK_SECTION_MAX))] });
+  return blocks;
+}
+
 function headerBlocks(d: Digest): unknown[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: clip(titleLabel(d), SLACK_HEADER_MAX), emoji: false } },
@@ -77,6 +93,8 @@ function headerBlocks(d: Digest): unknown[] {
 }
 
 function fallbackText(d: Digest, first: boolean): string {
+  // An alert's notification is its headline.
+  if (d.kind === 'alert' && d.stories[0]) return clip(`${FSI}${escapeSlackText(d.stories[0].headline.text)}${PDI}`, SLACK_SECTION_MAX);
   const head = `${escapeSlackText(titleLabel(d))} — ${escapeSlackText(countsLabel(d))}`;
   if (!first) return head;
   const lead = d.stories[0];
@@ -94,18 +112,23 @@ export function renderSlack(d: Digest): SlackMessage[] {
     const text = escapeSlackText(nothingNewLabel(d));
     return [{ text, blocks: [{ type: 'section', text: mrkdwn(text) }] }];
   }
-  const groups = d.stories.map((s) => storyBlocks(d, s));
+  const alert = d.kind === 'alert';
+  const groups = d.stories.map((s) => (alert ? alertBlocks(d, s) : storyBlocks(d, s)));
   const more = moreLabel(d);
   if (more) groups.push([{ type: 'context', elements: [mrkdwn(escapeSlackText(more))] }]);
   const messages: SlackMessage[] = [];
-  let blocks: unknown[] = headerBlocks(d);
+  let blocks: unknown[] = alert ? [] : headerBlocks(d);
   let chars = blocks.reduce<number>((n, b) => n + blockChars(b), 0);
-  for (const g of groups) {
-    const size = g.reduce<number>((n, b) => n + blockChars(b), 0);
-    if (blocks.length + g.length > SLACK_MAX_BLOCKS || chars + size > SLACK_MESSAGE_BUDGET) {
+  for (const group of groups) {
+    // Alerts: a divider between stories of one message.
+    let g = alert && blocks.length > 0 ? [{ type: 'divider' }, ...group] : group;
+    let size = g.reduce<number>((n, b) => n + blockChars(b), 0);
+    if (blocks.length > 0 && (blocks.length + g.length > SLACK_MAX_BLOCKS || chars + size > SLACK_MESSAGE_BUDGET)) {
       messages.push({ text: fallbackText(d, messages.length === 0), blocks });
       blocks = [];
       chars = 0;
+      g = group;
+      size = g.reduce<number>((n, b) => n + blockChars(b), 0);
     }
     blocks.push(...g);
     chars += size;

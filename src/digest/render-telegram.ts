@@ -2,7 +2,7 @@
 // escaped and isolated; messages are split between stories so that none exceeds 4096 characters
 // after entity parsing and no tag is ever cut.
 import { escapeTelegramHtml, telegramLink } from './escape.ts';
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
+import { agoLabel, alertTimeLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, openLabel, sourcesLabel, titleLabel, whyLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
 import type { Digest, DigestStory } from './types.ts';
 
@@ -40,6 +40,19 @@ function storyHtml(d: Digest, s: DigestStory): string {
   return lines.join('\n');
 }
 
+/** One alert: the headline, the summary, source and time, why it matched, the link. */
+function alertHtml(d: Digest, s: DigestStory): string {
+  const lines = [`<b>${telegramLink(s.url, telegramRich(s.headline))}</b>`];
+  if (s.summary.text && s.summary.text !== s.headline.text) lines.push(telegramRich(s.summary));
+  const meta = [`${FSI}${escapeTelegramHtml(s.source)}${PDI}`, escapeTelegramHtml(alertTimeLabel(d, s.latestMs))];
+  const more = sourcesLabel(d.lang, s.sourceCount, s.languages);
+  if (more) meta.push(escapeTelegramHtml(more));
+  lines.push(`<i>${meta.join(' · ')}</i>`);
+  if (s.why && s.why.length > 0) lines.push(`<i>${escapeTelegramHtml(whyLabel(d, s.why))}</i>`);
+  if (s.url) lines.push(telegramLink(s.url, escapeTelegramHtml(openLabel(d))));
+  return lines.join('\n');
+}
+
 function headerHtml(d: Digest): string {
   return `<b>${escapeTelegramHtml(titleLabel(d))}</b>\n${escapeTelegramHtml(countsLabel(d))}`;
 }
@@ -50,11 +63,20 @@ function headerHtml(d: Digest): string {
  */
 export function renderTelegram(d: Digest): string[] {
   if (d.empty) return [escapeTelegramHtml(nothingNewLabel(d))];
+  if (d.kind === 'alert') {
+    const [first, ...rest] = d.stories.map((s) => alertHtml(d, s));
+    return pack(first!, rest);
+  }
   const chunks = d.stories.map((s) => storyHtml(d, s));
   const more = moreLabel(d);
   if (more) chunks.push(`<i>${escapeTelegramHtml(more)}</i>`);
+  return pack(headerHtml(d), chunks);
+}
+
+/** Chunks joined by blank lines into as few messages as the length limit allows. */
+function pack(head: string, chunks: readonly string[]): string[] {
   const messages: string[] = [];
-  let current = headerHtml(d);
+  let current = head;
   for (const chunk of chunks) {
     const joined = `${current}\n\n${chunk}`;
     if (telegramTextLength(joined) <= TELEGRAM_MAX) {

@@ -1,9 +1,9 @@
 // Plain terminal text: no ANSI sequences, no markup. Feed text arrives cleaned (no control or
 // bidi override characters, so nothing can move the cursor or reorder the line) and isolated.
 // Highlights are shown as *term* unless `highlight: 'none'`.
-import { agoLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel } from './labels.ts';
+import { agoLabel, alertTimeLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, sourcesLabel, titleLabel, whyLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
-import type { Digest } from './types.ts';
+import type { Digest, DigestStory } from './types.ts';
 
 export interface TextOptions {
   highlight?: 'markers' | 'none';
@@ -16,8 +16,19 @@ export function textRich(r: RichText, opts: TextOptions = {}): string {
     .join('')}${PDI}`;
 }
 
+/** An alert: headline, summary, source and time, why it matched, the link. */
+function alertText(d: Digest, s: DigestStory, opts: TextOptions): string[] {
+  const out = [textRich(s.headline, opts)];
+  if (s.summary.text && s.summary.text !== s.headline.text) out.push(textRich(s.summary, opts));
+  out.push(`${FSI}${s.source}${PDI} · ${alertTimeLabel(d, s.latestMs)}`);
+  if (s.why && s.why.length > 0) out.push(whyLabel(d, s.why));
+  if (s.url) out.push(s.url);
+  return out;
+}
+
 export function renderText(d: Digest, opts: TextOptions = {}): string {
   if (d.empty) return `${nothingNewLabel(d)}\n`;
+  if (d.kind === 'alert') return `${d.stories.map((s) => alertText(d, s, opts).join('\n')).join('\n\n')}\n`;
   const out: string[] = [`${titleLabel(d)}`, countsLabel(d), ''];
   for (const s of d.stories) {
     out.push(`${s.rank}. ${textRich(s.headline, opts)}`);

@@ -18,6 +18,26 @@ const END = /[.!?…؟؛۔]+["'”’»)]*(?=\s)|\n+/g;
 const ABBREV =
   /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co))\.$/u;
 
+/**
+ * A feed's own link text at the end of a line ("Read more", "Continue reading “Title” →", «اقرأ
+ * المزيد»): it names a link the summary does not carry, so it never belongs in one.
+ */
+const READ_MORE = new RegExp(
+  [
+    // At a line's start or after a sentence's end (never inside one: "he wants to read more").
+    String.raw`(?:^|(?<=[.!?…\]»؟]\s*))(?:\[\s*(?:…|\.\.\.)\s*\]\s*)?`,
+    String.raw`(?:read more|read the full (?:story|article)|continue reading|keep reading|full story|اقرأ المزيد|إقرأ المزيد|اقرأ أيضاً?|تابع القراءة|للمزيد)`,
+    // Then nothing, an arrow or dots, a bare link, "at Outlet", or a quoted title with its arrow.
+    String.raw`(?:[\s»›→…:.]*|[\s:]*https?:\/\/\S+\s*|\s+(?:at|on|في|على)\s+[^\n.]{1,60}|\s*["“«][^\n]{0,160}["”»][\s»›→…]*)$`,
+  ].join(''),
+  'gimu',
+);
+
+/** The text with feed link text blanked out, same length, so that match spans still line up. */
+export function withoutLinkText(text: string): string {
+  return text.replace(READ_MORE, (m) => ' '.repeat(m.length));
+}
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
@@ -76,7 +96,7 @@ export function headlineOf(article: Article, matches: readonly Match[], topics: 
  */
 export function summaryOf(article: Article, matches: readonly Match[], topics: ReadonlySet<string> = new Set(), max = SUMMARY_MAX): RichText {
   const useBody = article.text.trim().length > 0;
-  const source = useBody ? article.text : article.summary;
+  const source = withoutLinkText(useBody ? article.text : article.summary);
   let spans = useBody ? spansIn(matches, topics, 'text') : [];
   if (!useBody) {
     const terms = matches.filter((m) => topics.size === 0 || topics.has(m.id)).flatMap((m) => m.terms);

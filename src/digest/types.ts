@@ -44,6 +44,8 @@ export interface DigestStory {
   languages: Lang[];
   /** The other outlets (at most MAX_LISTED_SOURCES), earliest first. */
   sources: DigestSource[];
+  /** Alerts: why it matched, per topic: its name and the clauses (else terms) that held. */
+  why?: { topic: string; parts: string[] }[];
 }
 
 export interface Digest {
@@ -58,6 +60,13 @@ export interface Digest {
   stories: DigestStory[];
   /** Stories left out by maxStories ("K more"). */
   more: number;
+  /**
+   * 'alert': articles that just arrived, laid out one by one (headline, source, time, why, link)
+   * instead of under a digest's header and counts.
+   */
+  kind?: 'digest' | 'alert';
+  /** The subscription's time zone: alert times are shown in it (default UTC). */
+  timezone?: string;
 }
 
 export const MAX_LISTED_SOURCES = 5;

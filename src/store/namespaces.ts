@@ -35,6 +35,7 @@ export const NAMESPACES = {
   subscriptions: { part: 'subscriptions', what: 'subscriptions (config ones come back at the next start)' },
   subscriptions_by_chat: { part: 'subscriptions', what: 'subscriptions indexed by chat' },
   digest_cursors: { part: 'subscriptions', what: 'where each scheduled digest got to' },
+  chat_prefs: { part: 'subscriptions', what: 'per-chat settings: /lang choice, Slack channel welcome sent' },
   weekly_charts: { part: 'subscriptions', what: 'the week each chart: weekly subscription last got its chart' },
   outbox: {
     part: 'delivery',

@@ -43,6 +43,12 @@ const SESSION = [
   '/feeds list',
   '/watch add test-topic بغداد',
   '/subscrib العراق',
+  '/start',
+  '/lang',
+  '/lang عربي',
+  '/digest العراق',
+  '/lang',
+  '/lang تلقائي',
 ];
 
 const ENGLISH_WORD = /[A-Za-z]{2,}/g;
@@ -56,7 +62,7 @@ function allowedLatin(text: string): string {
     .replace(/\b(?:iraq|militia-threats|us-strikes|test-topic)\b/g, ' ') // topic ids
     .replace(/\b[A-Z]{2,}(?::MM)?\b/g, ' ') // argument placeholders: TOPIC, HH:MM
     .replace(/\bcron\b|\b\d+[smhdw]\b/g, ' ') // typed forms shown as examples
-    .replace(/\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|preview|import|export)\b/g, ' ') // literal words a command takes
+    .replace(/\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|preview|import|export|ar|en|auto)\b/g, ' ') // literal words a command takes
     .replace(/\u2068[^\u2069]*\u2069/g, ' ') // isolated feed text and topic queries
     .replace(/«[^»]*»/g, ' ') // what the person typed, quoted back
     .replace(/sqlite:\S*/g, ' '); // the store's address
@@ -115,6 +121,14 @@ describe('an Arabic session', () => {
       expect(byLine.get('/help subscrib')!.text).toContain('/subscribe');
       expect(byLine.get('/subscribe الفصائل كل ساعة بغداد')!.text).toContain('Asia/Baghdad');
       expect(byLine.get('/mute العراق')!.status).toBe('usage');
+      // /start offers the next steps as exact commands; /lang عربي makes even an English client's replies Arabic.
+      expect(byLine.get('/start')!.text).toContain('/subscribe iraq');
+      expect(byLine.get('/lang عربي')!.text).toBe('تم: الردود والملخصات والتنبيهات هنا صارت باللغة العربية.');
+      expect(byLine.get('/digest العراق')!.text).toMatch(/آخر ٢٤ ساعة/);
+      expect(byLine.get('/lang')!.text).toContain('العربية');
+      expect(byLine.get('/lang تلقائي')!.text).toBe(
+        lang === 'ar' ? 'تم: عادت اللغة هنا تُكتشف من كل رسالة.' : 'Done: the language here is detected from each message again.',
+      );
     }
     const ar = new Map((await play('ar')).map((r) => [r.line, r.text]));
     expect(ar.get('/subscribe العراق يومياً ٠٨:٠٠')).toContain('يومياً ٠٨:٠٠');

@@ -11,6 +11,7 @@ import { ArticleStore } from '../../src/store/article-store.ts';
 import { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RegistryStore, runtimeChanges } from '../../src/store/registry-store.ts';
+import { ChatPrefsStore } from '../../src/store/chat-prefs-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
@@ -92,6 +93,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     topics: async () => catalog.list(),
     articles,
     subscriptions,
+    chatPrefs: new ChatPrefsStore(store),
     registry,
     feedStates,
     onTopicsChanged: () => catalog.reload(),

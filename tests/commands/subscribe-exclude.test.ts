@@ -48,7 +48,9 @@ describe('/subscribe … exclude', () => {
     for (const line of ['/subscribe iraq exclude', '/subscribe iraq exclude "transfer news', '/subscribe iraq exclude fo"o', '/subscribe nosuch exclude x']) {
       const r = await run(w.ctx(), line);
       expect(r.status, line).toBe('usage');
-      expect(r.text, line).toContain('Usage: /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE] [images on|off] [chart weekly|off] [exclude WORDS]');
+      expect(r.text, line).toContain(
+        'Usage: /subscribe TOPIC [instant | hourly | daily HH:MM | cron "…"] [TIMEZONE] [images on|off] [chart weekly|off] [exclude WORDS]',
+      );
     }
     const ar = await run(w.ctx({ lang: 'ar' }), '/subscribe iraq استثناء');
     expect(ar.text).toContain('استثناء: اذكر الكلمات');

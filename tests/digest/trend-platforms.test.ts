@@ -114,7 +114,7 @@ describe('/trend command', () => {
     for (let i = 0; i < 3; i++) expect((await dispatch(ctx, 'trend', 'iraq 7d')).status).toBe('ok');
     const refused = await dispatch(ctx, 'trend', 'iraq 7d');
     expect(refused).toMatchObject({ status: 'denied', ephemeral: true });
-    expect(refused.text).toMatch(/^Too many charts in this chat; try again in \d+ min\.$/);
+    expect(refused.text).toMatch(/^Too many charts here; try again in \d+ min\.$/);
     expect(refused.image).toBeUndefined();
     expect((await dispatch(w.ctx({ chatId: 'calm' }), 'trend', 'iraq 7d')).status).toBe('ok');
   }, 60_000);

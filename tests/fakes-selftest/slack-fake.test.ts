@@ -122,6 +122,19 @@ describe('fake Slack Web API with the real WebClient', () => {
     ).toBe('invalid_arguments');
   });
 
+  it('views.publish: a home view for a known user, replaced by the next; other view types and bad blocks refused', async () => {
+    const client = await setup({ users: [{ id: 'U0READER', name: 'reader' }] });
+    const home = (text: string) => ({ type: 'home' as const, blocks: [{ type: 'section', text: { type: 'plain_text', text } }] });
+    expect((await client.views.publish({ user_id: 'U0READER', view: home('one') })).view?.id).toMatch(/^V/);
+    await client.views.publish({ user_id: 'U0READER', view: home('two') });
+    expect(JSON.stringify(fake.homeView('U0READER'))).toContain('two');
+    expect((await platformError(client.views.publish({ user_id: 'U0NOBODY', view: home('x') }))).error).toBe('user_not_found');
+    const modal = { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] } as never;
+    expect((await platformError(client.views.publish({ user_id: 'U0READER', view: modal }))).error).toBe('invalid_arguments');
+    const badBlock = { type: 'home', blocks: [{ type: 'nonsense' }] } as never;
+    expect((await platformError(client.views.publish({ user_id: 'U0READER', view: badBlock }))).error).toBe('invalid_arguments');
+  });
+
   it('answers 429 with Retry-After on demand and under the per-channel limit', async () => {
     const client = await setup({}, { rejectRateLimitedCalls: true });
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });

@@ -183,6 +183,35 @@ const viewsOpen: Handler = ({ params: p, views }) => {
   return done({ view: opened });
 };
 
+/**
+ * views.publish (spec: user_id and view required, view a JSON string or object of type "home"):
+ * the App Home tab of one user; a later publish for the same user replaces it. Views record it
+ * with `published_for`, so tests read what each user's Home shows.
+ */
+const viewsPublish: Handler = ({ world, params: p, views }) => {
+  const missing = ['user_id', 'view'].filter((k) => p[k] === undefined || p[k] === '');
+  if (missing.length > 0) return invalidArguments(missing.map((k) => `missing required field: ${k}`));
+  if (!world.user(p.user_id)) return fail('user_not_found');
+  let view: unknown = p.view;
+  if (typeof view === 'string') {
+    try {
+      view = JSON.parse(view);
+    } catch {
+      return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } });
+    }
+  }
+  if (typeof view !== 'object' || view === null) return invalidArguments(['must provide an object [json-pointer:/view]']);
+  const v = view as Record<string, unknown>;
+  const problems: string[] = [];
+  if (v.type !== 'home') problems.push('must be a valid enum value [json-pointer:/view/type]');
+  problems.push(...validateBlocks(v.blocks, 'home').map((e) => e.replace('[json-pointer:/blocks', '[json-pointer:/view/blocks')));
+  if (problems.length > 0) return invalidArguments(problems);
+  const id = `V${String(views.length + 1).padStart(9, '0')}`;
+  const published = { id, team_id: 'T0RAQIB01', ...v, state: { values: {} }, hash: `${Date.now()}.${id}`, published_for: String(p.user_id) };
+  views.push(published);
+  return done({ view: published });
+};
+
 export const SLACK_METHODS: Record<string, Handler> = {
   'api.test': ({ params }) => done({ args: params }),
   'auth.test': ({ world }) => {
@@ -204,4 +233,5 @@ export const SLACK_METHODS: Record<string, Handler> = {
   'conversations.info': conversationsInfo,
   'users.info': usersInfo,
   'views.open': viewsOpen,
+  'views.publish': viewsPublish,
 };

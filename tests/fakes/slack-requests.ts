@@ -94,3 +94,24 @@ export async function postSignedToApp(url: string, body: string, o: SignedPostOp
 export function sendSlashCommand(url: string, fields: SlashCommandFields, o: SignedPostOptions): Promise<{ status: number; body: string; json?: unknown }> {
   return postSignedToApp(url, slashCommandBody(fields), o);
 }
+
+let nextEvent = 1;
+
+/**
+ * A signed Events API callback (the wrapper of ../shared/fixtures/slack/events-api: token, team_id,
+ * api_app_id, event, type, event_id, event_time, authed_users) carrying one event, as JSON.
+ */
+export function sendSlackEvent(url: string, event: Record<string, unknown>, o: SignedPostOptions): Promise<{ status: number; body: string; json?: unknown }> {
+  const now = Math.floor(Date.now() / 1000);
+  const body = JSON.stringify({
+    token: 'fake-verification-token',
+    team_id: 'T0RAQIB01',
+    api_app_id: 'A0RAQIB01',
+    event: { event_ts: `${now}.000100`, ...event },
+    type: 'event_callback',
+    event_id: `Ev${String(nextEvent++).padStart(8, '0')}`,
+    event_time: now,
+    authed_users: ['U0RAQIBBOT'],
+  });
+  return postSignedToApp(url, body, { contentType: 'application/json', ...o });
+}

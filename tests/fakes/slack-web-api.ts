@@ -12,7 +12,7 @@ import { SlackFiles } from './slack-files.ts';
 import { SLACK_METHODS, type SlackMethodContext, type SlackResult } from './slack-methods.ts';
 import { SlackWorld, type PostedMessage, type SlackChannelSpec, type SlackIdentity, type SlackUserSpec } from './slack-world.ts';
 
-export { signSlackRequest, slashCommandBody, sendSlashCommand, postSignedToApp } from './slack-requests.ts';
+export { signSlackRequest, slashCommandBody, sendSlashCommand, sendSlackEvent, postSignedToApp } from './slack-requests.ts';
 export type { SlashCommandFields, SignedPostOptions, SlackSignatureHeaders } from './slack-requests.ts';
 export type { PostedMessage, SlackChannelSpec, SlackUserSpec, SlackIdentity };
 
@@ -129,6 +129,11 @@ export class FakeSlack {
 
   ephemerals(channel?: string): PostedMessage[] {
     return this.world.log.filter((m) => m.kind === 'ephemeral' && (channel === undefined || m.channel === channel));
+  }
+
+  /** The App Home view views.publish last published for a user (undefined before any). */
+  homeView(user: string): Record<string, unknown> | undefined {
+    return this.views.filter((v) => v.published_for === user).at(-1);
   }
 
   /** A response_url served by this fake; what is POSTed to it shows up in responses(id). */

@@ -28,6 +28,21 @@ describe('message catalogues', () => {
     }
   });
 
+  it('no command, platform or digest file words a reply in Arabic itself (only input words people type)', () => {
+    const code = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !/^\s*(\/\/|\*|\/\*\*)/.test(l))
+        .join('\n');
+    const files = [
+      ...readdirSync('commands').map((n) => `commands/${n}`),
+      ...['console', 'slack', 'telegram'].flatMap((p) => readdirSync(`src/platforms/${p}`).map((n) => `src/platforms/${p}/${n}`)),
+      ...readdirSync('src/digest').map((n) => `src/digest/${n}`),
+      'src/app/trend-service.ts',
+    ].filter((f) => f.endsWith('.ts') && !['commands/lang.ts', 'commands/exclude-words.ts', 'src/digest/summarise.ts'].includes(f));
+    for (const f of files) expect(code(readFileSync(f, 'utf8')).match(/[\u0621-\u064A]{2,}/g) ?? [], f).toEqual([]);
+  });
+
   it('plurals follow Intl.PluralRules: six Arabic forms, two English', () => {
     expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', 'count.articles', n))).toEqual([
       'لا مقالات',

@@ -61,6 +61,6 @@ describe('Telegram text', () => {
 describe('command names in Slack replies', () => {
   it('usage lines and help name the commands as Slack knows them', () => {
     const [m] = replyToSlack({ status: 'usage', text: 'Usage: /topic TOPIC\n/topics — list\n/status — x, /mute a b; see /search.' });
-    expect(m!.text).toBe('Usage: /raqib-topic TOPIC\n/topics — list\n/raqib-status — x, /raqib-mute a b; see /raqib-search.');
+    expect(m!.text).toBe('Usage: /raqib topic TOPIC\n/raqib topics — list\n/raqib status — x, /raqib mute a b; see /raqib search.');
   });
 });

@@ -3,7 +3,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../commands/registry.ts';
+import { readFileSync } from 'node:fs';
 import { run } from '../../src/cli/slack-manifest.ts';
+import { BOT_EVENTS, BOT_SCOPES } from '../../src/platforms/slack/slack-manifest.ts';
 
 async function manifest(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const stdout = new PassThrough();
@@ -24,8 +26,21 @@ interface SlashCommand {
 }
 
 describe('raqib slack-manifest', () => {
-  it('lists every registry command with its URL, usage hint and the bot scopes', async () => {
+  it('claims only /raqib by default, with the Home tab and the welcome events', async () => {
     const r = await manifest(['--url', 'https://raqib.example.org/']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.out);
+    expect(m.features.slash_commands.map((c: SlashCommand) => c.command)).toEqual(['/raqib']);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+    expect(m.settings.event_subscriptions).toEqual({
+      request_url: 'https://raqib.example.org/slack/events',
+      bot_events: ['app_home_opened', 'member_joined_channel'],
+    });
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
+  });
+
+  it('--bare-commands lists every registry command with its URL, usage hint and the bot scopes', async () => {
+    const r = await manifest(['--url', 'https://raqib.example.org/', '--bare-commands']);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.out);
     const cmds: SlashCommand[] = m.features.slash_commands;
@@ -45,6 +60,7 @@ describe('raqib slack-manifest', () => {
     const m = parse(r.out);
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.features.slash_commands.every((c: SlashCommand) => c.url === undefined)).toBe(true);
+    expect(m.settings.event_subscriptions.request_url).toBeUndefined();
     expect(r.err).toBe('');
   });
 
@@ -57,5 +73,14 @@ describe('raqib slack-manifest', () => {
     expect((await manifest(['--format', 'xml'])).code).toBe(2);
     expect((await manifest(['--bogus'])).code).toBe(2);
     expect((await manifest(['extra'])).code).toBe(2);
+  });
+
+  it('agrees with the README: every command, scope, event and option is documented', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('### Telegram set-up'));
+    for (const c of commands) expect(section, `/${c.name}`).toContain(`| \`/${c.name}`);
+    for (const scope of BOT_SCOPES) expect(section, scope).toContain(`\`${scope}\``);
+    for (const event of BOT_EVENTS) expect(section, event).toContain(`\`${event}\``);
+    expect(readme).toContain('raqib slack-manifest [--url BASE] [--socket-mode] [--bare-commands]');
   });
 });

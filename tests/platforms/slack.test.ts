@@ -3,65 +3,30 @@
 // answers through respond() to the fake's response_url endpoints.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/registry.ts';
-import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
+import { startSlack } from '../../src/platforms/slack/slack-platform.ts';
 import { NetworkError } from '../../src/core/errors.ts';
 import { createSlackSender, createSlackWebClient, slackError } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
-import { sendSlashCommand, startFakeSlack, type FakeSlack, type SlashCommandFields } from '../fakes/slack-web-api.ts';
-import { NOW, openWorld, type World } from '../commands/command-world.ts';
-import { memoryLog, randomCommandLines, waitFor } from './platform-helpers.ts';
+import { sendSlashCommand, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { openWorld, type World } from '../commands/command-world.ts';
+import { randomCommandLines, waitFor } from './platform-helpers.ts';
+import { ARAB, EDITOR, OPS, SECRET, WS_ADMIN, openSlackHarness, type SlackHarness } from './slack-harness.ts';
 
-const SECRET = 'test-signing-secret-0123456789';
-const EDITOR = 'U0EDITOR1';
-const WS_ADMIN = 'U0WSADMIN';
-const OPS = 'U0OPS0001';
-const ARAB = 'U0ARABIC1';
-
+let h: SlackHarness;
 let w: World;
 let fake: FakeSlack;
-let server: ServiceServer;
-let eventsUrl: string;
-let slack: SlackPlatform;
-let log: ReturnType<typeof memoryLog>;
+let log: SlackHarness['log'];
+let command: SlackHarness['command'];
+let answered: SlackHarness['answered'];
 
 beforeEach(async () => {
-  w = await openWorld();
-  await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport <!channel> & more', hoursAgo: 2 });
-  fake = await startFakeSlack({
-    users: [
-      { id: EDITOR, name: 'editor', locale: 'en-US' },
-      { id: WS_ADMIN, name: 'boss', is_admin: true, locale: 'en-GB' },
-      { id: OPS, name: 'ops', locale: 'en-US' },
-      { id: ARAB, name: 'layla', locale: 'ar-IQ' },
-    ],
-  });
-  server = new ServiceServer({ port: 0, host: '127.0.0.1' });
-  const port = await server.listen();
-  eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-  log = memoryLog();
-  slack = await startSlack({
-    env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [{ platform: 'slack', user: OPS }] },
-    services: w.services,
-    log,
-    mount: (p, h) => server.mount(p, h),
-    now: () => NOW,
-  });
+  h = await openSlackHarness((world) => world.seed({ id: 'a1', title: 'Rockets hit Baghdad airport <!channel> & more', hoursAgo: 2 }).then(() => {}));
+  ({ w, fake, log, command, answered } = h);
 });
 
 afterEach(async () => {
-  await slack.stop();
-  await server.close();
-  await fake.close();
-  await w.close();
+  await h.close();
 });
-
-let nextId = 1;
-async function command(fields: Omit<SlashCommandFields, 'response_url'>, opts: { timestamp?: number; signature?: string } = {}) {
-  const id = `r${nextId++}`;
-  const res = await sendSlashCommand(eventsUrl, { user_id: EDITOR, ...fields, response_url: fake.responseUrl(id) }, { signingSecret: SECRET, ...opts });
-  return { id, status: res.status, answers: () => fake.responses(id) };
-}
-const answered = async (c: { answers: () => ReturnType<FakeSlack['responses']> }, n = 1) => waitFor(() => c.answers().length >= n && c.answers(), 'respond()');
 
 describe('slash commands over HTTP', () => {
   it('a signed /digest is acknowledged, then answered with the digest in Block Kit via respond()', async () => {
@@ -85,7 +50,7 @@ describe('slash commands over HTTP', () => {
     const stale = await command({ command: '/digest', text: 'iraq' }, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
     const tampered = await sendSlashCommand(
-      eventsUrl,
+      h.eventsUrl,
       { command: '/digest', text: 'iraq', response_url: fake.responseUrl('t') },
       {
         signingSecret: SECRET,
@@ -100,13 +65,13 @@ describe('slash commands over HTTP', () => {
   it('usage and look-ups are ephemeral plain text; Slack built-in names work with the raqib- prefix and /raqib', async () => {
     const [usage] = await answered(await command({ command: '/digest', text: 'nosuch' }));
     expect(usage!.body).toMatchObject({ response_type: 'ephemeral', mrkdwn: false });
-    expect(usage!.body.text).toContain('Usage: /digest [TOPIC] [SINCE]');
+    expect(usage!.body.text).toContain('Usage: /raqib digest [TOPIC] [SINCE]');
     const [topic] = await answered(await command({ command: '/raqib-topic', text: 'iraq' }));
     expect(topic!.body.text).toContain('Query: iraq OR العراق');
     const [umbrella] = await answered(await command({ command: '/raqib', text: 'topics' }));
     expect(umbrella!.body.text).toContain('Topics (3)');
     const [help] = await answered(await command({ command: '/raqib', text: '' }));
-    expect(help!.body.text).toContain('/subscribe');
+    expect(help!.body.text).toContain('/raqib subscribe');
   });
 
   it('replies in Arabic to a user whose Slack locale is Arabic', async () => {
@@ -118,7 +83,7 @@ describe('slash commands over HTTP', () => {
     const before = await w.services.topics();
     const [denied] = await answered(await command({ command: '/watch', text: 'add oil oil OR petroleum' }));
     expect(denied!.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(denied!.body.text).toContain('/watch is for admins only');
+    expect(denied!.body.text).toBe("/raqib watch is for workspace admins and raqib's configured admins only.");
     expect(await w.services.topics()).toEqual(before);
     const [boss] = await answered(await command({ command: '/watch', text: 'add oil oil OR petroleum confirm', user_id: WS_ADMIN }));
     expect(boss!.body.text).toContain('Watching "oil"');
@@ -129,7 +94,7 @@ describe('slash commands over HTTP', () => {
 
   it('channel subscriptions need an admin; a DM subscribes the person, stored under their user id', async () => {
     const [denied] = await answered(await command({ command: '/subscribe', text: 'iraq hourly', channel_id: 'C0NEWS001' }));
-    expect(denied!.body.text).toContain("Only this chat's administrators");
+    expect(denied!.body.text).toContain("Only workspace admins or raqib's configured admins can change this channel's subscriptions");
     expect(await w.subscriptions.all()).toEqual([]);
     const [ok] = await answered(await command({ command: '/subscribe', text: 'iraq hourly', channel_id: 'C0NEWS001', user_id: WS_ADMIN }));
     expect(ok!.body.response_type).toBe('in_channel');
@@ -144,7 +109,7 @@ describe('slash commands over HTTP', () => {
   it('when respond() fails, the digest is posted with chat.postMessage and errors go out ephemeral', async () => {
     const dead = `${fake.origin}/gone`;
     const digest = await sendSlashCommand(
-      eventsUrl,
+      h.eventsUrl,
       { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
       { signingSecret: SECRET },
     );
@@ -152,13 +117,13 @@ describe('slash commands over HTTP', () => {
     const [posted] = await waitFor(() => fake.posted('C0NEWS001').length > 0 && fake.posted('C0NEWS001'), 'chat.postMessage');
     expect(JSON.stringify(posted!.blocks)).toContain('Rockets hit Baghdad airport');
     await sendSlashCommand(
-      eventsUrl,
+      h.eventsUrl,
       { command: '/digest', text: 'nosuch', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
       { signingSecret: SECRET },
     );
     const [eph] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 0 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
     expect(eph!.user).toBe(EDITOR);
-    expect(eph!.text).toContain('Usage: /digest');
+    expect(eph!.text).toContain('Usage: /raqib digest');
   });
 
   it('Slack-escaped text and links reach the command as typed', async () => {

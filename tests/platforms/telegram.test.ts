@@ -3,57 +3,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { commands } from '../../commands/registry.ts';
-import { startTelegram, type TelegramPlatform } from '../../src/platforms/telegram/telegram-platform.ts';
 import { createTelegramSender, telegramError } from '../../src/platforms/telegram/telegram-sender.ts';
 import { NetworkError, PlatformError } from '../../src/core/errors.ts';
 import { ServiceServer } from '../../src/service/server.ts';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
-import { NOW, openWorld, type World } from '../commands/command-world.ts';
-import { memoryLog, randomCommandLines, sleep, waitFor } from './platform-helpers.ts';
+import type { FakeTelegram } from '../fakes/telegram-bot-api.ts';
+import type { World } from '../commands/command-world.ts';
+import { randomCommandLines, sleep, waitFor } from './platform-helpers.ts';
+import { ADMIN, CHANNEL, GROUP, GROUP_ADMIN, MEMBER, USER, openTelegramHarness, type TelegramHarness } from './telegram-harness.ts';
 
-const USER = 42;
-const ADMIN = 4242;
-const GROUP = -100500;
-const MEMBER = 7;
-const GROUP_ADMIN = 8;
-const CHANNEL = -100900;
-
+let h: TelegramHarness;
 let w: World;
 let fake: FakeTelegram;
-let log: ReturnType<typeof memoryLog>;
-const running: { stop(): Promise<void> }[] = [];
+let log: TelegramHarness['log'];
+let start: TelegramHarness['start'];
 
 beforeEach(async () => {
-  w = await openWorld();
-  await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport <b>&</b>', hoursAgo: 2 });
-  fake = await startFakeTelegram({
-    chats: [
-      { id: USER, type: 'private' },
-      { id: ADMIN, type: 'private' },
-      { id: GROUP, type: 'supergroup', title: 'Newsroom', members: { [MEMBER]: 'member', [GROUP_ADMIN]: 'administrator' } },
-      { id: CHANNEL, type: 'channel', title: 'Alerts' },
-    ],
-  });
-  log = memoryLog();
+  h = await openTelegramHarness((world) => world.seed({ id: 'a1', title: 'Rockets hit Baghdad airport <b>&</b>', hoursAgo: 2 }).then(() => {}));
+  ({ w, fake, log, start } = h);
 });
 
 afterEach(async () => {
-  for (const r of running.splice(0)) await r.stop();
-  await fake.close();
-  await w.close();
+  await h.close();
 });
-
-function start(extra: Partial<Parameters<typeof startTelegram>[0]> = {}, env: Record<string, string> = {}): TelegramPlatform {
-  const tg = startTelegram({
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [{ platform: 'telegram', user: String(ADMIN) }], ...env },
-    services: w.services,
-    log,
-    now: () => NOW,
-    ...extra,
-  });
-  running.push(tg);
-  return tg;
-}
 
 describe('long polling', () => {
   it('publishes the command menus in English and Arabic, admin commands only to admins', async () => {
@@ -61,7 +32,9 @@ describe('long polling', () => {
     await tg.ready;
     const en = fake.myCommands()!;
     expect(en.map((c) => c.command)).toEqual(commands.filter((c) => !c.admin).map((c) => c.name));
-    expect(en.find((c) => c.command === 'digest')!.description).toContain('[TOPIC] [SINCE]');
+    // Purpose first and short: a phone's menu shows the start of it.
+    expect(en.find((c) => c.command === 'digest')!.description).toBe('Recent stories for a topic, or all topics');
+    expect(en.every((c) => c.description.length <= 45)).toBe(true);
     const ar = fake.myCommands({ type: 'default' }, 'ar')!;
     expect(ar.find((c) => c.command === 'topics')!.description).toBe('قائمة المواضيع المتابعة');
     const admin = fake.myCommands({ type: 'chat', chat_id: ADMIN })!;
@@ -101,12 +74,12 @@ describe('long polling', () => {
     expect(m!.text).toContain('Rockets hit Baghdad airport');
   });
 
-  it('/start (a person opening the bot) is greeted with the command list', async () => {
+  it('/help lists every command, purpose first', async () => {
     start();
-    await fake.pushMessage({ chatId: USER, text: '/start ref123', from: { id: USER, language_code: 'en' } });
+    await fake.pushMessage({ chatId: USER, text: '/help', from: { id: USER, language_code: 'en' } });
     const [m] = await waitFor(() => fake.sent(USER).length > 0 && fake.sent(USER), 'answer');
     expect(m!.text).toContain('raqib commands:');
-    expect(m!.text).toContain('/digest [TOPIC] [SINCE]');
+    expect(m!.text).toContain('• Recent stories for a topic, or all topics\n   /digest [TOPIC] [SINCE]');
   });
 
   it('replies in Arabic to a client set to Arabic', async () => {
@@ -125,8 +98,8 @@ describe('long polling', () => {
     await fake.pushMessage({ chatId: GROUP, from: MEMBER, text: '/subscribe iraq hourly' });
     await fake.pushMessage({ chatId: GROUP, from: GROUP_ADMIN, text: '/subscribe iraq hourly' });
     const sent = await waitFor(() => fake.sent(GROUP).length >= 4 && fake.sent(GROUP), 'four answers');
-    expect(sent[0]!.text).toContain('/watch is for admins only');
-    expect(sent[1]!.text).toContain('/watch is for admins only');
+    expect(sent[0]!.text).toContain("/watch is for raqib's configured admins only");
+    expect(sent[1]!.text).toContain("/watch is for raqib's configured admins only");
     expect(sent[2]!.text).toContain("Only this chat's administrators");
     expect(sent[3]!.text).toContain('Subscribed');
     expect(await w.services.topics()).toEqual(topicsBefore);
@@ -179,7 +152,7 @@ describe('webhook', () => {
   it('updates arrive over the webhook with the secret; a wrong or missing secret gets 403', async () => {
     const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
     const port = await server.listen();
-    running.push({ stop: () => server.close() });
+    h.running.push({ stop: () => server.close() });
     const tg = start(
       { mount: (p, h) => server.mount(p, h) },
       { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, TELEGRAM_WEBHOOK_SECRET: 'right_secret-1' },

@@ -8,6 +8,7 @@ import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.t
 import { dispatch, parseCommandLine, pickLang } from '../../../commands/registry.ts';
 import type { CommandContext, CommandServices, Reply } from '../../../commands/types.ts';
 import type { Digest } from '../../digest/types.ts';
+import { t } from '../../i18n/catalogue.ts';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -80,7 +81,7 @@ export function startConsole(opts: ConsoleOptions): ConsolePlatform {
     if (trimmed === '') return;
     const parsed = parseCommandLine(trimmed);
     if (!parsed) {
-      print('Commands start with "/": try /help');
+      print(t(pickLang(undefined, trimmed), 'platform.commandsStartWith'));
       return;
     }
     const ctx = consoleContext(parsed.args, opts.services, now);

@@ -34,18 +34,21 @@ export async function answerCommand(deps: SlackChatDeps, command: SlashCommand, 
 }
 
 async function commandContext(deps: SlackChatDeps, command: SlashCommand, args: string): Promise<CommandContext> {
-  const userId = command.user_id;
-  const listed = deps.adminIds.has(userId);
-  const facts = deps.lookupUsers ? await deps.users.get(userId) : undefined;
+  return contextFor(deps, { id: command.user_id, ...(command.user_name ? { name: command.user_name } : {}) }, chatOf(command), args);
+}
+
+/** Who is asking where, for a command or an event (App Home, a channel joined): language and roles. */
+export async function contextFor(deps: SlackChatDeps, user: { id: string; name?: string }, chat: ChatInfo, text: string): Promise<CommandContext> {
+  const listed = deps.adminIds.has(user.id);
+  const facts = deps.lookupUsers ? await deps.users.get(user.id) : undefined;
   // Slack has no Arabic UI locale today; the script people type in is the better hint then.
   const locale = facts?.locale?.toLowerCase().startsWith('ar') ? facts.locale : undefined;
   const isAdmin = async () => listed || (facts?.admin ?? false);
-  const chat = chatOf(command);
   return {
     platform: 'slack',
     chat,
-    user: { id: userId, ...(command.user_name ? { name: command.user_name } : {}) },
-    lang: pickLang(locale, args),
+    user,
+    lang: pickLang(locale, text),
     isAdmin,
     // Slack's API does not say who administers a channel; workspace admins and RAQIB_ADMINS do.
     isChatAdmin: async () => chat.kind === 'private' || (await isAdmin()),

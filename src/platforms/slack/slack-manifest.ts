@@ -10,15 +10,22 @@ export interface ManifestOptions {
   baseUrl: string;
   socketMode: boolean;
   name?: string;
+  /** Also claim each command by its own name (/digest, /raqib-topic …), not only /raqib COMMAND. */
+  bareCommands?: boolean;
 }
 
 /**
  * Bot scopes, each for a reason: `commands` (slash commands), `chat:write` (digests and alerts),
  * `chat:write.public` (post to public channels without being invited first), `users:read`
  * (users.info: reply language and workspace admin role), `im:write` (open a DM for subscriptions
- * made in a direct message), `files:write` (upload /trend charts).
+ * made in a direct message), `files:write` (upload /trend charts), `channels:read` and
+ * `groups:read` (member_joined_channel: the one-time welcome when the app is added to a public or
+ * private channel).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write', 'files:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write', 'files:write', 'channels:read', 'groups:read'] as const;
+
+/** Events the app subscribes to: the App Home tab and the app joining a channel (src/platforms/slack/slack-welcome.ts). */
+export const BOT_EVENTS = ['app_home_opened', 'member_joined_channel'] as const;
 
 // Slack's manifest limits: command 32, description 2000, usage_hint 1000 characters.
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -41,15 +48,16 @@ export function buildSlackManifest(opts: ManifestOptions, defs: readonly Command
       background_color: '#1d3557',
     },
     features: {
-      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name, always_online: true },
       slash_commands: [
-        command(`/${UMBRELLA_COMMAND}`, 'Any raqib command: /raqib digest iraq, /raqib help', 'COMMAND [ARGUMENTS]'),
-        ...defs.map((d) => command(slackCommandName(d), d.description.en, synopsis(d.spec))),
+        command(`/${UMBRELLA_COMMAND}`, 'News digests and alerts for watched topics; /raqib help lists the commands', 'COMMAND [ARGUMENTS], e.g. digest iraq'),
+        ...(opts.bareCommands ? defs.map((d) => command(slackCommandName(d), d.description.en, synopsis(d.spec))) : []),
       ],
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(opts.socketMode ? {} : { request_url: url }), bot_events: [...BOT_EVENTS] },
       org_deploy_enabled: false,
       socket_mode_enabled: opts.socketMode,
       token_rotation_enabled: false,

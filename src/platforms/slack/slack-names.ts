@@ -1,6 +1,8 @@
-// Slack slash-command names for the registry's commands. Slack's own built-in commands (/topic,
-// /mute, /status, /search …) win over an app's, so those get a "raqib-" prefix; "/raqib <command>"
-// reaches every command whatever the workspace has installed.
+// Slack slash-command names for the registry's commands. By default the app claims one command,
+// "/raqib <command>", so that it never takes /help or /digest from a whole workspace; replies name
+// commands that way. With `raqib slack-manifest --bare-commands` each command is also its own
+// ("/digest"), except where Slack has a built-in of that name (/topic, /mute, /status, /search …),
+// which wins over an app's: those get a "raqib-" prefix.
 import { commands } from '../../../commands/registry.ts';
 import type { CommandDef } from '../../../commands/types.ts';
 
@@ -67,10 +69,10 @@ export function resolveSlackCommand(command: string, text: string): { name: stri
   return { name, args };
 }
 
-const renamed = commands.filter((d) => SLACK_BUILTINS.has(d.name)).map((d) => d.name);
-const RENAMED_RE = renamed.length > 0 ? new RegExp(`(?<![\\w/-])/(${renamed.join('|')})(?![\\w-])`, 'g') : undefined;
+const names = [...commands.map((d) => d.name)].sort((a, b) => b.length - a.length);
+const COMMAND_RE = new RegExp(`(?<![\\w/-])/(${names.join('|')})(?![\\w-])`, 'g');
 
-/** Replies name commands as the registry does; on Slack the built-in clashes carry the prefix. */
+/** Replies name commands as the registry does ("/digest"); on Slack they read "/raqib digest", which every install has. */
 export function slackifyCommandNames(text: string): string {
-  return RENAMED_RE ? text.replace(RENAMED_RE, `/${PREFIX}$1`) : text;
+  return text.replace(COMMAND_RE, `/${UMBRELLA_COMMAND} $1`);
 }

@@ -15,6 +15,7 @@ import { InFlight } from '../in-flight.ts';
 import { watchAuth, type AuthWatchOptions } from '../auth-watch.ts';
 import { answerCommand, type SlackChatDeps } from './slack-chat.ts';
 import { SLACK_EVENTS_PATH } from './slack-names.ts';
+import { registerWelcomes } from './slack-welcome.ts';
 import { createSlackSender, createSlackWebClient, slackError } from './slack-sender.ts';
 import type { SlackDigestRenderer } from './slack-text.ts';
 import { SlackUserCache } from './slack-users.ts';
@@ -70,9 +71,11 @@ export async function startSlack(deps: SlackDeps): Promise<SlackPlatform> {
   const token = deps.env.SLACK_BOT_TOKEN;
   if (!token) throw new Error('startSlack needs SLACK_BOT_TOKEN');
   const run = buildApp(token, deps);
-  const inFlight = registerCommands(run, chatDeps(token, deps));
-  const { ready, port } = await startReceiving(run, deps);
   const web = createSlackWebClient(token, deps.env.SLACK_API_URL, 10_000);
+  const answering = chatDeps(token, deps);
+  const inFlight = registerCommands(run, answering);
+  registerWelcomes(run.app, answering, inFlight, botUserOf(web, deps.log));
+  const { ready, port } = await startReceiving(run, deps);
   const auth = watchAuth({
     probe: async () => {
       try {
@@ -138,6 +141,20 @@ function chatDeps(token: string, deps: SlackDeps): SlackChatDeps {
     ...(deps.renderDigest ? { renderDigest: deps.renderDigest } : {}),
     now,
   };
+}
+
+/** The bot's own user id (auth.test, asked once; asked again after a failure). */
+function botUserOf(web: ReturnType<typeof createSlackWebClient>, log: Logger): () => Promise<string | undefined> {
+  let known: Promise<string | undefined> | undefined;
+  return () =>
+    (known ??= web.auth.test().then(
+      (r) => (typeof r.user_id === 'string' ? r.user_id : undefined),
+      (err: unknown) => {
+        known = undefined;
+        log.warn({ err: slackError(err, 'auth.test') }, 'slack: bot user unknown; channel welcome skipped');
+        return undefined;
+      },
+    ));
 }
 
 /** Every slash command: acknowledged first, then answered. */

@@ -5,6 +5,7 @@ import type { Telegram } from 'telegraf';
 import { dispatch, parseCommandLine, pickLang } from '../../../commands/registry.ts';
 import type { ChatInfo, CommandContext, CommandServices, Reply, UiLang } from '../../../commands/types.ts';
 import type { Logger } from '../../log.ts';
+import { t } from '../../i18n/catalogue.ts';
 import type { ChatAdminCache } from './telegram-admins.ts';
 import { replyToTelegramHtml, type TelegramDigestRenderer } from './telegram-html.ts';
 import { telegramError } from './telegram-sender.ts';
@@ -60,10 +61,10 @@ export async function answerMessage(deps: ChatDeps, msg: TgMessage, botUsername:
   if (!parsed) {
     // In groups people talk to each other; only a private chat gets a hint for plain text.
     if (!isPrivate) return;
-    reply = { status: 'usage', ephemeral: true, text: lang === 'ar' ? 'الأوامر تبدأ بـ /؛ جرّب /help' : 'Commands start with "/": try /help' };
+    reply = { status: 'usage', ephemeral: true, text: t(lang, 'platform.commandsStartWith') };
   } else {
-    // Telegram clients send /start when someone opens the bot (deep-link payloads included): greet with /help.
-    const [name, args] = parsed.name === 'start' ? ['help', ''] : [parsed.name, parsed.args];
+    // Telegram clients send /start when someone opens the bot (deep-link payloads included): /start welcomes.
+    const { name, args } = parsed;
     reply = await dispatch(commandContext(deps, msg, lang), name, args, (err) => deps.log.error({ err, command: name }, 'telegram: command failed'));
   }
   await sendReply(deps, msg, reply);

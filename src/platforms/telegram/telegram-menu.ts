@@ -1,10 +1,11 @@
 // Telegram's command menu (setMyCommands), generated from the command registry: English by
 // default, Arabic for clients set to Arabic, and the admin commands only in admins' private chats.
+// Each entry is the command's purpose alone: a phone shows a few dozen characters of it, and the
+// arguments are in /help COMMAND.
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../../log.ts';
 import { telegramError } from './telegram-sender.ts';
 import { commands } from '../../../commands/registry.ts';
-import { synopsis } from '../../../commands/arg-spec.ts';
 import type { CommandDef, UiLang } from '../../../commands/types.ts';
 
 interface BotCommandEntry {
@@ -18,8 +19,7 @@ export function menuFor(lang: UiLang, includeAdmin: boolean, defs: readonly Comm
     .filter((d) => includeAdmin || !d.admin)
     .filter((d) => /^[a-z0-9_]{1,32}$/.test(d.name))
     .map((d) => {
-      const args = synopsis(d.spec);
-      const text = args ? `${args} — ${d.description[lang]}` : d.description[lang];
+      const text = d.description[lang];
       return { command: d.name, description: text.length > 256 ? `${text.slice(0, 255)}…` : text };
     });
 }
