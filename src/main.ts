@@ -10,6 +10,9 @@ import type { TopicDef } from './core/types.ts';
 import type { Logger } from './log.ts';
 import { parseDuration } from './core/duration.ts';
 import { openStore, type Store } from './store/open-store.ts';
+import { buttonSecret, buttonStash } from './store/button-store.ts';
+import { FeedbackStore } from './store/feedback-store.ts';
+import { createButtonCodec } from './core/button-codec.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { FeedStateStore } from './store/feed-state-store.ts';
 import { RegistryStore } from './store/registry-store.ts';
@@ -58,7 +61,20 @@ async function openDomain(store: Store, o: StartOptions) {
   const topics = new TopicCatalog(o.topics, registry);
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
-  return { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
+  // Button payloads are signed with the store's secret, so every instance on the store accepts them.
+  const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store));
+  const feedback = new FeedbackStore(store);
+  return {
+    articles: new ArticleStore(store),
+    feedStates: new FeedStateStore(store),
+    subscriptions,
+    registry,
+    stories: new StoryIndex(store),
+    topics,
+    feeds,
+    buttons,
+    feedback,
+  };
 }
 
 /** Retention: articles and the story index forget what is older than `before`. */
@@ -105,8 +121,17 @@ async function openDeliveryFor(
   feedName: (id: string) => string | undefined,
   maxStories: number,
 ): Promise<Awaited<ReturnType<typeof openDelivery>>> {
-  const { topics, articles, stories, subscriptions } = d;
-  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, feedName, maxStories });
+  const { topics, articles, stories, subscriptions, buttons, feedback } = d;
+  const composer = createMessageComposer({
+    topics: () => topics.list(),
+    articles,
+    stories,
+    subscriptions,
+    feedName,
+    maxStories,
+    buttons,
+    alertCounts: feedback,
+  });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   return openDelivery({ store, articles, subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
 }
@@ -170,6 +195,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     services,
     store,
     http,
+    buttons: d.buttons,
     attach: (p, s) => delivery.attachSender(p, s),
     reporter: (p) => platformHealth.reporter(p),
   });

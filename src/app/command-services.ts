@@ -18,6 +18,8 @@ import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
+import { explainStory, feedbackServices } from './feedback-services.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -71,6 +73,8 @@ export interface ServiceDeps {
   log?: Logger;
   /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
   feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
+  /** Verdicts from the feedback buttons and the alert counts /topic shows; without it the buttons answer "not here". */
+  feedback?: FeedbackStore;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -109,7 +113,13 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     watch: watchServices(deps),
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
+    explainStory: coded('explainStory', 'STORE_FAILED', (topic: string, story: string) => explainStory(deps, topic, story)),
+    ...(deps.feedback ? { feedback: codedFeedback(feedbackServices({ ...deps, feedback: deps.feedback })) } : {}),
   };
+}
+
+function codedFeedback(f: ReturnType<typeof feedbackServices>): ReturnType<typeof feedbackServices> {
+  return { record: coded('feedback.record', 'STORE_FAILED', f.record), summary: coded('feedback.summary', 'STORE_FAILED', f.summary) };
 }
 
 async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply> {

@@ -7,7 +7,10 @@ import type { StoredArticle, TopicDef } from '../core/types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
-import { alertDigest, buildDigest, toMessageBodies, type UiLang } from '../digest/index.ts';
+import { alertDigest, buildDigest, digestActions, toMessageBodies, type Digest, type UiLang } from '../digest/index.ts';
+import { sealAll, type ButtonCodec } from '../core/button-codec.ts';
+import type { Sealer } from '../core/buttons.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 import { followUpBodies } from '../digest/follow-up.ts';
 import type { AlertRenderer } from './outbox.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
@@ -22,6 +25,11 @@ export interface ComposerDeps {
   feedName?: (feedId: string) => string | undefined;
   /** settings.digestSize: most stories in one digest (default 10). */
   maxStories?: number;
+  /** Seals the stories' buttons (👍 / 👎 / Why? / Mute 6h); without it messages carry none. */
+  buttons?: ButtonCodec;
+  /** Counts the alerts sent per topic, for /topic's "41 alerts · 👍 12 · 👎 3". */
+  alertCounts?: Pick<FeedbackStore, 'countAlerts'>;
+  now?: () => number;
 }
 
 export interface MessageComposer {
@@ -39,7 +47,9 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
     async makeAlertMessages(chat, stored) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
       const lang = await chatLang(chat);
-      return toMessageBodies(alertDigest(stored, { topics: ids, ...common(), lang }), chat.platform, { scheduled: true });
+      const digest = alertDigest(stored, { topics: ids, ...common(), lang });
+      await countAlerts(d, digest);
+      return toMessageBodies(digest, chat.platform, { scheduled: true, ...(await sealerFor(d, digest)) });
     },
     // A follow-up that cannot be threaded names its story by the story's first headline.
     async makeFollowUpMessages(chat, items, replyTo) {
@@ -58,10 +68,27 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
         ...common(),
         lang,
       });
-      const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
+      const bodies = toMessageBodies(digest, sub.platform, { scheduled: true, ...(await sealerFor(d, digest)) });
       if (overflow.length === 0) return bodies;
       const extra = alertDigest(overflow, { topics: topicsOf(sub), ...common(), lang });
-      return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
+      return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true, ...(await sealerFor(d, extra)) })];
     },
   };
+}
+
+/** The digest's button actions sealed (when buttons are wired), for the renderers. */
+async function sealerFor(d: ComposerDeps, digest: Digest): Promise<{ seal?: Sealer }> {
+  if (!d.buttons || digest.empty) return {};
+  return { seal: await sealAll(d.buttons, digestActions(digest)) };
+}
+
+/** One alert per story, counted under the story's first topic. */
+async function countAlerts(d: ComposerDeps, digest: Digest): Promise<void> {
+  if (!d.alertCounts || digest.empty) return;
+  const perTopic: Record<string, number> = {};
+  for (const s of digest.stories) {
+    const topic = s.topics[0];
+    if (topic) perTopic[topic] = (perTopic[topic] ?? 0) + 1;
+  }
+  await d.alertCounts.countAlerts(perTopic, (d.now ?? Date.now)());
 }

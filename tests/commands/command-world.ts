@@ -13,6 +13,9 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
+import { FeedbackStore } from '../../src/store/feedback-store.ts';
+import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
+import { createButtonCodec, type ButtonCodec } from '../../src/core/button-codec.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
 
 export const TEST_TOPICS: TopicDef[] = [
@@ -38,6 +41,9 @@ export interface World {
   registry: RegistryStore;
   feedStates: FeedStateStore;
   catalog: TopicCatalog;
+  feedback: FeedbackStore;
+  /** The store's button codec (its secret), clocked at NOW. */
+  buttons: ButtonCodec;
   services: CommandServices;
   seed(a: { id: string; title: string; text?: string; hoursAgo: number; url?: string; feedId?: string }): Promise<StoredArticle>;
   ctx(
@@ -86,6 +92,8 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
   const subscriptions = new SubscriptionStore(store);
   const registry = new RegistryStore(store);
   const feedStates = new FeedStateStore(store);
+  const feedback = new FeedbackStore(store);
+  const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store), () => NOW);
   const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry);
   await catalog.reload();
   const services = createCommandServices({
@@ -99,6 +107,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     ...(queueDepth && deadLetters ? { delivery: { queueDepth, deadLetterCount: deadLetters } } : {}),
     lookup: fakeLookup,
     storeDisplay: 'sqlite://test',
+    feedback,
     ...extra,
   });
   return {
@@ -108,6 +117,8 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     registry,
     feedStates,
     catalog,
+    feedback,
+    buttons,
     services,
     async seed(a) {
       const published = new Date(NOW - a.hoursAgo * HOUR).toISOString();

@@ -2,6 +2,8 @@
 // classified for the delivery queue. It never retries: retries and rate limits are delivery's.
 import { TelegramError, type Telegram } from 'telegraf';
 import { NetworkError, PlatformError } from '../../core/errors.ts';
+import type { ButtonRow, SealedButton } from '../../core/buttons.ts';
+import { sealAll, type ButtonCodec } from '../../core/button-codec.ts';
 import type { OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
 import { sendFailure, type SendFailure } from '../send-outcome.ts';
 import { escapeTelegramHtml } from './telegram-html.ts';
@@ -21,6 +23,7 @@ export function createTelegramSender(telegram: Telegram, timeoutMs = SEND_TIMEOU
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: b.format === 'telegram-html' ? (b.disablePreview ?? true) : true },
       };
+      if (b.format === 'telegram-html' && b.keyboard) payload.reply_markup = inlineKeyboard(b.keyboard);
       if (message.to.thread) payload.message_thread_id = Number(message.to.thread);
       if (message.replyTo) payload.reply_parameters = { message_id: Number(message.replyTo), allow_sending_without_reply: true };
       try {
@@ -31,6 +34,21 @@ export function createTelegramSender(telegram: Telegram, timeoutMs = SEND_TIMEOU
       }
     },
   };
+}
+
+/** Sealed button rows as Telegram's InlineKeyboardMarkup (callback_data is the sealed payload). */
+export function inlineKeyboard(rows: readonly SealedButton[][]): { inline_keyboard: { text: string; callback_data: string }[][] } {
+  return { inline_keyboard: rows.map((r) => r.map((b) => ({ text: b.label, callback_data: b.data }))) };
+}
+
+/** Rows of neutral buttons sealed for Telegram (undefined without a codec or without rows). */
+export async function sealRows(codec: ButtonCodec | undefined, rows: readonly ButtonRow[] | undefined): Promise<SealedButton[][] | undefined> {
+  if (!codec || !rows || rows.length === 0) return undefined;
+  const seal = await sealAll(
+    codec,
+    rows.flatMap((r) => r.map((b) => b.action)),
+  );
+  return rows.map((r) => r.map((b) => ({ label: b.label, data: seal(b.action) })));
 }
 
 /**
