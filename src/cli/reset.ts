@@ -1,12 +1,12 @@
-// `raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--config FILE] [--yes]`:
+// `raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--feedback] [--config FILE] [--yes]`:
 // start clean. Without --yes it only prints what it would remove (a dry run); with --yes it
-// removes it. No part named: all four. Config subscriptions come back at the next start (seeded).
+// removes it. No part named: all of them. Config subscriptions come back at the next start (seeded).
 import type Keyv from 'keyv';
 import type { Store } from '../store/open-store.ts';
 import { parseOrUsage, flagValue, write, type CliIO } from './io.ts';
 import { openStoreOrReport, requireConfigContext } from './context.ts';
 
-const USAGE = 'usage: raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--config FILE] [--yes]';
+const USAGE = 'usage: raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--feedback] [--config FILE] [--yes]';
 
 /** Which store namespaces each part owns (src/store, src/stories). */
 export const RESET_PARTS = {
@@ -14,6 +14,8 @@ export const RESET_PARTS = {
   feeds: ['runtime_feeds', 'feed_state'],
   articles: ['articles', 'seen', 'article_hours', 'article_days', 'stories', 'story_of', 'story_buckets'],
   subscriptions: ['subscriptions', 'subscriptions_by_chat', 'digest_cursors'],
+  // The button secret goes too: buttons already sent stop working, as their feedback is gone.
+  feedback: ['feedback', 'alert_counts', 'button_actions', 'button_keys'],
 } as const;
 
 type Part = keyof typeof RESET_PARTS;
@@ -43,7 +45,11 @@ async function survey(store: Store, parts: readonly Part[]): Promise<{ lines: st
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const parsed = await parseOrUsage(argv, io, { values: ['config'], switches: ['topics', 'feeds', 'articles', 'subscriptions', 'yes'], usage: USAGE });
+  const parsed = await parseOrUsage(argv, io, {
+    values: ['config'],
+    switches: ['topics', 'feeds', 'articles', 'subscriptions', 'feedback', 'yes'],
+    usage: USAGE,
+  });
   if ('exit' in parsed) return parsed.exit;
   const ctx = await requireConfigContext(io, flagValue(parsed.args, 'config'));
   if (!ctx) return 2;

@@ -3,11 +3,11 @@
 // the real Bolt app on the shared HTTP server are acknowledged, recorded and marked with
 // chat.update; forged or stale signatures get 401, altered payloads a clear ephemeral answer.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMessageComposer } from '../../src/delivery/compose-messages.ts';
 import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
 import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
-import { sendBlockActions, startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { composeAlert, slackButton, slackPress, type PostedAlert, type SlackBlock } from './button-helpers.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
 
@@ -46,56 +46,17 @@ afterEach(async () => {
   await w.close();
 });
 
-interface Btn {
-  type: string;
-  action_id: string;
-  value: string;
-  text: { type: 'plain_text'; text: string; emoji?: boolean };
-}
-interface Block {
-  type: string;
-  block_id: string;
-  elements?: Btn[];
-}
-
-async function postAlert(): Promise<{ ts: string; text: string; blocks: Block[] }> {
-  const composer = createMessageComposer({
-    topics: () => w.catalog.list(),
-    articles: w.articles,
-    subscriptions: w.subscriptions,
-    buttons: w.buttons,
-    now: () => NOW,
-  });
-  const stored = (await w.articles.get('a1'))!;
-  const [body] = await composer.makeAlertMessages({ platform: 'slack', chat: CHANNEL }, [{ ...stored, storyId: 's-a1' }]);
+async function postAlert(): Promise<PostedAlert> {
+  const [body] = await composeAlert(w, { platform: 'slack', chat: CHANNEL });
   const outcome = await createSlackSender(createSlackWebClient(fake.token, fake.url)).send({ to: { platform: 'slack', chat: CHANNEL }, body: body! });
   expect(outcome).toMatchObject({ ok: true });
   const m = fake.posted(CHANNEL).at(-1)!;
-  return { ts: m.ts, text: m.text, blocks: m.blocks as Block[] };
+  return { ts: m.ts, text: m.text, blocks: m.blocks as SlackBlock[] };
 }
 
-function button(blocks: Block[], label: string): { block: Block; btn: Btn } {
-  for (const block of blocks) for (const btn of block.elements ?? []) if (btn.text?.text === label) return { block, btn };
-  throw new Error(`no button ${label}`);
-}
-
-let nextId = 1;
-async function press(alert: Awaited<ReturnType<typeof postAlert>>, label: string, opts: { value?: string; signature?: string; timestamp?: number } = {}) {
-  const { block, btn } = button(alert.blocks, label);
-  const id = `p${nextId++}`;
-  const res = await sendBlockActions(
-    eventsUrl,
-    {
-      user: EDITOR,
-      channel: CHANNEL,
-      action: { action_id: btn.action_id, block_id: block.block_id, value: opts.value ?? btn.value, text: btn.text },
-      message: { ts: alert.ts, text: alert.text, blocks: alert.blocks },
-      response_url: fake.responseUrl(id),
-    },
-    { signingSecret: SECRET, ...(opts.signature ? { signature: opts.signature } : {}), ...(opts.timestamp ? { timestamp: opts.timestamp } : {}) },
-  );
-  return { status: res.status, answers: () => fake.responses(id) };
-}
+const press = (alert: PostedAlert, label: string, opts: Parameters<typeof slackPress>[3] = {}) =>
+  slackPress({ fake, eventsUrl, secret: SECRET, channel: CHANNEL, user: EDITOR }, alert, label, opts);
+const button = slackButton;
 
 describe('alert buttons on Slack', () => {
   it('an instant alert carries 👍, 👎, Why? and Mute 6h as actions blocks', async () => {

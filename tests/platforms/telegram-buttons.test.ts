@@ -4,15 +4,14 @@
 // forged, altered, expired payloads and non-admin mutes are refused with nothing changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
-import { createMessageComposer } from '../../src/delivery/compose-messages.ts';
 import { createButtonCodec } from '../../src/core/button-codec.ts';
 import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
 import { startTelegram } from '../../src/platforms/telegram/telegram-platform.ts';
 import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
-import type { StoredArticle } from '../../src/core/types.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
+import { composeAlert, tgKey, tgPress, type TgKey } from './button-helpers.ts';
 
 const USER = 42;
 const GROUP = -100500;
@@ -23,11 +22,10 @@ let w: World;
 let fake: FakeTelegram;
 let log: ReturnType<typeof memoryLog>;
 let stopBot: (() => Promise<void>) | undefined;
-let alert: StoredArticle;
 
 beforeEach(async () => {
   w = await openWorld();
-  alert = await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 1 });
+  await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 1 });
   fake = await startFakeTelegram({
     chats: [
       { id: USER, type: 'private' },
@@ -51,19 +49,11 @@ afterEach(async () => {
   await w.close();
 });
 
-type Key = { text: string; callback_data: string };
+type Key = TgKey;
 
 /** Sends the alert for `a1` to a chat the way delivery does; returns the message and its keyboard. */
 async function sendAlert(chat: number): Promise<{ id: number; keys: Key[][] }> {
-  const composer = createMessageComposer({
-    topics: () => w.catalog.list(),
-    articles: w.articles,
-    subscriptions: w.subscriptions,
-    buttons: w.buttons,
-    alertCounts: w.feedback,
-    now: () => NOW,
-  });
-  const [body] = await composer.makeAlertMessages({ platform: 'telegram', chat: String(chat) }, [{ ...alert, storyId: 's-a1' }]);
+  const [body] = await composeAlert(w, { platform: 'telegram', chat: String(chat) });
   const outcome = await createTelegramSender(new Telegram(fake.token, { apiRoot: fake.url })).send({
     to: { platform: 'telegram', chat: String(chat) },
     body: body!,
@@ -73,20 +63,8 @@ async function sendAlert(chat: number): Promise<{ id: number; keys: Key[][] }> {
   return { id: m.message_id, keys: (m.reply_markup as { inline_keyboard: Key[][] }).inline_keyboard };
 }
 
-const find = (keys: Key[][], text: string) => keys.flat().find((k) => k.text.startsWith(text))!;
-
-async function answerOf(callbackId: string) {
-  const call = await waitFor(
-    () => fake.calls.find((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === callbackId),
-    'the callback answer',
-  );
-  return call.params as { text?: string; show_alert?: boolean };
-}
-
-async function press(chatId: number, messageId: number, data: string, from: number) {
-  const update = await fake.pushCallbackQuery({ chatId, messageId, data, from });
-  return answerOf(update.callback_query!.id);
-}
+const find = tgKey;
+const press = (chatId: number, messageId: number, data: string, from: number) => tgPress(fake, chatId, messageId, data, from);
 
 describe('alert buttons on Telegram', () => {
   it('an instant alert carries 👍, 👎, Why? and Mute 6h, each callback_data within 64 bytes', async () => {
