@@ -144,4 +144,14 @@ describe('alert buttons on Telegram', () => {
     expect(answer.text).toContain('matched Iraq');
     expect(answer.text).toMatch(/Terms: .*baghdad/i);
   });
+
+  it("a /digest reply carries its stories' buttons and the topic's Mute 6h", async () => {
+    await w.seed({ id: 'a2', title: 'Baghdad talks resume on Iraq budget', hoursAgo: 3 });
+    await fake.pushMessage({ chatId: USER, text: '/digest iraq', from: { id: USER, language_code: 'en' } });
+    const m = await waitFor(() => fake.sent(USER).find((x) => x.reply_markup !== undefined), 'the digest');
+    const keys = (m.reply_markup as { inline_keyboard: Key[][] }).inline_keyboard;
+    expect(keys.map((r) => r.map((k) => k.text))).toEqual([['1 👍', '1 👎', '1 Why?'], ['2 👍', '2 👎', '2 Why?'], ['Mute 6h']]);
+    const answer = await press(USER, m.message_id, find(keys, '2 👎').callback_data, USER);
+    expect(answer.text).toMatch(/👎 noted/);
+  });
 });
