@@ -22,8 +22,10 @@ export async function slackReplyParts(deps: { buttons?: ButtonCodec; renderDiges
     rows.flatMap((r) => r.map((b) => b.action)),
   );
   const last = parts[parts.length - 1]!;
-  // A plain reply has no blocks yet: its text becomes a section so the buttons can follow it.
-  const blocks = last.blocks ?? [{ type: 'section', text: { type: 'plain_text', text: last.text, emoji: false } }];
+  // A plain reply has no blocks yet: its text becomes a plain_text section so the buttons can follow
+  // it. plain_text is shown as written (no links, mentions or entities), so the escaping goes.
+  const plain = last.text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const blocks = last.blocks ?? [{ type: 'section', text: { type: 'plain_text', text: plain, emoji: false } }];
   parts[parts.length - 1] = { ...last, blocks: [...blocks, ...rows.map((r) => slackActions(r, seal))] };
   return parts;
 }
