@@ -7,6 +7,8 @@ import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-
 import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { validateBlocks } from '../fakes/slack-limits.ts';
+import { slackReplyParts } from '../../src/platforms/slack/slack-buttons-render.ts';
 import { composeAlert, slackButton, slackPress, type PostedAlert, type SlackBlock } from './button-helpers.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
@@ -116,5 +118,14 @@ describe('alert buttons on Slack', () => {
     expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(answer!.body.text)).toMatch(/Terms: .*baghdad/i);
     expect(await w.feedback.summary('iraq', NOW - 30 * 24 * HOUR, NOW)).toMatchObject({ relevant: 0, notRelevant: 0 });
+  });
+
+  it("a reply's own button rows (Reply.buttons) follow its text as valid actions blocks that open to their actions", async () => {
+    const next = { kind: 'page', command: 'search', args: 'الفصائل AND تهدد', page: 2 } as const;
+    const [part] = await slackReplyParts({ buttons: w.buttons }, { status: 'ok', text: 'a & <b>', buttons: [[{ label: 'Next ›', action: next }]] });
+    expect(validateBlocks(part!.blocks)).toEqual([]);
+    const [section, actions] = part!.blocks as [{ text: { text: string } }, SlackBlock];
+    expect(section.text.text).toBe('a & <b>');
+    expect(await w.buttons.open(actions.elements![0]!.value)).toMatchObject({ ok: true, action: next });
   });
 });
