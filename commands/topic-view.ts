@@ -4,12 +4,14 @@
 // query syntax appears for a structured topic, and it stays well inside one Telegram message.
 import type { ClauseSpec, TermSource, TopicDef, TopicSpec } from '../src/core/types.ts';
 import { type UiLang } from './types.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { plural, t } from '../src/i18n/catalogue.ts';
 
 export interface TopicActivity {
   day: number;
   week: number;
   latest: { title: string; published: string }[];
+  /** The last 30 days' alerts and the 👍 / 👎 given on them, where feedback is kept. */
+  feedback?: { alerts: number; relevant: number; notRelevant: number };
 }
 
 /** How many terms a clause line shows before "…". */
@@ -145,6 +147,10 @@ function header(def: TopicDef, lang: UiLang): string[] {
 
 function activityLines(a: TopicActivity, lang: UiLang): string[] {
   const lines = [t(lang, 'topic-view.matchesInThe', { day: a.day, week: a.week })];
+  if (a.feedback) {
+    const f = a.feedback;
+    lines.push(t(lang, 'topic-view.feedback', { alerts: plural(lang, 'count.alerts', f.alerts), up: f.relevant, down: f.notRelevant }));
+  }
   if (a.latest.length > 0) {
     lines.push(t(lang, 'topic-view.latest'));
     for (const h of a.latest) {

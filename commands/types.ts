@@ -9,6 +9,9 @@ import type { ScheduleMode } from '../src/core/schedule-mode.ts';
 import type { TopicDef } from '../src/core/types.ts';
 import { synopsis, type ArgSpec } from './arg-spec.ts';
 import type { DiscoveryView } from './feeds-text.ts';
+import type { ButtonRow, Verdict } from '../src/core/buttons.ts';
+
+export type { Button, ButtonAction, ButtonRow, Verdict } from '../src/core/buttons.ts';
 
 export type UiLang = 'ar' | 'en';
 
@@ -42,6 +45,12 @@ export interface Reply {
    * shows them; a platform with buttons may render these instead of (or beside) those lines.
    */
   actions?: ReplyAction[];
+  /**
+   * Rows of buttons under the reply (src/core/buttons.ts): each platform seals the actions and
+   * draws them (Telegram inline keyboard, Slack actions block; the console lists them). A press
+   * comes back as the action, run by commands/actions.ts.
+   */
+  buttons?: ButtonRow[];
 }
 
 export interface ReplyAction {
@@ -238,6 +247,33 @@ export interface CommandServices {
     /** True the first time only: a platform's one-time welcome in a chat. */
     firstWelcome(where: ChatAddress): Promise<boolean>;
   };
+  /** Feedback on alerts and digest stories; absent where no store is wired. */
+  feedback?: FeedbackServices;
+  /** Why a stored story matched a topic, recomputed from its lead article; undefined when the story or topic is gone. */
+  explainStory?(topic: string, story: string): Promise<StoryExplanation | undefined>;
+}
+
+export interface FeedbackServices {
+  /** Stores a person's verdict on a story for a topic (the story's lead article is looked up). */
+  record(v: {
+    topic: string;
+    story: string;
+    verdict: Verdict;
+    platform: PlatformName;
+    chat: string;
+    user: string;
+    atMs: number;
+  }): Promise<'new' | 'changed' | 'same'>;
+  /** Alerts sent and verdicts given for a topic in the window. */
+  summary(topic: string, sinceMs: number, untilMs: number): Promise<{ alerts: number; relevant: number; notRelevant: number }>;
+}
+
+export interface StoryExplanation {
+  title: string;
+  /** Matched terms, as written in the topic. */
+  terms: string[];
+  /** The clauses that held (name and a short rendering), exclusions left out. */
+  clauses: string[];
 }
 
 export interface CommandDef {

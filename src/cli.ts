@@ -14,6 +14,7 @@ const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<{ run: 
   feeds: { summary: 'list, add, remove, preview, import or export feeds (OPML)', load: () => import('./cli/feeds.ts') },
   stories: { summary: 'JSON Lines articles on stdin → the story (event) each one belongs to', load: () => import('./cli/stories.ts') },
   ingest: { summary: 'fetch (or read) feeds once, match and store', load: () => import('./cli/ingest.ts') },
+  feedback: { summary: 'export the 👍 / 👎 verdicts given on alerts as JSON Lines', load: () => import('./cli/feedback.ts') },
   trend: { summary: 'stories per day for topics: summary, JSON series or a PNG chart', load: () => import('./cli/trend.ts') },
   'slack-manifest': { summary: 'print the Slack app manifest', load: () => import('./cli/slack-manifest.ts') },
 };

@@ -10,6 +10,9 @@ import type { TopicDef } from './core/types.ts';
 import type { Logger } from './log.ts';
 import { parseDuration } from './core/duration.ts';
 import { openStore, type Store } from './store/open-store.ts';
+import { buttonSecret, buttonStash } from './store/button-store.ts';
+import { FeedbackStore } from './store/feedback-store.ts';
+import { createButtonCodec } from './core/button-codec.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { FeedStateStore } from './store/feed-state-store.ts';
 import { ChatPrefsStore } from './store/chat-prefs-store.ts';
@@ -61,6 +64,9 @@ async function openDomain(store: Store, o: StartOptions) {
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
   const chatPrefs = new ChatPrefsStore(store);
+  // Button payloads are signed with the store's secret, so every instance on the store accepts them.
+  const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store));
+  const feedback = new FeedbackStore(store);
   return {
     articles: new ArticleStore(store),
     feedStates: new FeedStateStore(store),
@@ -70,6 +76,8 @@ async function openDomain(store: Store, o: StartOptions) {
     stories: new StoryIndex(store),
     topics,
     feeds,
+    buttons,
+    feedback,
   };
 }
 
@@ -118,8 +126,18 @@ async function openDeliveryFor(
   feedName: (id: string) => string | undefined,
   maxStories: number,
 ): Promise<Awaited<ReturnType<typeof openDelivery>>> {
-  const { topics, articles, stories, subscriptions, chatPrefs } = d;
-  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, chatPrefs, feedName, maxStories });
+  const { topics, articles, stories, subscriptions, chatPrefs, buttons, feedback } = d;
+  const composer = createMessageComposer({
+    topics: () => topics.list(),
+    articles,
+    stories,
+    subscriptions,
+    chatPrefs,
+    feedName,
+    maxStories,
+    buttons,
+    alertCounts: feedback,
+  });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   // Weekly digest charts are drawn at send time by the same drawer as /trend.
   const drawChart = createChartDrawer({ articles, stories, topics: async () => topics.list() });
@@ -219,6 +237,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
     services,
     store,
     http,
+    buttons: d.buttons,
     attach: (p, s) => delivery.attachSender(p, s),
     reporter: (p) => platformHealth.reporter(p),
   });

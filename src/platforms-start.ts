@@ -2,6 +2,7 @@
 // set (the set-up contract), Slack and Telegram when theirs are. Each one's sender is attached to
 // delivery as it starts. Kept beside main.ts: only the top level may import every platform.
 import type { Store } from './store/open-store.ts';
+import type { ButtonCodec } from './core/button-codec.ts';
 import type { PlatformName, Sender } from './core/outbound.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { ServiceServer } from './service/server.ts';
@@ -21,6 +22,8 @@ export interface PlatformsInput {
   services: CommandServices;
   store: Store;
   http: ServiceServer | undefined;
+  /** Seals and opens the payloads of the buttons under messages (src/core/button-codec.ts). */
+  buttons?: ButtonCodec;
   attach: (platform: PlatformName, sender: Sender) => void;
   /** The report function for one platform's state (src/service/platform-health.ts). */
   reporter?: (platform: PlatformName) => PlatformStateReport;
@@ -37,10 +40,13 @@ export interface RunningPlatforms {
   idle(): Promise<void>;
 }
 
-export async function startPlatforms({ o, services, store, http, attach, reporter }: PlatformsInput): Promise<RunningPlatforms> {
+export async function startPlatforms({ o, services, store, http, buttons, attach, reporter }: PlatformsInput): Promise<RunningPlatforms> {
   const { env, log } = o;
   const names: PlatformName[] = [];
-  const mount = http ? { mount: (p: string, h: Parameters<ServiceServer['mount']>[1]) => http.mount(p, h) } : {};
+  const mount = {
+    ...(http ? { mount: (p: string, h: Parameters<ServiceServer['mount']>[1]) => http.mount(p, h) } : {}),
+    ...(buttons ? { buttons } : {}),
+  };
   let consolePlatform: ConsolePlatform | undefined;
   let slack: SlackPlatform | undefined;
   let telegram: TelegramPlatform | undefined;

@@ -20,6 +20,8 @@ import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { ChatPrefsStore } from '../store/chat-prefs-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
+import { explainStory, feedbackServices } from './feedback-services.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -77,6 +79,8 @@ export interface ServiceDeps {
   log?: Logger;
   /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
   feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml' | 'importOpml'>;
+  /** Verdicts from the feedback buttons and the alert counts /topic shows; without it the buttons answer "not here". */
+  feedback?: FeedbackStore;
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -115,6 +119,8 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     watch: watchServices(deps),
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
+    explainStory: coded('explainStory', 'STORE_FAILED', (topic: string, story: string) => explainStory(deps, topic, story)),
+    ...(deps.feedback ? { feedback: codedFeedback(feedbackServices({ ...deps, feedback: deps.feedback })) } : {}),
     chats: chatServices(deps),
   };
 }
@@ -127,6 +133,10 @@ function chatServices(deps: ServiceDeps): CommandServices['chats'] {
     setLang: coded('chats.setLang', 'STORE_FAILED', async (where, lang, by) => deps.chatPrefs.setLang(ref(where), lang, by)),
     firstWelcome: coded('chats.firstWelcome', 'STORE_FAILED', async (where) => deps.chatPrefs.firstWelcome(ref(where), new Date(now()).toISOString())),
   };
+}
+
+function codedFeedback(f: ReturnType<typeof feedbackServices>): ReturnType<typeof feedbackServices> {
+  return { record: coded('feedback.record', 'STORE_FAILED', f.record), summary: coded('feedback.summary', 'STORE_FAILED', f.summary) };
 }
 
 async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply> {

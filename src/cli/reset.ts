@@ -1,4 +1,4 @@
-// `raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--delivery] [--config FILE] [--yes]`:
+// `raqib reset [--topics] [--feeds] [--articles] [--subscriptions] [--delivery] [--feedback] [--config FILE] [--yes]`:
 // start clean. Without --yes it only prints what it would remove (a dry run); with --yes it
 // removes it. No part named: all of them. The parts and their namespaces come from the store
 // layer's one list (store/namespaces.ts), so new kinds of state are never left behind.

@@ -1,5 +1,7 @@
 // What leaves raqib for a chat, and what came back. Digests are rendered per platform before they
-// enter the outbox, so that what was decided is exactly what is (re)sent after a crash.
+// enter the outbox, so that what was decided is exactly what is (re)sent after a crash (buttons
+// included, their actions already sealed).
+import type { SealedButton } from './buttons.ts';
 
 export type PlatformName = 'slack' | 'telegram' | 'console';
 
@@ -14,7 +16,7 @@ export interface ChatRef {
 /** What a message says, in one platform's format. */
 export type MessageContent =
   /** Telegram parse_mode HTML; one message, at most 4096 characters after entity parsing. */
-  | { format: 'telegram-html'; html: string; disablePreview?: boolean }
+  | { format: 'telegram-html'; html: string; disablePreview?: boolean; keyboard?: SealedButton[][] }
   /** Slack Block Kit with the fallback `text` Slack requires for notifications. */
   | { format: 'slack'; text: string; blocks?: unknown[] }
   | { format: 'text'; text: string };

@@ -10,7 +10,10 @@ import type { ArticleStore } from '../store/article-store.ts';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.ts';
 import type { ChatPrefsStore } from '../store/chat-prefs-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
-import { alertDigest, buildDigest, toMessageBodies, type UiLang } from '../digest/index.ts';
+import { alertDigest, buildDigest, digestActions, toMessageBodies, type Digest, type UiLang } from '../digest/index.ts';
+import { sealAll, type ButtonCodec } from '../core/button-codec.ts';
+import type { Sealer } from '../core/buttons.ts';
+import type { FeedbackStore } from '../store/feedback-store.ts';
 import { followUpBodies } from '../digest/follow-up.ts';
 import type { AlertRenderer } from './outbox.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
@@ -28,6 +31,11 @@ export interface ComposerDeps {
   feedName?: (feedId: string) => string | undefined;
   /** settings.digestSize: most stories in one digest (default 10). */
   maxStories?: number;
+  /** Seals the stories' buttons (👍 / 👎 / Why? / Mute 6h); without it messages carry none. */
+  buttons?: ButtonCodec;
+  /** Counts the alerts sent per topic, for /topic's "41 alerts · 👍 12 · 👎 3". */
+  alertCounts?: Pick<FeedbackStore, 'countAlerts'>;
+  now?: () => number;
 }
 
 export interface MessageComposer {
@@ -50,7 +58,8 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
       const subs = await d.subscriptions.forChat(chat.platform, chat.chat);
       const timezone = (subs.find((s) => ids.includes(s.topic)) ?? subs[0])?.timezone;
       const alert = alertDigest(stored, { topics: ids, ...common(), lang, ...(timezone ? { timezone } : {}) });
-      const bodies = toMessageBodies(alert, chat.platform, { scheduled: true });
+      await countAlerts(d, alert);
+      const bodies = toMessageBodies(alert, chat.platform, { scheduled: true, ...(await sealerFor(d, alert)) });
       const image = await alertImage(d, chat, stored);
       return image && bodies.length > 0 ? [{ ...bodies[0]!, image }, ...bodies.slice(1)] : bodies;
     },
@@ -72,11 +81,11 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
         ...common(),
         lang,
       });
-      const bodies = toMessageBodies(digest, sub.platform, { scheduled: true });
+      const bodies = toMessageBodies(digest, sub.platform, { scheduled: true, ...(await sealerFor(d, digest)) });
       const kept = overflow.filter((s) => !excludedBy(sub.exclude, s.article));
       if (kept.length === 0) return bodies;
       const extra = alertDigest(kept, { topics: topicsOf(sub), ...common(), lang, timezone: sub.timezone });
-      return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true })];
+      return [...bodies, ...toMessageBodies(extra, sub.platform, { scheduled: true, ...(await sealerFor(d, extra)) })];
     },
   };
 }
@@ -95,4 +104,21 @@ async function alertImage(d: ComposerDeps, chat: ChatRef, stored: StoredArticle[
   const subs = (await d.subscriptions.forChat(chat.platform, chat.chat)).filter((s) => (s.thread ?? '') === (chat.thread ?? '') && topics.has(s.topic));
   if (subs.some((s) => s.images === false)) return undefined;
   return { kind: 'url', url, alt: a.title };
+}
+
+/** The digest's button actions sealed (when buttons are wired), for the renderers. */
+async function sealerFor(d: ComposerDeps, digest: Digest): Promise<{ seal?: Sealer }> {
+  if (!d.buttons || digest.empty) return {};
+  return { seal: await sealAll(d.buttons, digestActions(digest)) };
+}
+
+/** One alert per story, counted under the story's first topic. */
+async function countAlerts(d: ComposerDeps, digest: Digest): Promise<void> {
+  if (!d.alertCounts || digest.empty) return;
+  const perTopic: Record<string, number> = {};
+  for (const s of digest.stories) {
+    const topic = s.topics[0];
+    if (topic) perTopic[topic] = (perTopic[topic] ?? 0) + 1;
+  }
+  await d.alertCounts.countAlerts(perTopic, (d.now ?? Date.now)());
 }

@@ -5,6 +5,8 @@
 import { escapeSlackText, slackLink } from './escape.ts';
 import { agoLabel, alertTimeLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, openLabel, sourcesLabel, titleLabel, whyLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
+import type { ButtonRow, Sealer } from '../core/buttons.ts';
+import { muteRow, storyRow } from './story-buttons.ts';
 import type { Digest, DigestStory } from './types.ts';
 
 export const SLACK_MAX_BLOCKS = 50;
@@ -107,21 +109,39 @@ const blockChars = (b: unknown) => JSON.stringify(b).length;
  * The digest as Slack messages (usually one). An empty digest gives the "nothing new" message
  * (scheduled callers check `digest.empty` and post nothing).
  */
-export function renderSlack(d: Digest): SlackMessage[] {
+/** A row of sealed buttons as an actions block; action_ids are unique in the block, Bolt routes on "raqib:". */
+export function slackActions(row: ButtonRow, seal: Sealer): unknown {
+  return {
+    type: 'actions',
+    elements: row.map((b, i) => ({
+      type: 'button',
+      text: { type: 'plain_text', text: b.label.slice(0, 75), emoji: true },
+      action_id: `raqib:${b.action.kind}:${i}`,
+      value: seal(b.action),
+    })),
+  };
+}
+
+export function renderSlack(d: Digest, seal?: Sealer): SlackMessage[] {
   if (d.empty) {
     const text = escapeSlackText(nothingNewLabel(d));
     return [{ text, blocks: [{ type: 'section', text: mrkdwn(text) }] }];
   }
   const alert = d.kind === 'alert';
-  const groups = d.stories.map((s) => (alert ? alertBlocks(d, s) : storyBlocks(d, s)));
+  const groups = d.stories.map((s) => {
+    const story = alert ? alertBlocks(d, s) : storyBlocks(d, s);
+    return seal ? [...story, slackActions(storyRow(d, s), seal)] : story;
+  });
   const more = moreLabel(d);
   if (more) groups.push([{ type: 'context', elements: [mrkdwn(escapeSlackText(more))] }]);
+  const mute = seal ? muteRow(d) : [];
+  if (seal && mute.length > 0) groups.push([slackActions(mute, seal)]);
   const messages: SlackMessage[] = [];
   let blocks: unknown[] = alert ? [] : headerBlocks(d);
   let chars = blocks.reduce<number>((n, b) => n + blockChars(b), 0);
-  for (const group of groups) {
-    // Alerts: a divider between stories of one message.
-    let g = alert && blocks.length > 0 ? [{ type: 'divider' }, ...group] : group;
+  for (const [i, group] of groups.entries()) {
+    // Alerts: a divider between stories of one message (not before the Mute row).
+    let g = alert && blocks.length > 0 && i < d.stories.length ? [{ type: 'divider' }, ...group] : group;
     let size = g.reduce<number>((n, b) => n + blockChars(b), 0);
     if (blocks.length > 0 && (blocks.length + g.length > SLACK_MAX_BLOCKS || chars + size > SLACK_MESSAGE_BUDGET)) {
       messages.push({ text: fallbackText(d, messages.length === 0), blocks });

@@ -4,6 +4,8 @@
 import { escapeTelegramHtml, telegramLink } from './escape.ts';
 import { agoLabel, alertTimeLabel, countsLabel, firstSeenLabel, moreLabel, nothingNewLabel, openLabel, sourcesLabel, titleLabel, whyLabel } from './labels.ts';
 import { FSI, PDI, runsOf, type RichText } from './rich-text.ts';
+import type { ButtonRow, SealedButton, Sealer } from '../core/buttons.ts';
+import { muteRow, storyRow } from './story-buttons.ts';
 import type { Digest, DigestStory } from './types.ts';
 
 export const TELEGRAM_MAX = 4096;
@@ -57,36 +59,51 @@ function headerHtml(d: Digest): string {
   return `<b>${escapeTelegramHtml(titleLabel(d))}</b>\n${escapeTelegramHtml(countsLabel(d))}`;
 }
 
+/** One Telegram message of a digest: its HTML and, when sealed buttons were asked for, its keyboard. */
+export interface TelegramDigestMessage {
+  html: string;
+  /** Inline keyboard rows: 👍 / 👎 / Why? per story of this message, "Mute 6h" under the last. */
+  keyboard?: SealedButton[][];
+}
+
 /**
  * The digest as Telegram HTML messages, in order. An empty digest gives the "nothing new" message
  * (scheduled callers check `digest.empty` and post nothing).
  */
 export function renderTelegram(d: Digest): string[] {
-  if (d.empty) return [escapeTelegramHtml(nothingNewLabel(d))];
-  if (d.kind === 'alert') {
-    const [first, ...rest] = d.stories.map((s) => alertHtml(d, s));
-    return pack(first!, rest);
-  }
-  const chunks = d.stories.map((s) => storyHtml(d, s));
-  const more = moreLabel(d);
-  if (more) chunks.push(`<i>${escapeTelegramHtml(more)}</i>`);
-  return pack(headerHtml(d), chunks);
+  return renderTelegramMessages(d).map((m) => m.html);
 }
 
-/** Chunks joined by blank lines into as few messages as the length limit allows. */
-function pack(head: string, chunks: readonly string[]): string[] {
-  const messages: string[] = [];
-  let current = head;
+/**
+ * The messages with their stories; with a Sealer, each message carries its stories' buttons. An
+ * alert has no header: its first story opens the first message.
+ */
+export function renderTelegramMessages(d: Digest, seal?: Sealer): TelegramDigestMessage[] {
+  if (d.empty) return [{ html: escapeTelegramHtml(nothingNewLabel(d)) }];
+  const alert = d.kind === 'alert';
+  const chunks: { html: string; story?: DigestStory }[] = d.stories.map((s) => ({ html: alert ? alertHtml(d, s) : storyHtml(d, s), story: s }));
+  const more = alert ? undefined : moreLabel(d);
+  if (more) chunks.push({ html: `<i>${escapeTelegramHtml(more)}</i>` });
+  const messages: { html: string; stories: DigestStory[] }[] = [];
+  const head = alert ? chunks.shift()! : { html: headerHtml(d) };
+  let current = { html: head.html, stories: head.story ? [head.story] : [] };
   for (const chunk of chunks) {
-    const joined = `${current}\n\n${chunk}`;
+    const joined = `${current.html}\n\n${chunk.html}`;
     if (telegramTextLength(joined) <= TELEGRAM_MAX) {
-      current = joined;
+      current = { html: joined, stories: chunk.story ? [...current.stories, chunk.story] : current.stories };
       continue;
     }
     messages.push(current);
     // A single story is far below the limit (headline ≤ 300, summary ≤ 280, ≤ 5 named sources).
-    current = chunk;
+    current = { html: chunk.html, stories: chunk.story ? [chunk.story] : [] };
   }
   messages.push(current);
-  return messages;
+  if (!seal) return messages.map((m) => ({ html: m.html }));
+  return messages.map((m, i) => ({ html: m.html, keyboard: keyboardOf(d, m.stories, i === messages.length - 1, seal) }));
+}
+
+function keyboardOf(d: Digest, stories: DigestStory[], last: boolean, seal: Sealer): SealedButton[][] {
+  const rows: ButtonRow[] = stories.map((s) => storyRow(d, s, stories.length > 1));
+  if (last) rows.push(muteRow(d));
+  return rows.filter((r) => r.length > 0).map((r) => r.map((b) => ({ label: b.label, data: seal(b.action) })));
 }

@@ -3,7 +3,7 @@
 // `raqib reset` part removes it (or that none does); reset reads its parts from this list.
 
 /** The parts `raqib reset` removes, each a flag of its own (`--topics`, …). */
-export const RESET_PARTS = ['topics', 'feeds', 'articles', 'subscriptions', 'delivery'] as const;
+export const RESET_PARTS = ['topics', 'feeds', 'articles', 'subscriptions', 'delivery', 'feedback'] as const;
 export type ResetPart = (typeof RESET_PARTS)[number];
 
 export interface NamespaceInfo {
@@ -37,6 +37,11 @@ export const NAMESPACES = {
   digest_cursors: { part: 'subscriptions', what: 'where each scheduled digest got to' },
   chat_prefs: { part: 'subscriptions', what: 'per-chat settings: /lang choice, Slack channel welcome sent' },
   weekly_charts: { part: 'subscriptions', what: 'the week each chart: weekly subscription last got its chart' },
+  feedback: { part: 'feedback', what: 'verdicts from the 👍/👎 buttons' },
+  alert_counts: { part: 'feedback', what: 'alerts sent per topic per day (/topic shows them beside the verdicts)' },
+  // The button secret goes with the feedback: buttons already sent stop working, as their feedback is gone.
+  button_actions: { part: 'feedback', what: 'button actions too long for Telegram callback data, by id' },
+  button_keys: { part: 'feedback', what: 'the secret that signs button payloads' },
   outbox: {
     part: 'delivery',
     what: 'queued messages, held alerts and follow-ups, sent-alert ids (follow-up threads), idempotency keys, dead letters',

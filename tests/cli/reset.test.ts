@@ -20,6 +20,7 @@ async function addRuntime(cwd: string, config: string): Promise<void> {
     .namespace('runtime_feeds')
     .set('https://feed.example.com/rss', { value: { url: 'https://feed.example.com/rss', addedAt: new Date().toISOString() } });
   await store.namespace('articles').set('a1', { id: 'a1' });
+  await store.namespace('feedback').set('telegram|42|iraq|s-a1', { topic: 'iraq', verdict: 'relevant' });
   await store.close();
 }
 
@@ -69,7 +70,10 @@ describe('raqib reset', () => {
     const after = await runCli(['reset'], { env: ENV, cwd: dir.dir });
     expect(after.stdout).toContain('topics: runtime_topics 0');
     expect(after.stdout).toContain('feeds: runtime_feeds 0');
-    // Articles were not named, so they stay.
+    // Articles and feedback were not named, so they stay.
     expect(after.stdout).toContain('articles: articles 1');
+    expect(after.stdout).toMatch(/feedback: feedback 1, alert_counts 0, button_actions 0, button_keys 0\n/);
+    await runCli(['reset', '--feedback', '--yes'], { env: ENV, cwd: dir.dir });
+    expect((await runCli(['reset'], { env: ENV, cwd: dir.dir })).stdout).toContain('feedback: feedback 0');
   }, 30_000);
 });

@@ -14,6 +14,9 @@ import { RegistryStore, runtimeChanges } from '../../src/store/registry-store.ts
 import { ChatPrefsStore } from '../../src/store/chat-prefs-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
+import { FeedbackStore } from '../../src/store/feedback-store.ts';
+import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
+import { createButtonCodec, type ButtonCodec } from '../../src/core/button-codec.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
 
 export const TEST_TOPICS: TopicDef[] = [
@@ -39,6 +42,9 @@ export interface World {
   registry: RegistryStore;
   feedStates: FeedStateStore;
   catalog: TopicCatalog;
+  feedback: FeedbackStore;
+  /** The store's button codec (its secret), clocked at NOW. */
+  buttons: ButtonCodec;
   services: CommandServices;
   seed(a: { id: string; title: string; text?: string; hoursAgo: number; url?: string; feedId?: string }): Promise<StoredArticle>;
   ctx(
@@ -87,6 +93,8 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
   const subscriptions = new SubscriptionStore(store);
   const registry = new RegistryStore(store);
   const feedStates = new FeedStateStore(store);
+  const feedback = new FeedbackStore(store);
+  const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store), () => NOW);
   const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry);
   await catalog.reload();
   const services = createCommandServices({
@@ -103,6 +111,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     storeDisplay: 'sqlite://test',
     runtimeChanges: () =>
       runtimeChanges(registry, { topics: new Set((baseTopics ?? TEST_TOPICS).map((t) => t.id)), feeds: new Set((configFeeds ?? []).map((f) => f.url)) }),
+    feedback,
     ...extra,
   });
   return {
@@ -112,6 +121,8 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     registry,
     feedStates,
     catalog,
+    feedback,
+    buttons,
     services,
     async seed(a) {
       const published = new Date(NOW - a.hoursAgo * HOUR).toISOString();

@@ -91,4 +91,18 @@ describe('/topic over the default pack', () => {
     expect(r.text).toContain('Matches: 0 in the last 24h, 0 in the last 7d');
     expect(r.text).not.toContain('Latest:');
   });
+
+  it("shows the last 30 days' alerts and 👍 / 👎 verdicts, in English and Arabic", async () => {
+    const DAY = 86_400_000;
+    const now = w.ctx().now();
+    await w.feedback.countAlerts({ withdrawal: 40 }, now);
+    await w.feedback.countAlerts({ withdrawal: 1 }, now - 3 * DAY);
+    await w.feedback.countAlerts({ withdrawal: 9 }, now - 31 * DAY);
+    const base = { topic: 'withdrawal', url: '', title: '', lang: 'en', platform: 'telegram', chat: '42', at: new Date(now - DAY).toISOString() } as const;
+    for (let i = 0; i < 12; i++) await w.feedback.record({ ...base, story: `s-${i}`, user: 'u1', verdict: 'relevant' });
+    for (let i = 0; i < 3; i++) await w.feedback.record({ ...base, story: `s-${i}`, user: 'u2', verdict: 'not-relevant' });
+    await w.feedback.record({ ...base, story: 's-old', user: 'u3', verdict: 'not-relevant', at: new Date(now - 40 * DAY).toISOString() });
+    expect((await run(w.ctx(), '/topic withdrawal')).text).toContain('Last 30 days: 41 alerts · 👍 12 · 👎 3');
+    expect((await run(w.ctx({ lang: 'ar' }), '/topic withdrawal')).text).toContain('آخر ٣٠ يومًا: ٤١ تنبيهًا · 👍 ١٢ · 👎 ٣');
+  });
 });

@@ -127,6 +127,17 @@ describe.each(STORES)('raqib start with Telegram and Slack ($name)', ({ name, sk
       expect(tgMsg.text).toContain('<!channel>'); // shown as text …
       expect(tgMsg.source).not.toMatch(/<!channel>/); // … because it was escaped
       expect(JSON.stringify(slackMsg)).not.toContain('<!channel>');
+      // Both alerts carry the buttons; a 👎 pressed on Telegram is answered by the running bot.
+      const keys = (tgMsg.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+      expect(keys.map((k) => k.text)).toEqual(expect.arrayContaining(['👍', '👎']));
+      expect(JSON.stringify(slackMsg.blocks)).toMatch(/"type":"actions".*"👍".*"👎"/);
+      const update = await tg.pushCallbackQuery({ chatId: 42, messageId: tgMsg.message_id, data: keys.find((k) => k.text === '👎')!.callback_data, from: 42 });
+      const answer = await until(
+        'the callback answer',
+        () => tg.calls.find((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === update.callback_query!.id),
+        10_000,
+      );
+      expect(String(answer.params.text)).toMatch(/👎 noted/);
       // Polling goes on; the same item is never alerted again.
       const polls = feeds.hits('/wire.xml').length;
       await until('two more polls', () => feeds.hits('/wire.xml').length >= polls + 2, 15_000);

@@ -115,3 +115,39 @@ export function sendSlackEvent(url: string, event: Record<string, unknown>, o: S
   });
   return postSignedToApp(url, body, { contentType: 'application/json', ...o });
 }
+
+/** What a block_actions payload carries (the fields Slack always sends that raqib or Bolt read). */
+export interface BlockActionsFields {
+  user: string;
+  channel: string;
+  /** The pressed button, as it is in the message's blocks. */
+  action: { action_id: string; block_id: string; value: string; text?: { type: 'plain_text'; text: string; emoji?: boolean } };
+  message?: { ts: string; text?: string; blocks?: unknown[]; thread_ts?: string };
+  response_url: string;
+}
+
+/** A block_actions interaction as Slack POSTs it: form-urlencoded `payload=<JSON>`. */
+export function blockActionsBody(f: BlockActionsFields): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: 'T0RAQIB01' },
+    api_app_id: 'A0RAQIB01',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: f.message?.ts ?? '1.000001', channel_id: f.channel, is_ephemeral: false },
+    trigger_id: '123.456.abc',
+    team: { id: 'T0RAQIB01', domain: 'raqib' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: f.channel, name: 'news' },
+    ...(f.message ? { message: { type: 'message', user: 'U0RAQIBBOT', ...f.message } } : {}),
+    state: { values: {} },
+    response_url: f.response_url,
+    actions: [{ type: 'button', ...f.action, action_ts: String(Date.now() / 1000) }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A signed block_actions request to an app's events URL. */
+export function sendBlockActions(url: string, fields: BlockActionsFields, o: SignedPostOptions): Promise<{ status: number; body: string; json?: unknown }> {
+  return postSignedToApp(url, blockActionsBody(fields), o);
+}

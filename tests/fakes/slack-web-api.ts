@@ -12,8 +12,8 @@ import { SlackFiles } from './slack-files.ts';
 import { SLACK_METHODS, type SlackMethodContext, type SlackResult } from './slack-methods.ts';
 import { SlackWorld, type PostedMessage, type SlackChannelSpec, type SlackIdentity, type SlackUserSpec } from './slack-world.ts';
 
-export { signSlackRequest, slashCommandBody, sendSlashCommand, sendSlackEvent, postSignedToApp } from './slack-requests.ts';
-export type { SlashCommandFields, SignedPostOptions, SlackSignatureHeaders } from './slack-requests.ts';
+export { signSlackRequest, slashCommandBody, sendSlashCommand, sendSlackEvent, postSignedToApp, blockActionsBody, sendBlockActions } from './slack-requests.ts';
+export type { SlashCommandFields, SignedPostOptions, SlackSignatureHeaders, BlockActionsFields } from './slack-requests.ts';
 export type { PostedMessage, SlackChannelSpec, SlackUserSpec, SlackIdentity };
 
 export interface SlackLimits {

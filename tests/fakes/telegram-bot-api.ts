@@ -7,7 +7,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, parseBody, readRaw, sendJson, sleep, type ParsedBody, type UploadedFile } from './fake-http.ts';
 import { FaultInjector, latencySource, RateWindows, type FaultRateOptions, type LatencyOption, type WindowRule } from './faults.ts';
-import { bad, METHODS, type ApiResult, type BotCommand } from './telegram-methods.ts';
+import { bad, METHODS as BASE_METHODS, type ApiResult, type BotCommand, type MethodHandler } from './telegram-methods.ts';
+import { checkReplyMarkup, editMessageReplyMarkup } from './telegram-keyboards.ts';
+
+const METHODS: Record<string, MethodHandler | undefined> = { ...BASE_METHODS, editmessagereplymarkup: editMessageReplyMarkup };
 import { sendPhoto } from './telegram-media.ts';
 import { TelegramFiles } from './telegram-files.ts';
 import { userMessage, type UserMessageOptions } from './telegram-user-message.ts';
@@ -317,6 +320,9 @@ export class FakeTelegram {
         return this.queue.webhookInfo();
     }
     const handler = key === 'sendphoto' ? sendPhoto : key === 'senddocument' ? this.files.sendDocument : key === 'getfile' ? this.files.getFile : METHODS[key];
+    // Every method that takes a reply_markup gets it checked as the server does (inline keyboards).
+    const badMarkup = checkReplyMarkup(params.reply_markup);
+    if (badMarkup) return badMarkup;
     if (!handler) return bad(`Bad Request: the fake Bot API server does not implement ${call.method}`);
     const result = handler({
       world: this.world,

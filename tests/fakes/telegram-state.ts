@@ -45,6 +45,8 @@ export interface DeliveredMessage {
   at: number;
   /** Earlier texts, oldest first, when the message was edited. */
   edits: string[];
+  /** Earlier reply markups, oldest first, when editMessageReplyMarkup changed it. */
+  markupEdits?: unknown[];
   /** A photo message (sendPhoto): `text` is its caption. */
   photo?: DeliveredPhoto;
   /** A document message (sendDocument): `text` is its caption. */

@@ -51,6 +51,8 @@ describe('raqib slack-manifest', () => {
     expect(cmds.some((c) => c.command === '/topic')).toBe(false);
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read']));
     expect(m.settings.socket_mode_enabled).toBe(false);
+    // Button presses (block_actions) go to the same signed endpoint as the commands.
+    expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://raqib.example.org/slack/events' });
     expect(cmds.every((c) => c.command.length <= 32 && c.description.length > 0)).toBe(true);
   });
 

@@ -7,7 +7,9 @@ import type { ChatInfo, CommandContext, CommandServices, Reply } from '../../../
 import type { Logger } from '../../log.ts';
 import { resolveSlackCommand } from './slack-names.ts';
 import { slackError, type createSlackWebClient } from './slack-sender.ts';
-import { replyToSlack, slackCommandText, type SlackDigestRenderer } from './slack-text.ts';
+import { slackCommandText, type SlackDigestRenderer } from './slack-text.ts';
+import { slackReplyParts } from './slack-buttons-render.ts';
+import type { ButtonCodec } from '../../core/button-codec.ts';
 import type { SlackUserCache } from './slack-users.ts';
 
 export type Respond = (m: Record<string, unknown>) => Promise<unknown>;
@@ -22,6 +24,8 @@ export interface SlackChatDeps {
   /** Look up locale and admin role with users.info. */
   lookupUsers: boolean;
   renderDigest?: SlackDigestRenderer;
+  /** Seals reply buttons and opens pressed ones; without it replies carry none. */
+  buttons?: ButtonCodec;
   now: () => number;
 }
 
@@ -33,11 +37,14 @@ export async function answerCommand(deps: SlackChatDeps, command: SlashCommand, 
   await sendReply(deps, reply, command, respond);
 }
 
-async function commandContext(deps: SlackChatDeps, command: SlashCommand, args: string): Promise<CommandContext> {
+/** Who is asking, where: the parts of a slash command (or of a button press) a context needs. */
+export type Asker = Pick<SlashCommand, 'user_id' | 'user_name' | 'channel_id' | 'channel_name'>;
+
+export async function commandContext(deps: SlackChatDeps, command: Asker, args: string): Promise<CommandContext> {
   return contextFor(deps, { id: command.user_id, ...(command.user_name ? { name: command.user_name } : {}) }, chatOf(command), args);
 }
 
-/** Who is asking where, for a command or an event (App Home, a channel joined): language and roles. */
+/** Who is asking where, for a command, a button or an event (App Home, a channel joined): language and roles. */
 export async function contextFor(deps: SlackChatDeps, user: { id: string; name?: string }, chat: ChatInfo, text: string): Promise<CommandContext> {
   const listed = deps.adminIds.has(user.id);
   const facts = deps.lookupUsers ? await deps.users.get(user.id) : undefined;
@@ -58,7 +65,7 @@ export async function contextFor(deps: SlackChatDeps, user: { id: string; name?:
 }
 
 /** Direct messages are the person's own: they are stored under the user id, where the bot's DM goes. */
-function chatOf(c: SlashCommand): ChatInfo {
+function chatOf(c: Asker): ChatInfo {
   if (c.channel_id.startsWith('D') || c.channel_name === 'directmessage') return { id: c.user_id, kind: 'private' };
   return { id: c.channel_id, kind: 'group' };
 }
@@ -111,7 +118,7 @@ async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashComman
   if (reply.image && (await uploadReply(deps, imageUpload(reply.image), command))) return;
   if (reply.file && (await uploadReply(deps, fileUpload(reply.file), command))) return;
   const visibleToAll = !reply.ephemeral && reply.status === 'ok';
-  for (const part of replyToSlack(reply, deps.renderDigest)) {
+  for (const part of await slackReplyParts(deps, reply)) {
     const content = {
       text: part.text,
       ...(part.blocks ? { blocks: part.blocks } : {}),

@@ -58,6 +58,8 @@ export function buildSlackManifest(opts: ManifestOptions, defs: readonly Command
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: { ...(opts.socketMode ? {} : { request_url: url }), bot_events: [...BOT_EVENTS] },
+      // Buttons under alerts and digests (block_actions) come to the same signed endpoint as commands.
+      interactivity: { is_enabled: true, ...(opts.socketMode ? {} : { request_url: url }) },
       org_deploy_enabled: false,
       socket_mode_enabled: opts.socketMode,
       token_rotation_enabled: false,

@@ -13,7 +13,9 @@ import type { Logger } from '../../log.ts';
 import type { HttpMount } from '../http-mount.ts';
 import { InFlight } from '../in-flight.ts';
 import { watchAuth, type AuthWatchOptions } from '../auth-watch.ts';
-import { answerCommand, type SlackChatDeps } from './slack-chat.ts';
+import { answerCommand, type Respond, type SlackChatDeps } from './slack-chat.ts';
+import { answerPress, type SlackButtonAction, type SlackPress } from './slack-buttons.ts';
+import type { ButtonCodec } from '../../core/button-codec.ts';
 import { SLACK_EVENTS_PATH } from './slack-names.ts';
 import { registerWelcomes } from './slack-welcome.ts';
 import { createSlackSender, createSlackWebClient, slackError } from './slack-sender.ts';
@@ -38,6 +40,8 @@ export interface SlackDeps {
   mount?: HttpMount;
   /** Digest renderer; src/digest's renderSlack by default. */
   renderDigest?: SlackDigestRenderer;
+  /** Seals reply buttons and opens pressed ones (src/core/button-codec.ts); without it, no buttons. */
+  buttons?: ButtonCodec;
   now?: () => number;
   /** Look up locale and admin role with users.info (scope users:read; default true). */
   lookupUsers?: boolean;
@@ -139,6 +143,7 @@ function chatDeps(token: string, deps: SlackDeps): SlackChatDeps {
     adminIds: new Set(deps.env.admins.filter((a) => a.platform === 'slack').map((a) => a.user)),
     lookupUsers: deps.lookupUsers !== false,
     ...(deps.renderDigest ? { renderDigest: deps.renderDigest } : {}),
+    ...(deps.buttons ? { buttons: deps.buttons } : {}),
     now,
   };
 }
@@ -157,13 +162,19 @@ function botUserOf(web: ReturnType<typeof createSlackWebClient>, log: Logger): (
     ));
 }
 
-/** Every slash command: acknowledged first, then answered. */
+/** Every slash command and button press: acknowledged first, then answered. */
 function registerCommands(run: Running, deps: SlackChatDeps): InFlight {
   const inFlight = new InFlight();
   run.app.command(/^\/.+/, async ({ command, ack, respond }) => {
     // Acknowledge first: Slack shows an error after 3 s without one, whatever happens next.
     await ack();
     await inFlight.track(answerCommand(deps, command, respond));
+  });
+  // Button presses (block_actions) arrive on the same signed endpoint; every raqib button's
+  // action_id starts with "raqib:" (src/digest/render-slack.ts slackActions).
+  run.app.action(/^raqib:/, async ({ body, action, ack, respond }) => {
+    await ack();
+    await inFlight.track(answerPress(deps, body as unknown as SlackPress, action as SlackButtonAction, respond as Respond));
   });
   return inFlight;
 }

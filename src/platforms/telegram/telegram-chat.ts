@@ -8,8 +8,12 @@ import type { Logger } from '../../log.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { ChatAdminCache } from './telegram-admins.ts';
 import { replyToTelegramHtml, type TelegramDigestRenderer } from './telegram-html.ts';
-import { telegramError } from './telegram-sender.ts';
 import { documentCommandText, telegramAttachment, type DocumentMessage } from './telegram-files.ts';
+import { inlineKeyboard, sealRows, telegramError } from './telegram-sender.ts';
+import { sealAll, type ButtonCodec } from '../../core/button-codec.ts';
+import type { SealedButton } from '../../core/buttons.ts';
+import { digestActions } from '../../digest/story-buttons.ts';
+import { renderTelegramMessages } from '../../digest/render-telegram.ts';
 
 interface TgUser {
   id: number;
@@ -19,7 +23,7 @@ interface TgUser {
   language_code?: string;
 }
 
-interface TgMessage extends DocumentMessage {
+export interface TgMessage extends DocumentMessage {
   message_id: number;
   text?: string;
   from?: TgUser;
@@ -37,6 +41,8 @@ export interface ChatDeps {
   adminIds: readonly string[];
   chatAdmins: ChatAdminCache;
   renderDigest?: TelegramDigestRenderer;
+  /** Seals the buttons of replies and opens those pressed; without it replies carry none. */
+  buttons?: ButtonCodec;
   now: () => number;
 }
 
@@ -70,7 +76,7 @@ export async function answerMessage(deps: ChatDeps, msg: TgMessage, botUsername:
   await sendReply(deps, msg, reply);
 }
 
-function commandContext(deps: ChatDeps, msg: TgMessage, lang: UiLang): CommandContext {
+export function commandContext(deps: ChatDeps, msg: TgMessage, lang: UiLang): CommandContext {
   const kind: ChatInfo['kind'] = msg.chat.type === 'private' ? 'private' : msg.chat.type === 'channel' ? 'channel' : 'group';
   const chat: ChatInfo = { id: String(msg.chat.id), kind, ...(msg.is_topic_message && msg.message_thread_id ? { thread: String(msg.message_thread_id) } : {}) };
   // Channel posts carry no sender and anonymous admins post as a stand-in bot: the chat speaks.
@@ -135,17 +141,32 @@ async function sendDocumentReply(deps: ChatDeps, msg: TgMessage, file: NonNullab
   }
 }
 
+/** The reply's HTML parts, each with its keyboard: a digest's stories carry theirs, the reply's own rows go under the last part. */
+async function replyParts(deps: ChatDeps, reply: Reply): Promise<{ html: string; keyboard?: SealedButton[][] }[]> {
+  let parts: { html: string; keyboard?: SealedButton[][] }[];
+  if (reply.digest !== undefined && !deps.renderDigest && deps.buttons && !reply.digest.empty) {
+    parts = renderTelegramMessages(reply.digest, await sealAll(deps.buttons, digestActions(reply.digest)));
+  } else parts = replyToTelegramHtml(reply, deps.renderDigest).map((html) => ({ html }));
+  const own = await sealRows(deps.buttons, reply.buttons);
+  if (own) {
+    const last = parts[parts.length - 1]!;
+    last.keyboard = [...(last.keyboard ?? []), ...own];
+  }
+  return parts;
+}
+
 async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
   if (reply.image) return sendPhotoReply(deps, msg, reply.image);
   if (reply.file && (await sendDocumentReply(deps, msg, reply.file))) return;
-  const parts = replyToTelegramHtml(reply, deps.renderDigest);
-  for (const [i, html] of parts.entries()) {
+  const parts = await replyParts(deps, reply);
+  for (const [i, part] of parts.entries()) {
     const payload: Record<string, unknown> = {
       chat_id: msg.chat.id,
-      text: html,
+      text: part.html,
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...placement(msg, i === 0),
+      ...(part.keyboard && part.keyboard.length > 0 ? { reply_markup: inlineKeyboard(part.keyboard) } : {}),
     };
     try {
       await deps.telegram.callApi('sendMessage', payload as never);

@@ -13,6 +13,8 @@ import { InFlight } from '../in-flight.ts';
 import { watchAuth, type AuthWatchOptions } from '../auth-watch.ts';
 import { ChatAdminCache } from './telegram-admins.ts';
 import { answerMessage, commandMessage, type ChatDeps } from './telegram-chat.ts';
+import { answerCallback, type TgCallbackQuery } from './telegram-buttons.ts';
+import type { ButtonCodec } from '../../core/button-codec.ts';
 import type { TelegramDigestRenderer } from './telegram-html.ts';
 import { publishMenus } from './telegram-menu.ts';
 import { createTelegramSender, telegramError } from './telegram-sender.ts';
@@ -33,6 +35,8 @@ export interface TelegramDeps {
   mount?: HttpMount;
   /** Digest renderer; src/digest's renderTelegram by default. */
   renderDigest?: TelegramDigestRenderer;
+  /** Seals reply buttons and opens pressed ones (src/core/button-codec.ts); without it, no buttons. */
+  buttons?: ButtonCodec;
   now?: () => number;
   /**
    * Do not long-poll at start; the caller calls startPolling() when this process is elected the
@@ -57,7 +61,7 @@ export interface TelegramPlatform {
   stop(): Promise<void>;
 }
 
-const ALLOWED_UPDATES = ['message', 'channel_post'] as const;
+const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
 
 /** Shared by the steps: the bot, and whether stop() was called. */
 interface Running {
@@ -128,17 +132,21 @@ function chatDeps(bot: Telegraf, deps: TelegramDeps, adminIds: readonly string[]
     adminIds,
     chatAdmins: new ChatAdminCache(bot.telegram, deps.log, now),
     ...(deps.renderDigest ? { renderDigest: deps.renderDigest } : {}),
+    ...(deps.buttons ? { buttons: deps.buttons } : {}),
     now,
   };
 }
 
-/** Every message that may be a command is answered; one chat's answers keep their order. */
+/** Every message that may be a command is answered (one chat's answers keep their order), every button press too. */
 function registerCommands(bot: Telegraf, deps: ChatDeps): InFlight {
   const inFlight = new InFlight();
   // telegraf handles a batch of updates concurrently; one chat's answers keep the order of its
   // commands (a slow /digest must not be overtaken by the /topics sent after it).
   const perChat = new KeyedMutex();
   bot.use(async (tctx) => {
+    const cq = (tctx.update as { callback_query?: TgCallbackQuery }).callback_query;
+    // A press is answered at once, outside the chat's command order (Telegram wants an answer soon).
+    if (cq) return void (await inFlight.track(answerCallback(deps, cq)));
     const msg = commandMessage(tctx.update as never, tctx.botInfo?.id);
     if (!msg) return;
     await inFlight.track(perChat.run(String(msg.chat.id), () => answerMessage(deps, msg, tctx.botInfo?.username, tctx.botInfo?.id)));

@@ -3,6 +3,8 @@
 // rate limits are delivery's.
 import { TelegramError, type Telegram } from 'telegraf';
 import { NetworkError, PlatformError } from '../../core/errors.ts';
+import type { ButtonRow, SealedButton } from '../../core/buttons.ts';
+import { sealAll, type ButtonCodec } from '../../core/button-codec.ts';
 import type { ChartPicture, OutboundMessage, SendOutcome, Sender } from '../../core/outbound.ts';
 import { safeHttpUrl } from '../../digest/escape.ts';
 import { telegramTextLength } from '../../digest/render-telegram.ts';
@@ -36,15 +38,19 @@ export function createTelegramSender(telegram: Telegram, timeoutMs = SEND_TIMEOU
       const where: Record<string, unknown> = { chat_id: message.to.chat };
       if (message.to.thread) where.message_thread_id = Number(message.to.thread);
       if (message.replyTo) where.reply_parameters = { message_id: Number(message.replyTo), allow_sending_without_reply: true };
+      // The feedback buttons ride on the message itself, photo or text.
+      const markup = b.format === 'telegram-html' && b.keyboard ? { reply_markup: inlineKeyboard(b.keyboard) } : {};
       const image = b.image?.kind === 'url' ? safeHttpUrl(b.image.url) : undefined;
       // An alert longer than a caption goes as text: one message, never a photo and a text.
       if (image && telegramTextLength(html) <= CAPTION_LIMIT) {
-        const photo = await attempt(() => call('sendPhoto', { ...where, photo: image, caption: html, parse_mode: 'HTML' }));
+        const photo = await attempt(() => call('sendPhoto', { ...where, ...markup, photo: image, caption: html, parse_mode: 'HTML' }));
         if (photo.ok || !PICTURE_REFUSED.test(photo.error)) return photo;
         log.warn({ chat: message.to.chat, image, error: photo.error }, 'telegram: picture refused; sending the alert as text');
       }
       const preview = b.format === 'telegram-html' ? (b.disablePreview ?? true) : true;
-      const sent = await attempt(() => call('sendMessage', { ...where, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: preview } }));
+      const sent = await attempt(() =>
+        call('sendMessage', { ...where, ...markup, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: preview } }),
+      );
       if (sent.ok && message.chart) await sendChart(call, where, message.chart, log);
       return sent;
     },
@@ -70,6 +76,21 @@ async function sendChart(call: Call, where: Record<string, unknown>, chart: Char
   const { reply_parameters: _reply, ...place } = where;
   const r = await attempt(() => call('sendPhoto', { ...place, photo: { source: Buffer.from(chart.png), filename: chart.filename }, caption }));
   if (!r.ok) log.warn({ chat: where.chat_id, error: r.error }, 'telegram: the digest went out, its chart did not');
+}
+
+/** Sealed button rows as Telegram's InlineKeyboardMarkup (callback_data is the sealed payload). */
+export function inlineKeyboard(rows: readonly SealedButton[][]): { inline_keyboard: { text: string; callback_data: string }[][] } {
+  return { inline_keyboard: rows.map((r) => r.map((b) => ({ text: b.label, callback_data: b.data }))) };
+}
+
+/** Rows of neutral buttons sealed for Telegram (undefined without a codec or without rows). */
+export async function sealRows(codec: ButtonCodec | undefined, rows: readonly ButtonRow[] | undefined): Promise<SealedButton[][] | undefined> {
+  if (!codec || !rows || rows.length === 0) return undefined;
+  const seal = await sealAll(
+    codec,
+    rows.flatMap((r) => r.map((b) => b.action)),
+  );
+  return rows.map((r) => r.map((b) => ({ label: b.label, data: seal(b.action) })));
 }
 
 /**

@@ -1,0 +1,41 @@
+// Buttons, platform-neutral: a row of { label, action } under a message. The action is what a press
+// asks for, as data (a typed union, extended by adding a kind here and a field list in
+// button-codec.ts); each platform draws the row its own way (Telegram inline keyboard, Slack
+// actions block) and hands presses back as the same action to commands/actions.ts.
+
+export type Verdict = 'relevant' | 'not-relevant';
+
+export type ButtonAction =
+  /** 👍 / 👎 on one story for one topic: stored as feedback, one verdict per person. */
+  | { kind: 'feedback'; topic: string; story: string; verdict: Verdict }
+  /** Mute the topic in the chat where the button was pressed, for `hours`. */
+  | { kind: 'mute'; topic: string; hours: number }
+  /** Why did this story match the topic: its clauses and terms. */
+  | { kind: 'why'; topic: string; story: string }
+  /** Another page of a command's answer (pagination builds on this). */
+  | { kind: 'page'; command: string; args: string; page: number };
+
+export type ActionKind = ButtonAction['kind'];
+export type ActionOf<K extends ActionKind> = Extract<ButtonAction, { kind: K }>;
+
+export interface Button {
+  /** Plain text, never markup; already in the chat's language. */
+  label: string;
+  action: ButtonAction;
+}
+
+export type ButtonRow = Button[];
+
+/** A button as the platform received it: its label and the opaque data it carries. */
+export interface SealedButton {
+  label: string;
+  data: string;
+}
+
+/** A key identifying an action by value (for sealing many at once and looking them up again). */
+export function actionKey(a: ButtonAction): string {
+  return JSON.stringify(Object.entries(a).sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/** Sealed data for an action that was sealed beforehand (see sealAll in button-codec.ts). */
+export type Sealer = (a: ButtonAction) => string;

@@ -1,0 +1,113 @@
+// Inline keyboards: sealed button rows as reply_markup, and a press (callback_query) opened, run
+// through commands/actions.ts and always answered with answerCallbackQuery. The pressed row is
+// relabelled with editMessageReplyMarkup ("👎 ✓"); a message Telegram no longer lets us edit
+// (too old, deleted) only loses that touch: the press was still answered and recorded.
+import type { Telegram } from 'telegraf';
+import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
+import { pickLang } from '../../../commands/registry.ts';
+import type { CommandContext, Reply, UiLang } from '../../../commands/types.ts';
+import { t } from '../../i18n/catalogue.ts';
+import type { ChatDeps, TgMessage } from './telegram-chat.ts';
+import { commandContext } from './telegram-chat.ts';
+import { replyToTelegramHtml } from './telegram-html.ts';
+import { inlineKeyboard, sealRows, telegramError } from './telegram-sender.ts';
+
+interface TgButton {
+  text: string;
+  callback_data?: string;
+}
+
+export interface TgCallbackQuery {
+  id: string;
+  from: NonNullable<TgMessage['from']>;
+  data?: string;
+  message?: TgMessage & { reply_markup?: { inline_keyboard?: TgButton[][] } };
+}
+
+/** Telegram shows at most 200 characters in a callback answer. */
+const ANSWER_MAX = 200;
+
+/** The context of a press: the presser, in the chat of the message; channel buttons need a channel admin. */
+function pressContext(deps: ChatDeps, cq: TgCallbackQuery, msg: TgMessage, lang: UiLang): CommandContext {
+  const ctx = commandContext(deps, { ...msg, from: cq.from, sender_chat: undefined }, lang);
+  const listed = deps.adminIds.includes(String(cq.from.id));
+  const isChatAdmin = async () => msg.chat.type === 'private' || listed || deps.chatAdmins.isAdmin(msg.chat.id, cq.from.id);
+  return { ...ctx, isChatAdmin };
+}
+
+export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promise<void> {
+  const lang = pickLang(cq.from.language_code, cq.message?.text ?? '');
+  const msg = cq.message;
+  let result: ActionResult;
+  if (!deps.buttons || !msg?.chat) result = { status: 'usage', notice: t(lang, 'actions.unavailable') };
+  else {
+    const opened = await deps.buttons.open(cq.data ?? '');
+    result = opened.ok
+      ? await runAction(pressContext(deps, cq, msg, lang), opened.action, (err) =>
+          deps.log.error({ err, action: opened.action.kind }, 'telegram: button failed'),
+        )
+      : refusedAction(lang, opened);
+  }
+  const alert = result.reply !== undefined && [...result.notice].length <= ANSWER_MAX;
+  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, text: result.notice, ...(alert ? { show_alert: true } : {}) });
+  if (!msg?.chat) return;
+  if (result.reply && !alert) await sendShortReply(deps, msg, result.reply);
+  if (result.relabel) await relabelRow(deps, msg, cq.data ?? '', result.relabel);
+  if (result.edit) await editInPlace(deps, msg, result.edit);
+}
+
+/** The row of the pressed button with new labels; nothing when no label changes. */
+async function relabelRow(
+  deps: ChatDeps,
+  msg: NonNullable<TgCallbackQuery['message']>,
+  data: string,
+  relabel: NonNullable<ActionResult['relabel']>,
+): Promise<void> {
+  const rows = msg.reply_markup?.inline_keyboard;
+  if (!rows) return;
+  let changed = false;
+  const next = rows.map((row) => {
+    if (!row.some((b) => b.callback_data === data)) return row;
+    return row.map((b) => {
+      const text = relabel(b.text, b.callback_data === data);
+      if (text !== b.text) changed = true;
+      return { ...b, text };
+    });
+  });
+  if (changed) await call(deps, 'editMessageReplyMarkup', { chat_id: msg.chat.id, message_id: msg.message_id, reply_markup: { inline_keyboard: next } });
+}
+
+/** The message replaced by another reply (its text and buttons): pagination. */
+async function editInPlace(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+  const keyboard = await sealRows(deps.buttons, reply.buttons);
+  await call(deps, 'editMessageText', {
+    chat_id: msg.chat.id,
+    message_id: msg.message_id,
+    text: replyToTelegramHtml(reply)[0],
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(keyboard ? { reply_markup: inlineKeyboard(keyboard) } : {}),
+  });
+}
+
+async function sendShortReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+  await call(deps, 'sendMessage', {
+    chat_id: msg.chat.id,
+    text: replyToTelegramHtml(reply)[0],
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(msg.is_topic_message && msg.message_thread_id ? { message_thread_id: msg.message_thread_id } : {}),
+    reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
+  });
+}
+
+/** A Bot API call whose failure is logged, never thrown: a press is answered whatever happens after. */
+async function call(deps: { telegram: Telegram; log: ChatDeps['log'] }, method: string, payload: Record<string, unknown>): Promise<boolean> {
+  try {
+    await deps.telegram.callApi(method as never, payload as never);
+    return true;
+  } catch (err) {
+    deps.log.warn({ err: telegramError(err, method) }, `telegram: ${method} failed after a button press`);
+    return false;
+  }
+}

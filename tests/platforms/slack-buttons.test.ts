@@ -1,0 +1,131 @@
+// Buttons on Slack end to end: an instant alert composed by delivery carries 👍 / 👎 / Why? and
+// Mute 6h as Block Kit actions (validated by the fake Web API); signed block_actions requests to
+// the real Bolt app on the shared HTTP server are acknowledged, recorded and marked with
+// chat.update; forged or stale signatures get 401, altered payloads a clear ephemeral answer.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
+import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
+import { ServiceServer } from '../../src/service/server.ts';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { validateBlocks } from '../fakes/slack-limits.ts';
+import { slackReplyParts } from '../../src/platforms/slack/slack-buttons-render.ts';
+import { composeAlert, slackButton, slackPress, type PostedAlert, type SlackBlock } from './button-helpers.ts';
+import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
+import { memoryLog, waitFor } from './platform-helpers.ts';
+
+const SECRET = 'test-signing-secret-0123456789';
+const EDITOR = 'U0EDITOR1';
+const CHANNEL = 'C0NEWS001';
+
+let w: World;
+let fake: FakeSlack;
+let server: ServiceServer;
+let eventsUrl: string;
+let slack: SlackPlatform;
+let log: ReturnType<typeof memoryLog>;
+
+beforeEach(async () => {
+  w = await openWorld();
+  await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 1 });
+  fake = await startFakeSlack({ channels: [{ id: CHANNEL, name: 'news' }], users: [{ id: EDITOR, name: 'editor', locale: 'en-US' }] });
+  server = new ServiceServer({ port: 0, host: '127.0.0.1' });
+  eventsUrl = `http://127.0.0.1:${await server.listen()}/slack/events`;
+  log = memoryLog();
+  slack = await startSlack({
+    env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [] },
+    services: w.services,
+    log,
+    buttons: w.buttons,
+    mount: (p, h) => server.mount(p, h),
+    now: () => NOW,
+  });
+});
+
+afterEach(async () => {
+  await slack.stop();
+  await server.close();
+  await fake.close();
+  await w.close();
+});
+
+async function postAlert(): Promise<PostedAlert> {
+  const [body] = await composeAlert(w, { platform: 'slack', chat: CHANNEL });
+  const outcome = await createSlackSender(createSlackWebClient(fake.token, fake.url)).send({ to: { platform: 'slack', chat: CHANNEL }, body: body! });
+  expect(outcome).toMatchObject({ ok: true });
+  const m = fake.posted(CHANNEL).at(-1)!;
+  return { ts: m.ts, text: m.text, blocks: m.blocks as SlackBlock[] };
+}
+
+const press = (alert: PostedAlert, label: string, opts: Parameters<typeof slackPress>[3] = {}) =>
+  slackPress({ fake, eventsUrl, secret: SECRET, channel: CHANNEL, user: EDITOR }, alert, label, opts);
+const button = slackButton;
+
+describe('alert buttons on Slack', () => {
+  it('an instant alert carries 👍, 👎, Why? and Mute 6h as actions blocks', async () => {
+    const alert = await postAlert();
+    const labels = alert.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.text.text));
+    expect(labels).toEqual(['👍', '👎', 'Why?', 'Mute 6h']);
+    expect(button(alert.blocks, '👎').btn.action_id).toMatch(/^raqib:feedback:/);
+  });
+
+  it('a signed 👎 is acknowledged, recorded and marked in the message', async () => {
+    const alert = await postAlert();
+    const r = await press(alert, '👎');
+    expect(r.status).toBe(200);
+    const edited = await waitFor(() => {
+      const m = fake.posted(CHANNEL).find((x) => x.ts === alert.ts)!;
+      return m.edits.length > 0 && m;
+    }, 'chat.update');
+    expect(JSON.stringify(edited.blocks)).toContain('👎 ✓');
+    const list = await w.feedback.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      topic: 'iraq',
+      story: 's-a1',
+      verdict: 'not-relevant',
+      platform: 'slack',
+      chat: CHANNEL,
+      user: EDITOR,
+      url: 'https://news.example.com/a1',
+    });
+    expect(r.answers()).toEqual([]);
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('forged or stale signatures get 401 and record nothing', async () => {
+    const alert = await postAlert();
+    expect((await press(alert, '👎', { signature: 'v0=0123456789abcdef' })).status).toBe(401);
+    expect((await press(alert, '👎', { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    expect(await w.feedback.list()).toEqual([]);
+  });
+
+  it('an altered payload is answered with a clear ephemeral and changes nothing', async () => {
+    const alert = await postAlert();
+    const value = button(alert.blocks, '👍').btn.value.replace('iraq', 'irak');
+    const r = await press(alert, '👍', { value });
+    expect(r.status).toBe(200);
+    const [answer] = await waitFor(() => r.answers().length > 0 && r.answers(), 'the ephemeral answer');
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.body.text)).toMatch(/not valid/);
+    expect(await w.feedback.list()).toEqual([]);
+    expect(fake.posted(CHANNEL).find((x) => x.ts === alert.ts)!.edits).toEqual([]);
+  });
+
+  it('Why? is answered as an ephemeral with the matched terms', async () => {
+    const alert = await postAlert();
+    const r = await press(alert, 'Why?');
+    const [answer] = await waitFor(() => r.answers().length > 0 && r.answers(), 'the ephemeral answer');
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(answer!.body.text)).toMatch(/Terms: .*baghdad/i);
+    expect(await w.feedback.summary('iraq', NOW - 30 * 24 * HOUR, NOW)).toMatchObject({ relevant: 0, notRelevant: 0 });
+  });
+
+  it("a reply's own button rows (Reply.buttons) follow its text as valid actions blocks that open to their actions", async () => {
+    const next = { kind: 'page', command: 'search', args: 'الفصائل AND تهدد', page: 2 } as const;
+    const [part] = await slackReplyParts({ buttons: w.buttons }, { status: 'ok', text: 'a & <b>', buttons: [[{ label: 'Next ›', action: next }]] });
+    expect(validateBlocks(part!.blocks)).toEqual([]);
+    const [section, actions] = part!.blocks as [{ text: { text: string } }, SlackBlock];
+    expect(section.text.text).toBe('a & <b>');
+    expect(await w.buttons.open(actions.elements![0]!.value)).toMatchObject({ ok: true, action: next });
+  });
+});

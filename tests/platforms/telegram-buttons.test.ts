@@ -1,0 +1,157 @@
+// Buttons on Telegram end to end: an instant alert composed by delivery carries 👍 / 👎 / Why? /
+// Mute 6h as an inline keyboard (validated by the fake Bot API: callback_data ≤ 64 bytes), and
+// presses (callback_query updates) through the real telegraf are answered, recorded and marked;
+// forged, altered, expired payloads and non-admin mutes are refused with nothing changed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Telegram } from 'telegraf';
+import { createButtonCodec } from '../../src/core/button-codec.ts';
+import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
+import { startTelegram } from '../../src/platforms/telegram/telegram-platform.ts';
+import { createTelegramSender } from '../../src/platforms/telegram/telegram-sender.ts';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
+import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
+import { memoryLog, waitFor } from './platform-helpers.ts';
+import { composeAlert, tgKey, tgPress, type TgKey } from './button-helpers.ts';
+
+const USER = 42;
+const GROUP = -100500;
+const MEMBER = 7;
+const GROUP_ADMIN = 8;
+
+let w: World;
+let fake: FakeTelegram;
+let log: ReturnType<typeof memoryLog>;
+let stopBot: (() => Promise<void>) | undefined;
+
+beforeEach(async () => {
+  w = await openWorld();
+  await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 1 });
+  fake = await startFakeTelegram({
+    chats: [
+      { id: USER, type: 'private' },
+      { id: GROUP, type: 'supergroup', title: 'Newsroom', members: { [MEMBER]: 'member', [GROUP_ADMIN]: 'administrator' } },
+    ],
+  });
+  log = memoryLog();
+  const tg = startTelegram({
+    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [] },
+    services: w.services,
+    log,
+    buttons: w.buttons,
+    now: () => NOW,
+  });
+  stopBot = () => tg.stop();
+});
+
+afterEach(async () => {
+  await stopBot?.();
+  await fake.close();
+  await w.close();
+});
+
+type Key = TgKey;
+
+/** Sends the alert for `a1` to a chat the way delivery does; returns the message and its keyboard. */
+async function sendAlert(chat: number): Promise<{ id: number; keys: Key[][] }> {
+  const [body] = await composeAlert(w, { platform: 'telegram', chat: String(chat) });
+  const outcome = await createTelegramSender(new Telegram(fake.token, { apiRoot: fake.url })).send({
+    to: { platform: 'telegram', chat: String(chat) },
+    body: body!,
+  });
+  expect(outcome).toMatchObject({ ok: true });
+  const m = fake.sent(chat).at(-1)!;
+  return { id: m.message_id, keys: (m.reply_markup as { inline_keyboard: Key[][] }).inline_keyboard };
+}
+
+const find = tgKey;
+const press = (chatId: number, messageId: number, data: string, from: number) => tgPress(fake, chatId, messageId, data, from);
+
+describe('alert buttons on Telegram', () => {
+  it('an instant alert carries 👍, 👎, Why? and Mute 6h, each callback_data within 64 bytes', async () => {
+    const { keys } = await sendAlert(USER);
+    expect(keys.flat().map((k) => k.text)).toEqual(['👍', '👎', 'Why?', 'Mute 6h']);
+    for (const k of keys.flat()) expect(Buffer.byteLength(k.callback_data)).toBeLessThanOrEqual(64);
+    expect(await w.feedback.summary('iraq', NOW - 30 * 24 * HOUR, NOW)).toMatchObject({ alerts: 1 });
+  });
+
+  it('👎 is answered, recorded with the article, and marked on the row; a second tap on 👍 changes it', async () => {
+    const { id, keys } = await sendAlert(USER);
+    const answer = await press(USER, id, find(keys, '👎').callback_data, USER);
+    expect(answer.text).toBe('👎 noted: not relevant to Iraq.');
+    const [rec] = await w.feedback.list();
+    expect(rec).toMatchObject({
+      topic: 'iraq',
+      story: 's-a1',
+      verdict: 'not-relevant',
+      url: 'https://news.example.com/a1',
+      title: 'Rockets hit Baghdad airport',
+      platform: 'telegram',
+      chat: String(USER),
+      user: String(USER),
+    });
+    const marked = await waitFor(() => {
+      const m = fake.sent(USER).find((x) => x.message_id === id)!;
+      return (m.markupEdits?.length ?? 0) > 0 && (m.reply_markup as { inline_keyboard: Key[][] });
+    }, 'the marked row');
+    expect(marked.inline_keyboard[0]!.map((k) => k.text)).toEqual(['👍', '👎 ✓', 'Why?']);
+    await press(USER, id, find(keys, '👍').callback_data, USER);
+    expect((await w.feedback.list()).map((r) => r.verdict)).toEqual(['relevant']);
+    expect(await w.feedback.summary('iraq', NOW - 30 * 24 * HOUR, NOW)).toEqual({ alerts: 1, relevant: 1, notRelevant: 0 });
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('altered, forged and expired payloads get a clear answer and change nothing', async () => {
+    const { id, keys } = await sendAlert(USER);
+    const data = find(keys, '👎').callback_data;
+    const altered = data.replace('iraq', 'irak');
+    expect((await press(USER, id, altered, USER)).text).toMatch(/not valid/);
+    expect((await press(USER, id, 'f|iraq|s-a1|1', USER)).text).toMatch(/not valid/);
+    const old = createButtonCodec(await buttonSecret(w.store), buttonStash(w.store), () => NOW - 31 * 24 * HOUR);
+    const stale = await old.seal({ kind: 'feedback', topic: 'iraq', story: 's-a1', verdict: 'relevant' });
+    expect((await press(USER, id, stale, USER)).text).toMatch(/older than 30 days/);
+    expect(await w.feedback.list()).toEqual([]);
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('a message Telegram refuses to edit still gets its press answered and recorded', async () => {
+    const { id, keys } = await sendAlert(USER);
+    fake.failNext('editMessageReplyMarkup', { code: 400, description: "Bad Request: message can't be edited" });
+    const answer = await press(USER, id, find(keys, '👍').callback_data, USER);
+    expect(answer.text).toMatch(/👍 noted/);
+    expect(await w.feedback.list()).toHaveLength(1);
+    await waitFor(() => log.entries.some((e) => /editMessageReplyMarkup failed/.test(e.msg ?? '')), 'the logged refusal');
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('Mute 6h in a group: a member is refused, a chat administrator mutes the subscription', async () => {
+    await w.services.subscriptions.put(
+      { platform: 'telegram', chat: String(GROUP) },
+      { topic: 'iraq', mode: { kind: 'instant' }, timezone: 'UTC', by: 'test' },
+    );
+    const { id, keys } = await sendAlert(GROUP);
+    const mute = find(keys, 'Mute 6h').callback_data;
+    expect((await press(GROUP, id, mute, MEMBER)).text).toMatch(/Only this chat's administrators/);
+    expect((await w.services.subscriptions.list({ platform: 'telegram', chat: String(GROUP) }))[0]!.mutedUntil).toBeUndefined();
+    expect((await press(GROUP, id, mute, GROUP_ADMIN)).text).toBe('Muted Iraq for 6 hours.');
+    const [sub] = await w.services.subscriptions.list({ platform: 'telegram', chat: String(GROUP) });
+    expect(sub!.mutedUntil).toBe(new Date(NOW + 6 * HOUR).toISOString());
+  });
+
+  it('Why? answers with the matched terms in an alert', async () => {
+    const { id, keys } = await sendAlert(USER);
+    const answer = await press(USER, id, find(keys, 'Why?').callback_data, USER);
+    expect(answer.show_alert).toBe(true);
+    expect(answer.text).toContain('matched Iraq');
+    expect(answer.text).toMatch(/Terms: .*baghdad/i);
+  });
+
+  it("a /digest reply carries its stories' buttons and the topic's Mute 6h", async () => {
+    await w.seed({ id: 'a2', title: 'Baghdad talks resume on Iraq budget', hoursAgo: 3 });
+    await fake.pushMessage({ chatId: USER, text: '/digest iraq', from: { id: USER, language_code: 'en' } });
+    const m = await waitFor(() => fake.sent(USER).find((x) => x.reply_markup !== undefined), 'the digest');
+    const keys = (m.reply_markup as { inline_keyboard: Key[][] }).inline_keyboard;
+    expect(keys.map((r) => r.map((k) => k.text))).toEqual([['1 👍', '1 👎', '1 Why?'], ['2 👍', '2 👎', '2 Why?'], ['Mute 6h']]);
+    const answer = await press(USER, m.message_id, find(keys, '2 👎').callback_data, USER);
+    expect(answer.text).toMatch(/👎 noted/);
+  });
+});
