@@ -13,7 +13,7 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 export interface SectionOptions {
-  /** Lease lifetime; renewed every ttlMs/3 while the section runs (default 15 s). */
+  /** Lease lifetime; renewed every ttlMs/3 while the section runs (default 5 s: what a restart after a kill inside waits at most). */
   ttlMs?: number;
   /** How often a waiting process asks again (default 25 ms). */
   retryMs?: number;
@@ -31,7 +31,7 @@ export class StoreSection {
     o: SectionOptions = {},
   ) {
     this.key = `${store.redisPrefix ?? 'raqib'}:section:${name}`;
-    this.ttlMs = o.ttlMs ?? 15_000;
+    this.ttlMs = o.ttlMs ?? 5_000;
     this.retryMs = o.retryMs ?? 25;
   }
 
