@@ -7,7 +7,6 @@
 // feed: it would otherwise drive the feed's backoff and auto-disable.
 import type { ChangedField, Match, StoredArticle, StoryJoin } from '../core/types.ts';
 import { toRaqibError, type RaqibError } from '../core/errors.ts';
-import { Mutex } from '../core/keyed-mutex.ts';
 import { mapPool } from '../core/pool.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { Matcher } from '../topics/index.ts';
@@ -77,13 +76,11 @@ function fetcherOf(deps: IngestDeps): Fetcher {
   return f;
 }
 
-// "Seen?" then "store" must not interleave between two feeds carrying the same article, or both
-// would store and alert it. One mutex per ArticleStore serialises that short section.
-const sections = new WeakMap<ArticleStore, Mutex>();
+// "Seen?" then "store" must not interleave between two feeds carrying the same article, nor
+// between two processes polling one feed, or both would store, place in a story and alert it. The
+// article store's section serialises that short stretch across processes on one Redis too.
 function exclusive<T>(articles: ArticleStore, fn: () => Promise<T>): Promise<T> {
-  let m = sections.get(articles);
-  if (!m) sections.set(articles, (m = new Mutex()));
-  return m.run(fn);
+  return articles.exclusive(fn);
 }
 
 /** The hand-off to delivery failed (as opposed to the store): reported as a deliveryError. */

@@ -8,6 +8,7 @@ import type Keyv from 'keyv';
 import type { Lang, StoredArticle } from '../core/types.ts';
 import type { Store } from './open-store.ts';
 import { TrendDayStore, type TrendDay } from './trend-days.ts';
+import { StoreSection } from './store-section.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -48,8 +49,10 @@ export class ArticleStore {
   private readonly trend: TrendDayStore;
   /** Serialises bucket updates inside one process (keyv has no atomic append). */
   private readonly bucketLock = new Mutex();
+  private readonly section: StoreSection;
 
   constructor(store: Store) {
+    this.section = new StoreSection(store, 'ingest');
     this.articles = store.namespace<StoredArticle>('articles');
     this.days = store.namespace<string[]>('article_days');
     this.seen = store.namespace<string>('seen');
@@ -69,6 +72,14 @@ export class ArticleStore {
       for (const a of batch) if (a) out.push(a);
     }
     return out;
+  }
+
+  /**
+   * Runs fn while no other ingest over this store runs, in this process or another on the same
+   * Redis: "seen? → story → store → hand off → mark seen" must not interleave (store-section.ts).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.section.run(fn);
   }
 
   /**

@@ -4,6 +4,7 @@
 // range queries); a candidate is any article within STORY_WINDOW_MS, compared exactly (no LSH
 // false negatives) by the same-story decision in decide.ts.
 import type Keyv from 'keyv';
+import { randomBytes } from 'node:crypto';
 import type { StoredArticle } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
 import { STORY_WINDOW_MS, packSketch, sketchOf, unpackSketch, type PackedSketch, type StorySketch } from './sketch.ts';
@@ -16,8 +17,16 @@ const HOUR_MS = 3_600_000;
 const hourKey = (ms: number) => new Date(ms).toISOString().slice(0, 13);
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
-/** Cached buckets are re-read after this long, so that other processes' writes are seen. */
+/** Cached buckets are re-read after this long (a bound on memory use; see WRITTEN_KEY for other writers). */
 const CACHE_TTL_MS = 5 * 60_000;
+/**
+ * A token that every bucket write replaces (in the store's meta namespace). An index that finds a
+ * token it did not write or read last drops its cache: another process added to some bucket, and
+ * an article placed against a stale bucket starts a story of its own (a second alert). Ingest
+ * assigns inside the article store's cross-process section, so the check and the write cannot
+ * interleave with another process's.
+ */
+const WRITTEN_KEY = 'story-buckets-written';
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
 
@@ -103,6 +112,9 @@ export class StoryIndex {
   private readonly buckets: Keyv<BucketEntry[]>;
   private readonly stories: Keyv<StoryRecord>;
   private readonly storyOf: Keyv<string>;
+  private readonly meta: Keyv<unknown>;
+  /** The WRITTEN_KEY token the cache is current with. */
+  private cachedAt: unknown;
   private readonly cache = new Map<string, Cached>();
   private readonly threshold: number;
   private readonly windowMs: number;
@@ -114,6 +126,7 @@ export class StoryIndex {
     this.buckets = store.namespace<BucketEntry[]>('story_buckets');
     this.stories = store.namespace<StoryRecord>('stories');
     this.storyOf = store.namespace<string>('story_of');
+    this.meta = store.namespace('meta');
     this.threshold = opts.threshold ?? JOIN_SCORE;
     this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
     this.now = opts.now ?? Date.now;
@@ -205,6 +218,11 @@ export class StoryIndex {
         publishedKnown: opts.publishedKnown,
       }),
     };
+    const written = await this.meta.get(WRITTEN_KEY);
+    if (written !== this.cachedAt) {
+      this.cache.clear();
+      this.cachedAt = written;
+    }
     const best = this.bestStory(me, await this.entriesAround(p));
     const existing = best ? await this.stories.get(best.s) : undefined;
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
@@ -213,6 +231,9 @@ export class StoryIndex {
     const key = hourKey(p);
     const bucket = (await this.buckets.get(key)) ?? [];
     bucket.push({ a: art.id, s: me.s, p, k: packSketch(me.sketch), g: me.sig });
+    // The token first: a crash between the two writes costs others a re-read, never a stale cache.
+    this.cachedAt = randomBytes(8).toString('hex');
+    await this.meta.set(WRITTEN_KEY, this.cachedAt);
     await this.buckets.set(key, bucket);
     this.cache.set(key, { at: this.now(), entries: bucket.map(unpackEntry) });
     // Written last: an interrupted assignment is redone in full next time, not half-skipped.

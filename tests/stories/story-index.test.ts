@@ -97,6 +97,21 @@ for (const c of storeCases) {
       expect(results[1]!.storyId).toBe(results[0]!.storyId);
       expect(results[3]!.storyId).toBe(results[2]!.storyId);
     });
+
+    it("sees another process's story in a bucket it has cached: the next copy joins it, no second alert", async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      // Two processes' indexes over one store. A reads (and caches) the hours around E1 first,
+      // placing another event there; then B starts E1; then A gets a copy of E1.
+      const a = new StoryIndex(opened.store);
+      const b = new StoryIndex(opened.store);
+      const unrelated = storedOf(byKey('e2-a'), '2024-12-09T09:00:00Z');
+      unrelated.article = { ...unrelated.article, id: 'e2-a-moved' };
+      expect((await a.assign(unrelated)).isNew).toBe(true);
+      const first = await b.assign(storedOf(byKey('e1-a')));
+      expect(first.isNew).toBe(true);
+      expect(await a.assign(storedOf(byKey('e1-c')))).toMatchObject({ storyId: first.storyId, isNew: false });
+    });
   });
 }
 
