@@ -35,7 +35,7 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       }
       const admin = await ctx.isAdmin();
       const lines = all()
-        .filter((c) => admin || !c.admin)
+        .filter((c) => admin || !c.admin || (c.openInPrivate && ctx.chat.kind === 'private'))
         .map((c) => `${usageLine(c)} — ${c.description[lang]}`);
       return ok([t(lang, 'help.raqibCommands'), ...lines].join('\n'), { ephemeral: true });
     },

@@ -13,6 +13,7 @@ import { topics } from './topics.ts';
 import { trend } from './trend.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { watch } from './watch.ts';
+import { chatAddress } from './chat-scope.ts';
 import { type CommandContext, type CommandDef, type Reply } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { closest } from '../src/i18n/suggest.ts';
@@ -87,13 +88,15 @@ export async function dispatch(ctx: CommandContext, name: string, rawArgs: strin
     return { status: 'usage', ephemeral: true, text };
   }
   try {
-    if (def.admin && !(await ctx.isAdmin())) {
+    const open = def.openInPrivate && ctx.chat.kind === 'private';
+    if (def.admin && !open && !(await ctx.isAdmin())) {
       return { status: 'denied', ephemeral: true, text: t(lang, 'registry.isForAdmins', { name: def.name }) };
     }
     if (args.length > MAX_ARGS_LENGTH) {
       return { status: 'usage', ephemeral: true, text: t(lang, 'registry.thatIsToo', { maxArgsLength: MAX_ARGS_LENGTH }) };
     }
-    return await def.run(ctx, args);
+    const services = ctx.services.forChat?.(chatAddress(ctx)) ?? ctx.services;
+    return await def.run({ ...ctx, services }, args);
   } catch (err) {
     onError?.(err);
     return { status: 'error', ephemeral: true, text: t(lang, 'registry.somethingWentWrong') };

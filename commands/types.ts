@@ -125,7 +125,8 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string }
 
 /** One /watch change, previewed before it is made. */
 export type WatchChange =
-  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit' }
+  /** personal: a new topic of this chat only (a non-admin's /watch add in their private chat). */
+  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit'; personal?: boolean }
   | { kind: 'overlay'; id: string; include: string[]; exclude: string[] }
   | { kind: 'remove'; id: string };
 
@@ -187,6 +188,11 @@ export interface CommandServices {
     exportOpml?(): Promise<string>;
   };
   status(): Promise<StatusView>;
+  /**
+   * The services as one chat sees them: the global topics and that chat's personal topics, under
+   * the ids the chat gave them (src/app/personal-scope.ts). The dispatcher scopes every command.
+   */
+  forChat?(where: ChatAddress): CommandServices;
 }
 
 export interface CommandDef {
@@ -196,6 +202,8 @@ export interface CommandDef {
   description: Record<UiLang, string>;
   /** Only admins may run it (checked by the dispatcher before the command sees its arguments). */
   admin?: boolean;
+  /** With `admin`: anyone may run it in their private chat, and the command decides what they may do there. */
+  openInPrivate?: boolean;
   run(ctx: CommandContext, argText: string): Promise<Reply>;
 }
 

@@ -14,6 +14,7 @@ import { ArticleStore } from './store/article-store.ts';
 import { FeedStateStore } from './store/feed-state-store.ts';
 import { RegistryStore } from './store/registry-store.ts';
 import { SubscriptionStore } from './store/subscription-store.ts';
+import { PersonalTopicStore } from './store/personal-topic-store.ts';
 import { StoryIndex } from './stories/story-index.ts';
 import { TopicCatalog } from './app/topic-catalog.ts';
 import { FeedCatalog } from './app/feed-catalog.ts';
@@ -55,10 +56,11 @@ async function openDomain(store: Store, o: StartOptions) {
   const registry = new RegistryStore(store);
   const subscriptions = new SubscriptionStore(store);
   await subscriptions.seedFromConfig(cfg.subscriptions ?? []);
-  const topics = new TopicCatalog(o.topics, registry);
+  const personal = new PersonalTopicStore(store);
+  const topics = new TopicCatalog(o.topics, registry, personal);
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
-  return { articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
+  return { personal, articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
 }
 
 /** Retention: articles and the story index forget what is older than `before`. */
@@ -107,7 +109,7 @@ async function openDeliveryFor(
   maxStories: number,
 ): Promise<Awaited<ReturnType<typeof openDelivery>>> {
   const { topics, articles, stories, subscriptions } = d;
-  const composer = createMessageComposer({ topics: () => topics.list(), articles, stories, subscriptions, feedName, maxStories });
+  const composer = createMessageComposer({ topics: () => topics.all(), articles, stories, subscriptions, feedName, maxStories });
   const batch = settings.batchWindow ? { batchWindowMs: parseDuration(settings.batchWindow) } : {};
   return openDelivery({ store, articles, subscriptions, ...composer, ...batch, metrics, log: log.child({ part: 'delivery' }) });
 }
@@ -128,6 +130,7 @@ function commandServices(w: {
     ...d,
     feedTools: w.feedTools.tools,
     topics: async () => d.topics.list(),
+    personal: { store: d.personal, of: (owner) => d.topics.personalOf(owner), all: () => d.topics.all() },
     onTopicsChanged: () => d.topics.reload(),
     allowPrivateNetworks: o.loaded.config.settings?.allowPrivateNetworks,
     delivery: w.delivery,

@@ -18,6 +18,8 @@ import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
+import { scopeToChat, type PersonalOf } from './personal-scope.ts';
+import type { PersonalTopicStore } from '../store/personal-topic-store.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -71,6 +73,8 @@ export interface ServiceDeps {
   log?: Logger;
   /** Discovery, preview and OPML export for /feeds (src/app/feed-discovery.ts); absent in tests that do not fetch. */
   feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml'>;
+  /** Personal topics (TopicCatalog): where they are kept, each chat's, and all topics under matcher ids. */
+  personal?: { store: PersonalTopicStore; of: PersonalOf; all: () => TopicDef[] };
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -86,7 +90,10 @@ function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (.
 
 export function createCommandServices(deps: ServiceDeps): CommandServices {
   const feeds = feedServices(deps);
-  return {
+  const p = deps.personal;
+  // Digests, trends and previews name and match personal topics too (under their matcher ids).
+  const allTopics = p ? async () => p.all() : deps.topics;
+  const services: CommandServices = {
     topics: coded('topics', 'STORE_FAILED', deps.topics),
     digest: coded('digest', 'INTERNAL', (req: DigestRequest) => digestReply(deps, req)),
     topicHits: coded('topicHits', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number) => {
@@ -96,7 +103,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     trend: coded(
       'trend',
       'INTERNAL',
-      createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) }),
+      createTrendService({ articles: deps.articles, topics: allTopics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) }),
     ),
     topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
       const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
@@ -106,10 +113,19 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     }),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
-    watch: watchServices(deps),
+    watch: watchServices({
+      topics: allTopics,
+      articles: deps.articles,
+      registry: deps.registry,
+      ...(p ? { personal: p.store } : {}),
+      ...(deps.onTopicsChanged ? { onTopicsChanged: deps.onTopicsChanged } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
   };
+  if (p) services.forChat = (where) => scopeToChat(services, where, p.of);
+  return services;
 }
 
 async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply> {
@@ -119,7 +135,7 @@ async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply
     sinceMs: req.sinceMs,
     untilMs: req.untilMs,
     articles: deps.articles,
-    topicDefs: await deps.topics(),
+    topicDefs: deps.personal ? deps.personal.all() : await deps.topics(),
     lang: req.lang,
     ...(deps.stories ? { stories: deps.stories } : {}),
     ...(deps.feedName ? { feedName: deps.feedName } : {}),

@@ -121,7 +121,7 @@ export interface TopicSpec {
   against?: string[];
 }
 
-export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';
+export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime' | 'personal';
 
 export interface TopicDef {
   id: string;

@@ -75,7 +75,7 @@ export class DeliveryRouter {
    * and its alert key drops the repeat; marking it seen first would lose the alert.
    */
   async onArticles(stored: readonly StoredArticle[], joins: readonly StoryJoin[] = []): Promise<{ added: number; duplicates: number }> {
-    for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: m.id });
+    for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: this.o.metrics.topicLabel(m.id) });
     const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant');
     const perChat = new Map<string, { to: ChatRef; items: AlertItem[] }>();
     for (const s of stored) {

@@ -2,6 +2,7 @@
 // raqib needs only counters and gauges. Counters live per process (Prometheus scrapes each
 // instance); gauges that describe shared state (queue depth) are read from the store at scrape.
 
+import { parsePersonalId } from '../store/personal-topic-store.ts';
 type Labels = Record<string, string>;
 
 function escapeLabel(v: string): string {
@@ -120,6 +121,11 @@ export class RaqibMetrics {
     if (this.feedLabels.size >= this.maxFeedLabels) return 'other';
     this.feedLabels.add(name);
     return name;
+  }
+
+  /** A topic's label: personal topics (their ids name a chat) count together as "personal". */
+  topicLabel(id: string): string {
+    return parsePersonalId(id) ? 'personal' : id;
   }
 
   readonly itemsFetched = this.registry.counter('raqib_items_fetched_total', 'Feed items fetched and parsed.', ['feed']);
