@@ -124,7 +124,11 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
   };
-  if (p) services.forChat = (where) => scopeToChat(services, where, p.of);
+  // Scopes the services it is called on (`this`), so a wrapper spread over them stays in force.
+  if (p)
+    services.forChat = function (this: CommandServices, where) {
+      return scopeToChat(this, where, p.of);
+    };
   return services;
 }
 

@@ -6,9 +6,6 @@ import type Keyv from 'keyv';
 import type { TopicDef } from '../core/types.ts';
 import type { Store } from './open-store.ts';
 
-/** Most personal topics one chat may have. */
-export const PERSONAL_TOPIC_LIMIT = 10;
-
 export interface TopicOwner {
   platform: string;
   chat: string;

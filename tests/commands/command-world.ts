@@ -12,6 +12,7 @@ import { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
+import { PersonalTopicStore } from '../../src/store/personal-topic-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
 
@@ -37,6 +38,7 @@ export interface World {
   subscriptions: SubscriptionStore;
   registry: RegistryStore;
   feedStates: FeedStateStore;
+  personal: PersonalTopicStore;
   catalog: TopicCatalog;
   services: CommandServices;
   seed(a: { id: string; title: string; text?: string; hoursAgo: number; url?: string; feedId?: string }): Promise<StoredArticle>;
@@ -86,10 +88,12 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
   const subscriptions = new SubscriptionStore(store);
   const registry = new RegistryStore(store);
   const feedStates = new FeedStateStore(store);
-  const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry);
+  const personal = new PersonalTopicStore(store);
+  const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry, personal);
   await catalog.reload();
   const services = createCommandServices({
     topics: async () => catalog.list(),
+    personal: { store: personal, of: (owner) => catalog.personalOf(owner), all: () => catalog.all() },
     articles,
     subscriptions,
     registry,
@@ -107,6 +111,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     subscriptions,
     registry,
     feedStates,
+    personal,
     catalog,
     services,
     async seed(a) {
@@ -122,7 +127,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
         published,
         fetchedAt: published,
       };
-      const matches = compileTopics(catalog.list()).match({ title: article.title, text: article.text });
+      const matches = compileTopics(catalog.all()).match({ title: article.title, text: article.text });
       const stored: StoredArticle = { article, matches };
       await articles.put(stored);
       return stored;
