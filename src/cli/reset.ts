@@ -10,7 +10,8 @@ const USAGE = 'usage: raqib reset [--topics] [--feeds] [--articles] [--subscript
 
 /** Which store namespaces each part owns (src/store, src/stories). */
 export const RESET_PARTS = {
-  topics: ['runtime_topics'],
+  // personal_topics: everyone's own topics (/watch in a private chat), each named with its chat.
+  topics: ['runtime_topics', 'personal_topics'],
   feeds: ['runtime_feeds', 'feed_state'],
   articles: ['articles', 'seen', 'article_hours', 'article_days', 'stories', 'story_of', 'story_buckets'],
   subscriptions: ['subscriptions', 'subscriptions_by_chat', 'digest_cursors'],
@@ -35,7 +36,7 @@ async function survey(store: Store, parts: readonly Part[]): Promise<{ lines: st
       const keys = await keysOf(store.namespace(ns));
       total += keys.length;
       counts.push(`${ns} ${keys.length}`);
-      if (ns === 'runtime_topics' || ns === 'runtime_feeds') ids.push(...keys.slice(0, 50).map((k) => `    ${k}`));
+      if (ns === 'runtime_topics' || ns === 'personal_topics' || ns === 'runtime_feeds') ids.push(...keys.slice(0, 50).map((k) => `    ${k}`));
     }
     lines.push(`  ${part}: ${counts.join(', ')}`, ...ids);
   }
