@@ -67,7 +67,8 @@ export const watch: CommandDef = {
     const admin = await ctx.isAdmin();
     const refused = admin ? undefined : personalRefusal(ctx, action, id, topics);
     if (refused) return { ...usage(refused), status: 'denied' };
-    const change = changeFor(action, id, query, topics.find((x) => x.id === id), !admin);
+    const existing = topics.find((x) => x.id === id);
+    const change = changeFor(action, id, query, existing, !admin);
     if (typeof change === 'string') return usage(change === '' ? undefined : t(lang, change, { id }));
     if (confirmed) return save(ctx, change);
     const now = ctx.now();

@@ -60,7 +60,16 @@ async function openDomain(store: Store, o: StartOptions) {
   const topics = new TopicCatalog(o.topics, registry, personal);
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
-  return { personal, articles: new ArticleStore(store), feedStates: new FeedStateStore(store), subscriptions, registry, stories: new StoryIndex(store), topics, feeds };
+  return {
+    personal,
+    articles: new ArticleStore(store),
+    feedStates: new FeedStateStore(store),
+    subscriptions,
+    registry,
+    stories: new StoryIndex(store),
+    topics,
+    feeds,
+  };
 }
 
 /** Retention: articles and the story index forget what is older than `before`. */

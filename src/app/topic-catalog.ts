@@ -40,7 +40,12 @@ export class TopicCatalog {
     this.personal = (await this.personalStore?.all()) ?? [];
     this.current = next;
     // Digests and alerts name a personal topic by the id its chat gave it.
-    const personal = this.personal.map(({ owner, topic }): TopicDef => ({ ...topic, id: personalId(owner, topic.id), name: topic.name ?? topic.id, origin: 'personal' }));
+    const personal = this.personal.map(({ owner, topic }): TopicDef => ({
+      ...topic,
+      id: personalId(owner, topic.id),
+      name: topic.name ?? topic.id,
+      origin: 'personal',
+    }));
     this.everything = [...next, ...personal];
     this.compiled = compileTopics(this.everything);
   }

@@ -83,13 +83,19 @@ describe('personal topics in raqib check and raqib reset --topics', () => {
     expect(none.stdout).toContain('personal topics (per chat; origin: /watch in that private chat): none (no store yet)');
     const store = await openStore(defaultStoreUrl(join(dir.dir, 'raqib.yaml')), { cwd: dir.dir });
     const personal = new PersonalTopicStore(store);
-    for (const [chat, id] of [['101', 'bitcoin'], ['101', 'gold'], ['202', 'bitcoin']] as const)
+    for (const [chat, id] of [
+      ['101', 'bitcoin'],
+      ['101', 'gold'],
+      ['202', 'bitcoin'],
+    ] as const)
       await personal.set({ owner: { platform: 'telegram', chat }, topic: { id, query: id } });
     await store.close();
 
     const check = await runCli(['check'], { env: ENV, cwd: dir.dir });
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/personal topics \(per chat; origin: \/watch in that private chat\):\n {2}telegram 101 {2}personal {2}2\n {2}telegram 202 {2}personal {2}1\n/);
+    expect(check.stdout).toMatch(
+      /personal topics \(per chat; origin: \/watch in that private chat\):\n {2}telegram 101 {2}personal {2}2\n {2}telegram 202 {2}personal {2}1\n/,
+    );
     const dry = await runCli(['reset', '--topics'], { env: ENV, cwd: dir.dir });
     expect(dry.stdout).toContain('topics: runtime_topics 0, personal_topics 3');
     expect(dry.stdout).toContain('~telegram~101~gold');

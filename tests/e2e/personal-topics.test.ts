@@ -17,7 +17,10 @@ const B = 202;
 type Item = { title: string; link: string; publishedMs: number };
 const rss = (items: Item[]) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://example.com/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${new Date(i.publishedMs).toUTCString()}</pubDate><description>${i.title}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.link}</guid><pubDate>${new Date(i.publishedMs).toUTCString()}</pubDate><description>${i.title}</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 const until = <T>(what: string, fn: () => T | undefined | false, timeoutMs = 30_000): Promise<T> => waitFor(what, fn, timeoutMs);
@@ -40,7 +43,12 @@ describe('personal topics end to end (raqib start, Telegram)', () => {
   beforeAll(async () => {
     feeds = await startFeedServer();
     feeds.serve('/wire.xml', rss([backlog]), { contentType: 'application/rss+xml' });
-    tg = await startFakeTelegram({ chats: [{ id: A, type: 'private' }, { id: B, type: 'private' }] });
+    tg = await startFakeTelegram({
+      chats: [
+        { id: A, type: 'private' },
+        { id: B, type: 'private' },
+      ],
+    });
     writeFileSync(
       join(dir.dir, 'raqib.yaml'),
       [
