@@ -38,8 +38,9 @@ export function scopeToChat(base: CommandServices, where: ChatAddress, personalO
     subscriptions: {
       list: async (w) => (await subs.list(w)).map((s) => ({ ...s, topic: outer(s.topic) })),
       put: (w, sub) => subs.put(w, { ...sub, topic: inner(sub.topic) }),
-      remove: (w, topic) => subs.remove(w, inner(topic)),
-      mute: (w, topic, untilIso) => subs.mute(w, inner(topic), untilIso),
+      // A subscription may outlive its personal topic (raqib reset --topics): it can still go.
+      remove: async (w, topic) => (await subs.remove(w, inner(topic))) || subs.remove(w, personalId(owner, topic)),
+      mute: async (w, topic, untilIso) => (await subs.mute(w, inner(topic), untilIso)) || subs.mute(w, personalId(owner, topic), untilIso),
     },
     watch: {
       ...base.watch,

@@ -74,6 +74,15 @@ for (const backend of storeCases) {
       expect((await run(bob, '/topics')).text).toContain('• bitcoin');
     });
 
+    it('a subscription that outlived its personal topic (raqib reset --topics) can still be muted and removed', async () => {
+      await run(alice, '/watch add bitcoin bitcoin confirm');
+      await w.personal.remove({ platform: 'telegram', chat: '101' }, 'bitcoin');
+      await w.catalog.reload();
+      expect((await run(alice, '/mute bitcoin 1h')).status).toBe('ok');
+      expect((await run(alice, '/unsubscribe bitcoin')).status).toBe('ok');
+      expect(await w.subscriptions.all()).toEqual([]);
+    });
+
     it('the 11th personal topic is refused with the limit named, and nothing is stored', async () => {
       for (let i = 1; i <= 10; i++) expect((await run(alice, `/watch add t${i} term${i} confirm`)).status).toBe('ok');
       const r = await run(alice, '/watch add t11 term11');
