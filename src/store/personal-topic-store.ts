@@ -31,6 +31,15 @@ export function parsePersonalId(internal: string): { owner: TopicOwner; id: stri
   return { owner: { platform: decodeURIComponent(m[1]!), chat: decodeURIComponent(m[2]!) }, id: m[3]! };
 }
 
+/**
+ * Whether a subscription may receive its topic: a personal topic reaches its owner chat only,
+ * whatever subscriptions the store holds (delivery checks this before it queues anything).
+ */
+export function reachesChat(topic: string, where: { platform: string; chat: string }): boolean {
+  const p = parsePersonalId(topic);
+  return !p || (p.owner.platform === where.platform && p.owner.chat === where.chat);
+}
+
 export class PersonalTopicStore {
   private readonly kv: Keyv<PersonalTopic>;
   constructor(store: Store) {
