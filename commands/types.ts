@@ -119,6 +119,8 @@ export interface StatusView {
   store: string;
   /** Each running chat platform's state (admins see it); absent when not wired. */
   platforms?: Record<string, PlatformStatus>;
+  /** How many personal topics there are and in how many chats (admins see it); absent when not wired. */
+  personalTopics?: { topics: number; chats: number };
 }
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };

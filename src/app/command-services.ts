@@ -19,7 +19,7 @@ import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
 import { scopeToChat, type PersonalOf } from './personal-scope.ts';
-import type { PersonalTopicStore } from '../store/personal-topic-store.ts';
+import { parsePersonalId, type PersonalTopicStore } from '../store/personal-topic-store.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -267,7 +267,17 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     ...(dead !== undefined ? { deadLetters: dead } : {}),
     store: deps.storeDisplay ?? 'unknown',
     ...(deps.platformStates ? { platforms: deps.platformStates() } : {}),
+    ...(deps.personal ? { personalTopics: personalCounts(deps.personal.all()) } : {}),
   };
+}
+
+/** Personal topics and the chats that keep them, from the catalog (no ids, no chats named). */
+function personalCounts(all: readonly TopicDef[]): { topics: number; chats: number } {
+  const owners = all.flatMap((t) => {
+    const p = parsePersonalId(t.id);
+    return p ? [`${p.owner.platform} ${p.owner.chat}`] : [];
+  });
+  return { topics: owners.length, chats: new Set(owners).size };
 }
 
 /**

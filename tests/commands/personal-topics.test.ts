@@ -44,6 +44,10 @@ for (const backend of storeCases) {
         expect(r.text, line).toContain('Unknown topic');
       }
       expect((await run(bob, '/watch remove bitcoin')).text).toContain('No topic "bitcoin"');
+      // Admins see how many personal topics there are; nobody else sees even that.
+      expect((await run(w.ctx({ chatId: '9', userId: '9', admin: true }), '/status')).text).toContain('Personal topics: 1 (chats: 1)');
+      expect((await run(bob, '/status')).text).not.toContain('Personal topics');
+      expect((await run(alice, '/status')).text).not.toContain('Personal topics');
 
       // Kept with its owner; the only subscription to it is the owner's, instant.
       const [kept] = await w.personal.all();
