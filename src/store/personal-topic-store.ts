@@ -21,7 +21,9 @@ export interface PersonalTopic {
 
 /** The matcher's and the subscriptions' id of a personal topic ("~telegram~42~bitcoin"). */
 export function personalId(owner: TopicOwner, id: string): string {
-  return `~${encodeURIComponent(owner.platform)}~${encodeURIComponent(owner.chat)}~${id}`;
+  // encodeURIComponent leaves "~" as it is: encode it too, so the parts always split back.
+  const part = (x: string) => encodeURIComponent(x).replace(/~/g, '%7E');
+  return `~${part(owner.platform)}~${part(owner.chat)}~${id}`;
 }
 
 /** The owner and the chat's id of a personal topic id; undefined for any other id. */

@@ -6,7 +6,7 @@ import { storeCases } from '../helpers/stores.ts';
 import { openOutboxBackend } from '../../src/delivery/open-delivery.ts';
 import { Outbox } from '../../src/delivery/outbox.ts';
 import { DeliveryRouter } from '../../src/delivery/router.ts';
-import { personalId } from '../../src/store/personal-topic-store.ts';
+import { parsePersonalId, personalId } from '../../src/store/personal-topic-store.ts';
 import type { Subscription } from '../../src/store/subscription-store.ts';
 import { article, fastLimits, renderIds, storeArticles } from './helpers.ts';
 
@@ -42,4 +42,12 @@ it("queues a personal topic's alert for its owner chat only, and no digest for a
   expect(await router.onArticles([stored])).toEqual({ added: 1, duplicates: 0 });
   const daily = { kind: 'cron' as const, cron: '0 8 * * *', label: 'daily 08:00' };
   expect(await router.runDigest(sub('202', daily), Date.now())).toEqual({ status: 'not-a-digest' });
+});
+
+it('a personal id names its owner chat and splits back, whatever the chat id holds', () => {
+  for (const chat of ['101', '-100200', 'U0~7', 'D 9|x']) {
+    const id = personalId({ platform: 'slack', chat }, 'gold');
+    expect(parsePersonalId(id)).toEqual({ owner: { platform: 'slack', chat }, id: 'gold' });
+  }
+  expect(parsePersonalId('iraq')).toBeUndefined();
 });
