@@ -36,7 +36,7 @@ export function makeHelp(all: () => readonly CommandDef[]): CommandDef {
       const admin = await ctx.isAdmin();
       // Purpose first, the command under it: short lines that fit a phone screen.
       const lines = all()
-        .filter((c) => admin || !c.admin)
+        .filter((c) => admin || !c.admin || (c.openInPrivate && ctx.chat.kind === 'private'))
         .map((c) => `• ${c.description[lang]}\n   ${usageLine(c)}`);
       return ok([t(lang, 'help.raqibCommands'), ...lines].join('\n'), { ephemeral: true });
     },

@@ -93,13 +93,15 @@ export async function dispatch(asked: CommandContext, name: string, rawArgs: str
     return { status: 'usage', ephemeral: true, text };
   }
   try {
-    if (def.admin && !(await ctx.isAdmin())) {
+    const open = def.openInPrivate && ctx.chat.kind === 'private';
+    if (def.admin && !open && !(await ctx.isAdmin())) {
       return { status: 'denied', ephemeral: true, text: say(ctx, 'registry.isForAdmins', { name: def.name }) };
     }
     if (args.length > MAX_ARGS_LENGTH) {
       return { status: 'usage', ephemeral: true, text: t(lang, 'registry.thatIsToo', { maxArgsLength: MAX_ARGS_LENGTH }) };
     }
-    return await def.run(ctx, args);
+    const services = ctx.services.forChat?.(chatAddress(ctx)) ?? ctx.services;
+    return await def.run({ ...ctx, services }, args);
   } catch (err) {
     onError?.(err);
     return { status: 'error', ephemeral: true, text: t(lang, 'registry.somethingWentWrong') };

@@ -58,6 +58,8 @@ export const status: CommandDef = {
       lines.push(t(lang, 'status.store', { store: s.store }));
       const platforms = Object.entries(s.platforms ?? {}).map(([name, p]) => `${name} ${p.state}${p.reason ? ` (${p.reason})` : ''}`);
       if (platforms.length > 0) lines.push(t(lang, 'status.platforms', { list: platforms.join(lang === 'ar' ? '؛ ' : '; ') }));
+      // Only admins: even a count says something about other people's chats.
+      if (s.personalTopics) lines.push(t(lang, 'status.personalTopics', s.personalTopics));
       for (const f of [...disabled, ...failing].slice(0, MAX_LISTED)) {
         const h = f.health!;
         lines.push(`• ${f.name ?? f.url}: ${h.disabledReason ?? `×${h.failures} ${h.lastError ?? ''}`.trim()}`);

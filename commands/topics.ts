@@ -1,4 +1,4 @@
-// /topics — the topics raqib watches.
+// /topics — the topics raqib watches, and this chat's own (personal) topics, marked.
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
@@ -16,6 +16,7 @@ export const topics: CommandDef = {
     if (list.length === 0) return ok(t(ctx.lang, 'topics.noTopicsAre'), { ephemeral: true });
     const head = t(ctx.lang, 'topics.topics', { length: list.length });
     const hint = t(ctx.lang, 'topics.detailsTopicTopic');
-    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}`), hint].join('\n'), { ephemeral: true });
+    const mark = (x: (typeof list)[number]) => (x.origin === 'personal' ? ` ${t(ctx.lang, 'topics.personalMark')}` : '');
+    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}${mark(x)}`), hint].join('\n'), { ephemeral: true });
   },
 };

@@ -161,6 +161,8 @@ export interface StatusView {
   platforms?: Record<string, PlatformStatus>;
   /** Topics and feeds changed at run time, with who and when (admins see them); absent when not wired. */
   runtime?: RuntimeChange[];
+  /** How many personal topics there are and in how many chats (admins see it); absent when not wired. */
+  personalTopics?: { topics: number; chats: number };
 }
 
 /** What an OPML import did: added, already polled (as which URL), refused (why). */
@@ -172,7 +174,8 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string }
 
 /** One /watch change, previewed before it is made. */
 export type WatchChange =
-  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit' }
+  /** personal: a new topic of this chat only (a non-admin's /watch add in their private chat). */
+  | { kind: 'put'; topic: TopicDef; action: 'add' | 'edit'; personal?: boolean }
   | { kind: 'overlay'; id: string; include: string[]; exclude: string[] }
   | { kind: 'remove'; id: string };
 
@@ -251,6 +254,11 @@ export interface CommandServices {
   feedback?: FeedbackServices;
   /** Why a stored story matched a topic, recomputed from its lead article; undefined when the story or topic is gone. */
   explainStory?(topic: string, story: string): Promise<StoryExplanation | undefined>;
+  /**
+   * The services as one chat sees them: the global topics and that chat's personal topics, under
+   * the ids the chat gave them (src/app/personal-scope.ts). The dispatcher scopes every command.
+   */
+  forChat?(where: ChatAddress): CommandServices;
 }
 
 export interface FeedbackServices {
@@ -283,6 +291,8 @@ export interface CommandDef {
   description: Record<UiLang, string>;
   /** Only admins may run it (checked by the dispatcher before the command sees its arguments). */
   admin?: boolean;
+  /** With `admin`: anyone may run it in their private chat, and the command decides what they may do there. */
+  openInPrivate?: boolean;
   run(ctx: CommandContext, argText: string): Promise<Reply>;
 }
 

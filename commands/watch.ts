@@ -2,13 +2,16 @@
 // or edit a topic by clause (include: more terms for its main clause; exclude: terms that keep an
 // article out). Every change is previewed first over the last 7 days' stored articles and saved
 // by `/watch confirm` (or the same command ending in `confirm`/`yes`). Queries are validated
-// before anything is stored; a bad one is refused with where and why.
+// before anything is stored; a bad one is refused with where and why. In a private chat anyone
+// may run it for topics of their own (watch-personal.ts); admins' topics are every chat's.
 import { argSpec } from './arg-spec.ts';
 import { parseArgs, usageReply } from './args.ts';
 import { previewText, describeChange } from './watch-preview.ts';
 import { ok, type CommandContext, type CommandDef, type Reply, type WatchChange } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 import { termsFromText } from '../src/topics/topic-overlay.ts';
+import type { TopicDef } from '../src/core/types.ts';
+import { changesPersonal, personalRefusal, savePersonal } from './watch-personal.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -23,7 +26,15 @@ const draftKey = (ctx: CommandContext) => `${ctx.platform}:${ctx.chat.id}:${ctx.
 /** Saves the change and says what was saved. */
 async function save(ctx: CommandContext, change: WatchChange): Promise<Reply> {
   const lang = ctx.lang;
-  await ctx.services.watch.apply(change, `${ctx.platform}:${ctx.user.id}`);
+  const topics = await ctx.services.topics();
+  const apply = () => ctx.services.watch.apply(change, `${ctx.platform}:${ctx.user.id}`);
+  if (changesPersonal(change, topics)) {
+    // The limit again: another preview may have been confirmed since this one was made.
+    const refused = change.kind === 'put' && change.action === 'add' ? personalRefusal(ctx, 'add', change.topic.id, topics) : undefined;
+    if (refused) return usageReply('watch', SPEC, lang, refused);
+    const said = await savePersonal(ctx, change, apply);
+    if (said) return ok(said);
+  } else await apply();
   if (change.kind === 'remove') return ok(t(lang, 'watch.removedTopicSubscriptions', { id: change.id }));
   if (change.kind === 'overlay') return ok(`${t(lang, 'watch.saved')}: ${describeChange(change, lang)}`);
   const { id, query } = change.topic;
@@ -35,6 +46,7 @@ export const watch: CommandDef = {
   spec: SPEC,
   description: describe('describe.watch.watch'),
   admin: true,
+  openInPrivate: true,
   async run(ctx, argText) {
     const lang = ctx.lang;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
@@ -50,23 +62,14 @@ export const watch: CommandDef = {
     if (!p.ok) return p.reply;
     const { ACTION: action, TOPIC: id, QUERY: query } = p.values;
     if (action === 'confirm' || id === undefined) return usage(t(lang, 'watch.topicIsMissing'));
-    const existing = (await ctx.services.topics()).find((t) => t.id === id);
-    let change: WatchChange;
-    if (action === 'remove') {
-      if (query !== undefined) return usage();
-      if (!existing) return usage(t(lang, 'watch.noTopic', { id }));
-      change = { kind: 'remove', id };
-    } else if (query === undefined) {
-      return action === 'add' || action === 'edit' ? usage(t(lang, 'watch.queryAQuery')) : usage(t(lang, 'watch.queryTermsAre'));
-    } else if (action === 'add' || action === 'edit') {
-      if (action === 'add' && existing) return usage(t(lang, 'watch.topicExistsUse', { id }));
-      if (action === 'edit' && !existing) return usage(t(lang, 'watch.noTopicUse', { id }));
-      change = { kind: 'put', action, topic: { id, ...(existing?.name ? { name: existing.name } : {}), query } };
-    } else {
-      if (!existing) return usage(t(lang, 'watch.noTopic', { id }));
-      const terms = termsFromText(query);
-      change = { kind: 'overlay', id, include: action === 'include' ? terms : [], exclude: action === 'exclude' ? terms : [] };
-    }
+    const topics = await ctx.services.topics();
+    // Only an admin reaches here outside a private chat (the dispatcher checks).
+    const admin = await ctx.isAdmin();
+    const refused = admin ? undefined : personalRefusal(ctx, action, id, topics);
+    if (refused) return { ...usage(refused), status: 'denied' };
+    const existing = topics.find((x) => x.id === id);
+    const change = changeFor(action, id, query, existing, !admin);
+    if (typeof change === 'string') return usage(change === '' ? undefined : t(lang, change, { id }));
     if (confirmed) return save(ctx, change);
     const now = ctx.now();
     const preview = await ctx.services.watch.preview(change, now - WEEK_MS, now);
@@ -74,3 +77,23 @@ export const watch: CommandDef = {
     return ok(previewText(change, preview, lang, '/watch confirm'), { ephemeral: true });
   },
 };
+
+type Problem = '' | 'watch.noTopic' | 'watch.queryAQuery' | 'watch.queryTermsAre' | 'watch.topicExistsUse' | 'watch.noTopicUse';
+
+/** The change the words ask for, or the catalogue key of what is wrong ('' for the usage alone). */
+function changeFor(action: string, id: string, query: string | undefined, existing: TopicDef | undefined, personal: boolean): WatchChange | Problem {
+  if (action === 'remove') {
+    if (query !== undefined) return '';
+    return existing ? { kind: 'remove', id } : 'watch.noTopic';
+  }
+  if (query === undefined) return action === 'add' || action === 'edit' ? 'watch.queryAQuery' : 'watch.queryTermsAre';
+  if (action === 'add' || action === 'edit') {
+    if (action === 'add' && existing) return 'watch.topicExistsUse';
+    if (action === 'edit' && !existing) return 'watch.noTopicUse';
+    const topic = { id, ...(existing?.name ? { name: existing.name } : {}), query };
+    return { kind: 'put', action, topic, ...(action === 'add' && personal ? { personal: true } : {}) };
+  }
+  if (!existing) return 'watch.noTopic';
+  const terms = termsFromText(query);
+  return { kind: 'overlay', id, include: action === 'include' ? terms : [], exclude: action === 'exclude' ? terms : [] };
+}

@@ -18,6 +18,7 @@ import { FeedStateStore } from './store/feed-state-store.ts';
 import { ChatPrefsStore } from './store/chat-prefs-store.ts';
 import { RegistryStore, runtimeChanges } from './store/registry-store.ts';
 import { SubscriptionStore } from './store/subscription-store.ts';
+import { PersonalTopicStore } from './store/personal-topic-store.ts';
 import { StoryIndex } from './stories/story-index.ts';
 import { TopicCatalog } from './app/topic-catalog.ts';
 import { FeedCatalog } from './app/feed-catalog.ts';
@@ -60,7 +61,8 @@ async function openDomain(store: Store, o: StartOptions) {
   const registry = new RegistryStore(store);
   const subscriptions = new SubscriptionStore(store);
   await subscriptions.seedFromConfig(cfg.subscriptions ?? []);
-  const topics = new TopicCatalog(o.topics, registry);
+  const personal = new PersonalTopicStore(store);
+  const topics = new TopicCatalog(o.topics, registry, personal);
   await topics.reload();
   const feeds = new FeedCatalog(cfg.feeds ?? [], registry, cfg.settings ?? {});
   const chatPrefs = new ChatPrefsStore(store);
@@ -68,6 +70,7 @@ async function openDomain(store: Store, o: StartOptions) {
   const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store));
   const feedback = new FeedbackStore(store);
   return {
+    personal,
     articles: new ArticleStore(store),
     feedStates: new FeedStateStore(store),
     subscriptions,
@@ -128,7 +131,7 @@ async function openDeliveryFor(
 ): Promise<Awaited<ReturnType<typeof openDelivery>>> {
   const { topics, articles, stories, subscriptions, chatPrefs, buttons, feedback } = d;
   const composer = createMessageComposer({
-    topics: () => topics.list(),
+    topics: () => topics.all(),
     articles,
     stories,
     subscriptions,
@@ -160,6 +163,7 @@ function commandServices(w: {
     ...d,
     feedTools: w.feedTools.tools,
     topics: async () => d.topics.list(),
+    personal: { store: d.personal, of: (owner) => d.topics.personalOf(owner), all: () => d.topics.all() },
     onTopicsChanged: () => d.topics.reload(),
     allowPrivateNetworks: o.loaded.config.settings?.allowPrivateNetworks,
     delivery: w.delivery,

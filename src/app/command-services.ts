@@ -22,6 +22,8 @@ import type { FeedEntry } from './feed-catalog.ts';
 import { watchServices } from './watch-services.ts';
 import { explainStory, feedbackServices } from './feedback-services.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
+import { scopeToChat, type PersonalOf } from './personal-scope.ts';
+import { parsePersonalId, type PersonalTopicStore } from '../store/personal-topic-store.ts';
 
 export interface DigestRequest {
   topics: string[];
@@ -81,6 +83,8 @@ export interface ServiceDeps {
   feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml' | 'importOpml'>;
   /** Verdicts from the feedback buttons and the alert counts /topic shows; without it the buttons answer "not here". */
   feedback?: FeedbackStore;
+  /** Personal topics (TopicCatalog): where they are kept, each chat's, and all topics under matcher ids. */
+  personal?: { store: PersonalTopicStore; of: PersonalOf; all: () => TopicDef[] };
 }
 
 /** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
@@ -96,7 +100,10 @@ function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (.
 
 export function createCommandServices(deps: ServiceDeps): CommandServices {
   const feeds = feedServices(deps);
-  return {
+  const p = deps.personal;
+  // Digests, trends and previews name and match personal topics too (under their matcher ids).
+  const allTopics = p ? async () => p.all() : deps.topics;
+  const services: CommandServices = {
     topics: coded('topics', 'STORE_FAILED', deps.topics),
     digest: coded('digest', 'INTERNAL', (req: DigestRequest) => digestReply(deps, req)),
     topicHits: coded('topicHits', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number) => {
@@ -106,7 +113,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     trend: coded(
       'trend',
       'INTERNAL',
-      createTrendService({ articles: deps.articles, topics: deps.topics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) }),
+      createTrendService({ articles: deps.articles, topics: allTopics, now: deps.now ?? Date.now, ...(deps.stories ? { stories: deps.stories } : {}) }),
     ),
     topicLatest: coded('topicLatest', 'STORE_FAILED', async (topic: string, sinceMs: number, untilMs: number, limit: number) => {
       const entries = (await deps.articles.listIndexBetween(sinceMs, untilMs)).filter((e) => e.topics[topic] !== undefined);
@@ -116,13 +123,26 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
     }),
     search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
-    watch: watchServices(deps),
+    watch: watchServices({
+      topics: allTopics,
+      articles: deps.articles,
+      registry: deps.registry,
+      ...(p ? { personal: p.store } : {}),
+      ...(deps.onTopicsChanged ? { onTopicsChanged: deps.onTopicsChanged } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
     feeds,
     status: coded('status', 'STORE_FAILED', () => status(deps, feeds.list)),
     explainStory: coded('explainStory', 'STORE_FAILED', (topic: string, story: string) => explainStory(deps, topic, story)),
     ...(deps.feedback ? { feedback: codedFeedback(feedbackServices({ ...deps, feedback: deps.feedback })) } : {}),
     chats: chatServices(deps),
   };
+  // Scopes the services it is called on (`this`), so a wrapper spread over them stays in force.
+  if (p)
+    services.forChat = function (this: CommandServices, where) {
+      return scopeToChat(this, where, p.of);
+    };
+  return services;
 }
 
 function chatServices(deps: ServiceDeps): CommandServices['chats'] {
@@ -146,7 +166,7 @@ async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply
     sinceMs: req.sinceMs,
     untilMs: req.untilMs,
     articles: deps.articles,
-    topicDefs: await deps.topics(),
+    topicDefs: deps.personal ? deps.personal.all() : await deps.topics(),
     lang: req.lang,
     ...(deps.stories ? { stories: deps.stories } : {}),
     ...(deps.feedName ? { feedName: deps.feedName } : {}),
@@ -283,7 +303,17 @@ async function status(deps: ServiceDeps, feedList: () => Promise<FeedView[]>) {
     store: deps.storeDisplay ?? 'unknown',
     ...(deps.platformStates ? { platforms: deps.platformStates() } : {}),
     ...(runtime ? { runtime } : {}),
+    ...(deps.personal ? { personalTopics: personalCounts(deps.personal.all()) } : {}),
   };
+}
+
+/** Personal topics and the chats that keep them, from the catalog (no ids, no chats named). */
+function personalCounts(all: readonly TopicDef[]): { topics: number; chats: number } {
+  const owners = all.flatMap((t) => {
+    const p = parsePersonalId(t.id);
+    return p ? [`${p.owner.platform} ${p.owner.chat}`] : [];
+  });
+  return { topics: owners.length, chats: new Set(owners).size };
 }
 
 /**

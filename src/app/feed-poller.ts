@@ -59,7 +59,7 @@ export class FeedPoller {
     const r = await this.poll(feed);
     const m = this.o.metrics;
     m?.itemsFetched.inc({ feed: m.feedLabel(feed.name ?? ((URL.canParse(feed.url) && new URL(feed.url).hostname) || feed.url)) }, r.items);
-    for (const s of r.stored) for (const x of s.matches) m?.matches.inc({ topic: x.id });
+    for (const s of r.stored) for (const x of s.matches) m?.matches.inc({ topic: m.topicLabel(x.id) });
     const error = r.error ? { error: r.error, ...(r.errorCode ? { code: r.errorCode } : {}) } : {};
     this.o.log.info({ feed: feed.id, status: r.status, items: r.items, new: r.newItems, alerts: r.alerts.length, ms: r.ms, ...error }, 'feed polled');
   }

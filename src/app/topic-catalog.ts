@@ -1,19 +1,26 @@
 // The live set of topics: the config's (or the default pack) with admins' /watch changes layered
-// on top, compiled once per change — never per article.
+// on top, plus everyone's personal topics, compiled once per change — never per article. Personal
+// topics are compiled into the same matcher under their owner-naming ids (personalId), so an
+// article matching one is routed, like any match, only to the subscriptions of that id: its chat.
 import type { TopicDef } from '../core/types.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
 import { applyOverlay } from '../topics/topic-overlay.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
+import { personalId, type PersonalTopicStore, type TopicOwner } from '../store/personal-topic-store.ts';
 
 export class TopicCatalog {
   private current: TopicDef[] = [];
+  private personal: { owner: TopicOwner; topic: TopicDef }[] = [];
+  private everything: TopicDef[] = [];
   private compiled: Matcher;
 
   constructor(
     private readonly base: readonly TopicDef[],
     private readonly registry: RegistryStore,
+    private readonly personalStore?: PersonalTopicStore,
   ) {
     this.current = [...base];
+    this.everything = this.current;
     this.compiled = compileTopics(this.current);
   }
 
@@ -30,8 +37,17 @@ export class TopicCatalog {
       const under = this.base.find((b) => b.id === t.id);
       if (under) next.push(applyOverlay(under, overlay));
     }
+    this.personal = (await this.personalStore?.all()) ?? [];
     this.current = next;
-    this.compiled = compileTopics(next);
+    // Digests and alerts name a personal topic by the id its chat gave it.
+    const personal = this.personal.map(({ owner, topic }): TopicDef => ({
+      ...topic,
+      id: personalId(owner, topic.id),
+      name: topic.name ?? topic.id,
+      origin: 'personal',
+    }));
+    this.everything = [...next, ...personal];
+    this.compiled = compileTopics(this.everything);
   }
 
   /** The config or pack topic under runtime changes. */
@@ -39,8 +55,21 @@ export class TopicCatalog {
     return this.base.find((t) => t.id === id);
   }
 
+  /** The global topics (config or pack, with admins' /watch changes): what every chat sees. */
   list(): TopicDef[] {
     return this.current;
+  }
+
+  /** Global and personal topics under the ids the matcher gives them (digests, alerts, previews). */
+  all(): TopicDef[] {
+    return this.everything;
+  }
+
+  /** One chat's personal topics under the ids that chat sees. */
+  personalOf(owner: TopicOwner): TopicDef[] {
+    return this.personal
+      .filter((p) => p.owner.platform === owner.platform && p.owner.chat === owner.chat)
+      .map((p) => ({ ...p.topic, origin: 'personal' as const }));
   }
 
   get(id: string): TopicDef | undefined {

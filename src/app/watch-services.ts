@@ -8,6 +8,7 @@ import { compileTopics, type Matcher } from '../topics/index.ts';
 import { applyOverlay, mergeOverlays } from '../topics/topic-overlay.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore, RuntimeTopic } from '../store/registry-store.ts';
+import { parsePersonalId, type PersonalTopicStore } from '../store/personal-topic-store.ts';
 
 /** A preview older than this is not confirmed: the articles or the topic may have changed. */
 export const PREVIEW_TTL_MS = 10 * 60_000;
@@ -17,6 +18,8 @@ export interface WatchDeps {
   topics: () => Promise<TopicDef[]>;
   articles: ArticleStore;
   registry: RegistryStore;
+  /** Where personal topics are kept; a change to a personal id (personalId) goes there. */
+  personal?: PersonalTopicStore;
   onTopicsChanged?: () => Promise<void>;
   now?: () => number;
 }
@@ -70,8 +73,27 @@ async function storedTopic(registry: RegistryStore, id: string): Promise<Runtime
   return (await registry.topics.over([], (t) => t.id)).find((t) => t.id === id);
 }
 
+/** A change to a personal topic: kept with its owner, under the id the owner's chat sees. */
+async function applyPersonal(deps: WatchDeps, store: PersonalTopicStore, change: WatchChange, stamp: { changedBy: string; changedAt: string }): Promise<void> {
+  const { owner, id } = parsePersonalId(idOf(change))!;
+  if (change.kind === 'remove') await store.remove(owner, id);
+  else if (change.kind === 'put') await store.set({ owner, topic: { ...plainTopic(change.topic), id }, ...stamp });
+  else {
+    const current = (await store.forChat(owner)).find((p) => p.topic.id === id);
+    if (!current) return;
+    await store.set({ owner, topic: applyOverlay(current.topic, { include: change.include, exclude: change.exclude }), ...stamp });
+  }
+  await deps.onTopicsChanged?.();
+}
+
+/** What is kept of a topic: its definition, not how the catalog marked it. */
+function plainTopic({ origin: _o, ...t }: TopicDef): TopicDef {
+  return t;
+}
+
 async function apply(deps: WatchDeps, change: WatchChange, by: string): Promise<void> {
   const stamp = { changedBy: by, changedAt: new Date((deps.now ?? Date.now)()).toISOString() };
+  if (deps.personal && parsePersonalId(idOf(change))) return applyPersonal(deps, deps.personal, change, stamp);
   if (change.kind === 'remove') await deps.registry.topics.remove(change.id);
   else if (change.kind === 'put') await deps.registry.topics.set(change.topic.id, { ...change.topic, ...stamp });
   else {

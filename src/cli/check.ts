@@ -1,8 +1,9 @@
 // `raqib check [--config FILE] [--online]`: validate config and env through the same path as
 // `raqib start` (so whatever start refuses, check refuses, in the same words), report every
 // problem, exit 2 on any. --online also tries the tokens and the store (exit 1 when one fails).
-// On success it lists the resulting topics (the default pack composed with the config's) and
-// warns about vocabulary terms that another term of the same vocabulary already matches.
+// On success it lists the resulting topics (the default pack composed with the config's), how
+// many personal topics each chat keeps (check-personal.ts), and warns about vocabulary terms
+// that another term of the same vocabulary already matches.
 import { readFileSync } from 'node:fs';
 import type { TopicDef } from '../core/types.ts';
 import { lintVocabularies } from '../topics/lint.ts';
@@ -12,6 +13,7 @@ import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { loadConfigContext, reportProblems } from './context.ts';
 import { checkOnline } from './check-online.ts';
 import { runtimeSection } from './check-runtime.ts';
+import { personalTopicLines } from './check-personal.ts';
 
 const USAGE = 'usage: raqib check [--config FILE] [--online]';
 
@@ -43,6 +45,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const platforms = [r.ctx.env.SLACK_BOT_TOKEN ? 'slack' : '', r.ctx.env.TELEGRAM_BOT_TOKEN ? 'telegram' : ''].filter(Boolean);
   const pack = c.settings?.defaultPack === false ? ' (no default pack)' : '';
   const warnings = lintWarnings(r.ctx.loaded.path);
+  const personal = await personalTopicLines(r.ctx.env, io.cwd, parsed.args.flags.has('online'));
   await write(
     io.stdout,
     `ok: ${r.ctx.loaded.path}\n` +
@@ -50,6 +53,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       `  platforms: ${platforms.length ? platforms.join(', ') : 'console (no platform tokens)'}\n` +
       `  store: ${r.ctx.env.RAQIB_STORE.startsWith('sqlite://') ? r.ctx.env.RAQIB_STORE : 'redis'}${r.ctx.env.storeSet ? '' : " (this config's own; set RAQIB_STORE to choose)"}\n` +
       `topics (id, origin: pack | config | extends, names):\n${topicLines(r.ctx.topics).join('\n')}\n` +
+      `${personal.join('\n')}\n` +
       (warnings.length > 0 ? `vocabulary lint:\n${warnings.join('\n')}\n` : ''),
   );
   const online = parsed.args.flags.has('online');

@@ -12,7 +12,7 @@ import { openStoreOrReport, requireConfigContext } from './context.ts';
 const USAGE = `usage: raqib reset ${RESET_PARTS.map((p) => `[--${p}]`).join(' ')} [--config FILE] [--yes]`;
 
 /** Runtime topics and feeds are named (the first 50), so that the operator sees what goes. */
-const NAMED = new Set(['runtime_topics', 'runtime_feeds']);
+const NAMED = new Set(['runtime_topics', 'personal_topics', 'runtime_feeds']);
 
 /** One line per part: how many entries in each namespace; then the ids of runtime topics and feeds. */
 async function survey(store: Store, parts: readonly ResetPart[]): Promise<{ lines: string[]; total: number }> {

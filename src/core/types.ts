@@ -126,7 +126,7 @@ export interface TopicSpec {
   background?: string[];
 }
 
-export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime';
+export type TopicOrigin = 'pack' | 'config' | 'extends' | 'runtime' | 'personal';
 
 /**
  * Which feeds a topic reads (`feeds:` or `except_feeds:` in the topic file): `only` reads these

@@ -7,6 +7,7 @@ import type { ChatRef, MessageBody } from '../core/outbound.ts';
 import { RaqibError, type StoredArticle, type StoryJoin } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
 import { subscriptionKey, type Subscription } from '../store/subscription-store.ts';
+import { reachesChat } from '../store/personal-topic-store.ts';
 import type { RaqibMetrics } from '../service/metrics.ts';
 import { alertKey, type AlertItem, type EnqueueResult, type Outbox } from './outbox.ts';
 import { chatKeyOf } from './backend.ts';
@@ -79,8 +80,9 @@ export class DeliveryRouter {
    * and its alert key drops the repeat; marking it seen first would lose the alert.
    */
   async onArticles(stored: readonly StoredArticle[], joins: readonly StoryJoin[] = []): Promise<{ added: number; duplicates: number }> {
-    for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: m.id });
-    const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant');
+    for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: this.o.metrics.topicLabel(m.id) });
+    // A personal topic's articles go to its own chat only, even were another chat subscribed to it.
+    const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant' && reachesChat(s.topic, s));
     const perChat = new Map<string, { to: ChatRef; items: AlertItem[] }>();
     for (const s of stored) {
       const topics = new Set(s.matches.map((m) => m.id));
@@ -130,7 +132,7 @@ export class DeliveryRouter {
    * the previous digest ended (or at `fallbackSinceMs`), so a missed or muted slot widens the next.
    */
   async runDigest(sub: Subscription, slotMs: number, fallbackSinceMs?: number): Promise<DigestRun> {
-    if (sub.mode.kind !== 'cron') return { status: 'not-a-digest' };
+    if (sub.mode.kind !== 'cron' || !reachesChat(sub.topic, sub)) return { status: 'not-a-digest' };
     const muted = sub.mutedUntil ? Date.parse(sub.mutedUntil) : NaN;
     if (Number.isFinite(muted) && muted > slotMs) return { status: 'muted' };
     const subKey = subscriptionKey(sub);

@@ -2,6 +2,7 @@
 // raqib needs only counters, gauges and one kind of histogram. Counters live per process (Prometheus scrapes each
 // instance); gauges that describe shared state (queue depth) are read from the store at scrape.
 
+import { parsePersonalId } from '../store/personal-topic-store.ts';
 type Labels = Record<string, string>;
 
 function escapeLabel(v: string): string {
@@ -193,6 +194,11 @@ export class RaqibMetrics {
   /** One observation per alert item when the first message carrying it is sent. */
   alertSent(publishedMs: readonly number[], sentMs: number, platform: string): void {
     for (const p of publishedMs) this.alertLatency.observe(Math.max(0, (sentMs - p) / 1000), { platform });
+  }
+
+  /** A topic's label: personal topics (their ids name a chat) count together as "personal". */
+  topicLabel(id: string): string {
+    return parsePersonalId(id) ? 'personal' : id;
   }
 
   readonly itemsFetched = this.registry.counter('raqib_items_fetched_total', 'Feed items fetched and parsed.', ['feed']);

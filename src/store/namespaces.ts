@@ -21,6 +21,7 @@ export interface NamespaceInfo {
 export const NAMESPACES = {
   meta: { part: null, what: 'store bookkeeping (when it was opened)' },
   runtime_topics: { part: 'topics', what: 'topics added, edited (/watch include/exclude overlays) or removed at run time' },
+  personal_topics: { part: 'topics', what: "everyone's own topics (/watch in a private chat), each named with its chat" },
   runtime_feeds: { part: 'feeds', what: 'feeds added or removed at run time (/feeds, raqib feeds)' },
   feed_state: { part: 'feeds', what: 'polling state per feed (validators, failures, primed)' },
   articles: { part: 'articles', what: 'stored articles' },

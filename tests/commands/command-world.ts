@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { RegistryStore, runtimeChanges } from '../../src/store/registry-store.ts';
 import { ChatPrefsStore } from '../../src/store/chat-prefs-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
+import { PersonalTopicStore } from '../../src/store/personal-topic-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
 import { FeedbackStore } from '../../src/store/feedback-store.ts';
 import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
@@ -41,6 +42,7 @@ export interface World {
   subscriptions: SubscriptionStore;
   registry: RegistryStore;
   feedStates: FeedStateStore;
+  personal: PersonalTopicStore;
   catalog: TopicCatalog;
   feedback: FeedbackStore;
   /** The store's button codec (its secret), clocked at NOW. */
@@ -95,10 +97,12 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
   const feedStates = new FeedStateStore(store);
   const feedback = new FeedbackStore(store);
   const buttons = createButtonCodec(await buttonSecret(store), buttonStash(store), () => NOW);
-  const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry);
+  const personal = new PersonalTopicStore(store);
+  const catalog = new TopicCatalog(baseTopics ?? TEST_TOPICS, registry, personal);
   await catalog.reload();
   const services = createCommandServices({
     topics: async () => catalog.list(),
+    personal: { store: personal, of: (owner) => catalog.personalOf(owner), all: () => catalog.all() },
     articles,
     subscriptions,
     chatPrefs: new ChatPrefsStore(store),
@@ -120,6 +124,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     subscriptions,
     registry,
     feedStates,
+    personal,
     catalog,
     feedback,
     buttons,
@@ -137,7 +142,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
         published,
         fetchedAt: published,
       };
-      const matches = compileTopics(catalog.list()).match({ title: article.title, text: article.text });
+      const matches = compileTopics(catalog.all()).match({ title: article.title, text: article.text });
       const stored: StoredArticle = { article, matches };
       await articles.put(stored);
       return stored;

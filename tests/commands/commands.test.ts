@@ -20,11 +20,13 @@ const run = (ctx: CommandContext, line: string) => {
 const chatSubs = () => w.subscriptions.all();
 
 describe('/help, /topics, /topic', () => {
-  it('/help lists every public command with its usage; admin commands only for admins', async () => {
-    const r = await run(w.ctx(), '/help');
+  it('/help lists every public command with its usage; admin commands only for admins (/watch also in private chats)', async () => {
+    const r = await run(w.ctx({ kind: 'group', chatId: '-100200', userId: '7' }), '/help');
     expect(r.status).toBe('ok');
     for (const c of commands.filter((c) => !c.admin)) expect(r.text).toContain(`/${c.name}`);
     expect(r.text).not.toContain('/watch');
+    expect((await run(w.ctx(), '/help')).text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
+    expect((await run(w.ctx(), '/help')).text).not.toContain('/feeds');
     const admin = await run(w.ctx({ admin: true }), '/help');
     expect(admin.text).toContain('/watch add|edit|remove|include|exclude|confirm [TOPIC] [QUERY]');
     expect(admin.text).toContain('/feeds list|add|remove|preview|import|export [URL]');
@@ -214,9 +216,9 @@ describe('/search', () => {
 });
 
 describe('/watch', () => {
-  it('a non-admin is refused and nothing changes', async () => {
+  it('a non-admin in a group is refused and nothing changes', async () => {
     const before = await w.services.topics();
-    const r = await run(w.ctx({ admin: false }), '/watch add oil oil OR نفط');
+    const r = await run(w.ctx({ admin: false, kind: 'group', chatId: '-100200', userId: '7' }), '/watch add oil oil OR نفط');
     expect(r.status).toBe('denied');
     expect(await w.services.topics()).toEqual(before);
   });

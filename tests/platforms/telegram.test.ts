@@ -39,6 +39,10 @@ describe('long polling', () => {
     expect(ar.find((c) => c.command === 'topics')!.description).toBe('قائمة المواضيع المتابعة');
     const admin = fake.myCommands({ type: 'chat', chat_id: ADMIN })!;
     expect(admin.map((c) => c.command)).toContain('watch');
+    // Anyone may keep topics of their own in a private chat: /watch there, /feeds not.
+    const privateMenu = fake.myCommands({ type: 'all_private_chats' })!.map((c) => c.command);
+    expect(privateMenu).toContain('watch');
+    expect(privateMenu).not.toContain('feeds');
     expect(log.errors()).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // cannot explode the number of series.
 import { describe, expect, it } from 'vitest';
 import { MAX_FEEDBACK_TOPICS, RaqibMetrics } from '../../src/service/metrics.ts';
+import { personalId } from '../../src/store/personal-topic-store.ts';
 
 describe('feed labels', () => {
   it('gives the first N feeds their names and counts the rest as "other"', async () => {
@@ -43,5 +44,17 @@ describe('histograms', () => {
     expect(text).toMatch(/raqib_alert_latency_seconds_bucket\{platform="slack",le="60"\} 2\n/);
     expect(text).toMatch(/raqib_alert_latency_seconds_bucket\{platform="slack",le="\+Inf"\} 2\n/);
     expect(text).toMatch(/raqib_alert_latency_seconds_count\{platform="slack"\} 2\n/);
+  });
+});
+
+describe('topic labels', () => {
+  it('counts personal topics together as "personal", never naming their chat or id', async () => {
+    const m = new RaqibMetrics();
+    for (const id of ['iraq', personalId({ platform: 'telegram', chat: '101' }, 'bitcoin'), personalId({ platform: 'slack', chat: 'U7' }, 'gold')])
+      m.matches.inc({ topic: m.topicLabel(id) });
+    const text = await m.registry.render();
+    expect(text).toContain('raqib_matches_total{topic="iraq"} 1');
+    expect(text).toContain('raqib_matches_total{topic="personal"} 2');
+    expect(text).not.toMatch(/101|bitcoin|U7|gold/);
   });
 });
