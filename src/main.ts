@@ -157,6 +157,7 @@ function commandServices(w: {
   platformHealth: PlatformHealth;
   maxStories: number;
   feedName: (id: string) => string | undefined;
+  metrics: RaqibMetrics;
 }): ReturnType<typeof createCommandServices> {
   const { d, o } = w;
   return createCommandServices({
@@ -173,6 +174,7 @@ function commandServices(w: {
       runtimeChanges(d.registry, { topics: new Set(o.topics.map((t) => t.id)), feeds: new Set((o.loaded.config.feeds ?? []).map((f) => f.url)) }),
     maxStories: w.maxStories,
     feedName: w.feedName,
+    onVerdict: (topic, verdict) => w.metrics.feedback(w.metrics.topicLabel(topic), verdict),
     log: o.log.child({ part: 'commands' }),
   });
 }
@@ -229,7 +231,7 @@ export async function startApp(o: StartOptions): Promise<RunningApp> {
   });
   const platformHealth = new PlatformHealth(log.child({ part: 'platforms' }));
   const feedTools = openFeedTools({ ...d, configFeeds: o.loaded.config.feeds ?? [], settings });
-  const services = commandServices({ o, store, d, delivery, feedTools, platformHealth, maxStories, feedName });
+  const services = commandServices({ o, store, d, delivery, feedTools, platformHealth, maxStories, feedName, metrics });
 
   // The HTTP server runs for Slack/Telegram, or when PORT is set (health and metrics of a service).
   const networked = Boolean(env.SLACK_BOT_TOKEN || env.TELEGRAM_BOT_TOKEN);

@@ -83,6 +83,8 @@ export interface ServiceDeps {
   feedTools?: Pick<CommandServices['feeds'], 'discover' | 'exportOpml' | 'importOpml'>;
   /** Verdicts from the feedback buttons and the alert counts /topic shows; without it the buttons answer "not here". */
   feedback?: FeedbackStore;
+  /** Told of each new or changed verdict (the /metrics feedback counter). */
+  onVerdict?: (topic: string, verdict: string) => void;
   /** Personal topics (TopicCatalog): where they are kept, each chat's, and all topics under matcher ids. */
   personal?: { store: PersonalTopicStore; of: PersonalOf; all: () => TopicDef[] };
 }

@@ -14,6 +14,8 @@ export interface FeedbackDeps {
   articles: ArticleStore;
   stories?: StoryIndex;
   feedback: FeedbackStore;
+  /** Told of each new or changed verdict (the /metrics feedback counter). */
+  onVerdict?: (topic: string, verdict: string) => void;
 }
 
 const CLAUSE_MAX = 60;
@@ -29,7 +31,7 @@ export function feedbackServices(deps: FeedbackDeps): FeedbackServices {
   return {
     async record(v) {
       const lead = await leadArticle(deps, v.story);
-      return deps.feedback.record({
+      const r = await deps.feedback.record({
         topic: v.topic,
         story: v.story,
         url: lead?.article.url ?? '',
@@ -41,6 +43,8 @@ export function feedbackServices(deps: FeedbackDeps): FeedbackServices {
         user: v.user,
         at: new Date(v.atMs).toISOString(),
       });
+      if (r !== 'same') deps.onVerdict?.(v.topic, v.verdict);
+      return r;
     },
     summary: (topic, sinceMs, untilMs) => deps.feedback.summary(topic, sinceMs, untilMs),
   };

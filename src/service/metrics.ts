@@ -156,7 +156,7 @@ export const ALERT_LATENCY_BUCKETS = [10, 30, 60, 120, 300, 600, 1200, 1800, 360
 /** At most this many topics get a `topic` label of their own on the feedback counter. */
 export const MAX_FEEDBACK_TOPICS = 200;
 
-const VERDICT_RE = /^[a-z][a-z_]{0,23}$/;
+const VERDICT_RE = /^[a-z][a-z_-]{0,23}$/;
 
 /** The metrics raqib exports; one instance per process, passed to the parts that count. */
 export class RaqibMetrics {
