@@ -1,5 +1,5 @@
 // /feeds with discovery wired (as the running bot has it): a page offers its feeds with the exact
-// commands, a feed URL is added with its preview, /feeds preview saves nothing, /feeds export
+// commands and a button each, a feed URL is previewed with a confirm button and added once confirmed, /feeds preview saves nothing, /feeds export
 // gives OPML as a file and as text, and failures say why without storing anything.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
@@ -62,26 +62,50 @@ const run = (ctx: CommandContext, text: string) => dispatch(ctx, 'feeds', text);
 const stored = async () => (await w.services.feeds.list()).map((f) => f.url);
 
 describe('/feeds add and preview with discovery', () => {
-  it('a page with two feeds: lists them with the exact /feeds add commands, stores nothing', async () => {
+  it('a page with two feeds: lists them with the exact /feeds add commands and a button each, stores nothing', async () => {
     const r = await run(admin, `add ${site.url('/')}`);
     expect(r.status).toBe('ok');
     expect(r.text).toContain(
       `is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`,
     );
+    expect(r.buttons).toEqual([
+      [{ label: 'Alpha', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/a.xml')}` } }],
+      [{ label: 'Beta', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/b.xml')}` } }],
+    ]);
     expect(await stored()).toEqual([]);
   });
 
-  it('a page with one feed shows its preview and how to add it; the exact feed URL then adds it with the preview', async () => {
+  it('a feed URL is previewed with Add this feed and Cancel, saved only with confirm (typed or pressed)', async () => {
+    const previewed = await run(admin, `add ${site.url('/a.xml')}`);
+    expect(previewed.status).toBe('ok');
+    expect(previewed.text).toContain(`Not added yet. What ${site.url('/a.xml')} brings:\nAlpha — ${site.url('/a.xml')}`);
+    expect(previewed.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')} confirm`);
+    expect(previewed.buttons).toEqual([
+      [
+        { label: 'Add this feed', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/a.xml')} confirm` } },
+        { label: 'Cancel', action: { kind: 'cancel', what: 'feed-add' } },
+      ],
+    ]);
+    expect(await stored()).toEqual([]);
+    const ar = await run(w.ctx({ admin: true, lang: 'ar' }), `add ${site.url('/a.xml')}`);
+    expect(ar.buttons?.[0]?.map((b) => b.label)).toEqual(['أضف هذا المصدر', 'إلغاء']);
+    expect((await run(admin, `preview ${site.url('/a.xml')} confirm`)).status).toBe('usage');
+    expect((await run(admin, `add ${site.url('/a.xml')} yes`)).text).toContain('Added feed');
+    expect(await stored()).toEqual([site.url('/a.xml')]);
+  });
+
+  it('a page with one feed shows its preview and how to add it; confirm adds that feed with the preview', async () => {
     const page = await run(admin, `add ${site.url('/one.html')}`);
     expect(page.text).toContain(`${site.url('/one.html')} is a page; its feed is:\nAlpha — ${site.url('/a.xml')}`);
-    expect(page.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')}`);
+    expect(page.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')} confirm`);
     expect(await stored()).toEqual([]);
-    const added = await run(admin, `add ${site.url('/a.xml')}`);
+    const added = await run(admin, `add ${site.url('/one.html')} confirm`);
     expect(added.status).toBe('ok');
     expect(added.text).toContain(`Added feed ${site.url('/a.xml')}; it is polled from the next round. What it brings:`);
     expect(added.text).toContain('• Baghdad talks resume\n  https://n.example/Alpha/1\n  topics: iraq (iraq OR العراق OR بغداد OR baghdad)');
     expect(await stored()).toEqual([site.url('/a.xml')]);
     expect((await run(admin, `add ${site.url('/a.xml')}`)).text).toContain('Already polled');
+    expect((await run(admin, `add ${site.url('/one.html')}`)).text).toContain('Already polled');
   });
 
   it('/feeds preview shows the summary in Arabic too and saves nothing', async () => {
@@ -105,7 +129,7 @@ describe('/feeds add and preview with discovery', () => {
 
 describe('/feeds export', () => {
   it('sends OPML as a file (and as text for platforms without files) that reads back to the same feeds', async () => {
-    await run(admin, `add ${site.url('/a.xml')}`);
+    await run(admin, `add ${site.url('/a.xml')} confirm`);
     const r = await run(admin, 'export');
     expect(r.status).toBe('ok');
     expect(r.file?.name).toBe('raqib-feeds.opml');

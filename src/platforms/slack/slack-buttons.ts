@@ -5,7 +5,7 @@
 import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
 import type { Reply } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
-import { commandContext, type Respond, type SlackChatDeps } from './slack-chat.ts';
+import { commandContext, sendReply, type Respond, type SlackChatDeps } from './slack-chat.ts';
 import { slackError } from './slack-sender.ts';
 import { slackReplyParts } from './slack-buttons-render.ts';
 import { escapeSlackText } from './slack-text.ts';
@@ -47,6 +47,8 @@ export async function answerPress(deps: SlackChatDeps, body: SlackPress, action:
       ? await runAction(ctx, opened.action, (err) => deps.log.error({ err, action: opened.action.kind }, 'slack: button failed'))
       : refusedAction(ctx.lang, opened);
   }
+  // A pressed command answers as the typed command would: in the channel, or to the presser alone.
+  if (result.command) return sendReply(deps, result.command, asker, respond, { pressed: true });
   const marked = result.relabel && channel && body.message ? await relabel(deps, channel.id, body.message, action, result.relabel) : false;
   if (result.edit && channel && body.message) await editMessage(deps, channel.id, body.message.ts, result.edit);
   // A marked button says enough; anything else is told to the presser alone.

@@ -8,7 +8,7 @@ import { pickLang } from '../../../commands/registry.ts';
 import type { CommandContext, Reply, UiLang } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { ChatDeps, TgMessage } from './telegram-chat.ts';
-import { commandContext } from './telegram-chat.ts';
+import { commandContext, sendReply } from './telegram-chat.ts';
 import { replyToTelegramHtml } from './telegram-html.ts';
 import { inlineKeyboard, sealRows, telegramError } from './telegram-sender.ts';
 
@@ -49,8 +49,11 @@ export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promi
       : refusedAction(lang, opened);
   }
   const alert = result.reply !== undefined && [...result.notice].length <= ANSWER_MAX;
-  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, text: result.notice, ...(alert ? { show_alert: true } : {}) });
+  const text = result.notice ? { text: result.notice } : {};
+  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, ...text, ...(alert ? { show_alert: true } : {}) });
   if (!msg?.chat) return;
+  // A pressed command answers as the typed command would, quoting the message with the button.
+  if (result.command) await sendReply(deps, msg, result.command);
   if (result.reply && !alert) await sendShortReply(deps, msg, result.reply);
   if (result.relabel) await relabelRow(deps, msg, cq.data ?? '', result.relabel);
   if (result.edit) await editInPlace(deps, msg, result.edit);
