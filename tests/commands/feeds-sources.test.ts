@@ -4,53 +4,30 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
 import type { CommandContext } from '../../commands/types.ts';
-import { discoverForChat } from '../../src/app/feed-discovery.ts';
 import { FeedSources } from '../../src/app/feed-sources.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
 import { readOpml, writeOpml } from '../../src/feeds/opml.ts';
-import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
-import { TEST_TOPICS, openWorld, type World } from './command-world.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
+import { startFeedSite, type FeedSite } from '../helpers/feed-site.ts';
+import { openWorld, type World } from './command-world.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
-const rss = (title: string) =>
-  `<rss version="2.0"><channel><title>${title}</title><item><title>Baghdad talks resume</title><link>https://n.example/${title}/1</link><pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate></item><item><title>Weather</title><link>https://n.example/${title}/2</link><pubDate>Tue, 10 Mar 2026 04:00:00 GMT</pubDate></item></channel></rss>`;
-
+let feedSite: FeedSite;
 let site: FeedServer;
-let fetcher: Fetcher;
 let w: World;
 let admin: CommandContext;
 
 beforeAll(async () => {
-  site = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'] });
-  site.serve(
-    '/',
-    `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/atom+xml" href="/b.xml"></head></html>`,
-    { contentType: 'text/html' },
-  );
-  site.serve('/one.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"></head></html>`, { contentType: 'text/html' });
-  site.serve('/nothing.html', '<html><body>no feeds</body></html>', { contentType: 'text/html' });
-  site.serve('/a.xml', rss('Alpha'));
-  site.serve('/b.xml', rss('Beta'));
+  feedSite = await startFeedSite();
+  site = feedSite.site;
 });
 afterAll(async () => {
-  await fetcher.close();
-  await site.close();
+  await feedSite.close();
 });
 beforeEach(async () => {
-  const matcher = compileTopics(TEST_TOPICS);
   // The world's stores exist only once it is open; export reads them through this holder.
   const late: { sources?: FeedSources } = {};
-  w = await openWorld({
-    // The check's DNS: the local site is on loopback, allowed here as settings.allowPrivateNetworks would.
-    allowPrivateNetworks: ['127.0.0.1'],
-    feedTools: {
-      discover: (url) => discoverForChat(url, fetcher, () => matcher),
-      exportOpml: async () => writeOpml(await late.sources!.exportable()),
-    },
-  });
+  w = await openWorld(feedSite.worldOptions({ exportOpml: async () => writeOpml(await late.sources!.exportable()) }));
   late.sources = new FeedSources({ registry: w.registry, feedStates: w.feedStates });
   admin = w.ctx({ admin: true });
 });

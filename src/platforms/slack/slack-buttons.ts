@@ -3,6 +3,7 @@
 // run through commands/actions.ts and answered: feedback marks the pressed button in the message
 // (chat.update), everything else answers the presser alone (an ephemeral through response_url).
 import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
+import { pressedMessageScript } from '../../../commands/registry.ts';
 import type { Reply } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { commandContext, sendReply, type Respond, type SlackChatDeps } from './slack-chat.ts';
@@ -37,7 +38,7 @@ export async function answerPress(deps: SlackChatDeps, body: SlackPress, action:
     channel_id: channel?.id ?? '',
     channel_name: channel?.name ?? '',
   };
-  const ctx = await commandContext(deps, asker, body.message?.text ?? '');
+  const ctx = await commandContext(deps, asker, pressedMessageScript(body.message?.text ?? ''));
   if (body.message?.thread_ts && body.message.thread_ts !== body.message.ts) ctx.chat.thread = body.message.thread_ts;
   let result: ActionResult;
   if (!deps.buttons || !channel) result = { status: 'usage', notice: t(ctx.lang, 'actions.unavailable') };

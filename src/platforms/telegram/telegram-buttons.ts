@@ -4,7 +4,7 @@
 // (too old, deleted) only loses that touch: the press was still answered and recorded.
 import type { Telegram } from 'telegraf';
 import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
-import { pickLang } from '../../../commands/registry.ts';
+import { pickLang, pressedMessageScript } from '../../../commands/registry.ts';
 import type { CommandContext, Reply, UiLang } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { ChatDeps, TgMessage } from './telegram-chat.ts';
@@ -36,7 +36,7 @@ function pressContext(deps: ChatDeps, cq: TgCallbackQuery, msg: TgMessage, lang:
 }
 
 export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promise<void> {
-  const lang = pickLang(cq.from.language_code, cq.message?.text ?? '');
+  const lang = pickLang(cq.from.language_code, pressedMessageScript(cq.message?.text ?? ''));
   const msg = cq.message;
   let result: ActionResult;
   if (!deps.buttons || !msg?.chat) result = { status: 'usage', notice: t(lang, 'actions.unavailable') };
