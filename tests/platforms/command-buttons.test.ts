@@ -53,7 +53,10 @@ describe('command buttons on Telegram', () => {
     expect(welcome.text).toContain("• Today's digest: /digest");
     expect(labels(welcome)).toEqual([['See the watched topics'], ['Subscribe to a topic'], ["Today's digest"]]);
     let answer: { text?: string } = {};
-    const digest = await next(USER, async () => (answer = await tgPress(h.fake, USER, welcome.message_id, tgKey(keysOf(welcome), "Today's").callback_data, USER)));
+    const digest = await next(
+      USER,
+      async () => (answer = await tgPress(h.fake, USER, welcome.message_id, tgKey(keysOf(welcome), "Today's").callback_data, USER)),
+    );
     expect(digest.text).toContain('Rockets hit Baghdad airport');
     expect(answer.text).toBeUndefined();
     const ar = await say(USER, '/start', { id: USER, language_code: 'ar' });
