@@ -5,8 +5,10 @@
 import type { ActionKind, ActionOf, ButtonAction } from '../src/core/buttons.ts';
 import type { OpenResult } from '../src/core/button-codec.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { cancelAction } from './action-cancel.ts';
 import { feedbackAction } from './action-feedback.ts';
 import { muteAction } from './action-mute.ts';
+import { runCommandAction } from './action-run.ts';
 import { whyAction } from './action-why.ts';
 import type { CommandContext, Reply, UiLang } from './types.ts';
 
@@ -24,15 +26,22 @@ export interface ActionResult {
   relabel?: (label: string, pressed: boolean) => string;
   /** The message itself replaced by this reply (text and buttons: pagination). */
   edit?: Reply;
+  /**
+   * A command's reply (a `run` button), sent the way the typed command's answer is: a message in
+   * the chat (Telegram), in the channel or to the presser alone as the reply says (Slack).
+   */
+  command?: Reply;
 }
 
-export type ActionHandler<K extends ActionKind> = (ctx: CommandContext, action: ActionOf<K>) => Promise<ActionResult>;
+export type ActionHandler<K extends ActionKind> = (ctx: CommandContext, action: ActionOf<K>, onError?: (err: unknown) => void) => Promise<ActionResult>;
 
 /** Every kind of button raqib draws and the handler that answers it. */
 export const ACTION_HANDLERS: { [K in ActionKind]?: ActionHandler<K> } = {
   feedback: feedbackAction,
   mute: muteAction,
   why: whyAction,
+  run: runCommandAction,
+  cancel: cancelAction,
 };
 
 const NOTICE_MAX = 200;
@@ -46,7 +55,7 @@ export async function runAction(ctx: CommandContext, action: ButtonAction, onErr
   const handler = ACTION_HANDLERS[action.kind] as ActionHandler<ActionKind> | undefined;
   if (!handler) return { status: 'usage', notice: t(ctx.lang, 'actions.unavailable') };
   try {
-    return clipNotice(await handler(ctx, action));
+    return clipNotice(await handler(ctx, action, onError));
   } catch (err) {
     onError(err);
     return { status: 'error', notice: t(ctx.lang, 'actions.failed') };

@@ -1,6 +1,6 @@
 // Phrasing for the sources side of /feeds (discovery, preview, import reports), in the chat's
 // language. The views are plain data the services fill from src/feeds; commands only phrase.
-import { type UiLang } from './types.ts';
+import { type ButtonRow, type UiLang } from './types.ts';
 import { t } from '../src/i18n/catalogue.ts';
 
 export interface FeedCandidateView {
@@ -70,6 +70,29 @@ export function choicesText(pageUrl: string, feeds: readonly FeedCandidateView[]
   const head = t(lang, 'feeds-text.isAPage', { pageUrl, length: feeds.length });
   const lines = feeds.map((f, i) => `${i + 1}. ${f.title ?? f.url} (${f.format}, ${f.itemCount})\n   /feeds ${verb} ${f.url}`);
   return [head, ...lines].join('\n');
+}
+
+/** Button labels stay short: Slack cuts button text at 75 characters, phones far sooner. */
+const LABEL_MAX = 60;
+
+function label(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= LABEL_MAX ? chars.join('') : `${chars.slice(0, LABEL_MAX - 1).join('')}…`;
+}
+
+/** One button per feed found on a page (its title, else its URL): pressing previews it for adding. */
+export function choiceButtons(feeds: readonly FeedCandidateView[]): ButtonRow[] {
+  return feeds.map((f) => [{ label: label(f.title?.trim() || f.url), action: { kind: 'run', command: 'feeds', args: `add ${f.url}` } }]);
+}
+
+/** Under a feed's preview: add it (the same as typing /feeds add URL confirm), or give up. */
+export function confirmButtons(url: string, lang: UiLang): ButtonRow[] {
+  return [
+    [
+      { label: t(lang, 'feeds.addThisFeed'), action: { kind: 'run', command: 'feeds', args: `add ${url} confirm` } },
+      { label: t(lang, 'feeds.cancel'), action: { kind: 'cancel', what: 'feed-add' } },
+    ],
+  ];
 }
 
 export function importReportText(r: ImportReportView, lang: UiLang): string {

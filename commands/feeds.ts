@@ -1,10 +1,11 @@
 // /feeds list|add|remove|preview|import|export URL — admins manage the feeds raqib polls. With a fetcher
 // wired (the running bot), add and preview discover: a page gives its feeds to choose from (one
-// line each with the exact /feeds add command), a feed gives its preview. New URLs pass the
-// fetcher's own guard (scheme, private networks, every redirect hop) before they are stored.
+// line each with the exact /feeds add command, and a button each), a feed gives its preview, and
+// /feeds add saves only once confirmed (its button, or `confirm` typed after the URL). New URLs
+// pass the fetcher's own guard (scheme, private networks, every redirect hop) before they are stored.
 import { argSpec } from './arg-spec.ts';
 import { clip, parseArgs, usageReply } from './args.ts';
-import { choicesText, previewText, type DiscoveryView } from './feeds-text.ts';
+import { choiceButtons, choicesText, confirmButtons, previewText, type DiscoveryView } from './feeds-text.ts';
 import { importReply } from './feeds-import.ts';
 import { ok, type CommandContext, type CommandDef, type FeedView, type Reply, type UiLang } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
@@ -22,6 +23,7 @@ const SPEC = argSpec([
     optional: true,
     description: describe('describe.feeds.URL'),
   },
+  { name: 'CONFIRM', kind: 'enum', values: ['confirm', 'yes'], optional: true, description: describe('describe.feeds.CONFIRM') },
 ]);
 
 export const feeds: CommandDef = {
@@ -33,8 +35,9 @@ export const feeds: CommandDef = {
     const lang = ctx.lang;
     const p = await parseArgs(this.name, SPEC, argText, ctx);
     if (!p.ok) return p.reply;
-    const { ACTION: verb, URL: url } = p.values;
+    const { ACTION: verb, URL: url, CONFIRM: confirmed } = p.values;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
+    if (confirmed !== undefined && verb !== 'add') return usage();
     if (verb === 'import') return url === undefined ? importReply(ctx) : usage();
     if (verb === 'list' || verb === 'export')
       return url === undefined ? (verb === 'list' ? ok(formatList(await ctx.services.feeds.list(), lang), { ephemeral: true }) : exportReply(ctx)) : usage();
@@ -46,7 +49,7 @@ export const feeds: CommandDef = {
     if (verb === 'preview') return preview(ctx, checked.url);
     if (verb === 'add') {
       if (known) return usage(t(lang, 'feeds.alreadyPolled', { url: checked.url }));
-      return add(ctx, checked.url, list);
+      return add(ctx, checked.url, list, confirmed !== undefined);
     }
     if (!known) return usage(t(lang, 'feeds.noFeedSee', { url: checked.url }));
     if (known.source === 'config') {
@@ -85,10 +88,11 @@ async function preview(ctx: CommandContext, url: string): Promise<Reply> {
 }
 
 /**
- * A URL that is itself a feed is added, and its preview shown with the confirmation; a page's
- * feeds are offered (with the preview when there is one), to be added by their exact URL.
+ * A feed (the URL itself, or the one feed of a page) is previewed with a confirm button and saved
+ * once confirmed; a page's several feeds are offered, a button each, to be previewed in turn.
+ * Without a fetcher (no preview to show) the URL is saved at once.
  */
-async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<Reply> {
+async function add(ctx: CommandContext, url: string, list: FeedView[], confirmed: boolean): Promise<Reply> {
   const lang = ctx.lang;
   const by = `${ctx.platform}:${ctx.user.id}`;
   if (!ctx.services.feeds.discover) {
@@ -98,16 +102,17 @@ async function add(ctx: CommandContext, url: string, list: FeedView[]): Promise<
   const found = await ctx.services.feeds.discover(url);
   const bad = notAFeed(found, url, lang);
   if (bad) return bad;
-  if (found.kind === 'page') return ok(choicesText(found.pageUrl, found.feeds, lang, 'add'), { ephemeral: true });
+  if (found.kind === 'page') return ok(choicesText(found.pageUrl, found.feeds, lang, 'add'), { ephemeral: true, buttons: choiceButtons(found.feeds) });
   if (found.kind !== 'feed') return bad!;
-  if (found.feed.via !== 'given') {
-    const also = t(lang, 'feeds.isAPage', { url });
-    const how = t(lang, 'feeds.addItWith', { url: found.feed.url });
-    return ok(`${also}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true });
+  const feedUrl = found.feed.url;
+  if (list.some((f) => sameUrl(f.url, feedUrl))) return ok(t(lang, 'feeds.alreadyPolled', { url: feedUrl }), { ephemeral: true });
+  if (!confirmed) {
+    const head = found.feed.via === 'given' ? t(lang, 'feeds.notAddedYet', { url }) : t(lang, 'feeds.isAPage', { url });
+    const how = t(lang, 'feeds.addItWith', { url: feedUrl });
+    return ok(`${head}\n${previewText(found.preview, lang)}\n\n${how}`, { ephemeral: true, buttons: confirmButtons(feedUrl, lang) });
   }
-  if (list.some((f) => sameUrl(f.url, found.feed.url))) return ok(t(lang, 'feeds.alreadyPolled', { url: found.feed.url }), { ephemeral: true });
-  await ctx.services.feeds.add(found.feed.url, by);
-  const done = t(lang, 'feeds.addedFeedIt3', { url: found.feed.url });
+  await ctx.services.feeds.add(feedUrl, by);
+  const done = t(lang, 'feeds.addedFeedIt3', { url: feedUrl });
   return ok(`${done}\n${previewText(found.preview, lang)}`);
 }
 

@@ -119,6 +119,18 @@ async function withChosenLang(ctx: CommandContext, onError?: (err: unknown) => v
   }
 }
 
+/**
+ * What a button press is answered in when the platform gives no language: the script its message
+ * is mostly written in (URLs aside), as text for pickLang ('' when mostly Latin). Any Arabic letter
+ * would be too eager here: an English feed preview quotes a topic's Arabic terms.
+ */
+export function pressedMessageScript(text: string): string {
+  const words = text.replace(/https?:\/\/\S+/g, '');
+  const arabic = (words.match(/[\u0600-\u06FF]/g) ?? []).length;
+  const latin = (words.match(/[A-Za-z]/g) ?? []).length;
+  return arabic > latin ? words : '';
+}
+
 /** Picks the reply language: what the platform says, else the script the person wrote in. */
 export function pickLang(platformLang: string | undefined, text: string): 'ar' | 'en' {
   if (platformLang) return platformLang.toLowerCase().startsWith('ar') ? 'ar' : 'en';

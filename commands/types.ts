@@ -41,23 +41,11 @@ export interface Reply {
    */
   image?: ReplyImage;
   /**
-   * Next steps, each one command to run. `text` already lists them as lines, so every platform
-   * shows them; a platform with buttons may render these instead of (or beside) those lines.
-   */
-  actions?: ReplyAction[];
-  /**
    * Rows of buttons under the reply (src/core/buttons.ts): each platform seals the actions and
    * draws them (Telegram inline keyboard, Slack actions block; the console lists them). A press
    * comes back as the action, run by commands/actions.ts.
    */
   buttons?: ButtonRow[];
-}
-
-export interface ReplyAction {
-  /** What the step does, in the reply's language. */
-  label: string;
-  /** The exact command line, e.g. "/subscribe iraq". */
-  command: string;
 }
 
 export interface ReplyImage {

@@ -51,6 +51,14 @@ const SCHEMAS: Record<ActionKind, KindSchema> = {
       ['page', 'number'],
     ],
   },
+  run: {
+    code: 'r',
+    fields: [
+      ['command', 'string'],
+      ['args', 'string'],
+    ],
+  },
+  cancel: { code: 'c', fields: [['what', ['feed-add']]] },
 };
 const BY_CODE = new Map(Object.entries(SCHEMAS).map(([kind, s]) => [s.code, { kind: kind as ActionKind, ...s }]));
 

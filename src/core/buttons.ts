@@ -13,7 +13,17 @@ export type ButtonAction =
   /** Why did this story match the topic: its clauses and terms. */
   | { kind: 'why'; topic: string; story: string }
   /** Another page of a command's answer (pagination builds on this). */
-  | { kind: 'page'; command: string; args: string; page: number };
+  | { kind: 'page'; command: string; args: string; page: number }
+  /**
+   * Runs a command line (`command` without its slash, `args` as typed) as the person who pressed,
+   * in the chat of the message: the same dispatch, permissions and language as typing it.
+   */
+  | { kind: 'run'; command: string; args: string }
+  /** Cancel under a preview that waits for a confirmation: nothing is done, the person is told so. */
+  | { kind: 'cancel'; what: CancelWhat };
+
+/** What a Cancel button gives up (each has its own answer). */
+export type CancelWhat = 'feed-add';
 
 export type ActionKind = ButtonAction['kind'];
 export type ActionOf<K extends ActionKind> = Extract<ButtonAction, { kind: K }>;

@@ -1,56 +1,33 @@
 // /feeds with discovery wired (as the running bot has it): a page offers its feeds with the exact
-// commands, a feed URL is added with its preview, /feeds preview saves nothing, /feeds export
+// commands and a button each, a feed URL is previewed with a confirm button and added once confirmed, /feeds preview saves nothing, /feeds export
 // gives OPML as a file and as text, and failures say why without storing anything.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
 import type { CommandContext } from '../../commands/types.ts';
-import { discoverForChat } from '../../src/app/feed-discovery.ts';
 import { FeedSources } from '../../src/app/feed-sources.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
 import { readOpml, writeOpml } from '../../src/feeds/opml.ts';
-import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
-import { TEST_TOPICS, openWorld, type World } from './command-world.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
+import { startFeedSite, type FeedSite } from '../helpers/feed-site.ts';
+import { openWorld, type World } from './command-world.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
-const rss = (title: string) =>
-  `<rss version="2.0"><channel><title>${title}</title><item><title>Baghdad talks resume</title><link>https://n.example/${title}/1</link><pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate></item><item><title>Weather</title><link>https://n.example/${title}/2</link><pubDate>Tue, 10 Mar 2026 04:00:00 GMT</pubDate></item></channel></rss>`;
-
+let feedSite: FeedSite;
 let site: FeedServer;
-let fetcher: Fetcher;
 let w: World;
 let admin: CommandContext;
 
 beforeAll(async () => {
-  site = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'] });
-  site.serve(
-    '/',
-    `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"><link rel="alternate" type="application/atom+xml" href="/b.xml"></head></html>`,
-    { contentType: 'text/html' },
-  );
-  site.serve('/one.html', `<html><head><link rel="alternate" type="application/rss+xml" href="/a.xml"></head></html>`, { contentType: 'text/html' });
-  site.serve('/nothing.html', '<html><body>no feeds</body></html>', { contentType: 'text/html' });
-  site.serve('/a.xml', rss('Alpha'));
-  site.serve('/b.xml', rss('Beta'));
+  feedSite = await startFeedSite();
+  site = feedSite.site;
 });
 afterAll(async () => {
-  await fetcher.close();
-  await site.close();
+  await feedSite.close();
 });
 beforeEach(async () => {
-  const matcher = compileTopics(TEST_TOPICS);
   // The world's stores exist only once it is open; export reads them through this holder.
   const late: { sources?: FeedSources } = {};
-  w = await openWorld({
-    // The check's DNS: the local site is on loopback, allowed here as settings.allowPrivateNetworks would.
-    allowPrivateNetworks: ['127.0.0.1'],
-    feedTools: {
-      discover: (url) => discoverForChat(url, fetcher, () => matcher),
-      exportOpml: async () => writeOpml(await late.sources!.exportable()),
-    },
-  });
+  w = await openWorld(feedSite.worldOptions({ exportOpml: async () => writeOpml(await late.sources!.exportable()) }));
   late.sources = new FeedSources({ registry: w.registry, feedStates: w.feedStates });
   admin = w.ctx({ admin: true });
 });
@@ -62,26 +39,50 @@ const run = (ctx: CommandContext, text: string) => dispatch(ctx, 'feeds', text);
 const stored = async () => (await w.services.feeds.list()).map((f) => f.url);
 
 describe('/feeds add and preview with discovery', () => {
-  it('a page with two feeds: lists them with the exact /feeds add commands, stores nothing', async () => {
+  it('a page with two feeds: lists them with the exact /feeds add commands and a button each, stores nothing', async () => {
     const r = await run(admin, `add ${site.url('/')}`);
     expect(r.status).toBe('ok');
     expect(r.text).toContain(
       `is a page with 2 feeds. Choose one:\n1. Alpha (rss, 2)\n   /feeds add ${site.url('/a.xml')}\n2. Beta (rss, 2)\n   /feeds add ${site.url('/b.xml')}`,
     );
+    expect(r.buttons).toEqual([
+      [{ label: 'Alpha', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/a.xml')}` } }],
+      [{ label: 'Beta', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/b.xml')}` } }],
+    ]);
     expect(await stored()).toEqual([]);
   });
 
-  it('a page with one feed shows its preview and how to add it; the exact feed URL then adds it with the preview', async () => {
+  it('a feed URL is previewed with Add this feed and Cancel, saved only with confirm (typed or pressed)', async () => {
+    const previewed = await run(admin, `add ${site.url('/a.xml')}`);
+    expect(previewed.status).toBe('ok');
+    expect(previewed.text).toContain(`Not added yet. What ${site.url('/a.xml')} brings:\nAlpha — ${site.url('/a.xml')}`);
+    expect(previewed.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')} confirm`);
+    expect(previewed.buttons).toEqual([
+      [
+        { label: 'Add this feed', action: { kind: 'run', command: 'feeds', args: `add ${site.url('/a.xml')} confirm` } },
+        { label: 'Cancel', action: { kind: 'cancel', what: 'feed-add' } },
+      ],
+    ]);
+    expect(await stored()).toEqual([]);
+    const ar = await run(w.ctx({ admin: true, lang: 'ar' }), `add ${site.url('/a.xml')}`);
+    expect(ar.buttons?.[0]?.map((b) => b.label)).toEqual(['أضف هذا المصدر', 'إلغاء']);
+    expect((await run(admin, `preview ${site.url('/a.xml')} confirm`)).status).toBe('usage');
+    expect((await run(admin, `add ${site.url('/a.xml')} yes`)).text).toContain('Added feed');
+    expect(await stored()).toEqual([site.url('/a.xml')]);
+  });
+
+  it('a page with one feed shows its preview and how to add it; confirm adds that feed with the preview', async () => {
     const page = await run(admin, `add ${site.url('/one.html')}`);
     expect(page.text).toContain(`${site.url('/one.html')} is a page; its feed is:\nAlpha — ${site.url('/a.xml')}`);
-    expect(page.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')}`);
+    expect(page.text).toContain(`Add it with: /feeds add ${site.url('/a.xml')} confirm`);
     expect(await stored()).toEqual([]);
-    const added = await run(admin, `add ${site.url('/a.xml')}`);
+    const added = await run(admin, `add ${site.url('/one.html')} confirm`);
     expect(added.status).toBe('ok');
     expect(added.text).toContain(`Added feed ${site.url('/a.xml')}; it is polled from the next round. What it brings:`);
     expect(added.text).toContain('• Baghdad talks resume\n  https://n.example/Alpha/1\n  topics: iraq (iraq OR العراق OR بغداد OR baghdad)');
     expect(await stored()).toEqual([site.url('/a.xml')]);
     expect((await run(admin, `add ${site.url('/a.xml')}`)).text).toContain('Already polled');
+    expect((await run(admin, `add ${site.url('/one.html')}`)).text).toContain('Already polled');
   });
 
   it('/feeds preview shows the summary in Arabic too and saves nothing', async () => {
@@ -105,7 +106,7 @@ describe('/feeds add and preview with discovery', () => {
 
 describe('/feeds export', () => {
   it('sends OPML as a file (and as text for platforms without files) that reads back to the same feeds', async () => {
-    await run(admin, `add ${site.url('/a.xml')}`);
+    await run(admin, `add ${site.url('/a.xml')} confirm`);
     const r = await run(admin, 'export');
     expect(r.status).toBe('ok');
     expect(r.file?.name).toBe('raqib-feeds.opml');

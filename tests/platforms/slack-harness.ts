@@ -5,7 +5,7 @@ import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-
 import { ServiceServer } from '../../src/service/server.ts';
 import { sendSlackEvent, sendSlashCommand, startFakeSlack, type FakeSlack, type SlashCommandFields } from '../fakes/slack-web-api.ts';
 import type { SlackUserSpec } from '../fakes/slack-world.ts';
-import { NOW, openWorld, type World } from '../commands/command-world.ts';
+import { NOW, openWorld, type World, type WorldOptions } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
 
 export const SECRET = 'test-signing-secret-0123456789';
@@ -43,10 +43,13 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function openSlackHarness(seed: (w: World) => Promise<void> = async () => {}): Promise<SlackHarness> {
-  const w = await openWorld();
+export async function openSlackHarness(
+  seed: (w: World) => Promise<void> = async () => {},
+  opts: { world?: WorldOptions; buttons?: boolean; channels?: { id: string; name: string }[] } = {},
+): Promise<SlackHarness> {
+  const w = await openWorld(opts.world);
   await seed(w);
-  const fake = await startFakeSlack({ users: USERS });
+  const fake = await startFakeSlack({ users: USERS, ...(opts.channels ? { channels: opts.channels } : {}) });
   const server = new ServiceServer({ port: 0, host: '127.0.0.1' });
   const port = await server.listen();
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
@@ -55,6 +58,7 @@ export async function openSlackHarness(seed: (w: World) => Promise<void> = async
     env: { SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: 0, admins: [{ platform: 'slack', user: OPS }] },
     services: w.services,
     log,
+    ...(opts.buttons ? { buttons: w.buttons } : {}),
     mount: (p, h) => server.mount(p, h),
     now: () => NOW,
   });

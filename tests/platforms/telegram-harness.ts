@@ -3,7 +3,7 @@
 // real telegraf platform against it (stopped by close()).
 import { startTelegram, type TelegramPlatform } from '../../src/platforms/telegram/telegram-platform.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
-import { NOW, openWorld, type World } from '../commands/command-world.ts';
+import { NOW, openWorld, type World, type WorldOptions } from '../commands/command-world.ts';
 import { memoryLog } from './platform-helpers.ts';
 
 export const USER = 42;
@@ -23,8 +23,8 @@ export interface TelegramHarness {
   close(): Promise<void>;
 }
 
-export async function openTelegramHarness(seed: (w: World) => Promise<void> = async () => {}): Promise<TelegramHarness> {
-  const w = await openWorld();
+export async function openTelegramHarness(seed: (w: World) => Promise<void> = async () => {}, world: WorldOptions = {}): Promise<TelegramHarness> {
+  const w = await openWorld(world);
   await seed(w);
   const fake = await startFakeTelegram({
     chats: [

@@ -3,9 +3,10 @@
 // run through commands/actions.ts and answered: feedback marks the pressed button in the message
 // (chat.update), everything else answers the presser alone (an ephemeral through response_url).
 import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
+import { pressedMessageScript } from '../../../commands/registry.ts';
 import type { Reply } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
-import { commandContext, type Respond, type SlackChatDeps } from './slack-chat.ts';
+import { commandContext, sendReply, type Respond, type SlackChatDeps } from './slack-chat.ts';
 import { slackError } from './slack-sender.ts';
 import { slackReplyParts } from './slack-buttons-render.ts';
 import { escapeSlackText } from './slack-text.ts';
@@ -37,7 +38,7 @@ export async function answerPress(deps: SlackChatDeps, body: SlackPress, action:
     channel_id: channel?.id ?? '',
     channel_name: channel?.name ?? '',
   };
-  const ctx = await commandContext(deps, asker, body.message?.text ?? '');
+  const ctx = await commandContext(deps, asker, pressedMessageScript(body.message?.text ?? ''));
   if (body.message?.thread_ts && body.message.thread_ts !== body.message.ts) ctx.chat.thread = body.message.thread_ts;
   let result: ActionResult;
   if (!deps.buttons || !channel) result = { status: 'usage', notice: t(ctx.lang, 'actions.unavailable') };
@@ -47,6 +48,8 @@ export async function answerPress(deps: SlackChatDeps, body: SlackPress, action:
       ? await runAction(ctx, opened.action, (err) => deps.log.error({ err, action: opened.action.kind }, 'slack: button failed'))
       : refusedAction(ctx.lang, opened);
   }
+  // A pressed command answers as the typed command would: in the channel, or to the presser alone.
+  if (result.command) return sendReply(deps, result.command, asker, respond, { pressed: true });
   const marked = result.relabel && channel && body.message ? await relabel(deps, channel.id, body.message, action, result.relabel) : false;
   if (result.edit && channel && body.message) await editMessage(deps, channel.id, body.message.ts, result.edit);
   // A marked button says enough; anything else is told to the presser alone.

@@ -75,7 +75,7 @@ function chatOf(c: Asker): ChatInfo {
  * upload, files.completeUploadExternal) into the channel, with its comment; when that fails the
  * reply is answered as text, so the person still gets the numbers (or the OPML itself).
  */
-async function uploadReply(deps: SlackChatDeps, up: Upload, command: SlashCommand): Promise<boolean> {
+async function uploadReply(deps: SlackChatDeps, up: Upload, command: Asker): Promise<boolean> {
   const chat = chatOf(command);
   try {
     await deps.web.filesUploadV2({
@@ -114,7 +114,11 @@ const fileUpload = (file: NonNullable<Reply['file']>): Upload => ({
   ...(file.caption ? { comment: file.caption } : {}),
 });
 
-async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashCommand, respond: Respond): Promise<void> {
+/**
+ * A command's reply where it was asked: in the channel, or to the asker alone when ephemeral (or
+ * not ok). A button's command answers the same way, beside the message with the button.
+ */
+export async function sendReply(deps: SlackChatDeps, reply: Reply, command: Asker, respond: Respond, opts: { pressed?: boolean } = {}): Promise<void> {
   if (reply.image && (await uploadReply(deps, imageUpload(reply.image), command))) return;
   if (reply.file && (await uploadReply(deps, fileUpload(reply.file), command))) return;
   const visibleToAll = !reply.ephemeral && reply.status === 'ok';
@@ -126,7 +130,7 @@ async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashComman
       ...(part.blocks || reply.digest !== undefined ? {} : { mrkdwn: false }),
     };
     try {
-      await respond({ response_type: visibleToAll ? 'in_channel' : 'ephemeral', ...content });
+      await respond({ response_type: visibleToAll ? 'in_channel' : 'ephemeral', ...(opts.pressed ? { replace_original: false } : {}), ...content });
     } catch (err) {
       // An expired or used-up response_url: post through the Web API instead, so that the answer
       // (or the error) still reaches the person.
@@ -136,7 +140,7 @@ async function sendReply(deps: SlackChatDeps, reply: Reply, command: SlashComman
   }
 }
 
-async function postInstead(deps: SlackChatDeps, command: SlashCommand, content: Record<string, unknown>, visibleToAll: boolean): Promise<boolean> {
+async function postInstead(deps: SlackChatDeps, command: Asker, content: Record<string, unknown>, visibleToAll: boolean): Promise<boolean> {
   try {
     if (visibleToAll) await deps.web.chat.postMessage({ channel: command.channel_id, ...content, unfurl_links: false, unfurl_media: false } as never);
     else await deps.web.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...content } as never);

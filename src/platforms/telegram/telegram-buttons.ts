@@ -4,11 +4,11 @@
 // (too old, deleted) only loses that touch: the press was still answered and recorded.
 import type { Telegram } from 'telegraf';
 import { refusedAction, runAction, type ActionResult } from '../../../commands/actions.ts';
-import { pickLang } from '../../../commands/registry.ts';
+import { pickLang, pressedMessageScript } from '../../../commands/registry.ts';
 import type { CommandContext, Reply, UiLang } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { ChatDeps, TgMessage } from './telegram-chat.ts';
-import { commandContext } from './telegram-chat.ts';
+import { commandContext, sendReply } from './telegram-chat.ts';
 import { replyToTelegramHtml } from './telegram-html.ts';
 import { inlineKeyboard, sealRows, telegramError } from './telegram-sender.ts';
 
@@ -36,7 +36,7 @@ function pressContext(deps: ChatDeps, cq: TgCallbackQuery, msg: TgMessage, lang:
 }
 
 export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promise<void> {
-  const lang = pickLang(cq.from.language_code, cq.message?.text ?? '');
+  const lang = pickLang(cq.from.language_code, pressedMessageScript(cq.message?.text ?? ''));
   const msg = cq.message;
   let result: ActionResult;
   if (!deps.buttons || !msg?.chat) result = { status: 'usage', notice: t(lang, 'actions.unavailable') };
@@ -49,8 +49,11 @@ export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promi
       : refusedAction(lang, opened);
   }
   const alert = result.reply !== undefined && [...result.notice].length <= ANSWER_MAX;
-  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, text: result.notice, ...(alert ? { show_alert: true } : {}) });
+  const text = result.notice ? { text: result.notice } : {};
+  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, ...text, ...(alert ? { show_alert: true } : {}) });
   if (!msg?.chat) return;
+  // A pressed command answers as the typed command would, quoting the message with the button.
+  if (result.command) await sendReply(deps, msg, result.command);
   if (result.reply && !alert) await sendShortReply(deps, msg, result.reply);
   if (result.relabel) await relabelRow(deps, msg, cq.data ?? '', result.relabel);
   if (result.edit) await editInPlace(deps, msg, result.edit);

@@ -155,7 +155,8 @@ async function replyParts(deps: ChatDeps, reply: Reply): Promise<{ html: string;
   return parts;
 }
 
-async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+/** A command's reply in the chat of `msg` (and its forum thread; quoting it in groups). */
+export async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
   if (reply.image) return sendPhotoReply(deps, msg, reply.image);
   if (reply.file && (await sendDocumentReply(deps, msg, reply.file))) return;
   const parts = await replyParts(deps, reply);
