@@ -61,6 +61,9 @@ export interface SchedulerHealth {
   lastError?: string;
 }
 
+/** How long stop() waits for jobs in progress before it lets the caller go on. */
+const STOP_WAIT_MS = 15_000;
+
 export class Scheduler {
   private readonly tasks = new Map<string, Entry>();
   private readonly log: Logger;
@@ -69,6 +72,8 @@ export class Scheduler {
   private readonly coordinator?: RedisRunCoordinator;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly refreshing = new Mutex();
+  /** Jobs started and not yet finished: stop() waits for them before the store may close. */
+  private readonly jobs = new Set<Promise<void>>();
   private lastRefreshAt = 0;
   private lastError: string | undefined;
   private running = false;
@@ -103,6 +108,9 @@ export class Scheduler {
     await this.refreshing.run(() => undefined);
     await Promise.all([...this.tasks.values()].map((e) => e.task.destroy()));
     this.tasks.clear();
+    // Destroying a cron task does not wait for a run in progress (nor are start-up polls tasks): a
+    // poll still writing when the caller closes the store would fail against a closed handle.
+    await Promise.race([Promise.allSettled([...this.jobs]), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
   }
 
   health(): SchedulerHealth {
@@ -175,8 +183,15 @@ export class Scheduler {
     this.tasks.set(name, { task, signature: `${expr}@${tz}` });
   }
 
-  /** Runs one job, counts it, and never lets it throw into node-cron. */
-  private async guard(kind: string, fn: () => Promise<unknown>): Promise<void> {
+  /** Runs one job (none once stopping), counts it, and never lets it throw into node-cron. */
+  private guard(kind: string, fn: () => Promise<unknown>): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    const job = this.runJob(kind, fn);
+    this.jobs.add(job);
+    return job.finally(() => this.jobs.delete(job));
+  }
+
+  private async runJob(kind: string, fn: () => Promise<unknown>): Promise<void> {
     try {
       await fn();
       this.o.metrics?.jobRuns.inc({ job: kind, outcome: 'ok' });
