@@ -8,6 +8,7 @@ import { t } from '../src/i18n/catalogue.ts';
 import { feedbackAction } from './action-feedback.ts';
 import { muteAction } from './action-mute.ts';
 import { whyAction } from './action-why.ts';
+import { pageAction, shareAction } from './action-page.ts';
 import type { CommandContext, Reply, UiLang } from './types.ts';
 
 export interface ActionResult {
@@ -24,6 +25,8 @@ export interface ActionResult {
   relabel?: (label: string, pressed: boolean) => string;
   /** The message itself replaced by this reply (text and buttons: pagination). */
   edit?: Reply;
+  /** A new message for the whole chat (Share in channel). */
+  post?: Reply;
 }
 
 export type ActionHandler<K extends ActionKind> = (ctx: CommandContext, action: ActionOf<K>) => Promise<ActionResult>;
@@ -33,6 +36,8 @@ export const ACTION_HANDLERS: { [K in ActionKind]?: ActionHandler<K> } = {
   feedback: feedbackAction,
   mute: muteAction,
   why: whyAction,
+  page: pageAction,
+  share: shareAction,
 };
 
 const NOTICE_MAX = 200;

@@ -1,9 +1,12 @@
-// /topics — the topics raqib watches.
+// /topics — the topics raqib watches, fifteen a page.
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 import { topicName } from './topic-names.ts';
+import { askedPage, pageButtons, pageLine, pageOf } from './paging.ts';
+
+export const TOPICS_PAGE_SIZE = 15;
 
 export const topics: CommandDef = {
   name: 'topics',
@@ -16,6 +19,8 @@ export const topics: CommandDef = {
     if (list.length === 0) return ok(t(ctx.lang, 'topics.noTopicsAre'), { ephemeral: true });
     const head = t(ctx.lang, 'topics.topics', { length: list.length });
     const hint = t(ctx.lang, 'topics.detailsTopicTopic');
-    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}`), hint].join('\n'), { ephemeral: true });
+    const page = pageOf(list, askedPage(ctx), TOPICS_PAGE_SIZE);
+    const lines = page.items.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}`);
+    return ok([head, ...lines, ...pageLine(ctx.lang, page), hint].join('\n'), { ephemeral: true, buttons: pageButtons(ctx.lang, 'topics', argText, page) });
   },
 };

@@ -51,6 +51,13 @@ const SCHEMAS: Record<ActionKind, KindSchema> = {
       ['page', 'number'],
     ],
   },
+  share: {
+    code: 's',
+    fields: [
+      ['command', 'string'],
+      ['args', 'string'],
+    ],
+  },
 };
 const BY_CODE = new Map(Object.entries(SCHEMAS).map(([kind, s]) => [s.code, { kind: kind as ActionKind, ...s }]));
 

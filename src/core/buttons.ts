@@ -12,8 +12,10 @@ export type ButtonAction =
   | { kind: 'mute'; topic: string; hours: number }
   /** Why did this story match the topic: its clauses and terms. */
   | { kind: 'why'; topic: string; story: string }
-  /** Another page of a command's answer (pagination builds on this). */
-  | { kind: 'page'; command: string; args: string; page: number };
+  /** Another page of a command's answer: the command re-run for that page, in place of the message. */
+  | { kind: 'page'; command: string; args: string; page: number }
+  /** A private answer (a Slack ephemeral digest) posted to the whole chat. */
+  | { kind: 'share'; command: string; args: string };
 
 export type ActionKind = ButtonAction['kind'];
 export type ActionOf<K extends ActionKind> = Extract<ButtonAction, { kind: K }>;
