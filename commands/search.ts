@@ -34,7 +34,8 @@ export const search: CommandDef = {
       found.total > found.hits.length
         ? t(lang, 'search.articlesMatchThe', { total: found.total, from: page.offset + 1, to: page.offset + found.hits.length })
         : t(lang, 'search.articlesMatch', { total: found.total });
-    const lines = found.hits.map((h) => `• ${h.title} — ${h.source} (${h.published.slice(0, 10)})\n  ${h.url}`);
+    // The outlet is data in its own script: isolated so that it keeps its order in either language.
+    const lines = found.hits.map((h) => `• ${h.title} — \u2068${h.source}\u2069 (${h.published.slice(0, 10)})\n  ${h.url}`);
     return ok([head, ...lines, ...pageLine(lang, page)].join('\n'), { ephemeral: true, buttons: pageButtons(lang, 'search', argText, page) });
   },
 };
