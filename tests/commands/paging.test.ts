@@ -66,4 +66,15 @@ describe('pages', () => {
     expect(second.edit!.text.match(/^• /gm)).toHaveLength(2);
     expect(labels(second.edit!)).toEqual(['‹ Prev']);
   });
+
+  it('/search pages past ten with outlets; a page past the end (fewer results now) shows the last', async () => {
+    for (let i = 1; i <= 12; i++) await w.seed({ id: `s${i}`, title: `Basra port news number ${i}`, hoursAgo: i });
+    const first = await dispatch(w.ctx(), 'search', 'basra');
+    expect(first.text).toContain('12 articles match; 1–10, best first:');
+    expect(first.text).toContain('news.example.com');
+    const far = await runAction(w.ctx(), { kind: 'page', command: 'search', args: 'basra', page: 7 }, () => {});
+    expect(far.edit!.text).toContain('12 articles match; 11–12, best first:');
+    expect(far.edit!.text).toContain('Page 2 of 2');
+    expect(labels(far.edit!)).toEqual(['‹ Prev']);
+  });
 });
