@@ -10,6 +10,7 @@ import { feedbackAction } from './action-feedback.ts';
 import { muteAction } from './action-mute.ts';
 import { runCommandAction } from './action-run.ts';
 import { whyAction } from './action-why.ts';
+import { pageAction, shareAction } from './action-page.ts';
 import type { CommandContext, Reply, UiLang } from './types.ts';
 
 export interface ActionResult {
@@ -31,6 +32,8 @@ export interface ActionResult {
    * the chat (Telegram), in the channel or to the presser alone as the reply says (Slack).
    */
   command?: Reply;
+  /** A new message for the whole chat (Share in channel). */
+  post?: Reply;
 }
 
 export type ActionHandler<K extends ActionKind> = (ctx: CommandContext, action: ActionOf<K>, onError?: (err: unknown) => void) => Promise<ActionResult>;
@@ -42,6 +45,8 @@ export const ACTION_HANDLERS: { [K in ActionKind]?: ActionHandler<K> } = {
   why: whyAction,
   run: runCommandAction,
   cancel: cancelAction,
+  page: pageAction,
+  share: shareAction,
 };
 
 const NOTICE_MAX = 200;

@@ -1,9 +1,12 @@
-// /topics — the topics raqib watches, and this chat's own (personal) topics, marked.
+// /topics — the topics raqib watches, and this chat's own (personal) topics, marked; fifteen a page.
 import { NO_ARGS } from './arg-spec.ts';
 import { parseArgs } from './args.ts';
 import { ok, type CommandDef } from './types.ts';
 import { describe, t } from '../src/i18n/catalogue.ts';
 import { topicName } from './topic-names.ts';
+import { askedPage, pageButtons, pageLine, pageOf } from './paging.ts';
+
+export const TOPICS_PAGE_SIZE = 15;
 
 export const topics: CommandDef = {
   name: 'topics',
@@ -17,6 +20,8 @@ export const topics: CommandDef = {
     const head = t(ctx.lang, 'topics.topics', { length: list.length });
     const hint = t(ctx.lang, 'topics.detailsTopicTopic');
     const mark = (x: (typeof list)[number]) => (x.origin === 'personal' ? ` ${t(ctx.lang, 'topics.personalMark')}` : '');
-    return ok([head, ...list.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}${mark(x)}`), hint].join('\n'), { ephemeral: true });
+    const page = pageOf(list, askedPage(ctx), TOPICS_PAGE_SIZE);
+    const lines = page.items.map((x) => `• ${x.id} — ${topicName(x, ctx.lang)}${mark(x)}`);
+    return ok([head, ...lines, ...pageLine(ctx.lang, page), hint].join('\n'), { ephemeral: true, buttons: pageButtons(ctx.lang, 'topics', argText, page) });
   },
 };

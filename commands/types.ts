@@ -94,6 +94,10 @@ export interface CommandContext {
   now(): number;
   /** A file the person sent with the command. */
   attachment?: Attachment;
+  /** The page asked for by a "Next ›" / "‹ Prev" press (commands/paging.ts); absent: the first. */
+  page?: number;
+  /** Run for the "Share in channel" button: the answer is for the whole chat (no private copy, no Share button). */
+  sharing?: boolean;
 }
 
 /** Where a subscription lives: one chat (and thread) on one platform. */
@@ -121,6 +125,8 @@ export interface SearchHit {
   url: string;
   published: string;
   score: number;
+  /** The outlet: the feed's configured name, else the article's host. */
+  source: string;
 }
 
 export interface FeedView {
@@ -182,15 +188,15 @@ export interface CommandServices {
   /** The effective topics: config (or default pack) with /watch changes applied. */
   topics(): Promise<TopicDef[]>;
   /** A digest of stored articles for these topics in the window, as a Reply. */
-  digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang }): Promise<Reply>;
+  digest(req: { topics: string[]; sinceMs: number; untilMs: number; lang: UiLang; page?: { number: number; size: number } }): Promise<Reply>;
   /** A trend chart of stories per day for these topics, as a Reply with an image (rate-limited per chat). */
   trend(req: { topics: string[]; days: number; untilMs: number; lang: UiLang; where: ChatAddress }): Promise<Reply>;
   /** How many stored articles in the window matched the topic. */
   topicHits(topic: string, sinceMs: number, untilMs: number): Promise<number>;
   /** The newest stored articles in the window that matched the topic, newest first. */
   topicLatest(topic: string, sinceMs: number, untilMs: number, limit: number): Promise<{ title: string; url: string; published: string }[]>;
-  /** Runs an (already validated) query over stored articles, best first. */
-  search(req: { query: string; sinceMs: number; untilMs: number; limit: number }): Promise<{ total: number; hits: SearchHit[] }>;
+  /** Runs an (already validated) query over stored articles, best first: `limit` hits from `offset`. */
+  search(req: { query: string; sinceMs: number; untilMs: number; limit: number; offset?: number }): Promise<{ total: number; hits: SearchHit[] }>;
   subscriptions: {
     list(where: ChatAddress): Promise<SubscriptionView[]>;
     /** Creates or replaces the subscription of this chat to the topic. */

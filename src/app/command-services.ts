@@ -3,12 +3,14 @@
 // Each service call is a boundary: whatever it throws leaves as a coded RaqibError.
 import type { PlatformStatus } from '../core/platform-state.ts';
 import type { RuntimeChange } from '../core/runtime-change.ts';
-import type { CommandServices, FeedHealth, FeedView, Reply, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
+import type { CommandServices, FeedHealth, FeedView, Reply, SearchHit, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
 import { toRaqibError, type ErrorCode } from '../core/errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
+import { hostLabel } from '../digest/escape.ts';
+import { cleanText } from '../digest/rich-text.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
 import { createTrendService } from './trend-service.ts';
 import { Allowlist, RefusedAddressError, resolveChecked, type LookupFn } from '../feeds/ssrf.ts';
@@ -30,6 +32,8 @@ export interface DigestRequest {
   sinceMs: number;
   untilMs: number;
   lang: UiLang;
+  /** One page of the stories (on-demand /digest); absent: the first settings.digestSize. */
+  page?: { number: number; size: number };
 }
 
 /** What /status may read of delivery: a narrow port, so that commands never hold delivery itself. */
@@ -123,7 +127,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       const stored = await deps.articles.getMany(newest.map((e) => e.id));
       return stored.map((s) => ({ title: s.article.title, url: s.article.url, published: s.article.published }));
     }),
-    search: coded('search', 'INTERNAL', (req: { query: string; sinceMs: number; untilMs: number; limit: number }) => search(deps, req)),
+    search: coded('search', 'INTERNAL', (req: SearchRequest) => search(deps, req)),
     subscriptions: subscriptionServices(deps),
     watch: watchServices({
       topics: allTopics,
@@ -173,22 +177,33 @@ async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply
     ...(deps.stories ? { stories: deps.stories } : {}),
     ...(deps.feedName ? { feedName: deps.feedName } : {}),
     ...(deps.maxStories ? { maxStories: deps.maxStories } : {}),
+    ...(req.page ? { page: req.page } : {}),
   });
   // The text rendering is the fallback for platforms without a native one (console).
   return { status: 'ok', text: renderText(d, { highlight: 'none' }).trimEnd(), digest: d };
 }
 
-async function search(deps: ServiceDeps, { query, sinceMs, untilMs, limit }: { query: string; sinceMs: number; untilMs: number; limit: number }) {
+type SearchRequest = { query: string; sinceMs: number; untilMs: number; limit: number; offset?: number };
+
+async function search(deps: ServiceDeps, { query, sinceMs, untilMs, limit, offset = 0 }: SearchRequest): Promise<{ total: number; hits: SearchHit[] }> {
   const matcher = compileTopics([{ id: 'search', query }]);
   const stored = await deps.articles.listBetween(sinceMs, untilMs);
-  const hits = [];
+  const hits: (SearchHit & { feedId: string })[] = [];
   for (const s of stored) {
     const m = matcher.match({ title: s.article.title, text: s.article.text || s.article.summary });
-    if (m.length > 0) hits.push({ title: s.article.title, url: s.article.url, published: s.article.published, score: m[0]!.score });
+    if (m.length > 0)
+      hits.push({ title: s.article.title, url: s.article.url, published: s.article.published, score: m[0]!.score, source: '', feedId: s.article.feedId });
   }
   // Best first; among equals the newer one (listBetween is newest first and sort is stable).
   hits.sort((a, b) => b.score - a.score);
-  return { total: hits.length, hits: hits.slice(0, limit) };
+  const page = hits.slice(offset, offset + limit).map(({ feedId, ...h }) => ({ ...h, source: outletName(deps, feedId, h.url) }));
+  return { total: hits.length, hits: page };
+}
+
+/** The feed's configured name, else the article's host, else the feed id (cleaned: it reaches chats). */
+function outletName(deps: ServiceDeps, feedId: string, url: string): string {
+  const name = cleanText(deps.feedName?.(feedId) ?? hostLabel(url) ?? feedId);
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
 function subscriptionServices(deps: ServiceDeps): CommandServices['subscriptions'] {

@@ -58,6 +58,13 @@ const SCHEMAS: Record<ActionKind, KindSchema> = {
       ['args', 'string'],
     ],
   },
+  share: {
+    code: 's',
+    fields: [
+      ['command', 'string'],
+      ['args', 'string'],
+    ],
+  },
   cancel: { code: 'c', fields: [['what', ['feed-add']]] },
 };
 const BY_CODE = new Map(Object.entries(SCHEMAS).map(([kind, s]) => [s.code, { kind: kind as ActionKind, ...s }]));

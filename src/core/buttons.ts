@@ -12,7 +12,7 @@ export type ButtonAction =
   | { kind: 'mute'; topic: string; hours: number }
   /** Why did this story match the topic: its clauses and terms. */
   | { kind: 'why'; topic: string; story: string }
-  /** Another page of a command's answer (pagination builds on this). */
+  /** Another page of a command's answer: the command re-run for that page, in place of the message. */
   | { kind: 'page'; command: string; args: string; page: number }
   /**
    * Runs a command line (`command` without its slash, `args` as typed) as the person who pressed,
@@ -20,7 +20,9 @@ export type ButtonAction =
    */
   | { kind: 'run'; command: string; args: string }
   /** Cancel under a preview that waits for a confirmation: nothing is done, the person is told so. */
-  | { kind: 'cancel'; what: CancelWhat };
+  | { kind: 'cancel'; what: CancelWhat }
+  /** A private answer (a Slack ephemeral digest) posted to the whole chat. */
+  | { kind: 'share'; command: string; args: string };
 
 /** What a Cancel button gives up (each has its own answer). */
 export type CancelWhat = 'feed-add';

@@ -17,6 +17,8 @@ export interface BuildDigestOptions {
   untilMs: number;
   /** Most stories listed (default 10); the rest are counted in `more`. */
   maxStories?: number;
+  /** One page of the ranked stories instead (page past the end → the last); maxStories is then ignored. */
+  page?: { number: number; size: number };
   articles: ArticleStore;
   /** For first-seen times of stories that began before the window. */
   stories?: StoryIndex;
@@ -105,17 +107,19 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   const groups = groupIntoStories(hits, loaded, limit);
 
   rankGroups(groups, hits, opts);
-  const top = groups.slice(0, maxStories);
+  const size = opts.page ? Math.max(1, opts.page.size) : maxStories;
+  const page = opts.page ? pageWindow(opts.page.number, size, groups.length) : undefined;
+  const offset = page ? (page.number - 1) * size : 0;
+  const top = groups.slice(offset, offset + size);
 
   // Full articles for what is shown: every member of the top stories.
   const need = top.flatMap((g) => g.entries.map((e) => e.id)).filter((id) => !loaded.has(id));
   for (const s of await opts.articles.getMany(need)) loaded.set(s.article.id, s);
   const records = opts.stories ? await opts.stories.getMany(top.map((g) => g.storyId).filter((id) => !id.startsWith('w-'))) : new Map();
 
-  const allFeeds = new Set(hits.map((e) => e.feedId));
   const stories: DigestStory[] = [];
   for (const g of top) {
-    const story = renderStory(g, loaded, topicSet, opts, stories.length + 1);
+    const story = renderStory(g, loaded, topicSet, opts, offset + stories.length + 1);
     if (!story) continue;
     const rec = records.get(g.storyId);
     const first = rec ? Date.parse(rec.firstSeen) : NaN;
@@ -125,10 +129,17 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
   return {
     ...base,
     empty: false,
-    totals: { stories: groups.length, articles: hits.length, sources: allFeeds.size },
+    totals: { stories: groups.length, articles: hits.length, sources: new Set(hits.map((e) => e.feedId)).size },
     stories,
-    more: Math.max(0, groups.length - stories.length),
+    more: Math.max(0, groups.length - offset - stories.length),
+    ...(page ? { page } : {}),
   };
+}
+
+/** The page asked for within 1..pages. */
+function pageWindow(asked: number, size: number, total: number): { number: number; of: number } {
+  const of = Math.max(1, Math.ceil(total / size));
+  return { number: Math.min(Math.max(1, Math.floor(asked)), of), of };
 }
 
 async function keptArticles(hits: ArticleIndexEntry[], articles: ArticleStore, keep: (s: StoredArticle) => boolean): Promise<Map<string, StoredArticle>> {

@@ -69,10 +69,11 @@ export function countsLabel(d: Digest): string {
   });
 }
 
-/** "+4 more stories"; empty when nothing was left out. */
+/** "+4 more stories" (with "Page 2 of 5" on a paged digest); empty when nothing was left out. */
 export function moreLabel(d: Digest): string {
-  if (d.more <= 0) return '';
-  return plural(d.lang, 'count.moreStories', d.more);
+  const parts = d.more > 0 ? [plural(d.lang, 'count.moreStories', d.more)] : [];
+  if (d.page && d.page.of > 1) parts.push(t(d.lang, 'paging.pageOf', { page: d.page.number, pages: d.page.of }));
+  return parts.join(' · ');
 }
 
 /** The on-demand answer for an empty window. */

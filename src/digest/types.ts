@@ -67,6 +67,8 @@ export interface Digest {
   kind?: 'digest' | 'alert';
   /** The subscription's time zone: alert times are shown in it (default UTC). */
   timezone?: string;
+  /** An on-demand digest shown a page at a time: this page (1-based) of how many. */
+  page?: { number: number; of: number };
 }
 
 export const MAX_LISTED_SOURCES = 5;

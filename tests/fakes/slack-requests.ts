@@ -123,6 +123,8 @@ export interface BlockActionsFields {
   /** The pressed button, as it is in the message's blocks. */
   action: { action_id: string; block_id: string; value: string; text?: { type: 'plain_text'; text: string; emoji?: boolean } };
   message?: { ts: string; text?: string; blocks?: unknown[]; thread_ts?: string };
+  /** A press on an ephemeral message: Slack sends no `message`, only the container's ts and is_ephemeral. */
+  ephemeral?: boolean;
   response_url: string;
 }
 
@@ -133,13 +135,13 @@ export function blockActionsBody(f: BlockActionsFields): string {
     user: { id: f.user, username: f.user.toLowerCase(), name: f.user.toLowerCase(), team_id: 'T0RAQIB01' },
     api_app_id: 'A0RAQIB01',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: f.message?.ts ?? '1.000001', channel_id: f.channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: f.message?.ts ?? '1.000001', channel_id: f.channel, is_ephemeral: f.ephemeral === true },
     trigger_id: '123.456.abc',
     team: { id: 'T0RAQIB01', domain: 'raqib' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: f.channel, name: 'news' },
-    ...(f.message ? { message: { type: 'message', user: 'U0RAQIBBOT', ...f.message } } : {}),
+    ...(f.message && !f.ephemeral ? { message: { type: 'message', user: 'U0RAQIBBOT', ...f.message } } : {}),
     state: { values: {} },
     response_url: f.response_url,
     actions: [{ type: 'button', ...f.action, action_ts: String(Date.now() / 1000) }],

@@ -117,7 +117,7 @@ const editMessageText: MethodHandler = ({ world, params: p }) => {
   // Edits skip tdlib's check and get the raw server error.
   if (parsed.length > TELEGRAM_TEXT_LIMIT) return bad('Bad Request: MESSAGE_TOO_LONG');
   const m = world.message(s, p.message_id as number);
-  if (!m) return bad('Bad Request: message to edit not found');
+  if (!m || m.deleted) return bad('Bad Request: message to edit not found');
   const sameMarkup = JSON.stringify(m.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null);
   if (m.text === parsed.text && JSON.stringify(m.entities) === JSON.stringify(parsed.entities) && sameMarkup) return bad(NOT_MODIFIED);
   m.edits.push(m.source);
@@ -125,7 +125,9 @@ const editMessageText: MethodHandler = ({ world, params: p }) => {
   m.source = p.text as string;
   m.entities = parsed.entities;
   m.parse_mode = p.parse_mode as string | undefined;
-  if (p.reply_markup !== undefined) m.reply_markup = p.reply_markup;
+  // An edit without reply_markup removes the message's inline keyboard (as the real server does).
+  if (!sameMarkup) m.markupEdits = [...(m.markupEdits ?? []), m.reply_markup];
+  m.reply_markup = p.reply_markup;
   return ok(world.toApiMessage(s, m, unixNow()));
 };
 

@@ -69,7 +69,7 @@ export async function slackPress(
   s: { fake: FakeSlack; eventsUrl: string; secret: string; channel: string; user: string },
   alert: PostedAlert,
   label: string,
-  opts: { value?: string; signature?: string; timestamp?: number } = {},
+  opts: { value?: string; signature?: string; timestamp?: number; ephemeral?: boolean } = {},
 ) {
   const { block, btn } = slackButton(alert.blocks, label);
   const id = `press${nextResponse++}`;
@@ -80,9 +80,40 @@ export async function slackPress(
       channel: s.channel,
       action: { action_id: btn.action_id, block_id: block.block_id, value: opts.value ?? btn.value, text: btn.text },
       message: { ts: alert.ts, text: alert.text, blocks: alert.blocks },
+      ...(opts.ephemeral ? { ephemeral: true } : {}),
       response_url: s.fake.responseUrl(id),
     },
     { signingSecret: s.secret, ...(opts.signature ? { signature: opts.signature } : {}), ...(opts.timestamp ? { timestamp: opts.timestamp } : {}) },
   );
   return { status: res.status, answers: () => s.fake.responses(id) };
 }
+
+const PLACES =
+  'Karkh Rusafa Adhamiya Kadhimiya Mansour Dora Zayouna Karrada Sadr Jadriya Bayaa Amil Hurriya Shula Ghazaliya Yarmouk Saydiya Baladiyat Shaab Waziriya Bab Jamila Husseiniya Rashidiya Taji'.split(
+    ' ',
+  );
+const EVENTS =
+  'bridge market school clinic stadium library bakery hospital museum garden station garage factory harbor theatre mosque bank tower cinema hotel zoo farm port dam mill'.split(
+    ' ',
+  );
+const ACTS =
+  'reopens floods burns closes expands collapses shuts thrives sinks grows stalls wins loses moves opens votes strikes rises falls waits ends starts halts returns fades'.split(
+    ' ',
+  );
+
+/** `n` stored articles matching "iraq", each its own story (no shared words but Baghdad), newest first: `p<i>`. */
+export async function seedStories(w: World, n: number): Promise<string[]> {
+  const titles: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const title = `Baghdad ${PLACES[i]} ${EVENTS[i]} ${ACTS[i]} ${i + 1}`;
+    await w.seed({ id: `p${i + 1}`, title, hoursAgo: 0.5 + i * 0.25, feedId: `feed-${i % 3}` });
+    titles.push(title);
+  }
+  return titles;
+}
+
+/** The alert tests' own story, seeded before each test. */
+export const ALERT_TITLE = 'Rockets hit Baghdad airport';
+
+/** The seeded titles (seedStories, and ALERT_TITLE) a rendered page shows, in order. */
+export const titlesIn = (rendered: string): string[] => [...rendered.matchAll(/Baghdad \w+ \w+ \w+ \d+|Rockets hit Baghdad airport/g)].map((m) => m[0]);

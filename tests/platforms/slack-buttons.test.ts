@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
 import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
+import { sendSlashCommand, startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
 import { validateBlocks } from '../fakes/slack-limits.ts';
 import { slackReplyParts } from '../../src/platforms/slack/slack-buttons-render.ts';
-import { composeAlert, slackButton, slackPress, type PostedAlert, type SlackBlock } from './button-helpers.ts';
+import { ALERT_TITLE, composeAlert, seedStories, slackButton, slackPress, titlesIn, type PostedAlert, type SlackBlock } from './button-helpers.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
 
@@ -127,5 +127,87 @@ describe('alert buttons on Slack', () => {
     const [section, actions] = part!.blocks as [{ text: { text: string } }, SlackBlock];
     expect(section.text.text).toBe('a & <b>');
     expect(await w.buttons.open(actions.elements![0]!.value)).toMatchObject({ ok: true, action: next });
+  });
+});
+
+describe('/digest pages and Share on Slack', () => {
+  /** /digest in the channel: the ephemeral answer, as a pressable message. */
+  async function askDigest(): Promise<PostedAlert> {
+    const id = 'digest-cmd';
+    const res = await sendSlashCommand(
+      eventsUrl,
+      { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: CHANNEL, channel_name: 'news', response_url: fake.responseUrl(id) },
+      { signingSecret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const [r] = await waitFor(() => fake.responses(id).length > 0 && fake.responses(id), 'the digest');
+    expect(r!.body.response_type).toBe('ephemeral');
+    expect(validateBlocks(r!.body.blocks)).toEqual([]);
+    return { ts: '1.000001', text: String(r!.body.text), blocks: r!.body.blocks as SlackBlock[] };
+  }
+
+  /** Presses a page button on the ephemeral digest; the page that replaced it. */
+  async function turn(page: PostedAlert, label: string): Promise<PostedAlert> {
+    const r = await press(page, label, { ephemeral: true });
+    expect(r.status).toBe(200);
+    const [answer] = await waitFor(() => r.answers().length > 0 && r.answers(), 'the replaced page');
+    expect(answer!.status).toBe(200);
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(validateBlocks(answer!.body.blocks)).toEqual([]);
+    return { ...page, text: String(answer!.body.text), blocks: answer!.body.blocks as SlackBlock[] };
+  }
+
+  const labels = (p: PostedAlert) => p.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.text.text));
+
+  it('25 stories page through with Next › and ‹ Prev, every story once, the last page without Next', async () => {
+    const titles = await seedStories(w, 25);
+    let page = await askDigest();
+    expect(labels(page)).toEqual(expect.arrayContaining(['Next ›', 'Share in channel']));
+    expect(labels(page)).not.toContain('‹ Prev');
+    const seen = [titlesIn(JSON.stringify(page.blocks))];
+    while (labels(page).includes('Next ›')) {
+      page = await turn(page, 'Next ›');
+      seen.push(titlesIn(JSON.stringify(page.blocks)));
+    }
+    // 26 stories: the 25 seeded and the alert tests' own.
+    expect(seen.map((s) => s.length)).toEqual([5, 5, 5, 5, 5, 1]);
+    expect(seen.flat().sort()).toEqual([...titles, ALERT_TITLE].sort());
+    expect(JSON.stringify(page.blocks)).toContain('Page 6 of 6');
+    const back = await turn(page, '‹ Prev');
+    expect(titlesIn(JSON.stringify(back.blocks))).toEqual(seen[4]);
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('Share in channel posts the digest for everyone and removes the private copy', async () => {
+    await seedStories(w, 7);
+    const page = await askDigest();
+    const r = await press(page, 'Share in channel', { ephemeral: true });
+    const posted = await waitFor(() => fake.posted(CHANNEL).at(-1), 'the shared digest');
+    expect(titlesIn(JSON.stringify(posted.blocks))).toHaveLength(5);
+    expect(JSON.stringify(posted.blocks)).toContain('Next ›');
+    expect(JSON.stringify(posted.blocks)).not.toContain('Share in channel');
+    const [answer] = await waitFor(() => r.answers().length > 0 && r.answers(), 'the private copy removed');
+    expect(answer!.body).toEqual({ delete_original: true });
+    // Next on the shared message replaces it in the channel (chat.update).
+    await press({ ts: posted.ts, text: posted.text, blocks: posted.blocks as SlackBlock[] }, 'Next ›');
+    const edited = await waitFor(() => fake.posted(CHANNEL).find((m) => m.ts === posted.ts && m.edits.length > 0), 'chat.update');
+    expect(titlesIn(JSON.stringify(edited.blocks))).toHaveLength(3);
+  });
+
+  it('/search names the outlet and pages past ten', async () => {
+    await seedStories(w, 12);
+    const id = 'search-cmd';
+    await sendSlashCommand(
+      eventsUrl,
+      { command: '/search', text: 'baghdad', user_id: EDITOR, channel_id: CHANNEL, channel_name: 'news', response_url: fake.responseUrl(id) },
+      { signingSecret: SECRET },
+    );
+    const [r] = await waitFor(() => fake.responses(id).length > 0 && fake.responses(id), 'the search');
+    const first: PostedAlert = { ts: '1.000002', text: String(r!.body.text), blocks: r!.body.blocks as SlackBlock[] };
+    expect(JSON.stringify(first.blocks)).toContain('news.example.com');
+    expect(titlesIn(JSON.stringify(first.blocks))).toHaveLength(10);
+    const second = await turn(first, 'Next ›');
+    expect(titlesIn(JSON.stringify(second.blocks))).toHaveLength(3);
+    expect(labels(second)).toEqual(['‹ Prev']);
   });
 });

@@ -53,7 +53,8 @@ it('connects over Socket Mode, acks the envelope and answers the command with re
     });
     expect(ack.envelope_id).toBe('env-1');
     const [r] = await waitFor(() => fake.responses('sm1').length > 0 && fake.responses('sm1'), 'respond()');
-    expect(r!.body.response_type).toBe('in_channel');
+    // A member's /digest is answered to them alone (Share in channel posts it).
+    expect(r!.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(r!.body.blocks)).toContain('Rockets hit Baghdad airport');
     expect(log.errors()).toEqual([]);
   } finally {

@@ -29,12 +29,12 @@ afterEach(async () => {
 });
 
 describe('slash commands over HTTP', () => {
-  it('a signed /digest is acknowledged, then answered with the digest in Block Kit via respond()', async () => {
+  it('a signed /digest is acknowledged, then answered with the digest in Block Kit via respond(), to the asker alone', async () => {
     const c = await command({ command: '/digest', text: 'iraq' });
     expect(c.status).toBe(200);
     const [r] = await answered(c);
     expect(r!.status).toBe(200);
-    expect(r!.body.response_type).toBe('in_channel');
+    expect(r!.body.response_type).toBe('ephemeral');
     const blocks = JSON.stringify(r!.body.blocks);
     expect(blocks).toContain('Rockets hit Baghdad airport');
     // Feed text cannot ping the channel: <!channel> arrives escaped.
@@ -106,22 +106,19 @@ describe('slash commands over HTTP', () => {
     ]);
   });
 
-  it('when respond() fails, the digest is posted with chat.postMessage and errors go out ephemeral', async () => {
+  it('when respond() fails, a reply for the channel is posted with chat.postMessage, a digest and errors go out ephemeral', async () => {
     const dead = `${fake.origin}/gone`;
-    const digest = await sendSlashCommand(
-      h.eventsUrl,
-      { command: '/digest', text: 'iraq', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
-      { signingSecret: SECRET },
-    );
-    expect(digest.status).toBe(200);
+    const send = (text: string, command: string, user_id = EDITOR) =>
+      sendSlashCommand(h.eventsUrl, { command, text, user_id, channel_id: 'C0NEWS001', response_url: dead }, { signingSecret: SECRET });
+    expect((await send('iraq hourly', '/subscribe', WS_ADMIN)).status).toBe(200);
     const [posted] = await waitFor(() => fake.posted('C0NEWS001').length > 0 && fake.posted('C0NEWS001'), 'chat.postMessage');
-    expect(JSON.stringify(posted!.blocks)).toContain('Rockets hit Baghdad airport');
-    await sendSlashCommand(
-      h.eventsUrl,
-      { command: '/digest', text: 'nosuch', user_id: EDITOR, channel_id: 'C0NEWS001', response_url: dead },
-      { signingSecret: SECRET },
-    );
-    const [eph] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 0 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
+    expect(posted!.text).toContain('Subscribed');
+    await send('iraq', '/digest');
+    const [digest] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 0 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
+    expect(digest!.user).toBe(EDITOR);
+    expect(JSON.stringify(digest!.blocks)).toContain('Rockets hit Baghdad airport');
+    await send('nosuch', '/digest');
+    const [, eph] = await waitFor(() => fake.ephemerals('C0NEWS001').length > 1 && fake.ephemerals('C0NEWS001'), 'chat.postEphemeral');
     expect(eph!.user).toBe(EDITOR);
     expect(eph!.text).toContain('Usage: /raqib digest');
   });

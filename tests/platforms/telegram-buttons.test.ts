@@ -11,7 +11,7 @@ import { createTelegramSender } from '../../src/platforms/telegram/telegram-send
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
-import { composeAlert, tgKey, tgPress, type TgKey } from './button-helpers.ts';
+import { ALERT_TITLE, composeAlert, seedStories, tgKey, tgPress, titlesIn, type TgKey } from './button-helpers.ts';
 
 const USER = 42;
 const GROUP = -100500;
@@ -153,5 +153,51 @@ describe('alert buttons on Telegram', () => {
     expect(keys.map((r) => r.map((k) => k.text))).toEqual([['1 👍', '1 👎', '1 Why?'], ['2 👍', '2 👎', '2 Why?'], ['Mute 6h']]);
     const answer = await press(USER, m.message_id, find(keys, '2 👎').callback_data, USER);
     expect(answer.text).toMatch(/👎 noted/);
+  });
+});
+
+describe('/digest pages on Telegram', () => {
+  const keysOf = (m: { reply_markup?: unknown }): Key[][] => (m.reply_markup as { inline_keyboard?: Key[][] } | undefined)?.inline_keyboard ?? [];
+  const labelsOf = (m: { reply_markup?: unknown }) =>
+    keysOf(m)
+      .flat()
+      .map((k) => k.text);
+
+  it('25 stories page through in place with Next › and ‹ Prev in a group, every story once, the last page without Next', async () => {
+    const titles = await seedStories(w, 25);
+    await fake.pushMessage({ chatId: GROUP, text: '/digest iraq', from: { id: MEMBER, language_code: 'en' } });
+    const m = await waitFor(() => fake.sent(GROUP).find((x) => x.reply_markup !== undefined), 'the digest');
+    const seen = [titlesIn(m.text)];
+    expect(labelsOf(m)).toContain('Next ›');
+    expect(labelsOf(m)).not.toContain('‹ Prev');
+    expect(labelsOf(m)).not.toContain('Share in channel');
+    while (labelsOf(m).includes('Next ›')) {
+      const edits = m.edits.length;
+      const answer = await press(GROUP, m.message_id, find(keysOf(m), 'Next ›').callback_data, MEMBER);
+      expect(answer.text ?? '').toBe('');
+      await waitFor(() => m.edits.length > edits, 'the page edited in place');
+      seen.push(titlesIn(m.text));
+    }
+    expect(seen.map((s) => s.length)).toEqual([5, 5, 5, 5, 5, 1]);
+    expect(seen.flat().sort()).toEqual([...titles, ALERT_TITLE].sort());
+    expect(m.text).toContain('Page 6 of 6');
+    // The page's story keeps its buttons (one story: unnumbered), the page row follows.
+    expect(labelsOf(m)).toEqual(['👍', '👎', 'Why?', 'Mute 6h', '‹ Prev']);
+    await press(GROUP, m.message_id, find(keysOf(m), '‹ Prev').callback_data, MEMBER);
+    await waitFor(() => titlesIn(m.text).length === 5, 'page 5');
+    expect(titlesIn(m.text)).toEqual(seen[4]);
+    expect(fake.sent(GROUP)).toHaveLength(1);
+    expect(log.errors()).toEqual([]);
+  });
+
+  it('a page button past the end (fewer stories now) shows the last page', async () => {
+    await seedStories(w, 6);
+    await fake.pushMessage({ chatId: USER, text: '/digest iraq', from: { id: USER, language_code: 'en' } });
+    const m = await waitFor(() => fake.sent(USER).find((x) => x.reply_markup !== undefined), 'the digest');
+    const far = await w.buttons.seal({ kind: 'page', command: 'digest', args: 'iraq', page: 9 });
+    await press(USER, m.message_id, far, USER);
+    await waitFor(() => m.edits.length > 0, 'the last page');
+    expect(m.text).toContain('Page 2 of 2');
+    expect(titlesIn(m.text)).toHaveLength(2);
   });
 });

@@ -8,14 +8,16 @@ import type { Reply } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { commandContext, sendReply, type Respond, type SlackChatDeps } from './slack-chat.ts';
 import { slackError } from './slack-sender.ts';
-import { slackReplyParts } from './slack-buttons-render.ts';
+import { replaceMessage, shareMessage } from './slack-buttons-edit.ts';
 import { escapeSlackText } from './slack-text.ts';
 
 /** The parts of a block_actions payload raqib reads. */
 export interface SlackPress {
   user: { id: string; username?: string; name?: string };
   channel?: { id: string; name?: string };
+  /** Absent when the pressed message is an ephemeral one (then `container.is_ephemeral`). */
   message?: { ts: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
+  container?: { is_ephemeral?: boolean; message_ts?: string; thread_ts?: string };
 }
 
 export interface SlackButtonAction {
@@ -51,9 +53,12 @@ export async function answerPress(deps: SlackChatDeps, body: SlackPress, action:
   // A pressed command answers as the typed command would: in the channel, or to the presser alone.
   if (result.command) return sendReply(deps, result.command, asker, respond, { pressed: true });
   const marked = result.relabel && channel && body.message ? await relabel(deps, channel.id, body.message, action, result.relabel) : false;
-  if (result.edit && channel && body.message) await editMessage(deps, channel.id, body.message.ts, result.edit);
-  // A marked button says enough; anything else is told to the presser alone.
-  if (!(marked && result.status === 'ok') && !result.edit) await tell(deps, respond, result.reply ?? { status: result.status, text: result.notice });
+  const where = { channel: channel?.id ?? '', ...(ctx.chat.thread ? { thread: ctx.chat.thread } : {}) };
+  const edited = result.edit !== undefined && (await replaceMessage(deps, body, where.channel, respond, result.edit));
+  const shared = result.post !== undefined && (await shareMessage(deps, where, respond, result.post));
+  if (result.post && !shared) return tell(deps, respond, { status: 'error', text: t(ctx.lang, 'paging.shareFailed') });
+  // A marked button, a replaced page or a shared digest says enough; anything else is told to the presser alone.
+  if (!(marked && result.status === 'ok') && !edited && !shared) await tell(deps, respond, result.reply ?? { status: result.status, text: result.notice });
 }
 
 async function tell(deps: SlackChatDeps, respond: Respond, reply: Reply): Promise<void> {
@@ -92,16 +97,5 @@ async function relabel(
   } catch (err) {
     deps.log.warn({ err: slackError(err, 'chat.update') }, 'slack: could not mark the pressed button');
     return false;
-  }
-}
-
-/** The message replaced by another reply, its buttons included (pagination). */
-async function editMessage(deps: SlackChatDeps, channel: string, ts: string, reply: Reply): Promise<void> {
-  const [part] = await slackReplyParts(deps, reply);
-  if (!part) return;
-  try {
-    await deps.web.chat.update({ channel, ts, text: part.text, ...(part.blocks ? { blocks: part.blocks } : {}) } as never);
-  } catch (err) {
-    deps.log.warn({ err: slackError(err, 'chat.update') }, 'slack: could not replace the message');
   }
 }

@@ -8,9 +8,9 @@ import { pickLang, pressedMessageScript } from '../../../commands/registry.ts';
 import type { CommandContext, Reply, UiLang } from '../../../commands/types.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { ChatDeps, TgMessage } from './telegram-chat.ts';
-import { commandContext, sendReply } from './telegram-chat.ts';
+import { commandContext, replyParts, sendReply } from './telegram-chat.ts';
 import { replyToTelegramHtml } from './telegram-html.ts';
-import { inlineKeyboard, sealRows, telegramError } from './telegram-sender.ts';
+import { inlineKeyboard, telegramError } from './telegram-sender.ts';
 
 interface TgButton {
   text: string;
@@ -57,6 +57,7 @@ export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promi
   if (result.reply && !alert) await sendShortReply(deps, msg, result.reply);
   if (result.relabel) await relabelRow(deps, msg, cq.data ?? '', result.relabel);
   if (result.edit) await editInPlace(deps, msg, result.edit);
+  if (result.post) await sendReply(deps, msg, result.post);
 }
 
 /** The row of the pressed button with new labels; nothing when no label changes. */
@@ -80,17 +81,25 @@ async function relabelRow(
   if (changed) await call(deps, 'editMessageReplyMarkup', { chat_id: msg.chat.id, message_id: msg.message_id, reply_markup: { inline_keyboard: next } });
 }
 
-/** The message replaced by another reply (its text and buttons): pagination. */
+/**
+ * The message replaced by another reply, rendered as a command's answer is (a digest page with its
+ * stories' buttons, the page row under it): pagination. Should the page need more than one message,
+ * the rest follow as new ones; a message Telegram no longer lets us edit gets the page as a new one.
+ */
 async function editInPlace(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
-  const keyboard = await sealRows(deps.buttons, reply.buttons);
-  await call(deps, 'editMessageText', {
+  const [first, ...rest] = await replyParts(deps, reply);
+  if (!first) return;
+  const edited = await call(deps, 'editMessageText', {
     chat_id: msg.chat.id,
     message_id: msg.message_id,
-    text: replyToTelegramHtml(reply)[0],
+    text: first.html,
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
-    ...(keyboard ? { reply_markup: inlineKeyboard(keyboard) } : {}),
+    // Without reply_markup Telegram removes the keyboard, which is right for a page without buttons.
+    ...(first.keyboard && first.keyboard.length > 0 ? { reply_markup: inlineKeyboard(first.keyboard) } : {}),
   });
+  if (!edited) await sendReply(deps, msg, reply, [first, ...rest]);
+  else if (rest.length > 0) await sendReply(deps, msg, reply, rest);
 }
 
 async function sendShortReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
@@ -104,12 +113,16 @@ async function sendShortReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Pro
   });
 }
 
-/** A Bot API call whose failure is logged, never thrown: a press is answered whatever happens after. */
+/**
+ * A Bot API call whose failure is logged, never thrown: a press is answered whatever happens after.
+ * "message is not modified" (the same page pressed twice) means the message already shows it.
+ */
 async function call(deps: { telegram: Telegram; log: ChatDeps['log'] }, method: string, payload: Record<string, unknown>): Promise<boolean> {
   try {
     await deps.telegram.callApi(method as never, payload as never);
     return true;
   } catch (err) {
+    if (/message is not modified/.test(telegramError(err, method).message)) return true;
     deps.log.warn({ err: telegramError(err, method) }, `telegram: ${method} failed after a button press`);
     return false;
   }

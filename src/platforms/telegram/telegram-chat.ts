@@ -141,9 +141,15 @@ async function sendDocumentReply(deps: ChatDeps, msg: TgMessage, file: NonNullab
   }
 }
 
+/** One Telegram message of a reply: its HTML and inline keyboard. */
+export interface TelegramPart {
+  html: string;
+  keyboard?: SealedButton[][];
+}
+
 /** The reply's HTML parts, each with its keyboard: a digest's stories carry theirs, the reply's own rows go under the last part. */
-async function replyParts(deps: ChatDeps, reply: Reply): Promise<{ html: string; keyboard?: SealedButton[][] }[]> {
-  let parts: { html: string; keyboard?: SealedButton[][] }[];
+export async function replyParts(deps: ChatDeps, reply: Reply): Promise<TelegramPart[]> {
+  let parts: TelegramPart[];
   if (reply.digest !== undefined && !deps.renderDigest && deps.buttons && !reply.digest.empty) {
     parts = renderTelegramMessages(reply.digest, await sealAll(deps.buttons, digestActions(reply.digest)));
   } else parts = replyToTelegramHtml(reply, deps.renderDigest).map((html) => ({ html }));
@@ -155,11 +161,11 @@ async function replyParts(deps: ChatDeps, reply: Reply): Promise<{ html: string;
   return parts;
 }
 
-/** A command's reply in the chat of `msg` (and its forum thread; quoting it in groups). */
-export async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply): Promise<void> {
+/** A reply into the chat of `msg` (a command, or the message whose button was pressed); `parts` when already rendered. */
+export async function sendReply(deps: ChatDeps, msg: TgMessage, reply: Reply, rendered?: TelegramPart[]): Promise<void> {
   if (reply.image) return sendPhotoReply(deps, msg, reply.image);
   if (reply.file && (await sendDocumentReply(deps, msg, reply.file))) return;
-  const parts = await replyParts(deps, reply);
+  const parts = rendered ?? (await replyParts(deps, reply));
   for (const [i, part] of parts.entries()) {
     const payload: Record<string, unknown> = {
       chat_id: msg.chat.id,
