@@ -5,6 +5,7 @@
 import type { ActionKind, ActionOf, ButtonAction } from '../src/core/buttons.ts';
 import type { OpenResult } from '../src/core/button-codec.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { excludeAction } from './action-exclude.ts';
 import { feedbackAction } from './action-feedback.ts';
 import { muteAction } from './action-mute.ts';
 import { whyAction } from './action-why.ts';
@@ -33,6 +34,7 @@ export const ACTION_HANDLERS: { [K in ActionKind]?: ActionHandler<K> } = {
   feedback: feedbackAction,
   mute: muteAction,
   why: whyAction,
+  exclude: excludeAction,
 };
 
 const NOTICE_MAX = 200;

@@ -12,6 +12,8 @@ export type ButtonAction =
   | { kind: 'mute'; topic: string; hours: number }
   /** Why did this story match the topic: its clauses and terms. */
   | { kind: 'why'; topic: string; story: string }
+  /** Admins: preview keeping articles with `term` out of the topic (a suggestion from feedback). */
+  | { kind: 'exclude'; topic: string; term: string }
   /** Another page of a command's answer (pagination builds on this). */
   | { kind: 'page'; command: string; args: string; page: number };
 
