@@ -5,6 +5,7 @@
 // would keep out (انتخابات also covers والانتخابات, strike also strikes).
 import { foldArabic, hasArabic, termReading } from '../text/arabic.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
+import type { TopicDef } from '../core/types.ts';
 import { compileTopics } from './index.ts';
 
 export interface SuggestDoc {
@@ -55,34 +56,40 @@ function asWritten(raw: string, norm: string, reading: string): string {
   return bare.length === norm.length ? bare.slice(norm.length - reading.length) : reading;
 }
 
-/** The form a word is proposed in: Latin folded; Arabic as written, without و/ف before ال, nor ال. */
+/**
+ * The form a word is proposed in: Latin folded; Arabic as written, without و/ف before ال (a term's
+ * ال is dropped when it is read, so القدم reads as the article wrote it and matches قدم too).
+ */
 function surface(tok: Token, field: string): string {
   if (!hasArabic(tok.norm)) return tok.norm;
   const w = /^[وف]ال/.test(tok.norm) && tok.norm.length >= 5 ? tok.norm.slice(1) : tok.norm;
-  return asWritten(field.slice(tok.start, tok.end), tok.norm, termReading(w));
+  return asWritten(field.slice(tok.start, tok.end), tok.norm, w);
 }
 
-const usable = (w: string) => !STOP.has(hasArabic(w) ? foldArabic(w) : w) && [...w].filter((c) => /\p{L}/u.test(c)).length >= MIN_LETTERS;
+const usable = (w: string) => !STOP.has(hasArabic(w) ? termReading(foldArabic(w)) : w) && [...w].filter((c) => /\p{L}/u.test(c)).length >= MIN_LETTERS;
 
-/** Every word and two-word phrase a document offers, each once. */
+/** A word's readings as the article wrote them: the word, and without each prefix it may carry. */
+function readings(tok: Token, field: string): string[] {
+  const first = surface(tok, field);
+  if (!hasArabic(tok.norm)) return [first];
+  return [first, ...tok.forms.map((f) => asWritten(field.slice(tok.start, tok.end), tok.norm, f))].filter((r, i, a) => a.indexOf(r) === i);
+}
+
+/**
+ * Every word and two-word phrase a document offers, each once; a phrase also from each reading of
+ * its first word (كرة القدم in لكرة القدم: the matcher finds it there too).
+ */
 function candidatesOf(doc: SuggestDoc): Set<string> {
   const out = new Set<string>();
   for (const field of [doc.title, doc.text]) {
     const toks = tokenise(field);
     for (let i = 0; i < toks.length; i++) {
-      const tok = toks[i]!;
-      const w = surface(tok, field);
-      if (!usable(w)) continue;
-      out.add(w);
-      // Each reading without prefixes too: بغداد in وبغداد, انتخابات in للانتخابات.
-      if (hasArabic(w)) {
-        for (const f of tok.forms) {
-          const r = asWritten(field.slice(tok.start, tok.end), tok.norm, termReading(f));
-          if (usable(r)) out.add(r);
-        }
-      }
+      const words = readings(toks[i]!, field).filter(usable);
       const next = toks[i + 1] ? surface(toks[i + 1]!, field) : undefined;
-      if (next !== undefined && usable(next)) out.add(`${w} ${next}`);
+      for (const w of words) {
+        out.add(w);
+        if (next !== undefined && usable(next)) out.add(`${w} ${next}`);
+      }
     }
   }
   return out;
@@ -109,13 +116,21 @@ function coverage(candidates: readonly string[], docs: readonly SuggestDoc[]): S
   return out;
 }
 
+/** Whether a candidate holds one of the topic's own terms (excluding بغداد from an Iraq topic). */
+function ownTerms(topic: TopicDef | undefined): (term: string) => boolean {
+  if (!topic) return () => false;
+  const m = compileTopics([topic]);
+  return (term) => m.explain({ title: term, text: '' }).some((e) => e.terms.length > 0);
+}
+
 /**
  * The best exclude terms, ranked by 👎 stories covered minus 👍 stories removed (then by fewer
  * stored matches removed: the more precise first). Terms covering the same stories are offered
- * once, the shorter (a word before the phrase that holds it).
+ * once, the longest (a phrase before the word in it: it keeps out the same stories and fewer
+ * future articles). No term holding one of the topic's own terms is offered.
  */
 export function suggestExcludes(
-  input: { down: readonly SuggestDoc[]; up: readonly SuggestDoc[]; stored: readonly SuggestDoc[] },
+  input: { topic?: TopicDef; down: readonly SuggestDoc[]; up: readonly SuggestDoc[]; stored: readonly SuggestDoc[] },
   limit: number,
 ): ExcludeSuggestion[] {
   const candidates = frequentCandidates(input.down);
@@ -125,9 +140,10 @@ export function suggestExcludes(
   const ranked = candidates
     .map((term, i) => ({ term, down: down[i]!.size, up: up[i]!.size, sig: `${[...down[i]!].join(',')}|${[...up[i]!].join(',')}` }))
     .filter((c) => c.down >= MIN_COVER && c.down > c.up)
-    .sort((a, b) => b.down - b.up - (a.down - a.up) || a.up - b.up || a.term.split(' ').length - b.term.split(' ').length)
+    .sort((a, b) => b.down - b.up - (a.down - a.up) || a.up - b.up || b.term.length - a.term.length)
     .filter((c) => !seen.has(c.sig) && seen.add(c.sig));
-  const pool = ranked.slice(0, limit * 4);
+  const own = ownTerms(input.topic);
+  const pool = ranked.filter((c) => !own(c.term)).slice(0, limit * 4);
   const stored = coverage(
     pool.map((c) => c.term),
     input.stored,
