@@ -16,7 +16,7 @@ const FEEDBACK_DAYS = 30;
 
 const SPEC = argSpec([
   { name: 'TOPIC', kind: 'topic', description: describe('describe.topic.TOPIC') },
-  { name: 'VIEW', kind: 'enum', values: ['suggestions', 'اقتراحات'], optional: true, description: describe('describe.topic.VIEW') },
+  { name: 'VIEW', kind: 'enum', values: ['suggestions'], optional: true, description: describe('describe.topic.VIEW') },
 ]);
 
 export const topic: CommandDef = {
