@@ -48,8 +48,10 @@ export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promi
         )
       : refusedAction(lang, opened);
   }
-  const alert = result.reply !== undefined && [...result.notice].length <= ANSWER_MAX;
-  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, text: result.notice, ...(alert ? { show_alert: true } : {}) });
+  // A longer answer that fits an alert is one (Why?); a longer one (a /watch preview) is a message.
+  const alert = result.reply !== undefined && [...result.reply.text].length <= ANSWER_MAX;
+  const answer = alert ? result.reply!.text : result.notice;
+  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, text: answer, ...(alert ? { show_alert: true } : {}) });
   if (!msg?.chat) return;
   if (result.reply && !alert) await sendShortReply(deps, msg, result.reply);
   if (result.relabel) await relabelRow(deps, msg, cq.data ?? '', result.relabel);
