@@ -86,7 +86,7 @@ describe('/topic TOPIC suggestions', () => {
     const r = await run(w.ctx({ admin: true }), '/topic iraq suggestions');
     expect(r.status).toBe('ok');
     expect(r.ephemeral).toBe(true);
-    expect(r.text).toContain('👎 4 stories · 👍 3 stories; 10 articles stored matches');
+    expect(r.text).toContain('👎 4 stories · 👍 3 stories; 10 articles matched the topic in those days');
     const terms = excludeButtons(r).map((b) => (b.action as Extract<ButtonAction, { kind: 'exclude' }>).term);
     expect(terms.length).toBeGreaterThanOrEqual(2);
     expect(terms.length).toBeLessThanOrEqual(5);
