@@ -6,6 +6,7 @@
 import { foldArabic, hasArabic, termReading } from '../text/arabic.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import type { TopicDef } from '../core/types.ts';
+import { checkExcludeTerms } from './exclude-terms.ts';
 import { compileTopics } from './index.ts';
 
 export interface SuggestDoc {
@@ -99,11 +100,14 @@ function candidatesOf(doc: SuggestDoc): Set<string> {
 function frequentCandidates(down: readonly SuggestDoc[]): string[] {
   const docs = new Map<string, number>();
   for (const d of down) for (const c of candidatesOf(d)) docs.set(c, (docs.get(c) ?? 0) + 1);
-  return [...docs]
-    .filter(([, n]) => n >= MIN_COVER)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_CANDIDATES)
-    .map(([c]) => c);
+  return (
+    [...docs]
+      // Only what an exclude accepts (a term the parser reads, not too long): never a failing compile.
+      .filter(([c, n]) => n >= MIN_COVER && checkExcludeTerms([c]).ok)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_CANDIDATES)
+      .map(([c]) => c)
+  );
 }
 
 /** For each candidate, which of the documents hold it, as the matcher reads a quoted term. */
