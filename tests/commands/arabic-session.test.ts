@@ -62,7 +62,10 @@ function allowedLatin(text: string): string {
     .replace(/\b(?:iraq|militia-threats|us-strikes|test-topic)\b/g, ' ') // topic ids
     .replace(/\b[A-Z]{2,}(?::MM)?\b/g, ' ') // argument placeholders: TOPIC, HH:MM
     .replace(/\bcron\b|\b\d+[smhdw]\b/g, ' ') // typed forms shown as examples
-    .replace(/\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|preview|import|export|suggestions|ar|en|auto)\b/g, ' ') // literal words a command takes
+    .replace(
+      /\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|preview|import|export|suggestions|ar|en|auto)\b/g,
+      ' ',
+    ) // literal words a command takes
     .replace(/\u2068[^\u2069]*\u2069/g, ' ') // isolated feed text and topic queries
     .replace(/«[^»]*»/g, ' ') // what the person typed, quoted back
     .replace(/sqlite:\S*/g, ' '); // the store's address
