@@ -6,6 +6,7 @@ import type { ActionKind, ActionOf, ButtonAction } from '../src/core/buttons.ts'
 import type { OpenResult } from '../src/core/button-codec.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { cancelAction } from './action-cancel.ts';
+import { excludeAction } from './action-exclude.ts';
 import { feedbackAction } from './action-feedback.ts';
 import { muteAction } from './action-mute.ts';
 import { runCommandAction } from './action-run.ts';
@@ -47,6 +48,7 @@ export const ACTION_HANDLERS: { [K in ActionKind]?: ActionHandler<K> } = {
   cancel: cancelAction,
   page: pageAction,
   share: shareAction,
+  exclude: excludeAction,
 };
 
 const NOTICE_MAX = 200;

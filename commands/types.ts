@@ -268,6 +268,18 @@ export interface FeedbackServices {
   }): Promise<'new' | 'changed' | 'same'>;
   /** Alerts sent and verdicts given for a topic in the window. */
   summary(topic: string, sinceMs: number, untilMs: number): Promise<{ alerts: number; relevant: number; notRelevant: number }>;
+  /** Exclude terms that would keep out the topic's 👎 stories of the window and few of its 👍 ones, best first. */
+  suggestExcludes(topic: string, sinceMs: number, untilMs: number, limit: number): Promise<ExcludeSuggestions>;
+}
+
+/** What /topic TOPIC suggestions shows (src/topics/exclude-suggestions.ts). */
+export interface ExcludeSuggestions {
+  /** Stories judged 👎 and 👍 in the window (one verdict per story: the majority's). */
+  down: number;
+  up: number;
+  /** The topic's stored matches in the window. */
+  stored: number;
+  suggestions: { term: string; down: number; up: number; stored: number }[];
 }
 
 export interface StoryExplanation {

@@ -21,7 +21,8 @@ const SPEC = argSpec([
   { name: 'QUERY', kind: 'query', optional: true, description: describe('describe.watch.QUERY') },
 ]);
 
-const draftKey = (ctx: CommandContext) => `${ctx.platform}:${ctx.chat.id}:${ctx.chat.thread ?? ''}:${ctx.user.id}`;
+/** Whose staged change `/watch confirm` takes: the same person in the same chat (and thread). */
+export const draftKey = (ctx: CommandContext) => `${ctx.platform}:${ctx.chat.id}:${ctx.chat.thread ?? ''}:${ctx.user.id}`;
 
 /** Saves the change and says what was saved. */
 async function save(ctx: CommandContext, change: WatchChange): Promise<Reply> {
@@ -39,6 +40,17 @@ async function save(ctx: CommandContext, change: WatchChange): Promise<Reply> {
   if (change.kind === 'overlay') return ok(`${t(lang, 'watch.saved')}: ${describeChange(change, lang)}`);
   const { id, query } = change.topic;
   return ok(change.action === 'add' ? t(lang, 'watch.watching', { id, query }) : t(lang, 'watch.updated', { id, query }));
+}
+
+/**
+ * Previews a change over the last 7 days' stored articles and stages it for `/watch confirm`: the
+ * one path to a change from /watch and from an "Exclude" button under /topic … suggestions.
+ */
+export async function previewAndStage(ctx: CommandContext, change: WatchChange): Promise<Reply> {
+  const now = ctx.now();
+  const preview = await ctx.services.watch.preview(change, now - WEEK_MS, now);
+  ctx.services.watch.stage(draftKey(ctx), change, now);
+  return ok(previewText(change, preview, ctx.lang, '/watch confirm'), { ephemeral: true });
 }
 
 export const watch: CommandDef = {
@@ -71,10 +83,7 @@ export const watch: CommandDef = {
     const change = changeFor(action, id, query, existing, !admin);
     if (typeof change === 'string') return usage(change === '' ? undefined : t(lang, change, { id }));
     if (confirmed) return save(ctx, change);
-    const now = ctx.now();
-    const preview = await ctx.services.watch.preview(change, now - WEEK_MS, now);
-    ctx.services.watch.stage(draftKey(ctx), change, now);
-    return ok(previewText(change, preview, lang, '/watch confirm'), { ephemeral: true });
+    return previewAndStage(ctx, change);
   },
 };
 

@@ -162,7 +162,11 @@ function chatServices(deps: ServiceDeps): CommandServices['chats'] {
 }
 
 function codedFeedback(f: ReturnType<typeof feedbackServices>): ReturnType<typeof feedbackServices> {
-  return { record: coded('feedback.record', 'STORE_FAILED', f.record), summary: coded('feedback.summary', 'STORE_FAILED', f.summary) };
+  return {
+    record: coded('feedback.record', 'STORE_FAILED', f.record),
+    summary: coded('feedback.summary', 'STORE_FAILED', f.summary),
+    suggestExcludes: coded('feedback.suggestExcludes', 'STORE_FAILED', f.suggestExcludes),
+  };
 }
 
 async function digestReply(deps: ServiceDeps, req: DigestRequest): Promise<Reply> {

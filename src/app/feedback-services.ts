@@ -3,11 +3,12 @@
 // and a story's match is explained again from that article with the topic as it is now.
 import type { FeedbackServices, StoryExplanation } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
-import type { StoredArticle } from '../core/types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
 import type { StoryIndex } from '../stories/story-index.ts';
 import { compileTopics } from '../topics/index.ts';
+import { excludeSuggestions } from './suggest-services.ts';
+import { leadArticle } from './lead-article.ts';
 
 export interface FeedbackDeps {
   topics: () => Promise<TopicDef[]>;
@@ -19,13 +20,6 @@ export interface FeedbackDeps {
 }
 
 const CLAUSE_MAX = 60;
-
-/** The story's lead article: the story index's first article, or the id the story id was made from. */
-async function leadArticle(deps: Pick<FeedbackDeps, 'articles' | 'stories'>, story: string): Promise<StoredArticle | undefined> {
-  const rec = deps.stories ? await deps.stories.get(story) : undefined;
-  const id = rec?.firstArticleId ?? (/^[sw]-/.test(story) ? story.slice(2) : story);
-  return deps.articles.get(id);
-}
 
 export function feedbackServices(deps: FeedbackDeps): FeedbackServices {
   return {
@@ -47,6 +41,7 @@ export function feedbackServices(deps: FeedbackDeps): FeedbackServices {
       return r;
     },
     summary: (topic, sinceMs, untilMs) => deps.feedback.summary(topic, sinceMs, untilMs),
+    suggestExcludes: (topic, sinceMs, untilMs, limit) => excludeSuggestions(deps, topic, sinceMs, untilMs, limit),
   };
 }
 

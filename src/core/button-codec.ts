@@ -43,6 +43,13 @@ const SCHEMAS: Record<ActionKind, KindSchema> = {
       ['story', 'string'],
     ],
   },
+  exclude: {
+    code: 'x',
+    fields: [
+      ['topic', 'string'],
+      ['term', 'string'],
+    ],
+  },
   page: {
     code: 'p',
     fields: [

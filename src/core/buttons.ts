@@ -22,7 +22,9 @@ export type ButtonAction =
   /** Cancel under a preview that waits for a confirmation: nothing is done, the person is told so. */
   | { kind: 'cancel'; what: CancelWhat }
   /** A private answer (a Slack ephemeral digest) posted to the whole chat. */
-  | { kind: 'share'; command: string; args: string };
+  | { kind: 'share'; command: string; args: string }
+  /** Admins: preview keeping articles with `term` out of the topic (a suggestion from feedback). */
+  | { kind: 'exclude'; topic: string; term: string };
 
 /** What a Cancel button gives up (each has its own answer). */
 export type CancelWhat = 'feed-add';

@@ -32,7 +32,8 @@ const SCHEDULES: readonly [RegExp, string][] = [
 
 /**
  * Other words commands take as they are: "الكل" (all), "إلغاء" (off), and /subscribe's settings
- * ("الصور إيقاف" images off, "الرسم أسبوعي" chart weekly; "صور" alone is also Tyre, a place).
+ * ("الصور إيقاف" images off, "الرسم أسبوعي" chart weekly; "صور" alone is also Tyre, a place), and
+ * /topic's "اقتراحات" (suggestions).
  */
 const LITERALS: readonly [RegExp, string][] = [
   [word('الكل|الجميع'), 'all'],
@@ -41,6 +42,7 @@ const LITERALS: readonly [RegExp, string][] = [
   [word('الصور'), 'images'],
   [word('الرسم\\s+البياني|الرسم'), 'chart'],
   [word('أسبوعي|اسبوعي|أسبوعياً|اسبوعياً|أسبوعيا|اسبوعيا'), 'weekly'],
+  [word('اقتراحات|الاقتراحات|مقترحات'), 'suggestions'],
 ];
 
 /** Words around a window that say nothing the parser needs: "آخر ٢٤ ساعة", "last 2 days". */

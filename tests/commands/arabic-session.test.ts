@@ -63,7 +63,7 @@ function allowedLatin(text: string): string {
     .replace(/\b[A-Z]{2,}(?::MM)?\b/g, ' ') // argument placeholders: TOPIC, HH:MM
     .replace(/\bcron\b|\b\d+[smhdw]\b/g, ' ') // typed forms shown as examples
     .replace(
-      /\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|yes|preview|import|export|ar|en|auto)\b/g,
+      /\b(?:instant|hourly|daily|all|off|on|images|chart|weekly|add|edit|remove|list|include|exclude|confirm|yes|preview|import|export|suggestions|ar|en|auto)\b/g,
       ' ',
     ) // literal words a command takes
     .replace(/\u2068[^\u2069]*\u2069/g, ' ') // isolated feed text and topic queries

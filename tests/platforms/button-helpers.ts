@@ -117,3 +117,17 @@ export const ALERT_TITLE = 'Rockets hit Baghdad airport';
 
 /** The seeded titles (seedStories, and ALERT_TITLE) a rendered page shows, in order. */
 export const titlesIn = (rendered: string): string[] => [...rendered.matchAll(/Baghdad \w+ \w+ \w+ \d+|Rockets hit Baghdad airport/g)].map((m) => m[0]);
+
+/** Two football stories about Iraq, stored and marked 👎 for the iraq topic: "football" is the suggestion. */
+export async function seedFootballVerdicts(w: World, platform: 'telegram' | 'slack', chat: string): Promise<{ title: string; text: string }[]> {
+  const docs = [
+    { id: 'f1', title: 'Iraq football team beats Jordan', text: 'The Iraq football team won in Baghdad.' },
+    { id: 'f2', title: 'Baghdad hosts the football final', text: 'Fans in Baghdad watched the football final.' },
+  ];
+  for (const [i, a] of docs.entries()) {
+    await w.seed({ ...a, hoursAgo: 5 + i });
+    const base = { topic: 'iraq', story: `s-${a.id}`, url: `https://news.example.com/${a.id}`, title: a.title, lang: 'en' };
+    await w.feedback.record({ ...base, verdict: 'not-relevant', platform, chat, user: 'someone', at: new Date(NOW - 3_600_000).toISOString() });
+  }
+  return docs;
+}

@@ -2,6 +2,8 @@
 // Mute 6h as Block Kit actions (validated by the fake Web API); signed block_actions requests to
 // the real Bolt app on the shared HTTP server are acknowledged, recorded and marked with
 // chat.update; forged or stale signatures get 401, altered payloads a clear ephemeral answer.
+// "Exclude «term»" under /topic TOPIC suggestions: a member is told who may act, a workspace admin
+// gets the 7-day preview as an ephemeral; nothing is saved until /watch confirm.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type SlackPlatform } from '../../src/platforms/slack/slack-platform.ts';
 import { createSlackSender, createSlackWebClient } from '../../src/platforms/slack/slack-sender.ts';
@@ -9,12 +11,24 @@ import { ServiceServer } from '../../src/service/server.ts';
 import { sendSlashCommand, startFakeSlack, type FakeSlack } from '../fakes/slack-web-api.ts';
 import { validateBlocks } from '../fakes/slack-limits.ts';
 import { slackReplyParts } from '../../src/platforms/slack/slack-buttons-render.ts';
-import { ALERT_TITLE, composeAlert, seedStories, slackButton, slackPress, titlesIn, type PostedAlert, type SlackBlock } from './button-helpers.ts';
+import {
+  ALERT_TITLE,
+  composeAlert,
+  seedFootballVerdicts,
+  seedStories,
+  slackButton,
+  slackPress,
+  titlesIn,
+  type PostedAlert,
+  type SlackBlock,
+} from './button-helpers.ts';
+import { dispatch } from '../../commands/registry.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
 
 const SECRET = 'test-signing-secret-0123456789';
 const EDITOR = 'U0EDITOR1';
+const ADMIN = 'U0ADMIN01';
 const CHANNEL = 'C0NEWS001';
 
 let w: World;
@@ -27,7 +41,13 @@ let log: ReturnType<typeof memoryLog>;
 beforeEach(async () => {
   w = await openWorld();
   await w.seed({ id: 'a1', title: 'Rockets hit Baghdad airport', hoursAgo: 1 });
-  fake = await startFakeSlack({ channels: [{ id: CHANNEL, name: 'news' }], users: [{ id: EDITOR, name: 'editor', locale: 'en-US' }] });
+  fake = await startFakeSlack({
+    channels: [{ id: CHANNEL, name: 'news' }],
+    users: [
+      { id: EDITOR, name: 'editor', locale: 'en-US' },
+      { id: ADMIN, name: 'admin', locale: 'en-US', is_admin: true },
+    ],
+  });
   server = new ServiceServer({ port: 0, host: '127.0.0.1' });
   eventsUrl = `http://127.0.0.1:${await server.listen()}/slack/events`;
   log = memoryLog();
@@ -54,6 +74,15 @@ async function postAlert(): Promise<PostedAlert> {
   expect(outcome).toMatchObject({ ok: true });
   const m = fake.posted(CHANNEL).at(-1)!;
   return { ts: m.ts, text: m.text, blocks: m.blocks as SlackBlock[] };
+}
+
+/** The suggestions as Slack shows them (the ephemeral's blocks). */
+async function suggestions(): Promise<PostedAlert> {
+  const ctx = { ...w.ctx({ platform: 'slack', chatId: CHANNEL, kind: 'group', userId: ADMIN, admin: true }) };
+  const reply = await dispatch(ctx, 'topic', 'iraq suggestions');
+  const [part] = await slackReplyParts({ buttons: w.buttons }, reply);
+  expect(validateBlocks(part!.blocks)).toEqual([]);
+  return { ts: '1700000000.000100', text: reply.text, blocks: part!.blocks as SlackBlock[] };
 }
 
 const press = (alert: PostedAlert, label: string, opts: Parameters<typeof slackPress>[3] = {}) =>
@@ -127,6 +156,29 @@ describe('alert buttons on Slack', () => {
     const [section, actions] = part!.blocks as [{ text: { text: string } }, SlackBlock];
     expect(section.text.text).toBe('a & <b>');
     expect(await w.buttons.open(actions.elements![0]!.value)).toMatchObject({ ok: true, action: next });
+  });
+
+  it('Exclude «football» under /topic … suggestions: a member is told who may act, an admin gets the preview, /watch confirm saves', async () => {
+    const football = await seedFootballVerdicts(w, 'slack', CHANNEL);
+    const msg = await suggestions();
+    const pressExclude = (user: string) => slackPress({ fake, eventsUrl, secret: SECRET, channel: CHANNEL, user }, msg, 'Exclude «football»');
+    const refused = await pressExclude(EDITOR);
+    expect(refused.status).toBe(200);
+    const [no] = await waitFor(() => refused.answers().length > 0 && refused.answers(), 'the refusal');
+    expect(String(no!.body.text)).toMatch(/workspace admins/);
+
+    const r = await pressExclude(ADMIN);
+    expect(r.status).toBe(200);
+    const [answer] = await waitFor(() => r.answers().length > 0 && r.answers(), 'the preview');
+    expect(answer!.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(answer!.body.text)).toMatch(/Preview[\s\S]*− 2 would no longer match/);
+    const matched = () => w.catalog.matcher().match(football[0]!).length > 0;
+    expect(matched()).toBe(true);
+
+    const ctx = w.ctx({ platform: 'slack', chatId: CHANNEL, kind: 'group', userId: ADMIN, admin: true });
+    expect((await dispatch(ctx, 'watch', 'confirm')).status).toBe('ok');
+    expect(matched()).toBe(false);
+    expect(log.errors()).toEqual([]);
   });
 });
 

@@ -47,7 +47,7 @@ describe('raqib slack-manifest', () => {
     expect(cmds).toHaveLength(commands.length + 1);
     expect(cmds.every((c) => c.url === 'https://raqib.example.org/slack/events')).toBe(true);
     expect(cmds.find((c) => c.command === '/digest')).toMatchObject({ usage_hint: '[TOPIC] [SINCE]' });
-    expect(cmds.find((c) => c.command === '/raqib-topic')).toMatchObject({ usage_hint: 'TOPIC' });
+    expect(cmds.find((c) => c.command === '/raqib-topic')).toMatchObject({ usage_hint: 'TOPIC [suggestions]' });
     expect(cmds.some((c) => c.command === '/topic')).toBe(false);
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read']));
     expect(m.settings.socket_mode_enabled).toBe(false);

@@ -1,7 +1,9 @@
 // Buttons on Telegram end to end: an instant alert composed by delivery carries 👍 / 👎 / Why? /
 // Mute 6h as an inline keyboard (validated by the fake Bot API: callback_data ≤ 64 bytes), and
 // presses (callback_query updates) through the real telegraf are answered, recorded and marked;
-// forged, altered, expired payloads and non-admin mutes are refused with nothing changed.
+// forged, altered, expired payloads and non-admin mutes are refused with nothing changed. The
+// "Exclude «term»" buttons under /topic TOPIC suggestions: refused for a non-admin, previewed for
+// an admin (a message: too long for an alert), saved only by /watch confirm.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { createButtonCodec } from '../../src/core/button-codec.ts';
@@ -11,7 +13,7 @@ import { createTelegramSender } from '../../src/platforms/telegram/telegram-send
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { HOUR, NOW, openWorld, type World } from '../commands/command-world.ts';
 import { memoryLog, waitFor } from './platform-helpers.ts';
-import { ALERT_TITLE, composeAlert, seedStories, tgKey, tgPress, titlesIn, type TgKey } from './button-helpers.ts';
+import { ALERT_TITLE, composeAlert, seedFootballVerdicts, seedStories, tgKey, tgPress, titlesIn, type TgKey } from './button-helpers.ts';
 
 const USER = 42;
 const GROUP = -100500;
@@ -34,7 +36,7 @@ beforeEach(async () => {
   });
   log = memoryLog();
   const tg = startTelegram({
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [] },
+    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url, admins: [{ platform: 'telegram', user: String(USER) }] },
     services: w.services,
     log,
     buttons: w.buttons,
@@ -153,6 +155,44 @@ describe('alert buttons on Telegram', () => {
     expect(keys.map((r) => r.map((k) => k.text))).toEqual([['1 👍', '1 👎', '1 Why?'], ['2 👍', '2 👎', '2 Why?'], ['Mute 6h']]);
     const answer = await press(USER, m.message_id, find(keys, '2 👎').callback_data, USER);
     expect(answer.text).toMatch(/👎 noted/);
+  });
+
+  it('Exclude «football» under /topic … suggestions: refused for a non-admin, previewed for an admin, saved by /watch confirm', async () => {
+    const football = await seedFootballVerdicts(w, 'telegram', String(USER));
+    const isIraq = (a: { title: string; text: string }) =>
+      w.catalog
+        .matcher()
+        .match(a)
+        .some((x) => x.id === 'iraq');
+    await fake.pushMessage({ chatId: USER, text: '/topic iraq suggestions', from: { id: USER, language_code: 'en' } });
+    const m = await waitFor(() => fake.sent(USER).find((x) => x.reply_markup !== undefined), 'the suggestions');
+    expect(m.text).toContain('«football» — keeps out 2 👎 and 0 👍 stories');
+    const keys = (m.reply_markup as { inline_keyboard: TgKey[][] }).inline_keyboard;
+    const key = tgKey(keys, 'Exclude «football»');
+    expect(Buffer.byteLength(key.callback_data)).toBeLessThanOrEqual(64);
+
+    const refused = await tgPress(fake, USER, m.message_id, key.callback_data, MEMBER);
+    expect(refused.text).toContain('RAQIB_ADMINS');
+    const before = fake.sent(USER).length;
+
+    const answer = await tgPress(fake, USER, m.message_id, key.callback_data, USER);
+    expect(answer.text).toContain('Preview of excluding «football»');
+    const preview = await waitFor(
+      () =>
+        fake
+          .sent(USER)
+          .slice(before)
+          .find((x) => /Preview/.test(x.text ?? '')),
+      'the preview',
+    );
+    expect(preview.text).toMatch(/− 2 would no longer match/);
+    expect(isIraq(football[0]!)).toBe(true);
+
+    await fake.pushMessage({ chatId: USER, text: '/watch confirm', from: { id: USER, language_code: 'en' } });
+    await waitFor(() => fake.sent(USER).find((x) => /Saved/.test(x.text ?? '')), 'the saved change');
+    for (const a of football) expect(isIraq(a)).toBe(false);
+    expect(isIraq({ title: 'Rockets hit Baghdad airport', text: '' })).toBe(true);
+    expect(log.errors()).toEqual([]);
   });
 });
 

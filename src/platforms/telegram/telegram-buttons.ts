@@ -48,9 +48,10 @@ export async function answerCallback(deps: ChatDeps, cq: TgCallbackQuery): Promi
         )
       : refusedAction(lang, opened);
   }
-  const alert = result.reply !== undefined && [...result.notice].length <= ANSWER_MAX;
-  const text = result.notice ? { text: result.notice } : {};
-  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, ...text, ...(alert ? { show_alert: true } : {}) });
+  // A longer answer that fits an alert is one (Why?); a longer one (a /watch preview) is a message.
+  const alert = result.reply !== undefined && [...result.reply.text].length <= ANSWER_MAX;
+  const answer = alert ? result.reply!.text : result.notice;
+  await call(deps, 'answerCallbackQuery', { callback_query_id: cq.id, ...(answer ? { text: answer } : {}), ...(alert ? { show_alert: true } : {}) });
   if (!msg?.chat) return;
   // A pressed command answers as the typed command would, quoting the message with the button.
   if (result.command) await sendReply(deps, msg, result.command);
