@@ -45,8 +45,10 @@ function withButtons(ctx: CommandContext, reply: Reply, args: string): Reply {
   const page = reply.digest?.page;
   const rows: ButtonRow[] = page ? pageButtons(ctx.lang, 'digest', args, { number: page.number, pages: page.of }) : [];
   // Only Slack can show an answer to one member of a channel; elsewhere the chat sees it as before.
-  const privately = ctx.platform === 'slack' && !ctx.sharing;
-  const shareable = privately && ctx.chat.kind !== 'private' && reply.status === 'ok' && reply.digest !== undefined && !reply.digest.empty;
+  // In a Slack channel a member's digest is theirs alone until shared; in a DM it is theirs anyway,
+  // and an ephemeral there would vanish from the conversation.
+  const privately = ctx.platform === 'slack' && !ctx.sharing && ctx.chat.kind !== 'private';
+  const shareable = privately && reply.status === 'ok' && reply.digest !== undefined && !reply.digest.empty;
   if (shareable) rows.push([{ label: t(ctx.lang, 'paging.share'), action: { kind: 'share', command: 'digest', args } }]);
   return { ...reply, ...(privately ? { ephemeral: true } : {}), ...(rows.length > 0 ? { buttons: [...(reply.buttons ?? []), ...rows] } : {}) };
 }
