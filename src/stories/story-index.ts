@@ -142,6 +142,13 @@ export class StoryIndex {
     return run;
   }
 
+  /** Records the story an article was placed in; isNew when the article started it (as assign). */
+  private async finish(articleId: string, storyId: string): Promise<AssignResult> {
+    await this.storyOf.set(articleId, storyId);
+    const rec = await this.stories.get(storyId);
+    return { storyId, isNew: rec?.firstArticleId === articleId, ...(rec ? { latest: rec.lastSeen } : {}) };
+  }
+
   async get(storyId: string): Promise<StoryRecord | undefined> {
     return this.stories.get(storyId);
   }
@@ -223,7 +230,13 @@ export class StoryIndex {
       this.cache.clear();
       this.cachedAt = written;
     }
-    const best = this.bestStory(me, await this.entriesAround(p));
+    const around = await this.entriesAround(p);
+    // A half-done assignment (the process died after the bucket write, before story_of): finish
+    // it as it was decided. Compared with its own entry, the article would join its own story and
+    // lose its alert, and the articles joining it their follow-ups.
+    const mine = around.find((e) => e.a === art.id);
+    if (mine) return this.finish(art.id, mine.s);
+    const best = this.bestStory(me, around);
     const existing = best ? await this.stories.get(best.s) : undefined;
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
     me.s = result.storyId;

@@ -74,6 +74,21 @@ for (const c of storeCases) {
       expect((await idx.get(a.storyId))?.articleCount).toBe(2);
     });
 
+    it('finishes an assignment a crash cut short (bucket written, story_of not): the first article still starts its story, a joining one still joins', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const storyOf = opened.store.namespace<string>('story_of');
+      const first = await new StoryIndex(opened.store).assign(storedOf(byKey('e1-a')));
+      const copy = await new StoryIndex(opened.store).assign(storedOf(byKey('e1-c')));
+      // The process died after the bucket write: story_of never got these articles.
+      await storyOf.delete('e1-a');
+      await storyOf.delete('e1-c');
+      const again = new StoryIndex(opened.store);
+      expect(await again.assign(storedOf(byKey('e1-a')))).toMatchObject({ storyId: first.storyId, isNew: true });
+      expect(await again.assign(storedOf(byKey('e1-c')))).toMatchObject({ storyId: copy.storyId, isNew: false });
+      expect((await again.get(first.storyId))?.articleIds).toEqual(['e1-a', 'e1-c']);
+    });
+
     it('survives a new index instance (another process) and never joins across the time window', async () => {
       const opened = await c.open();
       cleanup = opened.cleanup;
