@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { startFakeTelegram } from '../fakes/telegram-bot-api.ts';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { RAQIB_BIN, spawnDriver } from '../delivery/crash-harness.ts';
-import { expectedDeliveries, farmConfig, startFarm, type FarmShape } from './scale-farm.ts';
+import { expectedDeliveries, farmConfig, startFarm, type Farm, type FarmShape } from './scale-farm.ts';
 import { cpuSeconds, deliveredCount, flushDb, pct, redisInfo, slotOwners, tally, type SlotOwners, type Tally } from './scale-measure.ts';
 
 const num = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
@@ -95,6 +95,44 @@ async function killPoller(procs: Proc[], fakeCalls: () => number[], fakeT0: numb
   return { f, watch };
 }
 
+interface World {
+  fake: FakeTelegram;
+  farm: Farm;
+  fakeT0: number;
+  started: number;
+  total: number;
+  chats: string[];
+}
+
+/** Releases the waves, kills the poller at 40 % delivered, and waits for the rest (or the timeout). */
+async function drive(name: string, procs: Proc[], w: World, kill: boolean): Promise<Failover | undefined> {
+  let failover: Failover | undefined;
+  let wave = w.farm.release();
+  let watch: (() => Promise<void>) | undefined;
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (let done = 0; Date.now() < deadline && done < w.total; done = deliveredCount(w.fake, w.chats)) {
+    if (wave.wave < SHAPE.waves && Date.now() >= wave.at + WAVE_GAP_S * 1000) wave = w.farm.release();
+    if (kill && !failover && done >= w.total * 0.4) {
+      const k = await killPoller(procs, () => w.fake.callsTo('getUpdates').map((c) => c.at), w.fakeT0);
+      failover = k.f;
+      failover.killedAtS = (Date.now() - w.started) / 1000;
+      watch = k.watch;
+      console.log(
+        `  [${name}] SIGKILLed ${failover.killedWasPoller ? 'the Telegram poller' : 'process 0'} at ${failover.killedAtS.toFixed(1)} s (${done}/${w.total} delivered)`,
+      );
+    }
+    await watch?.();
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  // A little longer: a duplicate would show up now, not later; and the slot sample needs 35 s after the kill.
+  await new Promise((r) => setTimeout(r, 2_000));
+  while (watch && failover?.slots === undefined && Date.now() < deadline + 40_000) {
+    await watch();
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return failover;
+}
+
 async function runPhase(name: string, instances: number, kill: boolean): Promise<PhaseResult> {
   await flushDb(STORE);
   const started = Date.now();
@@ -117,34 +155,12 @@ async function runPhase(name: string, instances: number, kill: boolean): Promise
   const inDoubt = { n: 0 };
   const before = await redisInfo(STORE);
   const procs: Proc[] = [];
-  let failover: (Failover & { killedAt?: number }) | undefined;
+  let failover: Failover | undefined;
   try {
     for (let i = 0; i < instances; i++) procs.push(spawnRaqib(env, errors, inDoubt));
     await Promise.all(procs.map((p) => Promise.race([p.ready, p.exited])));
     console.log(`  [${name}] ${procs.filter(alive).length} processes ready after ${((Date.now() - started) / 1000).toFixed(1)} s; releasing wave 1`);
-    let wave = farm.release();
-    let watch: (() => Promise<void>) | undefined;
-    const deadline = Date.now() + TIMEOUT_MS;
-    for (let done = 0; Date.now() < deadline && done < total; done = deliveredCount(fake, expected.keys())) {
-      if (wave.wave < SHAPE.waves && Date.now() >= wave.at + WAVE_GAP_S * 1000) wave = farm.release();
-      if (kill && !failover && done >= total * 0.4) {
-        const k = await killPoller(procs, () => fake.callsTo('getUpdates').map((c) => c.at), fakeT0);
-        failover = k.f;
-        failover.killedAtS = (Date.now() - started) / 1000;
-        watch = k.watch;
-        console.log(
-          `  [${name}] SIGKILLed ${failover.killedWasPoller ? 'the Telegram poller' : 'process 0'} at ${failover.killedAtS.toFixed(1)} s (${done}/${total} delivered)`,
-        );
-      }
-      await watch?.();
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-    // A little longer: a duplicate would show up now, not later; and the slot sample needs 35 s after the kill.
-    await new Promise((r) => setTimeout(r, 2_000));
-    while (watch && failover?.slots === undefined && Date.now() < deadline + 40_000) {
-      await watch();
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
+    failover = await drive(name, procs, { fake, farm, fakeT0, started, total, chats: [...expected.keys()] }, kill);
     for (const p of procs) if (alive(p)) p.cpuS = cpuSeconds(p.child.pid);
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
