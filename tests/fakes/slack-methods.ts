@@ -147,20 +147,27 @@ const usersInfo: Handler = ({ world, params: p }) => {
   return u ? done({ user: world.userObject(u, truthy(p.include_locale)) }) : fail('user_not_found');
 };
 
-// A minimal views.open: the modal's required fields and its blocks are checked; nothing is shown.
-const viewsOpen: Handler = ({ params: p, views }) => {
-  const missing = ['trigger_id', 'view'].filter((k) => p[k] === undefined || p[k] === '');
-  if (missing.length > 0) return invalidArguments(missing.map((k) => `missing required field: ${k}`));
-  let view: unknown = p.view;
+/** The `view` parameter (a JSON string or an object) as an object, or Slack's refusal of it. */
+function viewParam(raw: unknown): { view: Record<string, unknown> } | { refused: SlackResult } {
+  let view = raw;
   if (typeof view === 'string') {
     try {
       view = JSON.parse(view);
     } catch {
-      return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } });
+      return { refused: fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } }) };
     }
   }
-  if (typeof view !== 'object' || view === null) return invalidArguments(['must provide an object [json-pointer:/view]']);
-  const v = view as Record<string, unknown>;
+  if (typeof view !== 'object' || view === null) return { refused: invalidArguments(['must provide an object [json-pointer:/view]']) };
+  return { view: view as Record<string, unknown> };
+}
+
+// A minimal views.open: the modal's required fields and its blocks are checked; nothing is shown.
+const viewsOpen: Handler = ({ params: p, views }) => {
+  const missing = ['trigger_id', 'view'].filter((k) => p[k] === undefined || p[k] === '');
+  if (missing.length > 0) return invalidArguments(missing.map((k) => `missing required field: ${k}`));
+  const read = viewParam(p.view);
+  if ('refused' in read) return read.refused;
+  const v = read.view;
   const problems: string[] = [];
   if (v.type !== 'modal') problems.push('must be a valid enum value [json-pointer:/view/type]');
   const title = v.title as { type?: string; text?: string } | undefined;
@@ -192,16 +199,9 @@ const viewsPublish: Handler = ({ world, params: p, views }) => {
   const missing = ['user_id', 'view'].filter((k) => p[k] === undefined || p[k] === '');
   if (missing.length > 0) return invalidArguments(missing.map((k) => `missing required field: ${k}`));
   if (!world.user(p.user_id)) return fail('user_not_found');
-  let view: unknown = p.view;
-  if (typeof view === 'string') {
-    try {
-      view = JSON.parse(view);
-    } catch {
-      return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/view]'] } });
-    }
-  }
-  if (typeof view !== 'object' || view === null) return invalidArguments(['must provide an object [json-pointer:/view]']);
-  const v = view as Record<string, unknown>;
+  const read = viewParam(p.view);
+  if ('refused' in read) return read.refused;
+  const v = read.view;
   const problems: string[] = [];
   if (v.type !== 'home') problems.push('must be a valid enum value [json-pointer:/view/type]');
   problems.push(...validateBlocks(v.blocks, 'home').map((e) => e.replace('[json-pointer:/blocks', '[json-pointer:/view/blocks')));
