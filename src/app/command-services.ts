@@ -5,7 +5,7 @@ import type { PlatformStatus } from '../core/platform-state.ts';
 import type { RuntimeChange } from '../core/runtime-change.ts';
 import type { CommandServices, FeedHealth, FeedView, Reply, SearchHit, SubscriptionView, UiLang, UrlCheck } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
-import { toRaqibError, type ErrorCode } from '../core/errors.ts';
+import { coded, toRaqibError } from '../core/errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { renderText } from '../digest/render-text.ts';
@@ -91,17 +91,6 @@ export interface ServiceDeps {
   onVerdict?: (topic: string, verdict: string) => void;
   /** Personal topics (TopicCatalog): where they are kept, each chat's, and all topics under matcher ids. */
   personal?: { store: PersonalTopicStore; of: PersonalOf; all: () => TopicDef[] };
-}
-
-/** Turns whatever a service call throws into a coded error, once, at the call's boundary. */
-function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
-  return async (...a: A) => {
-    try {
-      return await fn(...a);
-    } catch (e) {
-      throw toRaqibError(e, fallback, name);
-    }
-  };
 }
 
 export function createCommandServices(deps: ServiceDeps): CommandServices {

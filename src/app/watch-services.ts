@@ -3,7 +3,7 @@
 // previewed change until the person confirms it (or it goes stale).
 import type { CommandServices, WatchChange, WatchPreview } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
-import { toRaqibError, type ErrorCode } from '../core/errors.ts';
+import { coded } from '../core/errors.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
 import { applyOverlay, mergeOverlays } from '../topics/topic-overlay.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -22,16 +22,6 @@ export interface WatchDeps {
   personal?: PersonalTopicStore;
   onTopicsChanged?: () => Promise<void>;
   now?: () => number;
-}
-
-function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
-  return async (...a: A) => {
-    try {
-      return await fn(...a);
-    } catch (e) {
-      throw toRaqibError(e, fallback, name);
-    }
-  };
 }
 
 const idOf = (c: WatchChange) => (c.kind === 'put' ? c.topic.id : c.id);

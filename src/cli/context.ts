@@ -62,3 +62,11 @@ export async function openStoreOrReport(io: CliIO, env: Env): Promise<Store | un
     return undefined;
   }
 }
+
+/** The config and the store it names, or the exit code once the reason is written (2: the config, 1: the store). */
+export async function openConfigStore(io: CliIO, configFlag: string | undefined): Promise<{ ctx: ConfigContext; store: Store } | { exit: number }> {
+  const ctx = await requireConfigContext(io, configFlag);
+  if (!ctx) return { exit: EXIT_USAGE };
+  const store = await openStoreOrReport(io, ctx.env);
+  return store ? { ctx, store } : { exit: 1 };
+}

@@ -3,7 +3,7 @@
 // user, at}, oldest first: the shape of the labelled files the relevance evaluation reads.
 import { parseDuration } from '../core/duration.ts';
 import { FeedbackStore } from '../store/feedback-store.ts';
-import { EXIT_USAGE, openStoreOrReport, requireConfigContext } from './context.ts';
+import { EXIT_USAGE, openConfigStore } from './context.ts';
 import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 
 const USAGE = 'usage: raqib feedback export [--topic TOPIC] [--since 30d] [--config FILE]';
@@ -22,10 +22,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await write(io.stderr, `--since "${since}" is not a duration such as 7d or 30d\n${USAGE}\n`);
     return EXIT_USAGE;
   }
-  const ctx = await requireConfigContext(io, flagValue(parsed.args, 'config'));
-  if (!ctx) return EXIT_USAGE;
-  const store = await openStoreOrReport(io, ctx.env);
-  if (!store) return 1;
+  const opened = await openConfigStore(io, flagValue(parsed.args, 'config'));
+  if ('exit' in opened) return opened.exit;
+  const { store } = opened;
   try {
     const topic = flagValue(parsed.args, 'topic');
     const records = await new FeedbackStore(store).list({

@@ -10,7 +10,7 @@ import { OPML_LIMITS, readOpml, writeOpml, type OpmlFeed } from '../feeds/opml.t
 import { FeedStateStore } from '../store/feed-state-store.ts';
 import type { Store } from '../store/open-store.ts';
 import { RegistryStore } from '../store/registry-store.ts';
-import { EXIT_USAGE, openStoreOrReport, requireConfigContext, type ConfigContext } from './context.ts';
+import { EXIT_USAGE, openConfigStore, type ConfigContext } from './context.ts';
 import { chooseFeeds, previewText } from './feeds-discover.ts';
 import { flagValue, parseOrUsage, write, type ArgSpec, type CliIO, type ParsedArgs } from './io.ts';
 
@@ -61,10 +61,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await write(io.stderr, `raqib feeds ${action}: which ${action === 'import' ? 'file' : 'URL'}?\n${spec.usage}\n`);
     return EXIT_USAGE;
   }
-  const ctx = await requireConfigContext(io, flagValue(parsed.args, 'config'));
-  if (!ctx) return EXIT_USAGE;
-  const store = await openStoreOrReport(io, ctx.env);
-  if (!store) return 1;
+  const opened = await openConfigStore(io, flagValue(parsed.args, 'config'));
+  if ('exit' in opened) return opened.exit;
+  const { ctx, store } = opened;
   try {
     const env: Env = { io, args: parsed.args, ctx, sources: sourcesFor(store, ctx) };
     return await ACTION_RUNNERS[action as Action](env);

@@ -137,3 +137,14 @@ export function toRaqibError(e: unknown, fallback: ErrorCode = 'INTERNAL', conte
 export function isRaqibError(e: unknown, code?: ErrorCode): e is RaqibError {
   return e instanceof RaqibError && (code === undefined || e.code === code);
 }
+
+/** Wraps a service call so whatever it throws leaves it as a coded error, once, at the call's boundary. */
+export function coded<A extends unknown[], R>(name: string, fallback: ErrorCode, fn: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  return async (...a: A) => {
+    try {
+      return await fn(...a);
+    } catch (e) {
+      throw toRaqibError(e, fallback, name);
+    }
+  };
+}
