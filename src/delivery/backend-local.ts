@@ -1,13 +1,17 @@
 // The outbox over keyv in ONE process (SQLite). Writes are serialised by an in-process lock and
 // the chat documents, reservations and dead letters are mirrored in memory (loaded at open), so
 // every check is synchronous and every change is on disk before write() returns.
-// Order of durable writes: the chat document first, its reservations after. A crash between the
-// two leaves the keys inside the document, where enqueue() looks as well, so nothing doubles.
+// Order of durable writes: the chat document first, its reservations after (keyv's SQLite adapter
+// commits each key on its own). The document's record also lists the keys its write reserves, and
+// open() writes any of them a kill left unwritten. The document alone did not stop a double: the
+// next process sent the alerts it found held, their keys left the document with them, and the
+// same items offered again (never marked seen) were queued anew (tests/delivery/reservation-crash).
 import { Mutex } from '../core/keyed-mutex.ts';
 import type Keyv from 'keyv';
 import type { Store } from '../store/open-store.ts';
 import { MAX_DEAD_LETTERS, type OutboxBackend, type Versioned, type WriteOptions, type WriteResult } from './backend.ts';
 import type { ChatDoc, DeadLetter, OutboxCounts } from './types.ts';
+import { silentLogger, type Logger } from '../log.ts';
 
 /**
  * WAL with synchronous=NORMAL: a commit no longer waits for fsync (measured 0.13 ms a write
@@ -32,10 +36,13 @@ interface ChatRecord {
   d: ChatDoc;
   due: number | null;
   n: OutboxCounts;
+  /** The keys this write reserved and until when: open() finishes them after a kill. */
+  r?: { k: string[]; until: number };
 }
 
 export interface LocalBackendOptions {
   reserveTtlMs?: number;
+  log?: Logger;
 }
 
 export class LocalOutboxBackend implements OutboxBackend {
@@ -47,6 +54,7 @@ export class LocalOutboxBackend implements OutboxBackend {
   private readonly rates = new Map<string, number>();
   private readonly lock = new Mutex();
   private readonly reserveTtlMs: number;
+  private readonly log: Logger;
 
   // One namespace (one SQLite connection) for everything: keyv opens a connection per namespace,
   // and writes alternating between connections of one file wait on each other's locks (~25 ms a
@@ -56,6 +64,7 @@ export class LocalOutboxBackend implements OutboxBackend {
     opts: LocalBackendOptions,
   ) {
     this.reserveTtlMs = opts.reserveTtlMs ?? 7 * 86_400_000;
+    this.log = opts.log ?? silentLogger;
   }
 
   static async open(store: Store, opts: LocalBackendOptions = {}): Promise<LocalOutboxBackend> {
@@ -69,7 +78,21 @@ export class LocalOutboxBackend implements OutboxBackend {
       else if (k.startsWith('k:') && typeof v === 'number' && v > now) b.keys.set(k.slice(2), v);
       else if (k.startsWith('d:')) b.dead.set(k.slice(2), v as DeadLetter);
     }
+    await b.finishReservations(now);
     return b;
+  }
+
+  /** Writes the reservations that a kill between a document's write and its keys' left undone. */
+  private async finishReservations(now: number): Promise<void> {
+    const undone: { key: string; until: number }[] = [];
+    for (const rec of this.chats.values()) {
+      if (!rec.r || rec.r.until <= now) continue;
+      for (const key of rec.r.k) if (!this.keys.has(key)) undone.push({ key, until: rec.r.until });
+    }
+    if (undone.length === 0) return;
+    await this.kv.setMany(undone.map(({ key, until }) => ({ key: `k:${key}`, value: until, ttl: until - now })));
+    for (const { key, until } of undone) this.keys.set(key, until);
+    this.log.warn({ keys: undone.length }, 'outbox: finished idempotency keys that a crash left unwritten');
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {
@@ -90,13 +113,20 @@ export class LocalOutboxBackend implements OutboxBackend {
       const reserve = opts.reserve ?? [];
       const dups = reserve.filter((k) => (this.keys.get(k) ?? 0) > now);
       if (dups.length > 0) return { ok: false, reason: 'duplicate', keys: dups } as const;
-      const rec: ChatRecord = { v: expected + 1, d: structuredClone(doc), due: opts.dueAt, n: opts.counts };
+      const until = now + this.reserveTtlMs;
+      const rec: ChatRecord = {
+        v: expected + 1,
+        d: structuredClone(doc),
+        due: opts.dueAt,
+        n: opts.counts,
+        ...(reserve.length > 0 ? { r: { k: reserve, until } } : {}),
+      };
       await this.kv.set(`c:${chatKey}`, rec);
       this.chats.set(chatKey, rec);
       if (reserve.length > 0) {
-        const until = now + this.reserveTtlMs;
-        await this.kv.setMany(reserve.map((key) => ({ key: `k:${key}`, value: until, ttl: this.reserveTtlMs })));
+        // In memory first: should the disk write fail, this process still refuses the keys.
         for (const k of reserve) this.keys.set(k, until);
+        await this.kv.setMany(reserve.map((key) => ({ key: `k:${key}`, value: until, ttl: this.reserveTtlMs })));
       }
       return { ok: true, version: rec.v } as const;
     });

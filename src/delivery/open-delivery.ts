@@ -15,8 +15,8 @@ import type { RetryPolicy } from './limits.ts';
 import type { FollowUpRenderer } from './follow-ups.ts';
 import { withCharts, type ChartDrawer } from './charts.ts';
 
-export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number } = {}): Promise<OutboxBackend> {
-  if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', opts);
+export async function openOutboxBackend(store: Store, opts: { reserveTtlMs?: number; log?: Logger } = {}): Promise<OutboxBackend> {
+  if (store.kind === 'redis') return new RedisOutboxBackend(store.redis!, store.redisPrefix ?? 'raqib', { reserveTtlMs: opts.reserveTtlMs });
   return LocalOutboxBackend.open(store, opts);
 }
 
@@ -60,7 +60,7 @@ export interface Delivery {
 }
 
 export async function openDelivery(o: DeliveryOptions): Promise<Delivery> {
-  const backend = await openOutboxBackend(o.store);
+  const backend = await openOutboxBackend(o.store, { log: o.log });
   const outbox = new Outbox({
     backend,
     articles: o.articles,
