@@ -77,6 +77,8 @@ export interface CrashReport {
   splitDuplicates: number;
   /** "In doubt" reports of the children, per chat key (telegram:<id>). */
   inDoubt: Map<string, number>;
+  /** Idempotency keys a kill left unwritten beside their chat document, written at the next open. */
+  reservationsFinished: number;
   /** (alert, follow-up) item pairs over all chats, and how many arrived as a reply to the other's message. */
   followUps: { pairs: number; threaded: number };
   seconds: number;
@@ -213,13 +215,15 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
   }
   const rng = mulberry32(o.seed);
   const inDoubt = new Map<string, number>();
+  let reservationsFinished = 0;
   const errors: string[] = [];
   const onErr = (l: string) => {
     if (process.env.CRASH_VERBOSE === '1') console.log(`child: ${l}`);
     if (l.includes('message in doubt')) {
       const chat = (JSON.parse(l) as { chat: string }).chat;
       inDoubt.set(chat, (inDoubt.get(chat) ?? 0) + 1);
-    } else if (/^\{"level":("error"|50|60)\b/.test(l) || !l.startsWith('{')) errors.push(l);
+    } else if (l.includes('a crash left unwritten')) reservationsFinished += (JSON.parse(l) as { keys: number }).keys;
+    else if (/^\{"level":("error"|50|60)\b/.test(l) || !l.startsWith('{')) errors.push(l);
   };
   let killedBeforeReady = 0;
   try {
@@ -290,6 +294,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     repeatedMessages,
     splitDuplicates,
     inDoubt,
+    reservationsFinished,
     followUps,
     seconds: (Date.now() - started) / 1000,
   };
