@@ -231,7 +231,10 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   // Day and kind are context, not identity: without a place, an actor or a count in common
   // two reports are judged on their wording alone (a quiet news day is not one story).
   const identified = sharesEntity(a.sig, b.sig);
-  const out: Decision = { score: identified ? text + bonus + apart : text + Math.min(0, bonus + apart), reasons };
+  const raw = identified ? text + bonus + apart : text + Math.min(0, bonus + apart);
+  // Rounded: weights that add up to exactly JOIN_SCORE (0.25 + 0.05 + 0.05 + 0.10) come out a
+  // hair below it in floating point, and such reports stayed apart against the documented rule.
+  const out: Decision = { score: Math.round(raw * 1e6) / 1e6, reasons };
   if (veto) out.veto = veto;
   return out;
 }
