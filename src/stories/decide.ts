@@ -60,6 +60,12 @@ export const WEIGHTS = {
   explicitDayApart: -0.2,
   /** The days differ by one, at least one of them not stated (a follow-up, or the next happening). */
   dayApart: -0.1,
+  /**
+   * An Arabic and an English report whose leads name the same person or faction, with an event
+   * type in common, on the same day: their wording cannot be compared (text similarity is about
+   * 0 across scripts), so this stands in for the text a same-language rewrite would share.
+   */
+  crossLanguageLead: 0.1,
 } as const;
 
 /** Score at or above which two reports are one story. */
@@ -153,6 +159,16 @@ function sharesEntity(a: EventSignature, b: EventSignature): boolean {
   return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
 }
 
+/** The cross-language bonus: different languages, the same day, a shared event type and a person or faction in both leads. */
+function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, sharedType: boolean, reasons: string[] | undefined): number {
+  if (!a.lang || !b.lang || a.lang === b.lang || !sharedType) return 0;
+  if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
+  const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
+  if (!who) return 0;
+  reasons?.push(`same lead actor across languages: ${who}`);
+  return WEIGHTS.crossLanguageLead;
+}
+
 /** Signature agreement: the bonus and its reasons. */
 function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
   const g = gazetteer();
@@ -191,6 +207,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   } else {
     bonus += WEIGHTS.dayApart;
   }
+  bonus += crossLanguageLead(g, a, b, types.length > 0, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {

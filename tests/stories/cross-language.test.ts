@@ -6,6 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
+import { extractSignature } from '../../src/stories/signature.ts';
+import { sketchOf } from '../../src/stories/sketch.ts';
+import { compare } from '../../src/stories/decide.ts';
 import type { Lang, StoredArticle } from '../../src/core/types.ts';
 
 let n = 0;
@@ -35,6 +38,80 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await store.close();
+});
+
+const englishPause = {
+  lang: 'en' as const,
+  title: 'Kataib Hezbollah puts its campaign against US troops on hold',
+  text: 'Kataib Hezbollah said on Tuesday it was pausing its operations against US forces after consulting other armed groups. Its fighters were told to hold their positions.',
+  published: '2024-03-05T16:00:00Z',
+};
+
+const arabicPause = {
+  lang: 'ar' as const,
+  title: 'كتائب حزب الله توقف مؤقتا هجماتها على الأمريكيين',
+  text: 'قالت كتائب حزب الله يوم الثلاثاء إنها أوقفت هجماتها على القوات الأمريكية بعد مشاورات مع فصائل أخرى، وطلبت من مقاتليها البقاء في مواقعهم.',
+  published: '2024-03-05T19:00:00Z',
+};
+
+describe('event signature: lead actors', () => {
+  it('keeps the actors of the headline and opening sentence apart from those recalled later', () => {
+    const sig = extractSignature({
+      title: 'Nujaba says its operations against US forces will go on',
+      text: `The Nujaba movement said on Friday that its fight with American troops was not over. ${'Its statement ran long and covered much ground. '.repeat(6)}Analysts recalled that Kataib Hezbollah had earlier announced a pause.`,
+      publishedMs: Date.parse('2024-03-08T10:00:00Z'),
+    });
+    expect(sig.leadActors).toEqual(['nujaba']);
+    expect(sig.actors).toEqual(['nujaba', 'kataib-hezbollah']);
+  });
+
+  it('knows the English possessive form of the Iraqi parliament and the Arabic "Iraqi resistance"', () => {
+    const en = extractSignature({ title: 'Iraq’s parliament votes on the bill', text: '', publishedMs: 0 });
+    const ar = extractSignature({ title: 'المقاومة العراقية تتبنى هجوما جديدا', text: '', publishedMs: 0 });
+    expect(en.actors).toEqual(['iraqi-parliament']);
+    expect(en.kinds).toContain('vote');
+    expect(ar.actors).toEqual(['islamic-resistance-iraq']);
+  });
+});
+
+describe('an Arabic and an English report with no place in common', () => {
+  it('join when their leads name the same faction doing the same kind of thing on the same day', async () => {
+    const first = await idx.assign(report(englishPause));
+    const second = await idx.assign(report(arabicPause));
+    expect(second).toMatchObject({ storyId: first.storyId, isNew: false });
+    expect(second.joined).toEqual(expect.arrayContaining(['same lead actor across languages: kataib-hezbollah', 'same day']));
+  });
+
+  it('stay apart when the days differ, however alike the rest', async () => {
+    const first = await idx.assign(report(englishPause));
+    const second = await idx.assign(
+      report({ ...arabicPause, text: arabicPause.text.replace('يوم الثلاثاء', 'يوم الأربعاء'), published: '2024-03-06T19:00:00Z' }),
+    );
+    expect(second.isNew).toBe(true);
+    expect(second.storyId).not.toBe(first.storyId);
+    // The faction in both leads earns nothing across days: it is the same group's next move.
+    const comparable = (r: typeof englishPause | typeof arabicPause) => ({
+      sketch: sketchOf(r),
+      sig: extractSignature({ title: r.title, text: r.text, publishedMs: Date.parse(r.published), lang: r.lang, topics: ['militia-threats'] }),
+    });
+    const nextDay = { ...arabicPause, text: arabicPause.text.replace('يوم الثلاثاء', 'يوم الأربعاء'), published: '2024-03-06T19:00:00Z' };
+    expect(compare(comparable(nextDay), comparable(englishPause), true).reasons.join()).not.toContain('across languages');
+    expect(compare(comparable(arabicPause), comparable(englishPause), true).reasons.join()).toContain('across languages');
+  });
+
+  it('stay apart when one report names the faction only in its background', async () => {
+    const first = await idx.assign(report(englishPause));
+    const second = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'الحكومة العراقية تعلن تعليق عمل لجنة المنافذ الحدودية',
+        text: `أعلنت الحكومة العراقية يوم الثلاثاء تعليق عمل لجنة المنافذ الحدودية لحين مراجعة عقودها. ${'وتناولت الصحف المحلية القرار بتفاصيل كثيرة. '.repeat(6)}ويذكر أن كتائب حزب الله أصدرت بيانا في اليوم ذاته.`,
+        published: '2024-03-05T20:00:00Z',
+      }),
+    );
+    expect(second.isNew).toBe(true);
+    expect(second.storyId).not.toBe(first.storyId);
+  });
 });
 
 describe('the join threshold', () => {
