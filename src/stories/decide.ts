@@ -72,6 +72,8 @@ export const WEIGHTS = {
 export const JOIN_SCORE = 0.45;
 /** Near-identical wording lets an undated follow-up be two days later. */
 const FOLLOW_UP_TEXT = 0.5;
+/** Share of the event types two leads name that both must name for the cross-language bonus. */
+const CROSS_LANGUAGE_TYPES = 1 / 3;
 /** Ratio between two counts of the same thing beyond which they are different events. */
 const COUNT_RATIO = 1.5;
 
@@ -159,9 +161,17 @@ function sharesEntity(a: EventSignature, b: EventSignature): boolean {
   return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
 }
 
-/** The cross-language bonus: different languages, the same day, a shared event type and a person or faction in both leads. */
-function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, sharedType: boolean, reasons: string[] | undefined): number {
-  if (!a.lang || !b.lang || a.lang === b.lang || !sharedType) return 0;
+/**
+ * The cross-language bonus: different languages, the same day, a person or faction in both leads
+ * and mostly the same event types (a third or more of the types either lead names are in both):
+ * the same group's threat and a strike on it the same day share the group but not what happened.
+ */
+function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, reasons: string[] | undefined): number {
+  if (!a.lang || !b.lang || a.lang === b.lang) return 0;
+  const ta = a.kinds.filter((k) => !k.startsWith('t:'));
+  const tb = b.kinds.filter((k) => !k.startsWith('t:'));
+  const shared = intersect(ta, tb).length;
+  if (shared === 0 || shared / new Set([...ta, ...tb]).size < CROSS_LANGUAGE_TYPES) return 0;
   if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
   const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
   if (!who) return 0;
@@ -207,7 +217,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   } else {
     bonus += WEIGHTS.dayApart;
   }
-  bonus += crossLanguageLead(g, a, b, types.length > 0, reasons);
+  bonus += crossLanguageLead(g, a, b, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {

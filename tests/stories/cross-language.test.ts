@@ -74,6 +74,22 @@ describe('event signature: lead actors', () => {
   });
 });
 
+describe('event types both languages name alike', () => {
+  const kindsOf = (title: string) => extractSignature({ title, text: '', publishedMs: 0 }).kinds;
+
+  it('an agreement to end a mission is an agreement and a withdrawal, in English and in Arabic', () => {
+    expect(kindsOf('Washington and Baghdad sign a deal to end the combat mission')).toEqual(expect.arrayContaining(['agreement', 'withdrawal']));
+    expect(kindsOf('واشنطن وبغداد توقيع اتفاق على إنهاء المهمة القتالية')).toEqual(expect.arrayContaining(['agreement', 'withdrawal']));
+    expect(kindsOf('Lawmakers vote to expel foreign forces')).toEqual(expect.arrayContaining(['vote', 'withdrawal']));
+    expect(kindsOf('النواب يصوت على إنهاء الوجود الأجنبي')).toEqual(expect.arrayContaining(['vote', 'withdrawal']));
+  });
+
+  it('a leader hosting or receiving another is talks', () => {
+    expect(kindsOf('The president hosts the visiting premier')).toContain('talks');
+    expect(kindsOf('الرئيس يستقبل رئيس الوزراء')).toContain('talks');
+  });
+});
+
 describe('an Arabic and an English report with no place in common', () => {
   it('join when their leads name the same faction doing the same kind of thing on the same day', async () => {
     const first = await idx.assign(report(englishPause));
@@ -111,6 +127,30 @@ describe('an Arabic and an English report with no place in common', () => {
     );
     expect(second.isNew).toBe(true);
     expect(second.storyId).not.toBe(first.storyId);
+  });
+});
+
+describe('the same faction in both leads, the same day, but another happening', () => {
+  it('a strike on a faction and that faction threatening revenge stay apart across languages', async () => {
+    const strike = await idx.assign(
+      report({
+        lang: 'en',
+        title: 'US airstrike kills Kataib Hezbollah fighters',
+        text: 'A US airstrike on Thursday killed four Kataib Hezbollah fighters in an attack on a depot near the Syrian border, officials said.',
+        published: '2024-03-07T09:00:00Z',
+        topics: ['us-strikes', 'militia-threats'],
+      }),
+    );
+    const threat = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'كتائب حزب الله تتوعد واشنطن',
+        text: 'هددت كتائب حزب الله يوم الخميس في بيان بشن هجمات على المصالح الأمريكية، وقال المتحدث باسمها إن الرد قادم.',
+        published: '2024-03-07T15:00:00Z',
+      }),
+    );
+    expect(threat.isNew).toBe(true);
+    expect(threat.storyId).not.toBe(strike.storyId);
   });
 });
 
