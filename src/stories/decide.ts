@@ -46,7 +46,7 @@ export const WEIGHTS = {
   actorsCap: 0.2,
   /** Both leads name specific places that do not agree, but each report mentions the other's. */
   leadPlacesApart: -0.2,
-  /** A topic in common; an event type (strike, drone …) in common. */
+  /** A topic in common; event types (strike, drone …) in common, when they are a third or more of those either lead names. */
   topic: 0.05,
   eventType: 0.05,
   /** The same event day; more when both reports state it ("on Wednesday", "الأربعاء"). */
@@ -72,8 +72,8 @@ export const WEIGHTS = {
 export const JOIN_SCORE = 0.45;
 /** Near-identical wording lets an undated follow-up be two days later. */
 const FOLLOW_UP_TEXT = 0.5;
-/** Share of the event types two leads name that both must name for the cross-language bonus. */
-const CROSS_LANGUAGE_TYPES = 1 / 3;
+/** Share of the event types two leads name that both must name for them to count as agreeing. */
+const TYPE_AGREEMENT = 1 / 3;
 /** Ratio between two counts of the same thing beyond which they are different events. */
 const COUNT_RATIO = 1.5;
 
@@ -162,16 +162,20 @@ function sharesEntity(a: EventSignature, b: EventSignature): boolean {
 }
 
 /**
- * The cross-language bonus: different languages, the same day, a person or faction in both leads
- * and mostly the same event types (a third or more of the types either lead names are in both):
- * the same group's threat and a strike on it the same day share the group but not what happened.
+ * The event types (not topics) both leads name, when they are a third or more of all the types
+ * either names; else none. One type in common among many says little: a strike on a faction and
+ * that faction's threat the same day share "attack" but not what happened.
  */
-function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, reasons: string[] | undefined): number {
-  if (!a.lang || !b.lang || a.lang === b.lang) return 0;
+function agreedTypes(a: EventSignature, b: EventSignature): string[] {
   const ta = a.kinds.filter((k) => !k.startsWith('t:'));
   const tb = b.kinds.filter((k) => !k.startsWith('t:'));
-  const shared = intersect(ta, tb).length;
-  if (shared === 0 || shared / new Set([...ta, ...tb]).size < CROSS_LANGUAGE_TYPES) return 0;
+  const shared = intersect(ta, tb);
+  return shared.length > 0 && shared.length / new Set([...ta, ...tb]).size >= TYPE_AGREEMENT ? shared : [];
+}
+
+/** The cross-language bonus: different languages, the same day, agreed event types and a person or faction in both leads. */
+function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, typesAgree: boolean, reasons: string[] | undefined): number {
+  if (!a.lang || !b.lang || a.lang === b.lang || !typesAgree) return 0;
   if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
   const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
   if (!who) return 0;
@@ -201,11 +205,11 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
     bonus += Math.min(WEIGHTS.actorsCap, first + WEIGHTS.actor * (actors.length - 1));
   }
   if (actors.length > 0) reasons?.push(`same actor: ${(specific[0] ?? actors[0])!}`);
-  const kinds = intersect(a.kinds, b.kinds);
-  if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
-  const types = kinds.filter((k) => !k.startsWith('t:'));
+  const topics = intersect(a.kinds, b.kinds).filter((k) => k.startsWith('t:'));
+  if (topics.length > 0) bonus += WEIGHTS.topic;
+  const types = agreedTypes(a, b);
   if (types.length > 0) bonus += WEIGHTS.eventType;
-  if (kinds.length > 0) reasons?.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
+  if (types.length + topics.length > 0) reasons?.push(`same kind: ${(types[0] ?? topics[0])!.replace(/^t:/, '')}`);
   if (a.dayKnown === false || b.dayKnown === false) {
     // "Now" for both is no evidence of one day.
     bonus += WEIGHTS.dayUnknown;
@@ -217,7 +221,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   } else {
     bonus += WEIGHTS.dayApart;
   }
-  bonus += crossLanguageLead(g, a, b, reasons);
+  bonus += crossLanguageLead(g, a, b, types.length > 0, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {

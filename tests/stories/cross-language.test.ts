@@ -152,6 +152,19 @@ describe('the same faction in both leads, the same day, but another happening', 
     expect(threat.isNew).toBe(true);
     expect(threat.storyId).not.toBe(strike.storyId);
   });
+
+  it('one event type in common among several different ones counts for nothing; mostly the same types do', () => {
+    const sig = (title: string, text: string) => ({
+      sketch: sketchOf({ title, text }),
+      sig: extractSignature({ title, text, publishedMs: Date.parse('2024-03-07T12:00:00Z') }),
+    });
+    const strike = sig('US airstrike kills militia fighters', 'A US airstrike killed four fighters in an attack on a depot, officials said.');
+    const threat = sig('Militia vows revenge', 'The group warned in a statement that attacks on American interests would follow.');
+    const secondStrike = sig('Airstrike on militia depot', 'An attack by US aircraft struck the depot and killed several fighters.');
+    // strike, casualties, attack against threat, statement, attack: one of five.
+    expect(compare(threat, strike, true).reasons.join()).not.toContain('same kind');
+    expect(compare(secondStrike, strike, true).reasons).toContain('same kind: strike');
+  });
 });
 
 describe('the join threshold', () => {
