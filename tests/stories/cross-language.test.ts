@@ -167,6 +167,31 @@ describe('the same faction in both leads, the same day, but another happening', 
   });
 });
 
+describe('broad actors', () => {
+  it('a PMF memorial in Baghdad and a strike on a PMF commander in Baghdad the same day stay apart across languages', async () => {
+    const memorial = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'الحشد الشعبي يحيي ذكرى قادته في بغداد',
+        text: 'أقامت هيئة الحشد الشعبي في بغداد حفلا لإحياء ذكرى مقتل قادتها، بحضور مسؤولين وعوائل الضحايا.',
+        published: '2024-05-14T08:00:00Z',
+        topics: ['iraq'],
+      }),
+    );
+    const strike = await idx.assign(
+      report({
+        lang: 'en',
+        title: 'Drone strike in Baghdad kills PMF commander',
+        text: 'A drone strike on a car in eastern Baghdad killed a commander of the Popular Mobilization Forces and his driver, security sources said.',
+        published: '2024-05-14T17:00:00Z',
+        topics: ['iraq', 'us-strikes'],
+      }),
+    );
+    expect(strike.isNew).toBe(true);
+    expect(strike.storyId).not.toBe(memorial.storyId);
+  });
+});
+
 describe('the join threshold', () => {
   // Weights that add up to exactly the threshold (site 0.25, topic 0.05, event type 0.05, same
   // publication day 0.10) once fell just short of it in floating point and the reports stayed apart.
