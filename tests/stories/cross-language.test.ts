@@ -43,7 +43,7 @@ afterEach(async () => {
 const englishPause = {
   lang: 'en' as const,
   title: 'Kataib Hezbollah puts its campaign against US troops on hold',
-  text: 'Kataib Hezbollah said on Tuesday it was pausing its operations against US forces after consulting other armed groups. Its fighters were told to hold their positions.',
+  text: 'Kataib Hezbollah said on Tuesday it had suspended its operations against US forces after consulting other armed groups. Its fighters were told to hold their positions.',
   published: '2024-03-05T16:00:00Z',
 };
 
