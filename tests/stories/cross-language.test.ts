@@ -65,6 +65,15 @@ describe('event signature: lead actors', () => {
     expect(sig.actors).toEqual(['nujaba', 'kataib-hezbollah']);
   });
 
+  it('knows both Arabic spellings of Kabul, its airport, and Eilat in either script', () => {
+    const places = (title: string) => extractSignature({ title, text: '', publishedMs: 0 }).places;
+    expect(places('آخر الطائرات تغادر مطار كابول')).toEqual(['kabul-airport']);
+    expect(places('The last flight leaves Kabul airport')).toEqual(['kabul-airport']);
+    expect(places('وصول وفد إلى كابل')).toEqual(['kabul']);
+    expect(places('مسيرة تسقط قرب إيلات')).toEqual(['eilat']);
+    expect(places('Drone falls near Eilat')).toEqual(['eilat']);
+  });
+
   it('knows the English possessive form of the Iraqi parliament and the Arabic "Iraqi resistance"', () => {
     const en = extractSignature({ title: 'Iraq’s parliament votes on the bill', text: '', publishedMs: 0 });
     const ar = extractSignature({ title: 'المقاومة العراقية تتبنى هجوما جديدا', text: '', publishedMs: 0 });
