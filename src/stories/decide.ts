@@ -46,7 +46,7 @@ export const WEIGHTS = {
   actorsCap: 0.2,
   /** Both leads name specific places that do not agree, but each report mentions the other's. */
   leadPlacesApart: -0.2,
-  /** A topic in common; an event type (strike, drone …) in common. */
+  /** A topic in common; event types (strike, drone …) in common, when they are a third or more of those either lead names. */
   topic: 0.05,
   eventType: 0.05,
   /** The same event day; more when both reports state it ("on Wednesday", "الأربعاء"). */
@@ -60,12 +60,20 @@ export const WEIGHTS = {
   explicitDayApart: -0.2,
   /** The days differ by one, at least one of them not stated (a follow-up, or the next happening). */
   dayApart: -0.1,
+  /**
+   * An Arabic and an English report whose leads name the same person or faction, with an event
+   * type in common, on the same day: their wording cannot be compared (text similarity is about
+   * 0 across scripts), so this stands in for the text a same-language rewrite would share.
+   */
+  crossLanguageLead: 0.1,
 } as const;
 
 /** Score at or above which two reports are one story. */
 export const JOIN_SCORE = 0.45;
 /** Near-identical wording lets an undated follow-up be two days later. */
 const FOLLOW_UP_TEXT = 0.5;
+/** Share of the event types two leads name that both must name for them to count as agreeing. */
+const TYPE_AGREEMENT = 1 / 3;
 /** Ratio between two counts of the same thing beyond which they are different events. */
 const COUNT_RATIO = 1.5;
 
@@ -153,6 +161,28 @@ function sharesEntity(a: EventSignature, b: EventSignature): boolean {
   return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
 }
 
+/**
+ * The event types (not topics) both leads name, when they are a third or more of all the types
+ * either names; else none. One type in common among many says little: a strike on a faction and
+ * that faction's threat the same day share "attack" but not what happened.
+ */
+function agreedTypes(a: EventSignature, b: EventSignature): string[] {
+  const ta = a.kinds.filter((k) => !k.startsWith('t:'));
+  const tb = b.kinds.filter((k) => !k.startsWith('t:'));
+  const shared = intersect(ta, tb);
+  return shared.length > 0 && shared.length / new Set([...ta, ...tb]).size >= TYPE_AGREEMENT ? shared : [];
+}
+
+/** The cross-language bonus: different languages, the same day, agreed event types and a person or faction in both leads. */
+function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, typesAgree: boolean, reasons: string[] | undefined): number {
+  if (!a.lang || !b.lang || a.lang === b.lang || !typesAgree) return 0;
+  if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
+  const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
+  if (!who) return 0;
+  reasons?.push(`same lead actor across languages: ${who}`);
+  return WEIGHTS.crossLanguageLead;
+}
+
 /** Signature agreement: the bonus and its reasons. */
 function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
   const g = gazetteer();
@@ -175,11 +205,11 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
     bonus += Math.min(WEIGHTS.actorsCap, first + WEIGHTS.actor * (actors.length - 1));
   }
   if (actors.length > 0) reasons?.push(`same actor: ${(specific[0] ?? actors[0])!}`);
-  const kinds = intersect(a.kinds, b.kinds);
-  if (kinds.some((k) => k.startsWith('t:'))) bonus += WEIGHTS.topic;
-  const types = kinds.filter((k) => !k.startsWith('t:'));
+  const topics = intersect(a.kinds, b.kinds).filter((k) => k.startsWith('t:'));
+  if (topics.length > 0) bonus += WEIGHTS.topic;
+  const types = agreedTypes(a, b);
   if (types.length > 0) bonus += WEIGHTS.eventType;
-  if (kinds.length > 0) reasons?.push(`same kind: ${(types[0] ?? kinds[0])!.replace(/^t:/, '')}`);
+  if (types.length + topics.length > 0) reasons?.push(`same kind: ${(types[0] ?? topics[0])!.replace(/^t:/, '')}`);
   if (a.dayKnown === false || b.dayKnown === false) {
     // "Now" for both is no evidence of one day.
     bonus += WEIGHTS.dayUnknown;
@@ -191,6 +221,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   } else {
     bonus += WEIGHTS.dayApart;
   }
+  bonus += crossLanguageLead(g, a, b, types.length > 0, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {
@@ -231,7 +262,10 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   // Day and kind are context, not identity: without a place, an actor or a count in common
   // two reports are judged on their wording alone (a quiet news day is not one story).
   const identified = sharesEntity(a.sig, b.sig);
-  const out: Decision = { score: identified ? text + bonus + apart : text + Math.min(0, bonus + apart), reasons };
+  const raw = identified ? text + bonus + apart : text + Math.min(0, bonus + apart);
+  // Rounded: weights that add up to exactly JOIN_SCORE (0.25 + 0.05 + 0.05 + 0.10) come out a
+  // hair below it in floating point, and such reports stayed apart against the documented rule.
+  const out: Decision = { score: Math.round(raw * 1e6) / 1e6, reasons };
   if (veto) out.veto = veto;
   return out;
 }

@@ -17,6 +17,8 @@ export interface EventSignature {
   head?: string[];
   /** Actors named anywhere. */
   actors: string[];
+  /** Actors named in the headline and lead: who the news is about, not who is recalled (absent on entries stored before it). */
+  leadActors?: string[];
   /** Topics matched (`t:<id>`) and event types from the headline and lead. */
   kinds: string[];
   /** Counts stated in the headline and lead: what → the numbers given for it. */
@@ -74,6 +76,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const inLead = (h: PhraseHit) => h.at < leadEnd;
 
   const placeHits = g.places.find(all, keys);
+  const actorHits = g.actors.find(all, keys);
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
   const kinds = uniq(g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd)).map((h) => h.id));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
@@ -87,7 +90,8 @@ export function extractSignature(input: SignatureInput): EventSignature {
       g,
       uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id)),
     ),
-    actors: uniq(g.actors.find(all, keys).map((h) => h.id)),
+    actors: uniq(actorHits.map((h) => h.id)),
+    leadActors: uniq(actorHits.filter(inLead).map((h) => h.id)),
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
     counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
     day: found ?? dayOf(input.publishedMs),
