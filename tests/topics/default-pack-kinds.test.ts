@@ -15,7 +15,8 @@ describe('default pack: a faction that attacks Israel, or is itself struck', () 
   });
 
   it('AR: an Iraqi faction attacking the north of Israel is not a threat to US forces', () => {
-    const text = 'أعلنت فصائل عراقية أنها استهدفت بطائرات مسيرة موقعا في شمال إسرائيل فجر اليوم. وقالت الفصائل إنها ستواصل هجماتها على الأراضي المحتلة دعما للمقاومة، فيما لم تعلق واشنطن.';
+    const text =
+      'أعلنت فصائل عراقية أنها استهدفت بطائرات مسيرة موقعا في شمال إسرائيل فجر اليوم. وقالت الفصائل إنها ستواصل هجماتها على الأراضي المحتلة دعما للمقاومة، فيما لم تعلق واشنطن.';
     expect(topicsOf('فصائل عراقية تستهدف شمال إسرائيل', text)).not.toContain('militia-threats');
   });
 
