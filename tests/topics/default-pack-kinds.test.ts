@@ -31,3 +31,44 @@ describe('default pack: a faction that attacks Israel, or is itself struck', () 
     expect(topicsOf('مصرع مسؤول العمليات في كتائب حزب الله بغارة في بغداد', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: wordings of the event topics', () => {
+  it('AR: the verb before the US («قصفت الولايات المتحدة مواقع») is a US strike', () => {
+    const text =
+      'قصفت الولايات المتحدة مواقع لفصائل موالية لإيران قرب القائم على الحدود العراقية السورية فجر اليوم. وقالت الفصائل إن الغارات دمرت مخزنا للسلاح.';
+    expect(topicsOf('غارات على الحدود العراقية السورية', text)).toContain('us-strikes');
+  });
+
+  it('AR: the verb before the US with the US as its object is not a US strike', () => {
+    const text = 'استهدفت فصائل موالية لإيران القوات الأمريكية بهجمات بطائرات مسيرة في العراق وسوريا خلال الأسبوع الماضي، بحسب مسؤولين.';
+    expect(topicsOf('هجمات بطائرات مسيرة في العراق', text)).not.toContain('us-strikes');
+  });
+
+  it('AR: "the Americans" as the actor («الأمريكيون يقصفون») is a US strike', () => {
+    const text = 'الأمريكيون يقصفون مقرات لكتائب حزب الله في العراق وسوريا الليلة الماضية. ودمرت الغارات مخازن أسلحة للفصائل، بحسب مصادر محلية.';
+    expect(topicsOf('قصف في العراق وسوريا', text)).toContain('us-strikes');
+  });
+
+  it('AR: the commission named with "Iraqi" inside it is withdrawal news', () => {
+    const text =
+      'عقدت اللجنة العسكرية العراقية العليا اجتماعا مع ممثلي التحالف الدولي في بغداد لبحث جدول انسحاب قوات التحالف. وقال متحدث إن الاجتماعات ستستمر.';
+    expect(topicsOf('اجتماع جديد للجنة العسكرية العراقية العليا', text)).toContain('withdrawal');
+  });
+
+  it('a candidate or party pulling out of an election is not a withdrawal', () => {
+    const text =
+      'قبلت مفوضية الانتخابات في العراق طلبات انسحاب المرشحين، ويحق للحزب أو التحالف أن يسحب ترشيح أحد مرشحيه قبل الموعد. وقال المتحدث إن الانسحاب من الترشح متاح حتى نهاية الشهر.';
+    expect(topicsOf('انسحاب مرشحين من انتخابات العراق', text)).not.toContain('withdrawal');
+  });
+
+  it('"no choice but to withdraw, or pay" is an ultimatum, not a withdrawal', () => {
+    const text = 'قالت حركة النجباء إن الأمريكيين لا خيار أمامهم سوى الانسحاب من العراق أو تحمل الخسائر، وتوعدت القوات الأمريكية بهجمات جديدة.';
+    expect(topicsOf('النجباء تتوعد القوات الأمريكية في العراق', text)).not.toContain('withdrawal');
+  });
+
+  it('EN: rockets on a base hosting US troops are a militia attack even when no faction is named', () => {
+    const text =
+      'Three rockets struck a base hosting US troops north of Baghdad on Tuesday, wounding a contractor, the coalition said. No group claimed the attack.';
+    expect(topicsOf('Rocket attack hits base hosting US troops in Iraq', text)).toContain('militia-threats');
+  });
+});
