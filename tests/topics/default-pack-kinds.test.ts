@@ -72,3 +72,16 @@ describe('default pack: wordings of the event topics', () => {
     expect(topicsOf('Rocket attack hits base hosting US troops in Iraq', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack: what a faction act is', () => {
+  it('EN: a faction that claimed its last attack on Israel, with a US embassy in a caption, is no threat to US forces', () => {
+    const text =
+      'Last month the Islamic Resistance in Iraq claimed what it described in a long statement as its final attack on Israel. Leaders of the Popular Mobilization Forces have since toured the border. The US embassy in Baghdad said little.';
+    expect(topicsOf('Baghdad weighs the region after the war', text)).not.toContain('militia-threats');
+  });
+
+  it('AR: «عمل» (work) is not «عملية» (an operation)', () => {
+    const text = 'بدأت حركة عصائب أهل الحق بتوسيع دورها في عمل الحكومة الجديدة، فيما تراقب واشنطن علاقة الحكومة بالفصائل المسلحة والأحزاب.';
+    expect(topicsOf('الحكومة العراقية بين واشنطن وطهران', text)).not.toContain('militia-threats');
+  });
+});
