@@ -85,3 +85,22 @@ describe('default pack: what a faction act is', () => {
     expect(topicsOf('الحكومة العراقية بين واشنطن وطهران', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: the Soleimani killing and other US actors', () => {
+  it('AR: a report of the Soleimani killing itself is a US strike (its title says so)', () => {
+    const text = 'قتل قائد فيلق القدس قاسم سليماني ونائب رئيس هيئة الحشد الشعبي أبو مهدي المهندس في غارة أمريكية قرب مطار بغداد فجر اليوم، بحسب الحشد.';
+    expect(topicsOf('مقتل سليماني والمهندس بغارة أمريكية قرب مطار بغداد', text)).toContain('us-strikes');
+  });
+
+  it('one sentence recalling the Soleimani killing is still not a US strike story', () => {
+    const text =
+      'Iraqi lawmakers met on Sunday to discuss the budget and the electricity crisis in Basra. The session came two years after a US strike near Baghdad airport killed Soleimani and Muhandis of the PMF. Deputies then turned to oil revenue.';
+    expect(topicsOf('Iraqi parliament debates the budget', text)).not.toContain('us-strikes');
+  });
+
+  it('AR: the US Defence Ministry saying its forces carried out strikes names the striker', () => {
+    const text =
+      'أعلنت وزارة الدفاع الأمريكية أن قواتها شنت ضربات ضد خمس منشآت تابعة لكتائب حزب الله في العراق وسوريا. وقالت إن الضربات دمرت مخازن أسلحة ومراكز قيادة.';
+    expect(topicsOf('ضربات على منشآت في العراق وسوريا', text)).toContain('us-strikes');
+  });
+});
