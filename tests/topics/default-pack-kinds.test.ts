@@ -104,3 +104,20 @@ describe('default pack: the Soleimani killing and other US actors', () => {
     expect(topicsOf('ضربات على منشآت في العراق وسوريا', text)).toContain('us-strikes');
   });
 });
+
+describe('default pack: attacks that kill US soldiers, and attacks told in passing', () => {
+  it('EN: US strikes answering a drone attack that killed US soldiers, blamed on Iran-backed groups, tell a militia attack', () => {
+    const text =
+      'The United States struck sites in Iraq and Syria on Friday. The strikes answered a drone attack that killed three US soldiers at a desert outpost last week. Officials said the attack was the work of Iran-backed groups.';
+    expect(topicsOf('US strikes sites in Iraq and Syria', text)).toContain('militia-threats');
+  });
+
+  it('EN: a withdrawal story recalling that talks paused following an attack that killed US soldiers is not a militia story', () => {
+    const text =
+      'Iraq and the United States resumed talks on ending the coalition mission in Baghdad on Sunday, the military spokesman said. ' +
+      'A joint committee will set the timetable for the pullout of coalition forces over the coming year, he added. ' +
+      'The talks had stopped in January following the killing of three American soldiers in an attack in Jordan, which Washington pinned on Iran-backed groups. ' +
+      'In response to the attack, the US struck sites in Syria and Iraq used by Iran-aligned groups.';
+    expect(topicsOf('Iraq and US resume talks on the coalition mission', text)).not.toContain('militia-threats');
+  });
+});
