@@ -25,6 +25,12 @@ describe('default pack: a faction that attacks Israel, or is itself struck', () 
     expect(topicsOf('فصائل عراقية تستهدف قاعدة عين الأسد', text)).toContain('militia-threats');
   });
 
+  it('AR: "the strike targeted the Nujaba commander": the act is the strike\'s, the faction was hit', () => {
+    const text =
+      'قال مسؤول أمريكي إن الضربة استهدفت قائد حركة النجباء في بغداد، وإنها جاءت دفاعا عن القوات الأمريكية. وقالت مصادر أمنية إن الغارة استهدفت سيارة في شارع فلسطين.';
+    expect(topicsOf('غارة في بغداد', text)).not.toContain('militia-threats');
+  });
+
   it('AR: the death of a faction official in a strike makes the faction the victim, not the attacker', () => {
     const text =
       'لقي مسؤول العمليات في كتائب حزب الله مصرعه جراء غارة على سيارته في بغداد الليلة الماضية، بحسب مصادر أمنية. وقالت واشنطن إن الضربة جاءت في إطار الدفاع عن قواتها.';
