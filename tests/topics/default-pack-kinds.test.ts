@@ -127,3 +127,17 @@ describe('default pack: attacks that kill US soldiers, and attacks told in passi
     expect(topicsOf('Iraq and US resume talks on the coalition mission', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: more ways of telling a pullout', () => {
+  it('AR: a base handed over to Iraqi forces as the coalition leaves is withdrawal news', () => {
+    const text =
+      'قال المتحدث العسكري إن القوات العراقية ستتسلم مقر التحالف الدولي في قاعدة عين الأسد خلال الأيام المقبلة. وأضاف أن مهمة التحالف في العراق تنتهي وفق جدول زمني متفق عليه مع واشنطن.';
+    expect(topicsOf('القوات العراقية تتسلم مقر التحالف في عين الأسد', text)).toContain('withdrawal');
+  });
+
+  it('EN: calling soldiers back home from Iraq is withdrawal news', () => {
+    const text =
+      'The Pentagon will call back 2,000 soldiers from Iraq by September, officials said on Monday. The coalition will keep a smaller force in Erbil after the US troops are called back.';
+    expect(topicsOf('Pentagon to call back 2,000 soldiers from Iraq', text)).toContain('withdrawal');
+  });
+});
