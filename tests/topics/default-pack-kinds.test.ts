@@ -80,6 +80,12 @@ describe('default pack: wordings of the event topics', () => {
 });
 
 describe('default pack: what a faction act is', () => {
+  it('AR: a feared response by the factions is not an attack', () => {
+    const text =
+      'أجلت الحكومة العراقية التصويت على الاتفاق الأمني مع واشنطن خوفا من هجمات الفصائل المسلحة على القوات الأمريكية، بحسب نواب. وقال النواب إن الجلسة ستعقد الأسبوع المقبل.';
+    expect(topicsOf('تأجيل التصويت على الاتفاق الأمني في بغداد', text)).not.toContain('militia-threats');
+  });
+
   it('EN: a faction that claimed its last attack on Israel, with a US embassy in a caption, is no threat to US forces', () => {
     const text =
       'Last month the Islamic Resistance in Iraq claimed what it described in a long statement as its final attack on Israel. Leaders of the Popular Mobilization Forces have since toured the border. The US embassy in Baghdad said little.';
