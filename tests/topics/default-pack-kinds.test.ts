@@ -67,6 +67,13 @@ describe('default pack: wordings of the event topics', () => {
     expect(topicsOf('انسحاب مرشحين من انتخابات العراق', text)).not.toContain('withdrawal');
   });
 
+  it('AR: "the attacks will not stop until the US army withdraws" is a condition, not a withdrawal', () => {
+    const text =
+      'قال المتحدث باسم الحركة إن الهجمات على القوات الأمريكية لن تتوقف حتى ينسحب الجيش الأمريكي من العراق، وإن المقاومة مستعدة لكل الاحتمالات في الأيام المقبلة. ' +
+      'وأضاف أن الحركة لن تقبل ببقاء أي جندي، وأن الفصائل لن تلقي السلاح حتى تنسحب القوات الأمريكية من البلاد.';
+    expect(topicsOf('حركة عراقية تتعهد بمواصلة الهجمات', text)).not.toContain('withdrawal');
+  });
+
   it('"no choice but to withdraw, or pay" is an ultimatum, not a withdrawal', () => {
     const text = 'قالت حركة النجباء إن الأمريكيين لا خيار أمامهم سوى الانسحاب من العراق أو تحمل الخسائر، وتوعدت القوات الأمريكية بهجمات جديدة.';
     expect(topicsOf('النجباء تتوعد القوات الأمريكية في العراق', text)).not.toContain('withdrawal');
