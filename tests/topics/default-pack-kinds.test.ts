@@ -154,3 +154,18 @@ describe('default pack: more ways of telling a pullout', () => {
     expect(topicsOf('Pentagon to call back 2,000 soldiers from Iraq', text)).toContain('withdrawal');
   });
 });
+
+describe('default pack: drones on US posts', () => {
+  it('AR: a drone that hits a US base is a militia attack even when no group is named', () => {
+    const text =
+      'ضربت طائرة بدون طيار قاعدة عسكرية أمريكية قرب الحدود السورية فجر اليوم، ما أدى إلى إصابة عدد من الجنود، بحسب مسؤولين في واشنطن. ولم تعلن أي جهة مسؤوليتها.';
+    expect(topicsOf('طائرة بدون طيار تضرب قاعدة عسكرية أمريكية', text)).toContain('militia-threats');
+  });
+
+  it('EN: a US drone over a militia base, or an Iranian drone, is not a militia attack', () => {
+    const us = 'A US drone struck a base of an Iran-backed militia near al-Qaim on Sunday, a coalition spokesman said. US forces reported no losses.';
+    expect(topicsOf('US drone hits militia base near al-Qaim', us)).not.toContain('militia-threats');
+    const iran = 'An Iranian drone hit a coalition base near Hasakah, wounding US troops, the Pentagon said. Washington blamed Iran for the attack.';
+    expect(topicsOf('Iranian drone hits coalition base in Syria', iran)).not.toContain('militia-threats');
+  });
+});
