@@ -85,11 +85,13 @@ export function countPlaces(occ: readonly Occurrence[], enough = Infinity): numb
 const MAX_NEAR_SIDE = 500;
 
 /**
- * For `a NOT NEAR/n b`: does b spoil a? Besides a b within n tokens, a b lying strictly inside a's
- * span does ("the US does not withdraw": the span runs from US to withdraw and holds the "not").
+ * For `a NOT NEAR/n b`: does b spoil a? Besides a b within n tokens, a b that shares words with a
+ * does: one lying inside a's span ("the US does not withdraw": the span runs from US to withdraw
+ * and holds the "not"), or one running over its edge (a faction that ends "the killing of a Nujaba
+ * commander" is the victim, not the actor, of the act next to it). The very same span does not.
  */
 function spoils(a: Occurrence, b: Occurrence, n: number, ordered: boolean): boolean {
-  if (b.field === a.field && b.s >= a.s && b.e <= a.e && (b.s > a.s || b.e < a.e)) return true;
+  if (b.field === a.field && b.s < a.e && a.s < b.e && (b.s !== a.s || b.e !== a.e)) return true;
   return partner(a, b, n, ordered) > 0;
 }
 

@@ -89,12 +89,14 @@ export interface Relevance {
 
 const ABBREVIATION =
   /(?:^|[\s(])(?:\p{Lu}\.)*\p{Lu}$|(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
-const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s)|\n/g;
+// A stop ends a sentence before white space or, in Arabic, before a letter: scraped Arabic text often
+// loses the space after a full stop («…المقبلة".وأضاف»), and Arabic has no dotted abbreviations.
+const BOUNDARY = /[.!?؟]+["'”’»)\]]*(?=\s|[\u0621-\u064A])|\n/g;
 
 /**
- * Start offsets of the sentences of a text: a break after . ! ? ؟ followed by white space (not
- * after an initial such as the U.S. or Gen.) and, unless `lineBreaks` is false, at every line
- * break (feeds wrap lines inside sentences, so a line break alone does not end a statement).
+ * Start offsets of the sentences of a text: a break after . ! ? ؟ followed by white space or an
+ * Arabic letter (not after an initial such as the U.S. or Gen.) and, unless `lineBreaks` is
+ * false, at every line break (feeds wrap lines inside sentences, so a line break alone does not end a statement).
  * Always begins with 0.
  */
 export function sentenceStarts(text: string, lineBreaks = true): number[] {

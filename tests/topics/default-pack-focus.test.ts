@@ -100,9 +100,16 @@ describe('militia-threats: an attack on a US target in the headline', () => {
     expect(topicsOf('Rockets target Baghdad Green Zone', text)).toContain('militia-threats');
   });
 
-  it('the same headline without any faction in the body stays unlabelled', () => {
+  // The labelling guide's editor counts rockets on a US post as the factions' attack even when no
+  // group is named (their weapon, their targets); a rocket with no US post near it is not.
+  it('the same headline without any faction in the body is still a militia attack', () => {
     const text = 'A rocket fell inside the Green Zone in Baghdad on Sunday without causing casualties, police said.';
-    expect(topicsOf('Rocket hits near the US embassy in Baghdad', text)).not.toContain('militia-threats');
+    expect(topicsOf('Rocket hits near the US embassy in Baghdad', text)).toContain('militia-threats');
+  });
+
+  it('a rocket on a market, no US post and no faction named, is not a militia attack', () => {
+    const text = 'A rocket fell on a market in eastern Baghdad on Sunday without causing casualties, police said. Washington condemned it.';
+    expect(topicsOf('Rocket hits a market in Baghdad', text)).not.toContain('militia-threats');
   });
 
   it('a Houthi drone attack on a US warship is not an Iraqi militia attack', () => {

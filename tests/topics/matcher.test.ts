@@ -187,4 +187,13 @@ describe('matcher: places and exclusions', () => {
     // The excluded word far away does not spoil it.
     expect(m.match({ title: '', text: 'the US will withdraw soon and then some more people will not care' })).toHaveLength(1);
   });
+
+  it('NOT NEAR/n also rejects an excluded occurrence that runs over the edge of the span it qualifies', () => {
+    // "killing of ... Nujaba" shares Nujaba with "Nujaba ... operations": the faction is the victim here.
+    const m = one('(Nujaba NEAR/3 operations) NOT NEAR/1 (killing BEFORE/3 Nujaba)');
+    expect(m.match({ title: '', text: 'the killing of a Nujaba operations chief' })).toHaveLength(0);
+    expect(m.match({ title: '', text: 'Nujaba claimed the operations overnight' })).toHaveLength(1);
+    // The very same span does not spoil itself.
+    expect(one('Nujaba NOT NEAR/1 Nujaba').match({ title: '', text: 'Nujaba said' })).toHaveLength(1);
+  });
 });

@@ -26,6 +26,12 @@ describe('sentenceStarts', () => {
     expect(starts.map((s) => text.slice(s, s + 4))).toEqual(['One ', 'Two ', 'ثلاث', 'أربع', 'Five']);
   });
 
+  it('splits after an Arabic full stop that lost its following space (scraped text)', () => {
+    const text = 'قال المتحدث إن القوات ستغادر."وأضاف أن الاجتماع انتهى.ثم غادر الوفد.';
+    const starts = sentenceStarts(text);
+    expect(starts.map((s) => text.slice(s, s + 5))).toEqual(['قال ا', 'وأضاف', 'ثم غا']);
+  });
+
   it('does not split after initials such as U.S. or titles such as Gen.', () => {
     const text = 'The U.S. Army and Gen. Smith met. Then they left.';
     expect(sentenceStarts(text)).toEqual([0, text.indexOf('Then')]);
