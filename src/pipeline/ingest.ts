@@ -252,8 +252,9 @@ async function handOff(deliver: AlertSink, alerts: StoredArticle[], joins: Story
 async function selectNew(items: NormalisedItem[], feed: FeedSpec, deps: IngestDeps, t0: number, result: PollResult): Promise<NormalisedItem[]> {
   const out: NormalisedItem[] = [];
   const inThisPoll = new Set<string>();
+  const seen = await deps.articles.seenMany(items.flatMap((i) => i.dedupeKeys));
   for (const item of items) {
-    if (item.dedupeKeys.some((k) => inThisPoll.has(k)) || (await deps.articles.seenAs(item.dedupeKeys))) {
+    if (item.dedupeKeys.some((k) => inThisPoll.has(k) || seen.has(k))) {
       result.seenItems++;
       continue;
     }
