@@ -1,9 +1,11 @@
 // Button payloads: the action a button carries, packed into Telegram's 64 bytes of callback_data
 // (and Slack's button value). Version 1 is `1<code><fields>.<minute>.<sig>`: the action's fields
 // (per kind, below), the minute it was issued (base 36) and an HMAC-SHA256 of both cut to 64 bits.
-// An action too long to fit is kept in the store under a random id (`1*<id>.<minute>.<sig>`).
+// An action too long to fit is kept in the store under an id derived from the action and the key
+// (`1*<id>.<minute>.<sig>`): sealing the same action again reuses its entry, so a message composed
+// twice (the outbox's compare-and-set retried) leaves no entry that no button refers to.
 // open() refuses anything unsigned, altered, older than MAX_AGE or unknown, and never throws.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { actionKey, type ActionKind, type ButtonAction, type Sealer } from './buttons.ts';
 
 /** Telegram's limit on callback_data, in bytes. */
@@ -134,7 +136,11 @@ export function createButtonCodec(key: Uint8Array, stash: ActionStash, now: () =
     async seal(action) {
       const inline = frame(pack(action));
       if (Buffer.byteLength(inline) <= CALLBACK_DATA_MAX) return inline;
-      const id = randomBytes(9).toString('base64url');
+      const id = createHmac('sha256', key)
+        .update(`stash\n${pack(action)}`)
+        .digest()
+        .subarray(0, 9)
+        .toString('base64url');
       await stash.put(id, action, BUTTON_MAX_AGE_MS);
       return frame(`*${id}`);
     },

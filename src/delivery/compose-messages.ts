@@ -51,14 +51,16 @@ export function createMessageComposer(d: ComposerDeps): MessageComposer {
   const chatLang = async (chat: { platform: Subscription['platform']; chat: string }): Promise<UiLang> =>
     (await chosen(chat)) ?? (await d.subscriptions.forChat(chat.platform, chat.chat)).find((s) => s.lang)?.lang ?? 'en';
   return {
-    async makeAlertMessages(chat, stored) {
+    async makeAlertMessages(chat, stored, after) {
       const ids = [...new Set(stored.flatMap((s) => s.matches.map((m) => m.id)))];
       const lang = await chatLang(chat);
       // Times in the zone of the chat's subscription to the first matched topic.
       const subs = await d.subscriptions.forChat(chat.platform, chat.chat);
       const timezone = (subs.find((s) => ids.includes(s.topic)) ?? subs[0])?.timezone;
       const alert = alertDigest(stored, { topics: ids, ...common(), lang, ...(timezone ? { timezone } : {}) });
-      await countAlerts(d, alert);
+      // Counted once the outbox has written the messages (this render may be one of several tries).
+      if (after) after(() => countAlerts(d, alert));
+      else await countAlerts(d, alert);
       const bodies = toMessageBodies(alert, chat.platform, { scheduled: true, ...(await sealerFor(d, alert)) });
       const image = await alertImage(d, chat, stored);
       return image && bodies.length > 0 ? [{ ...bodies[0]!, image }, ...bodies.slice(1)] : bodies;

@@ -45,7 +45,7 @@ export interface FollowUpView {
  */
 export type FollowUpRenderer = (chat: ChatRef, items: FollowUpView[], replyTo: string | undefined) => MessageBody[] | Promise<MessageBody[]>;
 
-/** Sent alert ids are kept this long and at most this many per chat (the document stays small). */
+/** Sent alert ids are kept this long and at most this many per chat, or one whole batch if larger (the document stays small). */
 export const REPLY_TTL_MS = 3 * 86_400_000;
 export const MAX_REPLIES = 300;
 
@@ -53,18 +53,24 @@ export function followUpKey(to: ChatRef, storyId: string, articleId: string): st
   return `f|${chatKeyOf(to)}|${encodeURIComponent(to.thread ?? '')}|${storyId}|${articleId}`;
 }
 
-/** After a successful send: remember the platform id under each alert key the message carried. */
+/**
+ * After a successful send: remember the platform id under each alert key the message carried. The
+ * keys of the message just sent are all kept, past the bound if need be: cutting a batch larger
+ * than the bound dropped stories at random, and the batch's later parts (each carries all its
+ * keys) put them back under their own ids, so follow-ups replied to a part without their story.
+ */
 export function recordReply(doc: ChatDoc, keys: readonly string[], id: string, now: number): void {
-  const alertKeys = keys.filter((k) => k.startsWith('a|'));
-  if (alertKeys.length === 0) return;
+  const alertKeys = new Set(keys.filter((k) => k.startsWith('a|')));
+  if (alertKeys.size === 0) return;
   const replies = { ...(doc.replies ?? {}) };
   // An alert split into several messages: the first one is the one to answer.
   for (const k of alertKeys) replies[k] ??= { id, at: now };
-  const kept = Object.entries(replies)
-    .filter(([, r]) => r.at > now - REPLY_TTL_MS)
+  const live = Object.entries(replies).filter(([, r]) => r.at > now - REPLY_TTL_MS);
+  const others = live
+    .filter(([k]) => !alertKeys.has(k))
     .sort((a, b) => b[1].at - a[1].at)
-    .slice(0, MAX_REPLIES);
-  doc.replies = Object.fromEntries(kept);
+    .slice(0, Math.max(0, MAX_REPLIES - alertKeys.size));
+  doc.replies = Object.fromEntries([...live.filter(([k]) => alertKeys.has(k)), ...others]);
 }
 
 /** Alert keys this chat has not sent yet (held, over budget, or queued). */

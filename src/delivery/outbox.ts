@@ -26,8 +26,18 @@ import {
 // The document's own transitions live in chat-doc.ts; its names stay importable from here.
 export { alertKey, docKeys, emptyChatDoc, type AlertItem } from './chat-doc.ts';
 
-/** Renders one chat's batch of alerts; the articles' matches are narrowed to the chat's topics. */
-export type AlertRenderer = (chat: ChatRef, stored: StoredArticle[]) => MessageBody[] | Promise<MessageBody[]>;
+/**
+ * Defers a side effect of composing (a count in the store) until the write that carries the
+ * messages has committed: the outbox composes inside its compare-and-set, which runs again on a
+ * conflict, so an effect done while composing would be done once per try.
+ */
+export type AfterCommit = (effect: () => Promise<void>) => void;
+
+/**
+ * Renders one chat's batch of alerts; the articles' matches are narrowed to the chat's topics.
+ * The outbox passes `after`; a renderer called on its own (no write to wait for) gets none.
+ */
+export type AlertRenderer = (chat: ChatRef, stored: StoredArticle[], after?: AfterCommit) => MessageBody[] | Promise<MessageBody[]>;
 
 export interface ArticleSource {
   getMany(ids: readonly string[]): Promise<StoredArticle[]>;
@@ -131,8 +141,8 @@ export class Outbox {
   ): Promise<EnqueueResult> {
     const chatKey = chatKeyOf(to);
     let out: EnqueueResult = { status: 'duplicate' };
-    let built: { stamp: string; bodies: MessageBody[] } | undefined;
-    const r = await this.update(chatKey, to, async (doc, now) => {
+    let built: { stamp: string; bodies: MessageBody[]; effects: (() => Promise<void>)[] } | undefined;
+    const r = await this.update(chatKey, to, async (doc, now, after) => {
       if (docKeys(doc).has(key) || (await this.backend.reserved([key])).length > 0) return null;
       const taken = fold ? doc.overflow.filter((h) => (h.thread ?? '') === (to.thread ?? '')) : [];
       // Rebuild only when the folded overflow changed since the last try (CAS conflicts).
@@ -140,11 +150,14 @@ export class Outbox {
       if (!built || built.stamp !== stamp) {
         const overflow = await this.load(taken);
         const bodies = await build(overflow);
+        const effects: (() => Promise<void>)[] = [];
         // Unless the digest maker folds the overflow in itself, it follows the digest as one alert
         // batch in the same write: held alerts are never dropped, whatever the maker does.
-        if (overflow.length > 0 && !this.digestFoldsOverflow) bodies.push(...(await this.render(to, overflow)));
-        built = { stamp, bodies };
+        if (overflow.length > 0 && !this.digestFoldsOverflow) bodies.push(...(await this.render(to, overflow, (e) => effects.push(e))));
+        built = { stamp, bodies, effects };
       }
+      // A reused build's effects belong to whichever try commits.
+      for (const e of built.effects) after(e);
       const takenKeys = new Set(taken.map((h) => h.key));
       doc.overflow = doc.overflow.filter((h) => !takenKeys.has(h.key));
       const keys = [key, ...takenKeys];
@@ -200,15 +213,15 @@ export class Outbox {
 
   /** Turns held alerts, overflow and follow-ups into messages once their time has come (called by the pump). */
   async prepare(chatKey: string): Promise<void> {
-    await this.update(chatKey, undefined, async (doc, now) => {
-      const alerted = await this.prepareAlerts(doc, now);
+    await this.update(chatKey, undefined, async (doc, now, after) => {
+      const alerted = await this.prepareAlerts(doc, now, after);
       // After the alerts: a follow-up to an alert queued just now waits for it to be sent.
       const followed = await prepareFollowUps(this, doc, now, this.renderFollowUps);
       return alerted || followed ? { doc } : null;
     });
   }
 
-  private async prepareAlerts(doc: ChatDoc, now: number): Promise<boolean> {
+  private async prepareAlerts(doc: ChatDoc, now: number, after: AfterCommit): Promise<boolean> {
     const ready = doc.held.filter((h) => !h.followUp && h.notBefore <= now);
     const flushHeld = ready.length > 0 && now >= this.heldFlushAt(doc, ready);
     const flushOverflow = doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now);
@@ -217,11 +230,11 @@ export class Outbox {
     if (flushHeld) {
       const readyKeys = new Set(ready.map((h) => h.key));
       doc.held = doc.held.filter((h) => !readyKeys.has(h.key));
-      if (doc.alertTimes.length < this.budget.max) doc.held.push(...(await this.queueAlerts(doc, ready, 'alert', now)));
+      if (doc.alertTimes.length < this.budget.max) doc.held.push(...(await this.queueAlerts(doc, ready, 'alert', now, after)));
       else doc.overflow.push(...ready);
     }
     if (doc.overflow.length > 0 && now >= this.overflowReleaseAt(doc, now)) {
-      doc.overflow = await this.queueAlerts(doc, doc.overflow, 'overflow', now);
+      doc.overflow = await this.queueAlerts(doc, doc.overflow, 'overflow', now, after);
     }
     return true;
   }
@@ -231,7 +244,7 @@ export class Outbox {
    * to keep waiting: an alert can be queued a moment before its article is stored (the pipeline
    * queues first so that a crash never skips an alert), so a missing article gets a grace period.
    */
-  private async queueAlerts(doc: ChatDoc, items: HeldAlert[], kind: MessageKind, now: number): Promise<HeldAlert[]> {
+  private async queueAlerts(doc: ChatDoc, items: HeldAlert[], kind: MessageKind, now: number, after: AfterCommit): Promise<HeldAlert[]> {
     const found = await this.fetch(items);
     const usable = items.filter((h) => found.has(h.articleId));
     const waiting = items.filter((h) => !found.has(h.articleId) && now - h.at < this.missingGraceMs).map((h) => ({ ...h, notBefore: now + 1_000 }));
@@ -242,7 +255,7 @@ export class Outbox {
     for (const h of usable) threads.set(h.thread ?? '', [...(threads.get(h.thread ?? '') ?? []), h]);
     for (const [thread, group] of threads) {
       const to: ChatRef = { ...doc.to, ...(thread ? { thread } : {}) };
-      const bodies = await this.render(to, this.narrow(group, found));
+      const bodies = await this.render(to, this.narrow(group, found), after);
       const keys = group.map((h) => h.key);
       const published = group.map((h) => Date.parse(found.get(h.articleId)!.article.published)).filter((t) => Number.isFinite(t));
       bodies.forEach((body, i) => this.push(doc, { kind, keys, body, thread: thread || undefined, ...(i === 0 ? { published } : {}) }, now));
@@ -324,14 +337,15 @@ export class Outbox {
 
   /**
    * Read, change, compare-and-set, until it sticks. `fn` gets a private copy and returns the new
-   * document (or null for "no change"). Duplicate reservations are returned, not retried.
+   * document (or null for "no change"). Duplicate reservations are returned, not retried. What
+   * `fn` hands to `after` runs once, after the write that commits (a failed effect is logged).
    * `known` is a state this caller wrote itself: the first try starts from it and skips the read
    * (one store round trip instead of two, which matters right after a send).
    */
   async update(
     chatKey: string,
     to: ChatRef | undefined,
-    fn: (doc: ChatDoc, now: number) => Change | Promise<Change>,
+    fn: (doc: ChatDoc, now: number, after: AfterCommit) => Change | Promise<Change>,
     known?: Versioned<ChatDoc>,
   ): Promise<(WriteResult & { doc?: ChatDoc }) | null> {
     for (let i = 0; i < MAX_CAS_TRIES; i++) {
@@ -339,17 +353,27 @@ export class Outbox {
       if (!cur && !to) return null;
       const doc = cur?.doc ?? emptyChatDoc(to!);
       const now = this.now();
-      const change = await fn(doc, now);
+      const effects: (() => Promise<void>)[] = [];
+      const change = await fn(doc, now, (e) => effects.push(e));
       if (!change) return null;
       const r = await this.backend.write(chatKey, cur?.version ?? 0, change.doc, {
         dueAt: this.dueOf(change.doc, now),
         reserve: change.reserve,
         counts: this.countsOf(change.doc),
       });
-      if (r.ok) return { ...r, doc: change.doc };
+      if (r.ok) {
+        await this.runEffects(chatKey, effects);
+        return { ...r, doc: change.doc };
+      }
       if (r.reason === 'duplicate') return r;
     }
     throw new Error(`outbox: chat ${chatKey} kept changing under ${MAX_CAS_TRIES} tries`);
+  }
+
+  private async runEffects(chatKey: string, effects: (() => Promise<void>)[]): Promise<void> {
+    const failed = (err: unknown) =>
+      this.log.warn({ chat: chatKey, err: (err as Error).message }, 'a side effect of a queued message failed (it stays queued)');
+    for (const e of effects) await e().catch(failed);
   }
 
   async chat(to: Pick<ChatRef, 'platform' | 'chat'>): Promise<ChatDoc | undefined> {

@@ -191,34 +191,54 @@ async function succeed(p: Poll, status: PollStatus, patch: Partial<FeedState>): 
 
 /**
  * Pass 1: what is new (cheap, under the dedupe lock); pass 2 does slow work (full text) outside
- * it; pass 3 re-checks and stores under the lock again.
+ * it; pass 3 re-checks and stores under the lock again, a chunk at a time (storeChunk).
  */
 async function storeNew(p: Poll, items: NormalisedItem[]): Promise<void> {
   const { feed, deps, result } = p;
-  const alerting = p.state.primed || feed.alertOnFirstPoll;
   const candidates = await exclusive(deps.articles, () => selectNew(items, feed, deps, p.t0, result));
   if (feed.fullText && candidates.length > 0) await addFullText(candidates, deps, p.log);
   const matcher = deps.matcher();
-  await exclusive(deps.articles, async () => {
-    const storedKeys: { keys: string[]; id: string }[] = [];
-    for (const item of candidates) {
-      if (await deps.articles.seenAs(item.dedupeKeys)) {
-        result.seenItems++;
-        continue;
-      }
-      const stored = await storeItem(item, matcher, deps, result);
-      result.stored.push(stored.stored);
-      storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
-      if (alerting && stored.matched && stored.isNewStory) result.alerts.push(stored.stored);
-      else if (alerting && stored.matched && stored.stored.storyId)
-        (result.joins ??= []).push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
+  for (let next = 0; next < candidates.length;) next = await exclusive(deps.articles, () => storeChunk(p, candidates, next, matcher));
+}
+
+/**
+ * Items stored before their alerts are handed off and marked seen together: a poll of hundreds of
+ * new items takes tens of seconds on a loaded machine, and a process that dies in it keeps every
+ * chunk it finished (before, it kept nothing, and short-lived processes never got past one poll).
+ * A chunk ends after CHUNK_ITEMS stored items or CHUNK_MS, whichever comes first.
+ */
+const CHUNK_ITEMS = 20;
+const CHUNK_MS = 500;
+
+/** Stores candidates from `from` on, one chunk; returns where the next chunk starts. */
+async function storeChunk(p: Poll, candidates: NormalisedItem[], from: number, matcher: Matcher): Promise<number> {
+  const { feed, deps, result } = p;
+  const alerting = p.state.primed || feed.alertOnFirstPoll;
+  const started = performance.now();
+  const alerts: StoredArticle[] = [];
+  const joins: StoryJoin[] = [];
+  const storedKeys: { keys: string[]; id: string }[] = [];
+  let i = from;
+  for (; i < candidates.length && storedKeys.length < CHUNK_ITEMS && performance.now() - started < CHUNK_MS; i++) {
+    const item = candidates[i]!;
+    if (await deps.articles.seenAs(item.dedupeKeys)) {
+      result.seenItems++;
+      continue;
     }
-    // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
-    // before the last step means the items are read again next time and their alerts offered
-    // again (delivery drops repeats by key); marking first could lose the alerts for good.
-    if ((result.alerts.length > 0 || result.joins?.length) && deps.deliver) await handOff(deps.deliver, result.alerts, result.joins ?? []);
-    for (const s of storedKeys) await deps.articles.markSeen(s.keys, s.id);
-  });
+    const stored = await storeItem(item, matcher, deps, result);
+    result.stored.push(stored.stored);
+    storedKeys.push({ keys: item.dedupeKeys, id: item.article.id });
+    if (alerting && stored.matched && stored.isNewStory) alerts.push(stored.stored);
+    else if (alerting && stored.matched && stored.stored.storyId) joins.push({ stored: stored.stored, ...(stored.changed ? { changed: stored.changed } : {}) });
+  }
+  // Crash order: article stored → alerts handed to delivery → items marked seen. A crash
+  // before the last step means the items are read again next time and their alerts offered
+  // again (delivery drops repeats by key); marking first could lose the alerts for good.
+  if ((alerts.length > 0 || joins.length > 0) && deps.deliver) await handOff(deps.deliver, alerts, joins);
+  result.alerts.push(...alerts);
+  if (joins.length > 0) (result.joins ??= []).push(...joins);
+  for (const s of storedKeys) await deps.articles.markSeen(s.keys, s.id);
+  return i;
 }
 
 async function handOff(deliver: AlertSink, alerts: StoredArticle[], joins: StoryJoin[]): Promise<void> {
@@ -232,8 +252,9 @@ async function handOff(deliver: AlertSink, alerts: StoredArticle[], joins: Story
 async function selectNew(items: NormalisedItem[], feed: FeedSpec, deps: IngestDeps, t0: number, result: PollResult): Promise<NormalisedItem[]> {
   const out: NormalisedItem[] = [];
   const inThisPoll = new Set<string>();
+  const seen = await deps.articles.seenMany(items.flatMap((i) => i.dedupeKeys));
   for (const item of items) {
-    if (item.dedupeKeys.some((k) => inThisPoll.has(k)) || (await deps.articles.seenAs(item.dedupeKeys))) {
+    if (item.dedupeKeys.some((k) => inThisPoll.has(k) || seen.has(k))) {
       result.seenItems++;
       continue;
     }

@@ -11,8 +11,7 @@ import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.
 import { openStore } from '../../src/store/open-store.ts';
 import { SubscriptionStore } from '../../src/store/subscription-store.ts';
 import { mulberry32 } from '../fakes/faults.ts';
-import { idsIn } from './helpers.ts';
-import { followUpPairs } from './crash-items.ts';
+import { followUpPairs, itemsIn } from './crash-items.ts';
 
 const DRIVER = fileURLToPath(new URL('./crash-driver.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -245,7 +244,7 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     await last.ready;
     const expected = o.items * o.chats.length;
     const deadline = Date.now() + o.drainTimeoutMs;
-    const delivered = () => o.chats.reduce((n, c) => n + new Set(fake.sent(Number(c)).flatMap((m) => idsIn(m.text))).size, 0);
+    const delivered = () => o.chats.reduce((n, c) => n + new Set(fake.sent(Number(c)).flatMap((m) => itemsIn(m.text))).size, 0);
     while (Date.now() < deadline && delivered() < expected) await new Promise((r) => setTimeout(r, 100));
     // A little longer: a duplicate would show up now, not later.
     await new Promise((r) => setTimeout(r, 1_500));
@@ -269,11 +268,11 @@ export async function runCrashTest(o: CrashOptions): Promise<CrashReport & { fak
     for (const m of fake.sent(Number(chat))) {
       messages++;
       texts.set(m.text, (texts.get(m.text) ?? 0) + 1);
-      for (const id of idsIn(m.text)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of itemsIn(m.text)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     for (const n of texts.values()) repeatedMessages += n - 1;
     const inTexts = new Map<string, number>();
-    for (const t of texts.keys()) for (const id of idsIn(t)) inTexts.set(id, (inTexts.get(id) ?? 0) + 1);
+    for (const t of texts.keys()) for (const id of itemsIn(t)) inTexts.set(id, (inTexts.get(id) ?? 0) + 1);
     for (const n of inTexts.values()) if (n > 1) splitDuplicates += n - 1;
     for (let i = 1; i <= o.items; i++) {
       const n = counts.get(`item-${String(i).padStart(3, '0')}`) ?? 0;
@@ -314,15 +313,15 @@ function threadedPairs(fake: FakeTelegram, chats: string[], items: number): { pa
     const alertIds = (replyTo: number | undefined): string[] => {
       const at = sent.findIndex((m) => m.message_id === replyTo);
       if (at < 0) return [];
-      const out = idsIn(sent[at]!.text);
+      const out = itemsIn(sent[at]!.text);
       for (let i = at + 1; i < sent.length && sent[i]!.reply_to_message_id === undefined && !sent[i]!.text.startsWith('raqib'); i++)
-        out.push(...idsIn(sent[i]!.text));
+        out.push(...itemsIn(sent[i]!.text));
       return out;
     };
     const repliesTo = (m: (typeof sent)[number]) => alertIds(m.reply_to_message_id);
     for (const [a, f] of followUpPairs(items)) {
       pairs++;
-      const ok = sent.some((m) => (idsIn(m.text).includes(f) && repliesTo(m).includes(a)) || (idsIn(m.text).includes(a) && repliesTo(m).includes(f)));
+      const ok = sent.some((m) => (itemsIn(m.text).includes(f) && repliesTo(m).includes(a)) || (itemsIn(m.text).includes(a) && repliesTo(m).includes(f)));
       if (ok) threaded++;
     }
   }

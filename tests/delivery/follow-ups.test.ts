@@ -178,4 +178,21 @@ describe('recordReply', () => {
     expect(doc.replies!['a|x|s1']).toBeUndefined();
     expect(doc.replies![`a|x|n${MAX_REPLIES + 4}`]?.id).toBe(String(MAX_REPLIES + 4));
   });
+
+  // A batch of more stories than the bound, split into parts that each carry all its keys (a crash
+  // run's 375 stories in 13 messages). Before, the first part's keys were cut to the bound at
+  // random and each later part put the cut ones back under its own id, cutting others: follow-ups
+  // then replied to a part that did not hold their story, or to none.
+  it('keeps every story of a batch larger than MAX_REPLIES under the id of its first part', () => {
+    const doc: ChatDoc = emptyChatDoc(chat);
+    recordReply(doc, ['a|x|older'], '1', 1_000);
+    const batch = Array.from({ length: MAX_REPLIES + 75 }, (_, i) => `a|x|b${i}`);
+    for (let part = 0; part < 3; part++) recordReply(doc, batch, String(10 + part), 2_000 + part);
+    expect(Object.keys(doc.replies!).sort()).toEqual([...batch].sort());
+    expect(new Set(Object.values(doc.replies!).map((r) => r.id))).toEqual(new Set(['10']));
+    // The next alert is kept too, and the bound applies again from the oldest entries.
+    recordReply(doc, ['a|x|next'], '20', 3_000);
+    expect(doc.replies!['a|x|next']?.id).toBe('20');
+    expect(Object.keys(doc.replies!)).toHaveLength(MAX_REPLIES);
+  });
 });

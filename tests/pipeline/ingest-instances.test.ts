@@ -76,8 +76,10 @@ describe.skipIf(redis.skip)('two processes polling one feed on one Redis', () =>
       const times = new Map<string, number>();
       for (const h of handed) for (const url of [...h.alerts, ...h.joins]) times.set(url, (times.get(url) ?? 0) + 1);
       expect(Object.fromEntries(times)).toEqual({ 'https://news.example/1': 1, 'https://news.example/2': 1 });
-      expect(handed.map((h) => h.by)).toEqual(['a']);
-      expect(rb.seenItems).toBe(2);
+      // A stores in chunks (ingest.ts storeChunk) and leaves the section between them: B may take
+      // an item A has not reached yet, never one A has, and each item is counted once by B.
+      expect(handed[0]?.by).toBe('a');
+      expect(rb.seenItems + rb.newItems).toBe(2);
     } finally {
       await second.close();
       await opened.cleanup();
