@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
+import { sketchOf } from '../../src/stories/sketch.ts';
+import { compare } from '../../src/stories/decide.ts';
 import type { Lang, StoredArticle } from '../../src/core/types.ts';
 
 let n = 0;
@@ -86,6 +88,9 @@ describe('what a report reports and what it recalls', () => {
     const plain = extractSignature({ title: attack().article.title, text: attack().article.text, publishedMs: at });
     expect(plain.recalled ?? []).toEqual([]);
     expect(plain.reported).toEqual(expect.arrayContaining(['attack', 'rocket']));
+    const vow = extractSignature({ title: 'كتائب حزب الله تتوعد بالرد انتقاما لقصف جرف الصخر', text: '', publishedMs: at });
+    expect(vow.reported).toContain('threat');
+    expect(vow.recalled).toContain('strike');
   });
 });
 
@@ -121,13 +126,47 @@ describe('an attack and the retaliation for it are two stories', () => {
     );
     const vow = await idx.assign(
       report({
-        lang: 'ar',
         topics: ['militia-threats'],
-        title: 'كتائب حزب الله تتوعد بالرد انتقاما لقصف جرف الصخر',
-        text: 'توعدت كتائب حزب الله الاثنين بالرد على القوات الأمريكية انتقاما للغارة التي استهدفت مقرا لها في جرف الصخر وأدت إلى مقتل ثلاثة من عناصرها.',
+        title: 'Kataib Hezbollah vows revenge for US drone strike on its Jurf al-Sakhr headquarters',
+        text: 'Kataib Hezbollah vowed on Monday to avenge the US drone strike that hit its headquarters in Jurf al-Sakhr, killing three members of the faction, security sources said.',
         published: '2024-07-08T09:00:00Z',
       }),
     );
     expect(vow.storyId).not.toBe(strike.storyId);
+  });
+
+  it('the US announcing a response the next day is not the attack it answers', async () => {
+    const a = await idx.assign(attack());
+    const vow = await idx.assign(
+      report({
+        topics: ['militia-threats'],
+        title: 'Pentagon vows response to Kataib Hezbollah attack on Ain al-Asad',
+        text: 'The Pentagon promised on Tuesday a response to the Kataib Hezbollah rocket attack on Ain al-Asad air base that wounded four American soldiers, and said all options were open.',
+        published: '2024-06-11T15:00:00Z',
+      }),
+    );
+    expect(vow.isNew).toBe(true);
+    expect(vow.storyId).not.toBe(a.storyId);
+  });
+
+  it('"after" tells a next-day strike from the attack, but not a same-day one (labelled one event)', async () => {
+    const a = await idx.assign(attack());
+    const nextDay = report({
+      lang: 'ar',
+      topics: ['us-strikes', 'militia-threats'],
+      title: 'غارات أمريكية على مواقع كتائب حزب الله بعد هجوم عين الأسد',
+      text: 'شنت طائرات أمريكية فجر الثلاثاء غارات على مواقع تابعة لكتائب حزب الله في الأنبار، بعد الهجوم الصاروخي الذي استهدف قاعدة عين الأسد يوم الاثنين وأدى إلى إصابة أربعة جنود أمريكيين.',
+      published: '2024-06-11T08:00:00Z',
+    });
+    const s = await idx.assign(nextDay);
+    expect(s.storyId).not.toBe(a.storyId);
+    const sig = (r: StoredArticle, at: string) => ({
+      sketch: sketchOf({ title: r.article.title, text: r.article.text }),
+      sig: extractSignature({ title: r.article.title, text: r.article.text, publishedMs: Date.parse(at), lang: r.article.lang }),
+    });
+    const sameDay = compare(sig(nextDay, '2024-06-10T21:00:00Z'), sig(attack(), '2024-06-10T18:00:00Z'), true);
+    expect(sameDay.veto ?? '').not.toMatch(/cause/);
+    const apart = compare(sig(nextDay, '2024-06-11T08:00:00Z'), sig(attack(), '2024-06-10T18:00:00Z'), true);
+    expect(apart.veto).toMatch(/cause and response/);
   });
 });
