@@ -89,7 +89,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
   const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const kinds = uniq(kindHits.map((h) => h.id));
-  const { inCause, answers } = causeClauses(g, input.text, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
+  const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
   const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
@@ -119,21 +119,25 @@ export function extractSignature(input: SignatureInput): EventSignature {
 /**
  * Which lead tokens lie in a cause clause: from a cause phrase ("in retaliation for", «ردا على»;
  * or a sequel phrase, "after") to the end of the headline, or of the sentence of the text it is
- * in. What follows such a phrase is the happening the report answers, recounted, not the one it
+ * in (to the comma when it opens the sentence). What follows such a phrase is the happening the report answers, recounted, not the one it
  * reports. `answers`: a cause phrase, not only a sequel phrase, was found.
  */
-function causeClauses(g: Gazetteer, text: string, titleLen: number, lead: readonly Token[], keys: readonly (readonly string[])[]) {
+function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lead: readonly Token[], keys: readonly (readonly string[])[]) {
   const spans: [number, number][] = [];
   const hits = g.causes.find(lead, keys);
   for (const h of hits) {
-    let end = titleLen;
-    if (h.at >= titleLen) {
-      const re = /[.!?؟۔](?=\s|$)|\n/g;
-      re.lastIndex = lead[h.at]!.start;
-      const stop = re.exec(text)?.index ?? text.length;
-      end = h.at;
-      while (end < lead.length && lead[end]!.start < stop) end++;
-    }
+    const inTitle = h.at < titleLen;
+    const seg = inTitle ? input.title : input.text;
+    const segEnd = inTitle ? titleLen : lead.length;
+    const from = lead[h.at]!.start;
+    // "In retaliation for the attack, US jets struck …": a clause that opens its sentence ends at
+    // the comma; otherwise it runs to the end of the sentence (or of the headline).
+    const opens = /(^|[.!?؟۔\n])\s*$/.test(seg.slice(0, from));
+    const re = opens ? /[,،]/g : /[.!?؟۔](?=\s|$)|\n/g;
+    re.lastIndex = from;
+    const stop = re.exec(seg)?.index ?? seg.length;
+    let end = h.at;
+    while (end < segEnd && lead[end]!.start < stop) end++;
     spans.push([h.at + h.len, end]);
   }
   return { inCause: (at: number) => spans.some(([from, to]) => at >= from && at < to), answers: hits.some((h) => h.id === 'cause') };

@@ -88,6 +88,14 @@ describe('what a report reports and what it recalls', () => {
     const plain = extractSignature({ title: attack().article.title, text: attack().article.text, publishedMs: at });
     expect(plain.recalled ?? []).toEqual([]);
     expect(plain.reported).toEqual(expect.arrayContaining(['attack', 'rocket']));
+    // A cause clause that opens the sentence ends at its comma: what follows is reported.
+    const opening = extractSignature({
+      title: 'US jets hit militia sites in Anbar',
+      text: 'In retaliation for the rocket attack on Ain al-Asad, American jets struck Kataib Hezbollah sites in Anbar on Tuesday.',
+      publishedMs: at,
+    });
+    expect(opening.reported).toContain('strike');
+    expect(opening.recalled).toContain('attack');
     const vow = extractSignature({ title: 'كتائب حزب الله تتوعد بالرد انتقاما لقصف جرف الصخر', text: '', publishedMs: at });
     expect(vow.reported).toContain('threat');
     expect(vow.recalled).toContain('strike');
