@@ -12,7 +12,10 @@
 //       publication time, no day in the text) only near-identical wording joins;
 //     - count: both leads count the same thing (drones, rockets, targets) with clearly different
 //       numbers; for killed/wounded only when no specific place is shared (a toll rises);
-//     - kind: the headlines carry mutually exclusive kinds (halted / resumes).
+//     - kind: the headlines carry mutually exclusive kinds (halted / resumes);
+//     - cause and response: one report answers the happening the other reports (a strike "in
+//       retaliation for" the attack, a vow of revenge for the strike; or, on another day, a
+//       strike "after" the attack) and they report nothing alike.
 //  2. Score = text similarity + signature agreement (weights below); join at JOIN_SCORE.
 import { similarity, type StorySketch } from './sketch.ts';
 import { gazetteer, isSpecificPlace, placeAncestors, placesCompatible, type Gazetteer } from './gazetteer.ts';
@@ -129,6 +132,26 @@ function kindConflict(a: EventSignature, b: EventSignature): string | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * a names, as the cause it answers, a happening b reports, and what a reports is not among what b
+ * reports: a strike in retaliation for the attack on a base recounts that attack at length (same
+ * base, same wounded, same faction), yet it is another happening. Details (the weapon, the toll)
+ * do not count: a US drone strike and a militia drone attack share "drone".
+ */
+function causeConflict(a: EventSignature, b: EventSignature): string | undefined {
+  if (!a.recalled || !b.reported || !a.reported) return undefined;
+  // "After" alone is chronology as often as cause, and the labelled reports keep an attack and the
+  // strike answering it the same day as one event: it tells only reports of different days apart.
+  if (!a.answers && a.day === b.day) return undefined;
+  const g = gazetteer();
+  const main = (ks: readonly string[]) => ks.filter((k) => g.kindById.get(k)?.detail !== true);
+  const mine = main(a.reported);
+  const theirs = main(b.reported);
+  const cause = main(a.recalled).find((k) => theirs.includes(k));
+  if (!cause || mine.length === 0 || mine.some((k) => theirs.includes(k))) return undefined;
+  return `cause and response: ${mine.join('+')} in response to ${cause}`;
 }
 
 /** Both headlines name specific places and none agrees: the headline says where it happened. */
@@ -251,7 +274,9 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
     headlineConflict(g, a.sig, b.sig, explain) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
-    kindConflict(b.sig, a.sig);
+    kindConflict(b.sig, a.sig) ??
+    causeConflict(a.sig, b.sig) ??
+    causeConflict(b.sig, a.sig);
   if (early && !explain) return { score: 0, reasons: [], veto: early };
   const text = similarity(a.sketch, b.sketch).score;
   const veto = early ?? dayConflict(a.sig, b.sig, text);

@@ -22,6 +22,8 @@ export interface GazetteerEntry {
 
 export interface KindEntry extends GazetteerEntry {
   excludes?: string[];
+  /** A detail of a happening (the weapon, the toll), not what happened. */
+  detail?: boolean;
 }
 
 export interface CountEntry {
@@ -35,6 +37,10 @@ export interface GazetteerData {
   actors: GazetteerEntry[];
   kinds: KindEntry[];
   counts: CountEntry[];
+  /** Words after which a sentence names the happening it answers ("in retaliation for"). */
+  causes: { en: string[]; ar: string[] };
+  /** Words after which a sentence names an earlier happening ("after"): a cause only across days. */
+  sequels: { en: string[]; ar: string[] };
 }
 
 const dataFile = (name: string) => new URL(`./gazetteer/${name}`, import.meta.url);
@@ -43,8 +49,8 @@ const dataFile = (name: string) => new URL(`./gazetteer/${name}`, import.meta.ur
 export function loadGazetteerData(): GazetteerData {
   const places = parseYaml(readFileSync(dataFile('places.yaml'), 'utf8')) as GazetteerEntry[];
   const actors = parseYaml(readFileSync(dataFile('actors.yaml'), 'utf8')) as GazetteerEntry[];
-  const events = parseYaml(readFileSync(dataFile('events.yaml'), 'utf8')) as { kinds: KindEntry[]; counts: CountEntry[] };
-  return { places, actors, kinds: events.kinds, counts: events.counts };
+  const events = parseYaml(readFileSync(dataFile('events.yaml'), 'utf8')) as Pick<GazetteerData, 'kinds' | 'counts' | 'causes' | 'sequels'>;
+  return { places, actors, kinds: events.kinds, counts: events.counts, causes: events.causes, sequels: events.sequels };
 }
 
 /** The lookup keys of one alias word: stemmed for Latin, the article-less reading for Arabic. */
@@ -120,6 +126,7 @@ export interface Gazetteer {
   kinds: PhraseFinder;
   countVerbs: PhraseFinder;
   countNouns: PhraseFinder;
+  causes: PhraseFinder;
   placeById: Map<string, GazetteerEntry>;
   actorById: Map<string, GazetteerEntry>;
   kindById: Map<string, KindEntry>;
@@ -143,6 +150,10 @@ export function gazetteer(): Gazetteer {
     kinds: new PhraseFinder(words(data.kinds)),
     countVerbs: new PhraseFinder(data.counts.filter((c) => c.verb).map((c) => ({ id: c.id, words: both(c.verb!) }))),
     countNouns: new PhraseFinder(data.counts.filter((c) => c.after).map((c) => ({ id: c.id, words: both(c.after!) }))),
+    causes: new PhraseFinder([
+      { id: 'cause', words: both(data.causes) },
+      { id: 'sequel', words: both(data.sequels) },
+    ]),
     placeById: new Map(data.places.map((p) => [p.id, p])),
     actorById: new Map(data.actors.map((a) => [a.id, a])),
     kindById: new Map(data.kinds.map((k) => [k.id, k])),

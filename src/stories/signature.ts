@@ -21,6 +21,15 @@ export interface EventSignature {
   leadActors?: string[];
   /** Topics matched (`t:<id>`) and event types from the headline and lead. */
   kinds: string[];
+  /**
+   * The event types the headline and lead report: those named outside a cause clause ("… in
+   * retaliation for the attack on the base", «ردا على الهجوم») (absent on entries stored before it).
+   */
+  reported?: string[];
+  /** Event types named only in a cause clause: the happening this one answers, recalled (absent when none). */
+  recalled?: string[];
+  /** The clause says outright that this answers it ("in retaliation for"), not merely that it came "after". */
+  answers?: boolean;
   /** Counts stated in the headline and lead: what → the numbers given for it. */
   counts: Record<string, number[]>;
   /** The event's day (UTC days since the epoch). */
@@ -78,7 +87,11 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const placeHits = g.places.find(all, keys);
   const actorHits = g.actors.find(all, keys);
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
-  const kinds = uniq(g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd)).map((h) => h.id));
+  const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
+  const kinds = uniq(kindHits.map((h) => h.id));
+  const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
+  const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
+  const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
   // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
   const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
@@ -93,12 +106,41 @@ export function extractSignature(input: SignatureInput): EventSignature {
     actors: uniq(actorHits.map((h) => h.id)),
     leadActors: uniq(actorHits.filter(inLead).map((h) => h.id)),
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
+    reported,
+    ...(recalled.length > 0 ? { recalled, ...(answers ? { answers } : {}) } : {}),
     counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
     day: found ?? dayOf(input.publishedMs),
     dayExplicit: found !== undefined,
     ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
     lang: input.lang ?? '',
   };
+}
+
+/**
+ * Which lead tokens lie in a cause clause: from a cause phrase ("in retaliation for", «ردا على»;
+ * or a sequel phrase, "after") to the end of the headline, or of the sentence of the text it is
+ * in (to the comma when it opens the sentence). What follows such a phrase is the happening the report answers, recounted, not the one it
+ * reports. `answers`: a cause phrase, not only a sequel phrase, was found.
+ */
+function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lead: readonly Token[], keys: readonly (readonly string[])[]) {
+  const spans: [number, number][] = [];
+  const hits = g.causes.find(lead, keys);
+  for (const h of hits) {
+    const inTitle = h.at < titleLen;
+    const seg = inTitle ? input.title : input.text;
+    const segEnd = inTitle ? titleLen : lead.length;
+    const from = lead[h.at]!.start;
+    // "In retaliation for the attack, US jets struck …": a clause that opens its sentence ends at
+    // the comma; otherwise it runs to the end of the sentence (or of the headline).
+    const opens = /(^|[.!?؟۔\n])\s*$/.test(seg.slice(0, from));
+    const re = opens ? /[,،]/g : /[.!?؟۔](?=\s|$)|\n/g;
+    re.lastIndex = from;
+    const stop = re.exec(seg)?.index ?? seg.length;
+    let end = h.at;
+    while (end < segEnd && lead[end]!.start < stop) end++;
+    spans.push([h.at + h.len, end]);
+  }
+  return { inCause: (at: number) => spans.some(([from, to]) => at >= from && at < to), answers: hits.some((h) => h.id === 'cause') };
 }
 
 /** Drops places that contain another place of the list (Erbil when Erbil air base is named). */

@@ -1,0 +1,180 @@
+// A report of a retaliation recounts the attack it answers at length (the same base, the same
+// wounded, the same faction), yet the attack and the strike are two happenings: a strike report
+// folded into the attack's story would only go out as a threaded follow-up, and the strike would
+// never be alerted. The decision must tell what a report REPORTS (its headline and lead) from what
+// it RECALLS as the cause ("in retaliation for", «ردا على»). All texts are our own wording.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { StoryIndex } from '../../src/stories/story-index.ts';
+import { extractSignature } from '../../src/stories/signature.ts';
+import { sketchOf } from '../../src/stories/sketch.ts';
+import { compare } from '../../src/stories/decide.ts';
+import type { Lang, StoredArticle } from '../../src/core/types.ts';
+
+let n = 0;
+function report(o: { title: string; text: string; published: string; lang?: Lang; topics: string[] }): StoredArticle {
+  const id = `c${++n}`;
+  const lang = o.lang ?? 'en';
+  return {
+    article: {
+      id,
+      feedId: `outlet-${n}`,
+      url: `https://outlet-${n}.example/${id}`,
+      title: o.title,
+      summary: '',
+      text: o.text,
+      lang,
+      published: o.published,
+      fetchedAt: o.published,
+    },
+    matches: o.topics.map((t) => ({ id: t, score: 1, terms: [], spans: [] })),
+  };
+}
+
+const attack = () =>
+  report({
+    topics: ['militia-threats'],
+    title: 'Rocket attack on Ain al-Asad base wounds four US troops',
+    text: 'Kataib Hezbollah fired six rockets at Ain al-Asad air base in Anbar on Monday, wounding four American soldiers, US officials said. The faction said the attack answered the American presence in Iraq.',
+    published: '2024-06-10T18:00:00Z',
+  });
+
+const strikeEn = () =>
+  report({
+    topics: ['us-strikes', 'militia-threats'],
+    title: 'US strikes Kataib Hezbollah sites in retaliation for Ain al-Asad rocket attack',
+    text: 'American aircraft struck Kataib Hezbollah sites in Anbar early on Tuesday in retaliation for the rocket attack on Ain al-Asad air base that wounded four US soldiers, the Pentagon said. Kataib Hezbollah had fired six rockets at the base on Monday.',
+    published: '2024-06-11T06:00:00Z',
+  });
+
+const strikeAr = () =>
+  report({
+    lang: 'ar',
+    topics: ['us-strikes', 'militia-threats'],
+    title: 'غارات أمريكية على مواقع كتائب حزب الله ردا على هجوم عين الأسد',
+    text: 'شنت طائرات أمريكية فجر الثلاثاء غارات على مواقع تابعة لكتائب حزب الله في الأنبار، ردا على الهجوم الصاروخي الذي استهدف قاعدة عين الأسد يوم الاثنين وأدى إلى إصابة أربعة جنود أمريكيين بست صواريخ.',
+    published: '2024-06-11T08:00:00Z',
+  });
+
+const tollRises = () =>
+  report({
+    topics: ['militia-threats'],
+    title: 'Wounded in Ain al-Asad rocket attack rise to six',
+    text: "The number of American soldiers wounded in Monday's Kataib Hezbollah rocket attack on Ain al-Asad air base has risen to six, US officials said on Tuesday.",
+    published: '2024-06-11T10:00:00Z',
+  });
+
+let store: Store;
+let idx: StoryIndex;
+beforeEach(async () => {
+  store = await openStore('sqlite://:memory:');
+  idx = new StoryIndex(store);
+});
+afterEach(async () => {
+  await store.close();
+});
+
+describe('what a report reports and what it recalls', () => {
+  it('the cause clause of a retaliation report is recalled, not reported, in either language', () => {
+    const at = Date.parse('2024-06-11T06:00:00Z');
+    const en = extractSignature({ title: strikeEn().article.title, text: strikeEn().article.text, publishedMs: at });
+    expect(en.reported).toContain('strike');
+    expect(en.reported).not.toContain('attack');
+    expect(en.recalled).toContain('attack');
+    const ar = extractSignature({ title: strikeAr().article.title, text: strikeAr().article.text, publishedMs: at });
+    expect(ar.reported).toContain('strike');
+    expect(ar.reported).not.toContain('attack');
+    expect(ar.recalled).toContain('attack');
+    const plain = extractSignature({ title: attack().article.title, text: attack().article.text, publishedMs: at });
+    expect(plain.recalled ?? []).toEqual([]);
+    expect(plain.reported).toEqual(expect.arrayContaining(['attack', 'rocket']));
+    // A cause clause that opens the sentence ends at its comma: what follows is reported.
+    const opening = extractSignature({
+      title: 'US jets hit militia sites in Anbar',
+      text: 'In retaliation for the rocket attack on Ain al-Asad, American jets struck Kataib Hezbollah sites in Anbar on Tuesday.',
+      publishedMs: at,
+    });
+    expect(opening.reported).toContain('strike');
+    expect(opening.recalled).toContain('attack');
+    const vow = extractSignature({ title: 'كتائب حزب الله تتوعد بالرد انتقاما لقصف جرف الصخر', text: '', publishedMs: at });
+    expect(vow.reported).toContain('threat');
+    expect(vow.recalled).toContain('strike');
+  });
+});
+
+describe('an attack and the retaliation for it are two stories', () => {
+  it('attack first: the strike reports (English and Arabic) form their own story; a toll update joins the attack', async () => {
+    const a = await idx.assign(attack());
+    const s1 = await idx.assign(strikeEn());
+    const s2 = await idx.assign(strikeAr());
+    const toll = await idx.assign(tollRises());
+    expect(s1.isNew).toBe(true);
+    expect(s1.storyId).not.toBe(a.storyId);
+    expect(s2.storyId).toBe(s1.storyId);
+    expect(toll.storyId).toBe(a.storyId);
+  });
+
+  it('strike reports first (as when the attack report arrives late): the attack still gets its own story', async () => {
+    const s2 = await idx.assign(strikeAr());
+    const s1 = await idx.assign(strikeEn());
+    const a = await idx.assign(attack());
+    expect(s1.storyId).toBe(s2.storyId);
+    expect(a.isNew).toBe(true);
+    expect(a.storyId).not.toBe(s1.storyId);
+  });
+
+  it("a faction's vow of revenge the day after a US strike is not the strike's story", async () => {
+    const strike = await idx.assign(
+      report({
+        topics: ['us-strikes'],
+        title: 'US drone strike hits Kataib Hezbollah headquarters in Jurf al-Sakhr',
+        text: 'A US drone strike hit a Kataib Hezbollah headquarters in Jurf al-Sakhr on Sunday, killing three members of the faction, security sources said.',
+        published: '2024-07-07T21:00:00Z',
+      }),
+    );
+    const vow = await idx.assign(
+      report({
+        topics: ['militia-threats'],
+        title: 'Kataib Hezbollah vows revenge for US drone strike on its Jurf al-Sakhr headquarters',
+        text: 'Kataib Hezbollah vowed on Monday to avenge the US drone strike that hit its headquarters in Jurf al-Sakhr, killing three members of the faction, security sources said.',
+        published: '2024-07-08T09:00:00Z',
+      }),
+    );
+    expect(vow.storyId).not.toBe(strike.storyId);
+  });
+
+  it('the US announcing a response the next day is not the attack it answers', async () => {
+    const a = await idx.assign(attack());
+    const vow = await idx.assign(
+      report({
+        topics: ['militia-threats'],
+        title: 'Pentagon vows response to Kataib Hezbollah attack on Ain al-Asad',
+        text: 'The Pentagon promised on Tuesday a response to the Kataib Hezbollah rocket attack on Ain al-Asad air base that wounded four American soldiers, and said all options were open.',
+        published: '2024-06-11T15:00:00Z',
+      }),
+    );
+    expect(vow.isNew).toBe(true);
+    expect(vow.storyId).not.toBe(a.storyId);
+  });
+
+  it('"after" tells a next-day strike from the attack, but not a same-day one (labelled one event)', async () => {
+    const a = await idx.assign(attack());
+    const nextDay = report({
+      lang: 'ar',
+      topics: ['us-strikes', 'militia-threats'],
+      title: 'غارات أمريكية على مواقع كتائب حزب الله بعد هجوم عين الأسد',
+      text: 'شنت طائرات أمريكية فجر الثلاثاء غارات على مواقع تابعة لكتائب حزب الله في الأنبار، بعد الهجوم الصاروخي الذي استهدف قاعدة عين الأسد يوم الاثنين وأدى إلى إصابة أربعة جنود أمريكيين.',
+      published: '2024-06-11T08:00:00Z',
+    });
+    const s = await idx.assign(nextDay);
+    expect(s.storyId).not.toBe(a.storyId);
+    const sig = (r: StoredArticle, at: string) => ({
+      sketch: sketchOf({ title: r.article.title, text: r.article.text }),
+      sig: extractSignature({ title: r.article.title, text: r.article.text, publishedMs: Date.parse(at), lang: r.article.lang }),
+    });
+    const sameDay = compare(sig(nextDay, '2024-06-10T21:00:00Z'), sig(attack(), '2024-06-10T18:00:00Z'), true);
+    expect(sameDay.veto ?? '').not.toMatch(/cause/);
+    const apart = compare(sig(nextDay, '2024-06-11T08:00:00Z'), sig(attack(), '2024-06-10T18:00:00Z'), true);
+    expect(apart.veto).toMatch(/cause and response/);
+  });
+});
