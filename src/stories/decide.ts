@@ -100,6 +100,28 @@ function leadPlaces(a: EventSignature, b: EventSignature): 'none' | 'agree' | 'a
   return mentioned(a.lead, b.places) || mentioned(b.lead, a.places) ? 'apart' : 'conflict';
 }
 
+/** The provinces a report's lead places it in: its lead places' provinces and the provinces its lead names. */
+function areasOf(g: Gazetteer, sig: EventSignature): string[] {
+  const out = new Set(sig.leadAreas ?? []);
+  for (const p of sig.lead) for (const up of placeAncestors(g, p)) if (g.placeById.get(up)?.type === 'province') out.add(up);
+  return [...out];
+}
+
+/**
+ * Both leads say which province it happened in, the provinces differ, and neither report names the
+ * other's province anywhere: two events. Outlets often place a strike by province only ("an air
+ * strike in Diyala", «في الأنبار»); on a busy day same-worded reports from two provinces are two
+ * happenings. A round-up naming both provinces is not told apart by this rule.
+ */
+function areaConflict(g: Gazetteer, a: EventSignature, b: EventSignature, explain: boolean): string | undefined {
+  const x = areasOf(g, a);
+  const y = areasOf(g, b);
+  if (x.length === 0 || y.length === 0 || x.some((p) => y.includes(p))) return undefined;
+  const names = (sig: EventSignature, areas: readonly string[]) => sig.places.some((p) => placeAncestors(g, p).some((up) => areas.includes(up)));
+  if (names(a, y) || names(b, x)) return undefined;
+  return explain ? `different province: ${x.join('+')} / ${y.join('+')}` : 'province';
+}
+
 function dayConflict(a: EventSignature, b: EventSignature, text: number): string | undefined {
   // Without any time, places and actors cannot tell this week's attack on a base from last
   // year's: only near-identical wording (a copy) joins.
@@ -272,6 +294,7 @@ export function compare(a: Comparable, b: Comparable, explain = false): Decision
   const early =
     (places === 'conflict' ? (explain ? `different place: ${a.sig.lead.join('+')} / ${b.sig.lead.join('+')}` : 'place') : undefined) ??
     headlineConflict(g, a.sig, b.sig, explain) ??
+    (places === 'agree' ? undefined : areaConflict(g, a.sig, b.sig, explain)) ??
     countConflict(a.sig, b.sig, leadShared.length > 0) ??
     kindConflict(a.sig, b.sig) ??
     kindConflict(b.sig, a.sig) ??

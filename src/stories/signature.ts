@@ -15,6 +15,8 @@ export interface EventSignature {
   lead: string[];
   /** The most specific places named in the headline alone (absent on entries stored before it). */
   head?: string[];
+  /** Provinces named in the headline and lead (absent when none, and on entries stored before it). */
+  leadAreas?: string[];
   /** Actors named anywhere. */
   actors: string[];
   /** Actors named in the headline and lead: who the news is about, not who is recalled (absent on entries stored before it). */
@@ -87,6 +89,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const placeHits = g.places.find(all, keys);
   const actorHits = g.actors.find(all, keys);
   const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
+  const leadAreas = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => g.placeById.get(id)?.type === 'province');
   const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const kinds = uniq(kindHits.map((h) => h.id));
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
@@ -103,6 +106,7 @@ export function extractSignature(input: SignatureInput): EventSignature {
       g,
       uniq(placeHits.filter((h) => h.at < title.length).map((h) => h.id)).filter((id) => isSpecificPlace(g, id)),
     ),
+    ...(leadAreas.length > 0 ? { leadAreas } : {}),
     actors: uniq(actorHits.map((h) => h.id)),
     leadActors: uniq(actorHits.filter(inLead).map((h) => h.id)),
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],

@@ -121,4 +121,31 @@ describe('town-level places', () => {
     );
     expect(province).toMatchObject({ storyId: town.storyId, isNew: false });
   });
+
+  it('same-day strikes told by province only, in two different provinces, are two stories', async () => {
+    const first = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'مقتل ثلاثة مقاتلين بغارة جوية في ديالى',
+        text: 'قتل ثلاثة مقاتلين من فصيل مسلح الأحد بغارة جوية استهدفت مقرا لهم في محافظة ديالى، بحسب مصادر أمنية.',
+        published: '2024-05-12T09:00:00Z',
+      }),
+    );
+    const second = await idx.assign(
+      report({
+        lang: 'ar',
+        title: 'مقتل ثلاثة مقاتلين بغارة جوية في الأنبار',
+        text: 'قتل ثلاثة مقاتلين من فصيل مسلح الأحد بغارة جوية استهدفت مقرا لهم في محافظة الأنبار، بحسب مصادر أمنية.',
+        published: '2024-05-12T11:00:00Z',
+      }),
+    );
+    expect(second.storyId).not.toBe(first.storyId);
+    // A round-up naming both provinces is not told apart from either by this rule.
+    const both = extractSignature({
+      title: 'Strikes in Diyala and Anbar',
+      text: 'Air strikes hit faction posts in Diyala and Anbar on Sunday.',
+      publishedMs: 0,
+    });
+    expect(both.leadAreas).toEqual(['diyala', 'anbar']);
+  });
 });
