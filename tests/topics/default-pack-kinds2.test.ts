@@ -70,3 +70,17 @@ describe('default pack: a pullout told in the title by other words', () => {
     expect(topicsOf('Coalition convoy crosses into Iraq', text)).not.toContain('withdrawal');
   });
 });
+
+describe('default pack: a report of the 2020 killing itself', () => {
+  it('AR: a headline telling Soleimani killed in an air raid makes the report a US strike, however often he is named', () => {
+    const text =
+      'قتل قائد فيلق القدس الإيراني قاسم سليماني ونائب رئيس هيئة الحشد الشعبي فجر اليوم قرب مطار بغداد. وكان سليماني قد وصل إلى بغداد قادما من دمشق، بحسب مصادر عراقية. وأكد مسؤولون في واشنطن أن الولايات المتحدة قصفت موكب سليماني. ونعت طهران سليماني وتوعدت بالرد.';
+    expect(topicsOf('مقتل سليماني بغارة جوية قرب مطار بغداد', text)).toContain('us-strikes');
+  });
+
+  it('EN: an anniversary of the killing, with no strike in its headline, is not a US strike', () => {
+    const text =
+      'Thousands gathered on the airport road in Baghdad to mark the anniversary of the killing of Soleimani and al-Muhandis in a US strike. Speakers praised Soleimani and called for the expulsion of foreign forces.';
+    expect(topicsOf('Iraqis mark anniversary of Soleimani killing', text)).not.toContain('us-strikes');
+  });
+});
