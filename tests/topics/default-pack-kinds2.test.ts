@@ -84,3 +84,11 @@ describe('default pack: a report of the 2020 killing itself', () => {
     expect(topicsOf('Iraqis mark anniversary of Soleimani killing', text)).not.toContain('us-strikes');
   });
 });
+
+describe('default pack: Arabic killing verbs before the US', () => {
+  it('AR: «whom America assassinated» in a headline names the US as striker without an object after it', () => {
+    const text =
+      'يستعرض هذا التقرير سيرة القيادي في كتائب حزب الله الذي قتل مساء الأربعاء في شرق بغداد. وكان القيادي قد تولى مسؤوليات ميدانية عدة في الحشد خلال السنوات الماضية بحسب مقربين منه.';
+    expect(topicsOf('من هو القيادي في كتائب حزب الله الذي اغتالته أمريكا في بغداد؟', text)).toContain('us-strikes');
+  });
+});
