@@ -2,63 +2,19 @@
 // index scan, topic evaluation) with 10, 1,000 and 10,000 generated topics, against a baseline
 // measured in the same run that tests every query term as its own RegExp over the raw text.
 // Targets (issue 4): ≥ 20× the baseline at 1,000 topics; per-article time at 10,000 topics
-// ≤ 2× the time at 10. Articles and topics are generated (no real article text in the project).
+// ≤ 2× the time at 10. Articles and topics are generated (tests/helpers/topic-corpus.ts).
+// Then the same comparison end to end (issue 12): `raqib classify` as a process against a per-term
+// RegExp classifier as a process, 1,000 topics, over the same JSON Lines file (matching-e2e.ts);
+// BENCH_E2E_ARTICLES sets the number of articles (default 300).
 import { compileTopics } from '../../src/topics/index.ts';
 import { TopicMatcher } from '../../src/topics/matcher.ts';
 import type { TopicDef } from '../../src/core/types.ts';
-import { mulberry32 } from '../helpers/random.ts';
+import { termsOf, topicCorpus } from '../helpers/topic-corpus.ts';
+import { endToEnd } from './matching-e2e.ts';
 
-const rand = mulberry32(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
-const LATIN = ['ka', 'ri', 'to', 'mel', 'dan', 'sor', 'vi', 'ne', 'lu', 'sta', 'ber', 'gon', 'pha', 'quin', 'tre', 'zo'];
-const ARABIC = ['قا', 'مد', 'سل', 'رو', 'نج', 'بي', 'فت', 'حم', 'كر', 'دي', 'طب', 'عل', 'زه', 'شم', 'غر', 'وص'];
-const AR_PREFIX = ['', '', '', 'و', 'ال', 'بال', 'لل', 'ف'];
-
-function word(parts: readonly string[], min: number, max: number): string {
-  let w = '';
-  const n = min + Math.floor(rand() * (max - min + 1));
-  for (let i = 0; i < n; i++) w += pick(parts);
-  return w;
-}
-
-// Everyday vocabulary (what articles are mostly made of) and a large vocabulary of topic words
-// (names, places, jargon), of which an article contains a few dozen. Topics draw their terms from
-// the same large vocabulary, so more topics means more of an article's words are topic terms.
-const common = Array.from({ length: 4000 }, (_, i) => (i % 2 ? word(LATIN, 1, 3) : word(ARABIC, 2, 3)));
-const rare = [...new Set(Array.from({ length: 200_000 }, (_, i) => (i % 2 ? word(LATIN, 3, 6) : word(ARABIC, 3, 5))))];
-
-function article(): { title: string; text: string } {
-  const words: string[] = [];
-  const n = 350 + Math.floor(rand() * 300);
-  for (let i = 0; i < n; i++) {
-    const w = rand() < 0.03 ? pick(rare) : pick(common);
-    const arabic = /[\u0600-\u06ff]/.test(w);
-    words.push(arabic ? pick(AR_PREFIX) + w : rand() < 0.1 ? w[0]!.toUpperCase() + w.slice(1) : w);
-    if (rand() < 0.08) words.push(arabic ? '،' : ',');
-  }
-  return { title: words.slice(0, 10).join(' '), text: words.slice(10).join(' ') };
-}
-
-/** `count` generated topics; the same seed gives the same topics for the raqib and baseline runs. */
-function topics(count: number, seed: number): TopicDef[] {
-  const r = mulberry32(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  return Array.from({ length: count }, (_, i) => ({
-    id: `t${i}`,
-    query: `(${pick(rare)} OR ${pick(rare)}) NEAR/8 (${pick(rare)} OR "${pick(common)} ${pick(rare)}") OR title:${pick(rare)}* -${pick(rare)}`,
-  }));
-}
-
-function termsOf(defs: readonly TopicDef[]): string[] {
-  const out: string[] = [];
-  for (const d of defs)
-    for (const m of d.query.matchAll(/"([^"]+)"|[^\s()"]+/g)) {
-      const t = (m[1] ?? m[0]).replace(/^(title:|-)/, '').replace(/\*$/, '');
-      if (!/^(OR|AND|NOT|NEAR\/\d+)$/.test(t)) out.push(t);
-    }
-  return out;
-}
+const corpus = topicCorpus();
+const article = corpus.article;
+const topics = corpus.topics;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -134,4 +90,8 @@ export async function run(): Promise<void> {
   const growth = perArticle.get(10_000)! / perArticle.get(10)!;
   console.log('* baseline measured on 1,000 of the topics and scaled (linear in the number of terms)');
   console.log(`per-article time at 10,000 topics / at 10 topics: ${growth.toFixed(2)}× (target ≤ 2×)`);
+
+  const n = Number(process.env.BENCH_E2E_ARTICLES ?? 300);
+  const e2eDocs = [...docs.slice(0, n), ...Array.from({ length: Math.max(0, n - docs.length) }, article)];
+  await endToEnd(topics(1_000, 1_000), e2eDocs);
 }
