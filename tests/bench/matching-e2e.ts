@@ -54,6 +54,32 @@ const configYaml = (defs: readonly TopicDef[]) =>
 const sec = (t: number) => t.toFixed(2).padStart(7);
 const cpuOf = (t: Timing) => (t.cpu === undefined ? '      –' : sec(t.cpu));
 
+interface Row {
+  name: string;
+  start: Timing;
+  total: Timing;
+  /** Articles per second once started: the articles over the time beyond the empty run's. */
+  byWall?: number;
+  byCpu?: number;
+}
+
+/** Undefined when the difference is lost in noise (a loaded machine can make the empty run the slower). */
+function after(n: number, total: number | undefined, start: number | undefined): number | undefined {
+  if (total === undefined || start === undefined || total - start <= 0.05) return undefined;
+  return n / (total - start);
+}
+
+const rateOf = (r: number | undefined) => (r === undefined ? '   (noise)' : r.toFixed(0).padStart(10));
+
+function ratios(ours: Row, b: Row): string {
+  const x = (a: number | undefined, c: number | undefined) => (a === undefined || c === undefined ? 'n/a' : `${(a / c).toFixed(1)}×`);
+  return [
+    `wall time incl. start-up ${x(b.total.wall, ours.total.wall)}`,
+    `CPU time incl. start-up ${x(b.total.cpu, ours.total.cpu)}`,
+    `after start-up ${x(ours.byWall, b.byWall)} by wall, ${x(ours.byCpu, b.byCpu)} by CPU`,
+  ].join(', ');
+}
+
 /**
  * One end-to-end measurement: `articles` articles, `defs` topics. Prints a table and the ratios
  * (wall time including start-up, and articles per second after start-up).
@@ -76,23 +102,20 @@ export async function endToEnd(defs: readonly TopicDef[], articles: readonly Art
       ['RegExp, lazy', [...baseline, '--lazy']],
     ];
     console.log(`\nend to end: ${defs.length} topics (default pack off), ${articles.length} articles, one process per command`);
-    console.log('command                wall s    cpu s   start-up s (wall)   art/s after start-up');
-    const rows: { name: string; total: Timing; rate: number }[] = [];
+    console.log('command                wall s    cpu s   start-up: wall s   cpu s   art/s after start-up: by wall   by cpu');
+    const rows: Row[] = [];
     for (const [name, argv] of commands) {
       const start = await timed(argv, empty, dir);
       const total = await timed(argv, input, dir);
       if (total.lines !== articles.length) throw new Error(`${name}: ${total.lines} output lines for ${articles.length} articles`);
-      const rate = articles.length / Math.max(total.wall - start.wall, 1e-3);
-      rows.push({ name, total, rate });
-      console.log(`${name.padEnd(20)} ${sec(total.wall)}  ${cpuOf(total)}   ${sec(start.wall)}             ${rate.toFixed(0).padStart(10)}`);
-    }
-    const [ours, ...bases] = rows;
-    for (const b of bases) {
-      const cpu = ours!.total.cpu && b.total.cpu ? `, CPU time ${(b.total.cpu / ours!.total.cpu).toFixed(1)}×` : '';
+      const row = { name, start, total, byWall: after(articles.length, total.wall, start.wall), byCpu: after(articles.length, total.cpu, start.cpu) };
+      rows.push(row);
       console.log(
-        `raqib vs ${b.name}: wall time incl. start-up ${(b.total.wall / ours!.total.wall).toFixed(1)}×${cpu}, after start-up ${(ours!.rate / b.rate).toFixed(0)}×`,
+        `${name.padEnd(20)} ${sec(total.wall)}  ${cpuOf(total)}             ${sec(start.wall)} ${cpuOf(start)}                 ${rateOf(row.byWall)} ${rateOf(row.byCpu)}`,
       );
     }
+    const [ours, ...bases] = rows;
+    for (const b of bases) console.log(`raqib vs ${b.name}: ${ratios(ours!, b)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
