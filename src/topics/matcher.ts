@@ -122,7 +122,7 @@ export class TopicMatcher {
       if (ids.has(def.id)) throw new RaqibError('TOPIC_DUPLICATE', `topic "${def.id}" is defined twice`);
       ids.add(def.id);
       const { root: ast, clauses } = topicAst(def);
-      const termId = (leaf: Extract<QueryNode, { kind: 'term' }>) => this.index.addTerm(leaf.words);
+      const termId = (leaf: Extract<QueryNode, { kind: 'term' }>) => this.index.addTerm(leaf.words, leaf.field);
       const root = compileNode(ast, termId);
       // The parser refuses queries that could hold without any term, so there are anchors.
       for (const id of anchorTerms(root) ?? []) {
