@@ -4,7 +4,7 @@ import { formatProblems, type Problem } from '../config/problems.ts';
 import { readConfig, resolveConfigPath, type LoadedConfig } from '../config/load.ts';
 import { defaultStoreUrl } from '../config/store-path.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
-import { openStore, type Store } from '../store/open-store.ts';
+import type { Store } from '../store/open-store.ts';
 import type { TopicDef } from '../core/types.ts';
 import { write, type CliIO } from './io.ts';
 
@@ -56,6 +56,9 @@ export async function requireConfigContext(io: CliIO, configFlag: string | undef
 
 export async function openStoreOrReport(io: CliIO, env: Env): Promise<Store | undefined> {
   try {
+    // Loaded on first use: the store's clients (Redis, SQLite) are hundreds of files that
+    // commands without a store (raqib classify, raqib check) should not pay for at start-up.
+    const { openStore } = await import('../store/open-store.ts');
     return await openStore(env.RAQIB_STORE, { cwd: io.cwd });
   } catch (e) {
     await write(io.stderr, `raqib: ${(e as Error).message}\n`);

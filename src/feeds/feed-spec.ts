@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseDuration } from '../core/duration.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { isLocal, localPath } from './fetch.ts';
+import { isLocal, localPath } from './location.ts';
 import { shortHash } from './hash.ts';
 
 export interface FeedSpec {

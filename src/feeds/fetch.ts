@@ -3,12 +3,13 @@
 // decompression, at most N redirects (each hop re-checked by the SSRF connector), and typed
 // results instead of exceptions. Local files and file:// URLs are read directly (trusted).
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import { Allowlist, createGuardedAgent, RefusedAddressError, type LookupFn } from './ssrf.ts';
+import { isLocal, localPath } from './location.ts';
+
+export { isLocal, localPath };
 
 export const DEFAULT_USER_AGENT = 'raqib/0.1 (news-alert bot; +https://github.com/raqib/raqib)';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -71,16 +72,6 @@ export function createFetcher(options: FetchOptions = {}): Fetcher {
       isLocal(location) ? readLocal(location, options.maxBytes ?? DEFAULT_MAX_BYTES) : fetchHttp(location, agent, options, validators, accept),
     close: () => agent.close(),
   };
-}
-
-/** http(s) URLs go to the network; file:// URLs and plain paths are local. */
-export function isLocal(location: string): boolean {
-  return !/^https?:\/\//i.test(location);
-}
-
-export function localPath(location: string): string {
-  if (/^file:/i.test(location)) return fileURLToPath(location);
-  return isAbsolute(location) ? location : resolvePath(location);
 }
 
 async function readLocal(location: string, maxBytes: number): Promise<FetchResult> {

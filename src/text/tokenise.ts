@@ -17,7 +17,7 @@ export interface WordInfo {
    * A one-slot cache for the matcher (which index words this word is, for which index), so a
    * word shared by many articles is looked up once per compiled topic set. Opaque to others.
    */
-  memo?: { owner: object; generation: number; ids: number[]; terms: number[] };
+  memo?: { owner: object; generation: number };
 }
 
 export interface Token {

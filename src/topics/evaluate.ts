@@ -231,6 +231,16 @@ function positions(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[
   }
 }
 
+/** Whether a NEAR holds: positions(n) is not empty, without building it. */
+function nearHolds(n: Extract<CompiledNode, { kind: 'near' }>, occurrences: ReadonlyMap<number, Occurrence[]>): boolean {
+  const left = positions(n.left, occurrences);
+  if (left.length === 0) return false;
+  const right = capped(positions(n.right, occurrences));
+  const ls = capped(left);
+  if (n.negated) return ls.some((a) => !right.some((b) => spoils(a, b, n.distance, n.ordered)));
+  return ls.some((a) => right.some((b) => partner(a, b, n.distance, n.ordered) > 0));
+}
+
 /** Whether the query holds on these occurrences (same answer as evaluate(n).ok, cheaper). */
 export function holds(n: CompiledNode, occurrences: ReadonlyMap<number, Occurrence[]>): boolean {
   switch (n.kind) {
@@ -240,7 +250,15 @@ export function holds(n: CompiledNode, occurrences: ReadonlyMap<number, Occurren
       return n.children.some((c) => holds(c, occurrences));
     case 'not':
       return !holds(n.child, occurrences);
-    default:
+    case 'term': {
+      // Most candidates are decided here: no filtered copy of the occurrences, only a look.
+      const all = occurrences.get(n.termId);
+      if (all === undefined) return false;
+      return n.field === undefined ? all.length > 0 : all.some((o) => o.field === n.field);
+    }
+    case 'near':
+      return nearHolds(n, occurrences);
+    case 'atleast':
       return positions(n, occurrences).length > 0;
   }
 }

@@ -8,6 +8,7 @@ import { compileNode, evaluate, holds, type CompiledNode, type SpanRef } from '.
 import { TermIndex, type Occurrence } from './term-index.ts';
 import { topicRelevance } from './relevance.ts';
 import { readsFeed } from './feed-scope.ts';
+import { Prefilter } from './prefilter.ts';
 
 export interface MatchInput {
   title: string;
@@ -114,6 +115,8 @@ export class TopicMatcher {
   /** Per topic: the number of the last scan that made it a candidate. */
   private readonly seen: Uint32Array;
   private scanStamp = 0;
+  /** Per topic: the terms its query needs, checked before the query is walked. */
+  private readonly prefilter: Prefilter;
 
   constructor(defs: readonly TopicDef[]) {
     const ids = new Set<string>();
@@ -122,7 +125,7 @@ export class TopicMatcher {
       if (ids.has(def.id)) throw new RaqibError('TOPIC_DUPLICATE', `topic "${def.id}" is defined twice`);
       ids.add(def.id);
       const { root: ast, clauses } = topicAst(def);
-      const termId = (leaf: Extract<QueryNode, { kind: 'term' }>) => this.index.addTerm(leaf.words);
+      const termId = (leaf: Extract<QueryNode, { kind: 'term' }>) => this.index.addTerm(leaf.words, leaf.field);
       const root = compileNode(ast, termId);
       // The parser refuses queries that could hold without any term, so there are anchors.
       for (const id of anchorTerms(root) ?? []) {
@@ -134,6 +137,7 @@ export class TopicMatcher {
     this.topics = defs;
     this.compiled = compiled;
     this.seen = new Uint32Array(defs.length);
+    this.prefilter = new Prefilter(compiled.map((c) => c.root));
   }
 
   /** Text stage + index scan: tokens, term occurrences and candidate topics. */
@@ -171,7 +175,7 @@ export class TopicMatcher {
     for (const t of scanned.candidates) {
       const topic = this.compiled[t]!;
       if (doc.feedId !== undefined && !readsFeed(topic.def, doc.feedId)) continue;
-      if (!holds(topic.root, scanned.occurrences)) continue;
+      if (!this.prefilter.mayHold(t, scanned.occurrences) || !holds(topic.root, scanned.occurrences)) continue;
       const r = evaluate(topic.root, scanned.occurrences);
       if (!r.ok) continue;
       const spans = toSpans(r.spans, scanned.tokens);

@@ -30,19 +30,35 @@ export class TermIndex {
   private readonly pivotTerms: number[][] = [];
   /** Per term: the position of its pivot word within the phrase. */
   private readonly pivotPos: number[] = [];
+  /**
+   * Per term: the fields it is looked for in (TITLE and/or TEXT bits). A term that every query
+   * scopes to `title:` is not recorded in the body, where no query would read it, so it neither
+   * costs an occurrence nor makes its topics candidates there.
+   */
+  private readonly termFields: number[] = [];
   /** Bumped by addTerm so that memos computed before it are not trusted. */
   private generation = 0;
 
-  /** Registers a term (one word or a phrase) and returns its id; identical terms share an id. */
-  addTerm(words: readonly QueryWord[]): number {
+  /**
+   * Registers a term (one word or a phrase) and returns its id; identical terms share an id.
+   * `field` is the query's scope for it (`title:`); undefined: looked for in every field.
+   */
+  addTerm(words: readonly QueryWord[], field?: Field): number {
     const ids = words.map((w) => this.wordId(w));
     const sig = ids.join(',');
+    const fields = field === 'title' ? TITLE : field === 'text' ? TEXT : TITLE | TEXT;
     const known = this.termIds.get(sig);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      // Memos list a term per field: one made before this widening must be made again.
+      if ((this.termFields[known]! | fields) !== this.termFields[known]) this.generation++;
+      this.termFields[known]! |= fields;
+      return known;
+    }
     const id = this.termWords.length;
     this.generation++;
     this.termWords.push(ids);
     this.termIds.set(sig, id);
+    this.termFields[id] = fields;
     let pivot = 0;
     words.forEach((w, k) => {
       const len = (x: QueryWord) => (x.prefix ? x.form.length - 1 : x.exact ? x.form.length : x.key.length);
@@ -74,21 +90,24 @@ export class TermIndex {
 
   /**
    * What a token is for this index: the word ids it matches (for checking the other words of a
-   * phrase) and the terms indexed under those words (the only ones whose occurrence it can
-   * start). The text stage shares one analysis object per distinct word, and the answer is kept
-   * on it (for this index), so it is computed once per distinct word; a word that is only ever a
-   * non-pivot phrase member gets the shared empty `terms` and costs the scan nothing more.
+   * phrase) and, per field, the terms indexed under those words (the only ones whose occurrence
+   * it can start), one-word terms apart from phrases, so that the scan records a one-word term
+   * without looking anything else up. The text stage shares one analysis object per distinct
+   * word, and the answer is kept on it (for this index), so it is computed once per distinct
+   * word; a word that starts no term gets shared empty lists and costs the scan nothing more.
    */
-  private memoOf(tok: Token): { ids: number[]; terms: number[] } {
-    const memo = tok.info.memo;
+  private memoOf(tok: Token): Memo {
+    const memo = tok.info.memo as Memo | undefined;
     if (memo !== undefined && memo.owner === this && memo.generation === this.generation) return memo;
     const ids = this.lookup(tok);
-    let terms: number[] = EMPTY;
-    for (const id of ids) {
-      const ts = this.pivotTerms[id]!;
-      if (ts.length > 0) terms = terms === EMPTY ? ts : [...new Set([...terms, ...ts])];
+    const fresh: Memo = { owner: this, generation: this.generation, ids, singles: NONE_PER_FIELD, phrases: NONE_PER_FIELD };
+    const terms = new Set<number>();
+    for (const id of ids) for (const t of this.pivotTerms[id]!) terms.add(t);
+    if (terms.size > 0) {
+      const per = (bit: number, phrase: boolean) => [...terms].filter((t) => (this.termFields[t]! & bit) !== 0 && this.termWords[t]!.length > 1 === phrase);
+      fresh.singles = [per(TITLE, false), per(TEXT, false)];
+      fresh.phrases = [per(TITLE, true), per(TEXT, true)];
     }
-    const fresh = { owner: this, generation: this.generation, ids, terms };
     tok.info.memo = fresh;
     return fresh;
   }
@@ -120,17 +139,14 @@ export class TermIndex {
   /** All term occurrences in one field's tokens, added to `into` (term id → occurrences). */
   scan(field: Field, tokens: readonly Token[], into: Map<number, Occurrence[]>): void {
     const n = tokens.length;
-    const memos = new Array<{ ids: number[]; terms: number[] }>(n);
+    const f = field === 'title' ? 0 : 1;
+    const memos = new Array<Memo>(n);
     for (let i = 0; i < n; i++) memos[i] = this.memoOf(tokens[i]!);
     for (let i = 0; i < n; i++) {
-      const terms = memos[i]!.terms;
-      for (let k = 0; k < terms.length; k++) {
-        const term = terms[k]!;
+      const { singles, phrases } = memos[i]!;
+      for (const term of singles[f]!) record(into, term, field, i, i + 1);
+      for (const term of phrases[f]!) {
         const seq = this.termWords[term]!;
-        if (seq.length === 1) {
-          record(into, term, field, i, i + 1);
-          continue;
-        }
         const start = i - this.pivotPos[term]!;
         let ok = start >= 0 && start + seq.length <= n;
         for (let q = 0; ok && q < seq.length; q++) ok = start + q === i || memos[start + q]!.ids.includes(seq[q]!);
@@ -147,5 +163,17 @@ function record(into: Map<number, Occurrence[]>, term: number, field: Field, s: 
   if (list.length < MAX_OCCURRENCES) list.push({ field, s, e });
 }
 
+/** A token's answer from one index (see memoOf); per field: [title, text]. */
+interface Memo {
+  owner: object;
+  generation: number;
+  ids: number[];
+  singles: readonly number[][];
+  phrases: readonly number[][];
+}
+
 const EMPTY: number[] = [];
+const NONE_PER_FIELD: readonly number[][] = [EMPTY, EMPTY];
+const TITLE = 1;
+const TEXT = 2;
 export const MAX_OCCURRENCES = 2_000;

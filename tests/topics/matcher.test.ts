@@ -107,6 +107,23 @@ describe('matcher: index', () => {
     expect(m.match({ title: 'word7', text: '' }).map((x) => x.id)).toEqual(['t7']);
   });
 
+  it('does not look for a title: term in the body, unless another query wants it there', () => {
+    const m = new TopicMatcher([
+      { id: 'headline', query: 'title:alpha beta' },
+      { id: 'anywhere', query: 'gamma' },
+      { id: 'both', query: 'title:gamma delta' },
+    ]);
+    // alpha in the body cannot satisfy title:alpha: no occurrence, no candidate.
+    const body = m.scan({ title: 'nothing', text: 'alpha beta' });
+    expect(body.candidates).toEqual([]);
+    expect(body.occurrences.size).toBe(1);
+    expect(m.scan({ title: 'alpha', text: 'beta' }).candidates).toEqual([0]);
+    expect(m.match({ title: 'alpha', text: 'beta' }).map((x) => x.id)).toEqual(['headline']);
+    // gamma is wanted anywhere by one topic, so the body's gamma is recorded (for it).
+    expect(m.scan({ title: '', text: 'gamma delta' }).candidates).toEqual([1, 2]);
+    expect(m.match({ title: '', text: 'gamma delta' }).map((x) => x.id)).toEqual(['anywhere']);
+  });
+
   it('refuses an invalid query or duplicate id with a coded error', () => {
     expect(() => compileTopics([{ id: 'x', query: 'a OR' }])).toThrowError(/position 4/);
     try {
