@@ -125,5 +125,5 @@ export async function run(): Promise<void> {
   const n = Number(process.env.BENCH_E2E_ARTICLES ?? 300);
   if (n === 0) return;
   const e2eDocs = [...docs.slice(0, n), ...Array.from({ length: Math.max(0, n - docs.length) }, article)];
-  await endToEnd(topics(1_000, 1_000), e2eDocs);
+  await endToEnd(topics(1_000, 1_000), e2eDocs, Array.from({ length: 9 * n }, article));
 }
