@@ -28,6 +28,7 @@ export interface DigestWindow {
 export type DigestMaker = (sub: Subscription, window: DigestWindow, overflow: StoredArticle[]) => Promise<MessageBody[]>;
 
 export interface SubscriptionSource {
+  /** Read for every alert batch: the store keeps the list in memory and re-reads it only after a change (one GET otherwise). */
   all(): Promise<Subscription[]>;
 }
 
@@ -38,11 +39,6 @@ export interface RouterOptions {
   makeDigestMessages: DigestMaker;
   /** A digest window never reaches further back than this (default 7 days). */
   maxWindowMs?: number;
-  /**
-   * How long the list of subscriptions is reused between calls (default 1 s): listing them scans
-   * the store, which costs a Redis SCAN over the whole keyspace.
-   */
-  subscriptionsCacheMs?: number;
   metrics?: RaqibMetrics;
   log?: Logger;
   now?: () => number;
@@ -64,7 +60,6 @@ export class DeliveryRouter {
   private readonly now: () => number;
   private readonly maxWindowMs: number;
   private readonly charts: WeeklyCharts;
-  private subsCache: { at: number; subs: Promise<Subscription[]> } | undefined;
 
   constructor(private readonly o: RouterOptions) {
     this.cursors = o.store.namespace<number>('digest_cursors');
@@ -82,7 +77,7 @@ export class DeliveryRouter {
   async onArticles(stored: readonly StoredArticle[], joins: readonly StoryJoin[] = []): Promise<{ added: number; duplicates: number }> {
     for (const s of stored) for (const m of s.matches) this.o.metrics?.matches.inc({ topic: this.o.metrics.topicLabel(m.id) });
     // A personal topic's articles go to its own chat only, even were another chat subscribed to it.
-    const subs = (await this.subscriptions()).filter((s) => s.mode.kind === 'instant' && reachesChat(s.topic, s));
+    const subs = (await this.o.subscriptions.all()).filter((s) => s.mode.kind === 'instant' && reachesChat(s.topic, s));
     const perChat = new Map<string, { to: ChatRef; items: AlertItem[] }>();
     for (const s of stored) {
       const topics = new Set(s.matches.map((m) => m.id));
@@ -156,19 +151,13 @@ export class DeliveryRouter {
     return r;
   }
 
-  private subscriptions(): Promise<Subscription[]> {
-    const now = Date.now();
-    const ttl = this.o.subscriptionsCacheMs ?? 1_000;
-    if (!this.subsCache || now - this.subsCache.at > ttl) {
-      const subs = this.o.subscriptions.all();
-      this.subsCache = { at: now, subs };
-      subs.catch(() => (this.subsCache = undefined));
+  /** The end of the last digest queued for each subscription, read in batches (the sweep asks for every digest subscription). */
+  async lastDigestsAt(subs: readonly Subscription[]): Promise<(number | undefined)[]> {
+    const out: (number | undefined)[] = [];
+    for (let i = 0; i < subs.length; i += 1_000) {
+      const got = await this.cursors.getMany<number>(subs.slice(i, i + 1_000).map(subscriptionKey));
+      out.push(...got.map((v) => (typeof v === 'number' ? v : undefined)));
     }
-    return this.subsCache.subs;
-  }
-
-  /** The end of the last digest queued for a subscription. */
-  async lastDigestAt(sub: Subscription): Promise<number | undefined> {
-    return this.cursors.get(subscriptionKey(sub));
+    return out;
   }
 }

@@ -229,11 +229,17 @@ export class Scheduler {
     const now = this.now();
     const grace = this.o.catchUpGraceMs ?? 120_000;
     const horizon = this.o.catchUpMs ?? 12 * 3_600_000;
+    const due: { s: Subscription; last: number }[] = [];
     for (const s of await this.digestSubs()) {
       if (s.mode.kind !== 'cron') continue;
       const last = lastSlotAtOrBefore(s.mode.cron, s.timezone, now - grace);
-      if (last === undefined || now - last > horizon) continue;
-      const cursor = await this.o.router.lastDigestAt(s);
+      if (last !== undefined && now - last <= horizon) due.push({ s, last });
+    }
+    // The cursors in batches: one read per subscription every sweep was thousands of round trips.
+    const cursors = await this.o.router.lastDigestsAt(due.map((d) => d.s));
+    for (const [i, { s, last }] of due.entries()) {
+      if (s.mode.kind !== 'cron') continue;
+      const cursor = cursors[i];
       if (cursor !== undefined ? cursor >= last : Date.parse(s.createdAt) > last) continue;
       this.log.info({ topic: s.topic, chat: s.chat, slot: new Date(last).toISOString() }, 'catching up a missed digest');
       await this.o.router.runDigest(s, last, lastSlotAtOrBefore(s.mode.cron, s.timezone, last - 1));

@@ -1,9 +1,10 @@
 // Topics and feeds that admins add at run time (/watch, /feeds). They are layered over the config
 // file's: a stored entry with the same id replaces the config one, a tombstone removes it.
-import type Keyv from 'keyv';
 import type { TopicDef } from '../core/types.ts';
 import type { RuntimeChange } from '../core/runtime-change.ts';
 import type { Store } from './open-store.ts';
+import type { NamespaceName } from './namespaces.ts';
+import { IndexedNamespace } from './indexed-namespace.ts';
 
 export interface RuntimeFeed {
   url: string;
@@ -29,8 +30,15 @@ export interface RuntimeTopic extends TopicDef {
 
 type Entry<T> = { value: T } | { removed: true };
 
+/**
+ * One kind of runtime change. Read at every scheduler refresh and catalog reload, so it is listed
+ * through a versioned index (indexed-namespace.ts): one GET while nothing changed, no scan.
+ */
 class Layer<T> {
-  constructor(private readonly kv: Keyv<Entry<T>>) {}
+  private readonly kv: IndexedNamespace<Entry<T>>;
+  constructor(store: Store, name: NamespaceName, indexName: NamespaceName) {
+    this.kv = new IndexedNamespace<Entry<T>>(store, name, indexName);
+  }
   async set(id: string, value: T): Promise<void> {
     await this.kv.set(id, { value });
   }
@@ -39,9 +47,7 @@ class Layer<T> {
   }
   /** Every stored change by id, tombstones included. */
   async entries(): Promise<Map<string, Entry<T>>> {
-    const changes = new Map<string, Entry<T>>();
-    for await (const [k, v] of this.kv.iterator!(undefined)) if (v) changes.set(String(k), v as Entry<T>);
-    return changes;
+    return new Map(await this.kv.entries());
   }
   /** Applies stored changes over the base list (by id). */
   async over(base: readonly T[], idOf: (t: T) => string): Promise<T[]> {
@@ -64,8 +70,8 @@ export class RegistryStore {
   readonly topics: Layer<RuntimeTopic>;
   readonly feeds: Layer<RuntimeFeed>;
   constructor(store: Store) {
-    this.topics = new Layer(store.namespace<Entry<RuntimeTopic>>('runtime_topics'));
-    this.feeds = new Layer(store.namespace<Entry<RuntimeFeed>>('runtime_feeds'));
+    this.topics = new Layer(store, 'runtime_topics', 'runtime_topics_index');
+    this.feeds = new Layer(store, 'runtime_feeds', 'runtime_feeds_index');
   }
 }
 

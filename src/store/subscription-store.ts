@@ -1,9 +1,9 @@
 // Who gets which topic, where and when. Config subscriptions are seeded at start; people add more
 // with /subscribe. The key is (platform, chat, thread, topic) so a re-subscribe updates in place.
-import type Keyv from 'keyv';
 import { ConfigError } from '../core/errors.ts';
 import { DEFAULT_TIMEZONE, parseScheduleMode, type ScheduleMode } from '../core/schedule-mode.ts';
 import type { Store } from './open-store.ts';
+import { IndexedNamespace } from './indexed-namespace.ts';
 
 export type Platform = 'slack' | 'telegram' | 'console';
 
@@ -54,96 +54,85 @@ export function subscriptionKey(s: Pick<Subscription, 'platform' | 'chat' | 'thr
   return [s.platform, s.chat, s.thread ?? '', s.topic].map(encodeURIComponent).join('|');
 }
 
-/** The index's "built" mark (a chat key always holds a "|", this one never does). */
-const BUILT = 'built';
 const chatKey = (platform: string, chat: string) => `${encodeURIComponent(platform)}|${encodeURIComponent(chat)}`;
 
 export class SubscriptionStore {
-  private readonly kv: Keyv<Subscription>;
   /**
-   * (platform, chat) → that chat's subscription keys, so that forChat (read for every alert
-   * batch) is a few key reads instead of a keyspace scan. Built once from one scan when the
-   * store has none yet (data written before the index existed), marked by BUILT.
+   * Listed through an index with a version (indexed-namespace.ts): the router and the scheduler
+   * read the list for every alert batch and every refresh, and a keyspace scan each time was
+   * most of the Redis work at scale. Every process holds the list in memory and re-reads it when
+   * the version moved, so a /subscribe in one process is routed by the others at their next look.
    */
-  private readonly byChat: Keyv<string[]>;
-  private built: Promise<void> | undefined;
+  private readonly kv: IndexedNamespace<Subscription>;
+  private sorted: { from: ReadonlyMap<string, Subscription>; list: readonly Subscription[]; byChat: Map<string, Subscription[]> } | undefined;
   constructor(store: Store) {
-    this.kv = store.namespace<Subscription>('subscriptions');
-    this.byChat = store.namespace<string[]>('subscriptions_by_chat');
+    this.kv = new IndexedNamespace<Subscription>(store, 'subscriptions', 'subscriptions_index');
   }
   async upsert(s: Subscription): Promise<void> {
-    const key = subscriptionKey(s);
-    await this.kv.set(key, s);
-    const keys = await this.chatKeys(s.platform, s.chat);
-    if (!keys.includes(key)) await this.byChat.set(chatKey(s.platform, s.chat), [...keys, key]);
+    await this.kv.set(subscriptionKey(s), s);
   }
   async get(ref: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): Promise<Subscription | undefined> {
     return this.kv.get(subscriptionKey(ref));
   }
   async remove(ref: Pick<Subscription, 'platform' | 'chat' | 'thread' | 'topic'>): Promise<boolean> {
-    const key = subscriptionKey(ref);
-    const removed = await this.kv.delete(key);
-    const keys = await this.chatKeys(ref.platform, ref.chat);
-    if (keys.includes(key))
-      await this.byChat.set(
-        chatKey(ref.platform, ref.chat),
-        keys.filter((k) => k !== key),
-      );
-    return removed;
+    return this.kv.delete(subscriptionKey(ref));
   }
+  /** Every subscription by key; a fresh array (of shared objects: do not change them). */
   async all(): Promise<Subscription[]> {
-    const out: Subscription[] = [];
-    for await (const [, v] of this.kv.iterator!(undefined)) if (v) out.push(v as Subscription);
-    return out.sort((a, b) => subscriptionKey(a).localeCompare(subscriptionKey(b)));
+    return [...(await this.list())];
   }
-  /** A chat's subscriptions, through the index (no scan once the chat's index exists). */
+  /** A chat's subscriptions (read for every alert batch to choose its language). */
   async forChat(platform: Platform, chat: string): Promise<Subscription[]> {
-    const keys = await this.chatKeys(platform, chat);
-    if (keys.length === 0) return [];
-    const found = await this.kv.getMany<Subscription>(keys);
-    return found.filter((s): s is Subscription => !!s).sort((a, b) => subscriptionKey(a).localeCompare(subscriptionKey(b)));
-  }
-
-  private async chatKeys(platform: string, chat: string): Promise<string[]> {
-    this.built ??= this.buildIndex();
-    await this.built;
-    return (await this.byChat.get(chatKey(platform, chat))) ?? [];
-  }
-
-  private async buildIndex(): Promise<void> {
-    if (await this.byChat.get(BUILT)) return;
-    const chats = new Map<string, string[]>();
-    for (const s of await this.all()) {
-      const k = chatKey(s.platform, s.chat);
-      chats.set(k, [...(chats.get(k) ?? []), subscriptionKey(s)]);
-    }
-    for (const [k, keys] of chats) await this.byChat.set(k, keys);
-    await this.byChat.set(BUILT, []);
+    await this.list();
+    return [...(this.sorted?.byChat.get(chatKey(platform, chat)) ?? [])];
   }
   async forTopic(topic: string): Promise<Subscription[]> {
-    return (await this.all()).filter((s) => s.topic === topic);
+    return (await this.list()).filter((s) => s.topic === topic);
+  }
+
+  private async list(): Promise<readonly Subscription[]> {
+    const entries = await this.kv.entries();
+    if (this.sorted?.from !== entries) {
+      const list = [...entries].sort((a, b) => a[0].localeCompare(b[0])).map(([, s]) => s);
+      const byChat = new Map<string, Subscription[]>();
+      for (const s of list) {
+        const k = chatKey(s.platform, s.chat);
+        const those = byChat.get(k);
+        if (those) those.push(s);
+        else byChat.set(k, [s]);
+      }
+      this.sorted = { from: entries, list, byChat };
+    }
+    return this.sorted.list;
   }
 
   /** Config subscriptions are routes kept as code: (re)written at every start, mutes kept. */
   async seedFromConfig(list: readonly ConfigSubscription[], now: () => number = Date.now): Promise<void> {
+    const known = await this.kv.entries();
+    const seeded: [string, Subscription][] = [];
     for (const s of list) {
       const parsed = parseScheduleMode(s.mode ?? 'daily 08:00');
       // The config schema checked every mode; one that fails here is a bug worth stopping for.
       if (!parsed.ok) throw new ConfigError(`subscription ${s.platform}:${s.chat} ${s.topic}: ${parsed.error}`);
       const ref = { platform: s.platform, chat: s.chat, topic: s.topic, ...(s.thread ? { thread: s.thread } : {}) };
-      const existing = await this.get(ref);
-      await this.upsert({
-        ...ref,
-        mode: parsed.mode,
-        timezone: s.timezone ?? DEFAULT_TIMEZONE,
-        createdAt: existing?.createdAt ?? new Date(now()).toISOString(),
-        source: 'config',
-        ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
-        ...(s.followUps ? { followUps: s.followUps } : {}),
-        ...(s.images === false ? { images: false } : {}),
-        ...(s.chart ? { chart: s.chart } : {}),
-        ...(s.exclude?.length ? { exclude: s.exclude } : {}),
-      });
+      const existing = known.get(subscriptionKey(ref));
+      seeded.push([
+        subscriptionKey(ref),
+        {
+          ...ref,
+          mode: parsed.mode,
+          timezone: s.timezone ?? DEFAULT_TIMEZONE,
+          createdAt: existing?.createdAt ?? new Date(now()).toISOString(),
+          source: 'config',
+          ...(existing?.mutedUntil ? { mutedUntil: existing.mutedUntil } : {}),
+          ...(s.followUps ? { followUps: s.followUps } : {}),
+          ...(s.images === false ? { images: false } : {}),
+          ...(s.chart ? { chart: s.chart } : {}),
+          ...(s.exclude?.length ? { exclude: s.exclude } : {}),
+        },
+      ]);
     }
+    // One change of the index for the whole list: the other processes re-read it once, not per line.
+    await this.kv.setMany(seeded);
   }
 }
