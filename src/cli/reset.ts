@@ -4,7 +4,7 @@
 // layer's one list (store/namespaces.ts), so new kinds of state are never left behind.
 // Config subscriptions come back at the next start (seeded).
 import type { Store } from '../store/open-store.ts';
-import { RESET_PARTS, type ResetPart } from '../store/namespaces.ts';
+import { NAMESPACES, RESET_PARTS, type NamespaceInfo, type ResetPart } from '../store/namespaces.ts';
 import { clearParts, surveyParts } from '../store/store-reset.ts';
 import { parseOrUsage, flagValue, write, type CliIO } from './io.ts';
 import { openStoreOrReport, requireConfigContext } from './context.ts';
@@ -18,7 +18,10 @@ const NAMED = new Set(['runtime_topics', 'personal_topics', 'runtime_feeds']);
 async function survey(store: Store, parts: readonly ResetPart[]): Promise<{ lines: string[]; total: number }> {
   const lines: string[] = [];
   let total = 0;
-  for (const { part, namespaces } of await surveyParts(store, parts)) {
+  for (const survey of await surveyParts(store, parts)) {
+    const { part } = survey;
+    // An index goes with its data (clearParts removes it) but is no entry an operator counts.
+    const namespaces = survey.namespaces.filter((ns) => !(NAMESPACES[ns.name] as NamespaceInfo).index);
     const ids: string[] = [];
     for (const ns of namespaces) {
       total += ns.keys.length;

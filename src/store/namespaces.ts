@@ -17,15 +17,20 @@ export interface NamespaceInfo {
    * the listing indexes' sets and versions (indexed-namespace.ts).
    */
   redisKeys?: boolean;
+  /**
+   * An index kept beside another namespace of the same part (its keys and a version): removed
+   * with it, but not entries of its own, so `raqib reset` neither lists nor counts it.
+   */
+  index?: boolean;
 }
 
 export const NAMESPACES = {
   meta: { part: null, what: 'store bookkeeping (when it was opened)' },
   runtime_topics: { part: 'topics', what: 'topics added, edited (/watch include/exclude overlays) or removed at run time' },
   personal_topics: { part: 'topics', what: "everyone's own topics (/watch in a private chat), each named with its chat" },
-  runtime_topics_index: { part: 'topics', what: 'the list of topics changed at run time, and its version', redisKeys: true },
+  runtime_topics_index: { part: 'topics', what: 'the list of topics changed at run time, and its version', redisKeys: true, index: true },
   runtime_feeds: { part: 'feeds', what: 'feeds added or removed at run time (/feeds, raqib feeds)' },
-  runtime_feeds_index: { part: 'feeds', what: 'the list of feeds changed at run time, and its version', redisKeys: true },
+  runtime_feeds_index: { part: 'feeds', what: 'the list of feeds changed at run time, and its version', redisKeys: true, index: true },
   feed_state: { part: 'feeds', what: 'polling state per feed (validators, failures, primed)' },
   articles: { part: 'articles', what: 'stored articles' },
   seen: { part: 'articles', what: 'ids of items already seen' },
@@ -37,7 +42,7 @@ export const NAMESPACES = {
   story_of: { part: 'articles', what: 'the story of each article' },
   story_buckets: { part: 'articles', what: 'story signatures by time' },
   subscriptions: { part: 'subscriptions', what: 'subscriptions (config ones come back at the next start)' },
-  subscriptions_index: { part: 'subscriptions', what: 'the list of subscriptions, and its version', redisKeys: true },
+  subscriptions_index: { part: 'subscriptions', what: 'the list of subscriptions, and its version', redisKeys: true, index: true },
   // Written by earlier versions (chat → subscription keys); kept here so that a reset removes it.
   subscriptions_by_chat: { part: 'subscriptions', what: 'subscriptions indexed by chat (earlier versions)' },
   digest_cursors: { part: 'subscriptions', what: 'where each scheduled digest got to' },
