@@ -25,7 +25,7 @@ function subscriptions(): ConfigSubscription[] {
   const out: ConfigSubscription[] = [];
   for (let c = 0; c < 2_000; c++) {
     for (let k = 0; k < 3; k++) out.push({ platform: 'telegram', chat: String(c), topic: `t${(c + k * 67) % 200}`, mode: 'instant' });
-    out.push({ platform: 'telegram', chat: String(c), topic: `t${c % 200}`, mode: 'daily 08:00' });
+    out.push({ platform: 'telegram', chat: String(c), topic: `t${(c + 199) % 200}`, mode: 'daily 08:00' });
   }
   return out;
 }
