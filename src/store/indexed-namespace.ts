@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import { Mutex } from '../core/keyed-mutex.ts';
 import type { Store } from './open-store.ts';
+import { storeError } from './store-errors.ts';
 import type { NamespaceName } from './namespaces.ts';
 
 /** A shared set of keys and a token that changes at each write (any random value: only "same or not" is asked). */
@@ -30,19 +31,25 @@ function redisIndex(store: Store, name: NamespaceName): KeyIndex {
   const redis = store.redis!;
   const base = `${store.redisPrefix ?? 'raqib'}:${name}`;
   const [setKey, versionKey] = [`${base}:keys`, `${base}:version`];
+  // Failures leave as StoreErrors, as keyv's do (store-errors.ts).
+  const guarded = async <R>(fn: () => Promise<R>): Promise<R> => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw storeError(e, `store ${name}`);
+    }
+  };
+  const change = (op: 'sAdd' | 'sRem', keys: readonly string[]) =>
+    guarded(async () => {
+      const m = redis.multi();
+      if (keys.length > 0) m[op](setKey, [...keys]);
+      await m.set(versionKey, token()).exec();
+    });
   return {
-    version: async () => (await redis.get(versionKey)) ?? undefined,
-    members: () => redis.sMembers(setKey),
-    async add(keys) {
-      const m = redis.multi();
-      if (keys.length > 0) m.sAdd(setKey, [...keys]);
-      await m.set(versionKey, token()).exec();
-    },
-    async remove(keys) {
-      const m = redis.multi();
-      if (keys.length > 0) m.sRem(setKey, [...keys]);
-      await m.set(versionKey, token()).exec();
-    },
+    version: () => guarded(async () => (await redis.get(versionKey)) ?? undefined),
+    members: () => guarded(() => redis.sMembers(setKey)),
+    add: (keys) => change('sAdd', keys),
+    remove: (keys) => change('sRem', keys),
   };
 }
 

@@ -11,6 +11,7 @@ import { RegistryStore } from '../../src/store/registry-store.ts';
 import { FeedCatalog } from '../../src/app/feed-catalog.ts';
 import { clearParts, keysIn } from '../../src/store/store-reset.ts';
 import { parseScheduleMode } from '../../src/core/schedule-mode.ts';
+import { StoreError } from '../../src/core/errors.ts';
 
 const instant = (() => {
   const m = parseScheduleMode('instant');
@@ -112,3 +113,18 @@ for (const c of storeCases) {
     });
   });
 }
+
+const redis = storeCases.find((c) => c.name === 'redis')!;
+describe.skipIf(redis.skip)('indexed listings over redis, failing', () => {
+  it('fails with a StoreError when the index cannot be read, as keyv reads do', async () => {
+    const opened = await redis.open();
+    try {
+      // A version key of the wrong type: Redis answers WRONGTYPE to the GET.
+      await opened.store.redis!.hSet(`${opened.prefix}:subscriptions_index:version`, 'x', '1');
+      await expect(new SubscriptionStore(opened.store).all()).rejects.toMatchObject({ name: StoreError.name, code: 'STORE_FAILED' });
+      await expect(new SubscriptionStore(opened.store).all()).rejects.toBeInstanceOf(StoreError);
+    } finally {
+      await opened.cleanup();
+    }
+  });
+});
