@@ -1,5 +1,5 @@
-// Choosing an alert batch's language reads the chat's subscriptions: through an index by chat,
-// never a keyspace scan. Scans are counted on the real store (SQLite or Redis) by watching the
+// Choosing an alert batch's language reads the chat's subscriptions: from the listing each store
+// keeps by version (store/indexed-namespace.ts), never a keyspace scan. Scans are counted on the real store (SQLite or Redis) by watching the
 // namespace iterators, the only way keyv lists keys (Redis SCAN under the hood): INFO
 // commandstats would count other test workers' scans on the shared server too.
 import { describe, expect, it } from 'vitest';
