@@ -109,6 +109,7 @@ function openScheduler(
     feeds: async () => (await d.feeds.list()).map((f) => ({ id: f.id, intervalMs: f.intervalMs })),
     pollFeed: (id) => poller.pollById(id),
     purge: (before) => purge(d, before),
+    onRefresh: () => d.topics.reload(),
     retentionMs: (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS,
     metrics,
     log: log.child({ part: 'schedule' }),

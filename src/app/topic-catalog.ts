@@ -3,6 +3,7 @@
 // topics are compiled into the same matcher under their owner-naming ids (personalId), so an
 // article matching one is routed, like any match, only to the subscriptions of that id: its chat.
 import type { TopicDef } from '../core/types.ts';
+import { Mutex } from '../core/keyed-mutex.ts';
 import { compileTopics, type Matcher } from '../topics/index.ts';
 import { applyOverlay } from '../topics/topic-overlay.ts';
 import type { RegistryStore } from '../store/registry-store.ts';
@@ -13,6 +14,9 @@ export class TopicCatalog {
   private personal: { owner: TopicOwner; topic: TopicDef }[] = [];
   private everything: TopicDef[] = [];
   private compiled: Matcher;
+  /** The versions of the stored topics last compiled: a reload with none changed compiles nothing. */
+  private loaded: string | undefined;
+  private readonly reloading = new Mutex();
 
   constructor(
     private readonly base: readonly TopicDef[],
@@ -24,8 +28,18 @@ export class TopicCatalog {
     this.compiled = compileTopics(this.current);
   }
 
-  /** Re-reads runtime changes (at start, after /watch, and periodically on other instances). */
-  async reload(): Promise<void> {
+  /**
+   * Re-reads runtime changes (at start, after /watch, and at every scheduler refresh so that a
+   * /watch through another instance is matched here too). Two reads while nothing changed.
+   */
+  reload(): Promise<void> {
+    // One at a time: a slow reload finishing after a newer one would put older topics back.
+    return this.reloading.run(() => this.load());
+  }
+
+  private async load(): Promise<void> {
+    const versions = (await Promise.all([this.registry.topics.version(), this.personalStore?.version()])).join(' ');
+    if (versions === this.loaded) return;
     // Who changed a runtime topic stays in the registry; the rest of raqib sees plain topics.
     const next: TopicDef[] = [];
     for (const { changedBy: _by, changedAt: _at, overlay, ...t } of await this.registry.topics.over(this.base, (x) => x.id)) {
@@ -48,6 +62,8 @@ export class TopicCatalog {
     }));
     this.everything = [...next, ...personal];
     this.compiled = compileTopics(this.everything);
+    // Read before the topics: a change in between shows as a new version next time.
+    this.loaded = versions;
   }
 
   /** The config or pack topic under runtime changes. */

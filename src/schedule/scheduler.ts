@@ -36,6 +36,8 @@ export interface SchedulerOptions {
   maintenanceCron?: string;
   /** How often this process re-reads feeds and subscriptions to add or drop tasks (ms). */
   refreshMs?: number;
+  /** Also run at every refresh: the topic catalog re-reads /watch changes made through other instances. */
+  onRefresh?: () => Promise<void>;
   /** A digest slot missed by up to this long is still sent by the sweep (default 12 h). */
   catchUpMs?: number;
   /** The sweep leaves a slot this long to its regular task first (default 2 min). */
@@ -159,6 +161,7 @@ export class Scheduler {
         if (name.startsWith('digest:')) this.schedule(name, w.expr, w.tz, (ctx) => this.runDigestSlot(w.expr, w.tz, ctx.date.getTime()));
         else this.schedule(name, w.expr, w.tz, w.run);
       }
+      await this.o.onRefresh?.();
       this.lastRefreshAt = this.now();
     } catch (e) {
       this.lastError = `refresh: ${(e as Error).message}`;

@@ -141,6 +141,11 @@ export class IndexedNamespace<T> {
     return out;
   }
 
+  /** A token that changes at every write: one read, for callers that rebuild something of their own only after a change. */
+  version(): Promise<string> {
+    return this.currentVersion();
+  }
+
   /**
    * The token, after building the index when there is none: data written before the index
    * existed, or a store just reset. The build is the one scan; building twice (two processes at

@@ -28,6 +28,7 @@ export const NAMESPACES = {
   meta: { part: null, what: 'store bookkeeping (when it was opened)' },
   runtime_topics: { part: 'topics', what: 'topics added, edited (/watch include/exclude overlays) or removed at run time' },
   personal_topics: { part: 'topics', what: "everyone's own topics (/watch in a private chat), each named with its chat" },
+  personal_topics_index: { part: 'topics', what: "the list of everyone's own topics, and its version", redisKeys: true, index: true },
   runtime_topics_index: { part: 'topics', what: 'the list of topics changed at run time, and its version', redisKeys: true, index: true },
   runtime_feeds: { part: 'feeds', what: 'feeds added or removed at run time (/feeds, raqib feeds)' },
   runtime_feeds_index: { part: 'feeds', what: 'the list of feeds changed at run time, and its version', redisKeys: true, index: true },

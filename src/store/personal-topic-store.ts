@@ -2,9 +2,9 @@
 // one chat (platform, chat) and is seen and matched for that chat only. Inside raqib a personal
 // topic goes by an id that names its owner (personalId), so that two people's "bitcoin" never meet
 // and no global id (letters, digits and "-") can equal one; the chat sees the id it typed.
-import type Keyv from 'keyv';
 import type { TopicDef } from '../core/types.ts';
 import type { Store } from './open-store.ts';
+import { IndexedNamespace } from './indexed-namespace.ts';
 
 export interface TopicOwner {
   platform: string;
@@ -43,15 +43,19 @@ export function reachesChat(topic: string, where: { platform: string; chat: stri
 }
 
 export class PersonalTopicStore {
-  private readonly kv: Keyv<PersonalTopic>;
+  /** Listed through a versioned index (indexed-namespace.ts): the topic catalog looks at every scheduler refresh. */
+  private readonly kv: IndexedNamespace<PersonalTopic>;
   constructor(store: Store) {
-    this.kv = store.namespace<PersonalTopic>('personal_topics');
+    this.kv = new IndexedNamespace<PersonalTopic>(store, 'personal_topics', 'personal_topics_index');
   }
 
   async all(): Promise<PersonalTopic[]> {
-    const out: PersonalTopic[] = [];
-    for await (const [, v] of this.kv.iterator!(undefined)) if (v) out.push(v as PersonalTopic);
-    return out;
+    return [...(await this.kv.entries()).values()];
+  }
+
+  /** Changes at every write, by any process (one read). */
+  version(): Promise<string> {
+    return this.kv.version();
   }
 
   async forChat(owner: TopicOwner): Promise<PersonalTopic[]> {

@@ -49,9 +49,13 @@ class Layer<T> {
   async entries(): Promise<Map<string, Entry<T>>> {
     return new Map(await this.kv.entries());
   }
+  /** Changes at every write to this layer, by any process (one read). */
+  version(): Promise<string> {
+    return this.kv.version();
+  }
   /** Applies stored changes over the base list (by id). */
   async over(base: readonly T[], idOf: (t: T) => string): Promise<T[]> {
-    const changes = await this.entries();
+    const changes = await this.kv.entries();
     const out: T[] = [];
     const done = new Set<string>();
     for (const t of base) {

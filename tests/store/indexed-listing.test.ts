@@ -9,6 +9,8 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { SubscriptionStore, subscriptionKey, type Subscription } from '../../src/store/subscription-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
 import { FeedCatalog } from '../../src/app/feed-catalog.ts';
+import { TopicCatalog } from '../../src/app/topic-catalog.ts';
+import { PersonalTopicStore } from '../../src/store/personal-topic-store.ts';
 import { clearParts, keysIn } from '../../src/store/store-reset.ts';
 import { parseScheduleMode } from '../../src/core/schedule-mode.ts';
 import { StoreError } from '../../src/core/errors.ts';
@@ -77,6 +79,20 @@ for (const c of storeCases) {
       expect([...(await here.topics.entries()).keys()]).toEqual(['gold']);
       await here.topics.remove('gold');
       expect(await there.topics.over([], (t) => t.id)).toEqual([]);
+    });
+
+    it('has a topic catalog match a topic /watch added through another process after its next reload, compiling only on change', async () => {
+      const [a, b] = await two();
+      const catalog = new TopicCatalog([{ id: 'iraq', query: 'iraq' }], new RegistryStore(b), new PersonalTopicStore(b));
+      await catalog.reload();
+      const first = catalog.matcher();
+      await catalog.reload();
+      expect(catalog.matcher()).toBe(first);
+      await new RegistryStore(a).topics.set('gold', { id: 'gold', query: 'gold' });
+      await new PersonalTopicStore(a).set({ owner: { platform: 'telegram', chat: '9' }, topic: { id: 'oil', query: 'oil' } });
+      await catalog.reload();
+      expect(catalog.matcher()).not.toBe(first);
+      expect(catalog.all().map((t) => t.id)).toEqual(['iraq', 'gold', '~telegram~9~oil']);
     });
 
     it('lists data written before the index existed, and keeps listing it after changes', async () => {
