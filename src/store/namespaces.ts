@@ -13,7 +13,8 @@ export interface NamespaceInfo {
   what: string;
   /**
    * On Redis its keys are written directly under `<prefix>:<name>:` (not through keyv), so they
-   * are listed and removed by key pattern: the outbox's Lua scripts (delivery/backend-redis.ts).
+   * are listed and removed by key pattern: the outbox's Lua scripts (delivery/backend-redis.ts),
+   * the story lists (stories/story-buckets-redis.ts).
    */
   redisKeys?: boolean;
 }
@@ -33,6 +34,8 @@ export const NAMESPACES = {
   stories: { part: 'articles', what: 'stories (clusters of articles)' },
   story_of: { part: 'articles', what: 'the story of each article' },
   story_buckets: { part: 'articles', what: 'story signatures by time' },
+  // Redis only: the story buckets as append-only lists, written directly (stories/story-buckets-redis.ts).
+  story_lists: { part: 'articles', what: 'story signatures by hour (Redis lists)', redisKeys: true },
   subscriptions: { part: 'subscriptions', what: 'subscriptions (config ones come back at the next start)' },
   subscriptions_by_chat: { part: 'subscriptions', what: 'subscriptions indexed by chat' },
   digest_cursors: { part: 'subscriptions', what: 'where each scheduled digest got to' },
