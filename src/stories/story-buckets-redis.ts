@@ -128,10 +128,7 @@ export class RedisStoryBuckets implements StoryBuckets {
   async stored(keys: readonly string[]): Promise<{ present: string[]; entries: BucketEntry[] }> {
     const lengths = await this.redis.hmGet(this.lengthsKey, [...keys]);
     const listed = keys.filter((_, i) => Number(lengths[i] ?? 0) > 0);
-    const [legacy, lists] = await Promise.all([
-      this.legacy.getMany([...keys]),
-      Promise.all(listed.map((k) => this.redis.lRange(this.listKey(k), 0, -1))),
-    ]);
+    const [legacy, lists] = await Promise.all([this.legacy.getMany([...keys]), Promise.all(listed.map((k) => this.redis.lRange(this.listKey(k), 0, -1)))]);
     return {
       present: keys.filter((_, i) => legacy[i] !== undefined || Number(lengths[i] ?? 0) > 0),
       entries: [...legacy.flatMap((b) => b ?? []), ...lists.flat().map((raw) => JSON.parse(raw) as BucketEntry)],

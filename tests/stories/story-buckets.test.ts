@@ -18,7 +18,17 @@ const HOUR_KEY = '2025-05-06T10';
 
 function storedOf(c: CorpusArticle, published = c.published): StoredArticle {
   return {
-    article: { id: c.key, feedId: c.outlet, url: `https://${c.outlet}.example/${c.key}`, title: c.title, summary: '', text: c.text, lang: c.lang, published, fetchedAt: published },
+    article: {
+      id: c.key,
+      feedId: c.outlet,
+      url: `https://${c.outlet}.example/${c.key}`,
+      title: c.title,
+      summary: '',
+      text: c.text,
+      lang: c.lang,
+      published,
+      fetchedAt: published,
+    },
     matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
   };
 }
@@ -67,7 +77,10 @@ describe.skipIf(!REDIS_URL)('story buckets on Redis (two processes)', () => {
       const sent = await monitor.take(p.store);
       if (i < 2) continue; // each process's first assignment reads the window
       // No bucket is read again whole (the keyv layout re-read all 97 of the window here: MGET) …
-      expect(sent.filter((c) => c.some((arg) => arg.includes(':story_buckets'))), `assignment ${i}`).toEqual([]);
+      expect(
+        sent.filter((c) => c.some((arg) => arg.includes(':story_buckets'))),
+        `assignment ${i}`,
+      ).toEqual([]);
       // … only the new tail: the bucket holds i entries, this process read i - 1 before the other's last one.
       const lranges = sent.filter((c) => c[0] === 'LRANGE');
       expect(lranges, `assignment ${i}`).toEqual([['LRANGE', listKey(HOUR_KEY), String(i - 1), '-1']]);
