@@ -72,18 +72,18 @@ export class RedisStoryBuckets implements StoryBuckets {
       this.cache.clear();
       this.epoch = epoch;
     }
+    // This read's buckets, held here: a purge in this process (outside the assignment chain) may
+    // drop them from the cache meanwhile.
+    const view = new Map<string, Cached>();
     const cold: string[] = [];
     const tails: { key: string; from: number }[] = [];
     keys.forEach((k, i) => {
       const length = Number(lengths[i + 1] ?? 0);
-      let c = this.cache.get(k);
+      const c = this.cache.get(k);
       // Shorter than what was read: removed and written again since; read it afresh.
-      if (c && length < c.read) {
-        this.cache.delete(k);
-        c = undefined;
-      }
-      if (!c) cold.push(k);
-      const from = c?.read ?? 0;
+      if (c && length >= c.read) view.set(k, c);
+      else cold.push(k);
+      const from = c && length >= c.read ? c.read : 0;
       if (length > from) tails.push({ key: k, from });
     });
     // One round trip: node-redis writes commands issued together in one batch.
@@ -91,17 +91,21 @@ export class RedisStoryBuckets implements StoryBuckets {
       cold.length > 0 ? this.legacy.getMany(cold) : [],
       Promise.all(tails.map((t) => this.redis.lRange(this.listKey(t.key), t.from, -1))),
     ]);
-    cold.forEach((k, i) => this.cache.set(k, { entries: (legacy[i] ?? []).map(unpackEntry), read: 0, used: now }));
+    cold.forEach((k, i) => {
+      const c: Cached = { entries: (legacy[i] ?? []).map(unpackEntry), read: 0, used: now };
+      view.set(k, c);
+      this.cache.set(k, c);
+    });
     tails.forEach((t, i) => {
-      const c = this.cache.get(t.key)!;
+      const c = view.get(t.key)!;
       for (const raw of read[i]!) c.entries.push(unpackEntry(JSON.parse(raw) as BucketEntry));
       c.read += read[i]!.length;
     });
     const out: Entry[] = [];
     for (const k of keys) {
-      const c = this.cache.get(k)!;
+      const c = view.get(k)!;
       c.used = now;
-      out.push(...c.entries);
+      for (const e of c.entries) out.push(e);
     }
     this.evict(now);
     return out;
