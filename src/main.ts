@@ -56,6 +56,11 @@ export interface RunningApp {
 const DAY_MS = 86_400_000;
 
 /** The stores and the live catalogs of topics and feeds, read once at start. */
+/** How long articles are kept (settings.retention, 30 days by default): purge and the story buckets' expiry. */
+function retentionOf(settings: { retention?: string }): number {
+  return (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS;
+}
+
 async function openDomain(store: Store, o: StartOptions) {
   const cfg = o.loaded.config;
   const registry = new RegistryStore(store);
@@ -76,7 +81,7 @@ async function openDomain(store: Store, o: StartOptions) {
     subscriptions,
     chatPrefs,
     registry,
-    stories: new StoryIndex(store),
+    stories: new StoryIndex(store, { retentionMs: retentionOf(cfg.settings ?? {}) }),
     topics,
     feeds,
     buttons,
@@ -110,7 +115,7 @@ function openScheduler(
     pollFeed: (id) => poller.pollById(id),
     purge: (before) => purge(d, before),
     onRefresh: () => d.topics.reload(),
-    retentionMs: (settings.retention && parseDuration(settings.retention)) || 30 * DAY_MS,
+    retentionMs: retentionOf(settings),
     metrics,
     log: log.child({ part: 'schedule' }),
   });

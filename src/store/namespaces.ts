@@ -14,7 +14,8 @@ export interface NamespaceInfo {
   /**
    * On Redis its keys are written directly under `<prefix>:<name>:` (not through keyv), so they
    * are listed and removed by key pattern: the outbox's Lua scripts (delivery/backend-redis.ts),
-   * the listing indexes' sets and versions (indexed-namespace.ts).
+   * the listing indexes' sets and versions (indexed-namespace.ts), the story lists
+   * (stories/story-buckets-redis.ts).
    */
   redisKeys?: boolean;
   /**
@@ -42,6 +43,8 @@ export const NAMESPACES = {
   stories: { part: 'articles', what: 'stories (clusters of articles)' },
   story_of: { part: 'articles', what: 'the story of each article' },
   story_buckets: { part: 'articles', what: 'story signatures by time' },
+  // Redis only: the story buckets as append-only lists, written directly (stories/story-buckets-redis.ts).
+  story_lists: { part: 'articles', what: 'story signatures by hour (Redis lists)', redisKeys: true },
   subscriptions: { part: 'subscriptions', what: 'subscriptions (config ones come back at the next start)' },
   subscriptions_index: { part: 'subscriptions', what: 'the list of subscriptions, and its version', redisKeys: true, index: true },
   // Written by earlier versions (chat → subscription keys); kept here so that a reset removes it.

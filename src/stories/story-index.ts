@@ -1,32 +1,22 @@
 // The persistent story index: decides at ingest whether an article starts a new story or joins
 // one seen in the last few days, so that a story is alerted once and later outlets only add to
-// its sources. Recent article sketches and event signatures live in hour buckets (keyv has no
-// range queries); a candidate is any article within STORY_WINDOW_MS, compared exactly (no LSH
-// false negatives) by the same-story decision in decide.ts.
+// its sources. Recent article sketches and event signatures live in hour buckets
+// (story-buckets.ts: append-only lists on Redis, keyv arrays on SQLite); a candidate is any
+// article within STORY_WINDOW_MS, compared exactly (no LSH false negatives) by the same-story
+// decision in decide.ts. Ingest assigns inside the article store's cross-process section, so one
+// assignment's read, decision and write cannot interleave with another process's.
 import type Keyv from 'keyv';
-import { randomBytes } from 'node:crypto';
 import type { StoredArticle } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
-import { STORY_WINDOW_MS, packSketch, sketchOf, unpackSketch, type PackedSketch, type StorySketch } from './sketch.ts';
-import { extractSignature, type EventSignature } from './signature.ts';
+import { STORY_WINDOW_MS, packSketch, sketchOf } from './sketch.ts';
+import { extractSignature } from './signature.ts';
 import { JOIN_SCORE, compare, type Decision } from './decide.ts';
 import { changeOf, mergeInto, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
-import { dayOf } from '../text/dates.ts';
+import { HOUR_MS, KeyvStoryBuckets, hourKey, type Entry, type StoryBuckets, type StoryBucketsOptions } from './story-buckets.ts';
+import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
-const HOUR_MS = 3_600_000;
-const hourKey = (ms: number) => new Date(ms).toISOString().slice(0, 13);
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
-/** Cached buckets are re-read after this long (a bound on memory use; see WRITTEN_KEY for other writers). */
-const CACHE_TTL_MS = 5 * 60_000;
-/**
- * A token that every bucket write replaces (in the store's meta namespace). An index that finds a
- * token it did not write or read last drops its cache: another process added to some bucket, and
- * an article placed against a stale bucket starts a story of its own (a second alert). Ingest
- * assigns inside the article store's cross-process section, so the check and the write cannot
- * interleave with another process's.
- */
-const WRITTEN_KEY = 'story-buckets-written';
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
 
@@ -48,31 +38,6 @@ export interface StoryRecord {
   languages?: string[];
   /** What its reports together say: places, actors, kinds, highest counts, event days. */
   signature?: MergedSignature;
-}
-
-interface BucketEntry {
-  /** Article id. */
-  a: string;
-  /** Story id. */
-  s: string;
-  /** Published, ms. */
-  p: number;
-  k: PackedSketch;
-  /** The event signature (absent on entries written before signatures). */
-  g?: EventSignature;
-}
-
-interface Entry {
-  a: string;
-  s: string;
-  p: number;
-  sketch: StorySketch;
-  sig: EventSignature;
-}
-
-interface Cached {
-  at: number;
-  entries: Entry[];
 }
 
 export interface AssignResult {
@@ -98,6 +63,10 @@ export interface StoryIndexOptions {
   windowMs?: number;
   /** Injected clock for tests; used only for cache expiry. */
   now?: () => number;
+  /** How long articles are kept (settings.retention): on Redis the story buckets expire a little after. */
+  retentionMs?: number;
+  /** Where the buckets live; by default lists on Redis, keyv arrays otherwise (story-buckets.ts). */
+  buckets?: StoryBuckets;
 }
 
 /** The time an article is placed at: its publication, else when it was fetched, else now. */
@@ -109,13 +78,9 @@ export function articleTimeMs(stored: StoredArticle, fallback = Date.now()): num
 }
 
 export class StoryIndex {
-  private readonly buckets: Keyv<BucketEntry[]>;
+  private readonly buckets: StoryBuckets;
   private readonly stories: Keyv<StoryRecord>;
   private readonly storyOf: Keyv<string>;
-  private readonly meta: Keyv<unknown>;
-  /** The WRITTEN_KEY token the cache is current with. */
-  private cachedAt: unknown;
-  private readonly cache = new Map<string, Cached>();
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -123,13 +88,12 @@ export class StoryIndex {
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(store: Store, opts: StoryIndexOptions = {}) {
-    this.buckets = store.namespace<BucketEntry[]>('story_buckets');
     this.stories = store.namespace<StoryRecord>('stories');
     this.storyOf = store.namespace<string>('story_of');
-    this.meta = store.namespace('meta');
     this.threshold = opts.threshold ?? JOIN_SCORE;
     this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
     this.now = opts.now ?? Date.now;
+    this.buckets = opts.buckets ?? openStoryBuckets(store, { now: this.now, ...(opts.retentionMs ? { retentionMs: opts.retentionMs } : {}) });
   }
 
   /**
@@ -177,11 +141,8 @@ export class StoryIndex {
     for (let t = Math.floor(beforeMs / HOUR_MS) * HOUR_MS - HOUR_MS; t >= beforeMs - lookBackMs; t -= HOUR_MS) keys.push(hourKey(t));
     let forgotten = 0;
     for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const present = await this.buckets.getMany(chunk);
-      const gone = chunk.filter((_, j) => present[j] !== undefined);
+      const { present: gone, entries } = await this.buckets.stored(keys.slice(i, i + 500));
       if (gone.length === 0) continue;
-      const entries = present.flatMap((b) => b ?? []);
       const storyIds = [...new Set(entries.map((e) => e.s))];
       const records = await this.getMany(storyIds);
       const oldStories = storyIds.filter((id) => {
@@ -190,8 +151,7 @@ export class StoryIndex {
       });
       if (oldStories.length > 0) await this.stories.deleteMany(oldStories);
       if (entries.length > 0) await this.storyOf.deleteMany(entries.map((e) => e.a));
-      await this.buckets.deleteMany(gone);
-      for (const k of gone) this.cache.delete(k);
+      await this.buckets.remove(gone);
       forgotten += entries.length;
     }
     return forgotten;
@@ -199,7 +159,9 @@ export class StoryIndex {
 
   private async assignNow(stored: StoredArticle, opts: AssignOptions): Promise<AssignResult> {
     const art = stored.article;
-    const known = await this.storyOf.get(art.id);
+    const p = articleTimeMs(stored, this.now());
+    // Both reads in one round trip; the window's buckets are wasted only on an article assigned before.
+    const [known, around] = await Promise.all([this.storyOf.get(art.id), this.entriesAround(p)]);
     if (known) {
       // Assigned before (a crash came between assigning and storing, then the item was read
       // again): the article that started the story still "starts" it, so its alert is offered
@@ -210,7 +172,6 @@ export class StoryIndex {
       return out;
     }
 
-    const p = articleTimeMs(stored, this.now());
     const me: Entry = {
       a: art.id,
       s: '',
@@ -225,12 +186,6 @@ export class StoryIndex {
         publishedKnown: opts.publishedKnown,
       }),
     };
-    const written = await this.meta.get(WRITTEN_KEY);
-    if (written !== this.cachedAt) {
-      this.cache.clear();
-      this.cachedAt = written;
-    }
-    const around = await this.entriesAround(p);
     // A half-done assignment (the process died after the bucket write, before story_of): finish
     // it as it was decided. Compared with its own entry, the article would join its own story and
     // lose its alert, and the articles joining it their follow-ups.
@@ -241,14 +196,7 @@ export class StoryIndex {
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
     me.s = result.storyId;
 
-    const key = hourKey(p);
-    const bucket = (await this.buckets.get(key)) ?? [];
-    bucket.push({ a: art.id, s: me.s, p, k: packSketch(me.sketch), g: me.sig });
-    // The token first: a crash between the two writes costs others a re-read, never a stale cache.
-    this.cachedAt = randomBytes(8).toString('hex');
-    await this.meta.set(WRITTEN_KEY, this.cachedAt);
-    await this.buckets.set(key, bucket);
-    this.cache.set(key, { at: this.now(), entries: bucket.map(unpackEntry) });
+    await this.buckets.append(hourKey(p), { a: art.id, s: me.s, p, k: packSketch(me.sketch), g: me.sig });
     // Written last: an interrupted assignment is redone in full next time, not half-skipped.
     await this.storyOf.set(art.id, me.s);
     return result;
@@ -323,37 +271,16 @@ export class StoryIndex {
     return { storyId, isNew: true, latest: iso };
   }
 
-  /** Bucket entries from STORY_WINDOW_MS before p to LOOK_AHEAD_MS after; cached per bucket. */
-  private async entriesAround(p: number): Promise<Cached['entries']> {
-    const now = this.now();
+  /** Bucket entries from STORY_WINDOW_MS before p to LOOK_AHEAD_MS after. */
+  private entriesAround(p: number): Promise<Entry[]> {
     const keys: string[] = [];
     const end = p + Math.min(this.windowMs, LOOK_AHEAD_MS);
     for (let t = Math.floor((p - this.windowMs) / HOUR_MS) * HOUR_MS; t <= end; t += HOUR_MS) keys.push(hourKey(t));
-    const recent = hourKey(now - HOUR_MS);
-    // The current and previous hours are always re-read: that is where other writers add.
-    const stale = keys.filter((k) => {
-      const c = this.cache.get(k);
-      return !c || now - c.at > CACHE_TTL_MS || k >= recent;
-    });
-    if (stale.length > 0) {
-      const got = await this.buckets.getMany(stale);
-      stale.forEach((k, i) => this.cache.set(k, { at: now, entries: (got[i] ?? []).map(unpackEntry) }));
-    }
-    this.evict(now);
-    return keys.flatMap((k) => this.cache.get(k)?.entries ?? []);
-  }
-
-  private evict(now: number): void {
-    if (this.cache.size < 2_000) return;
-    for (const [k, c] of this.cache) if (now - c.at > CACHE_TTL_MS) this.cache.delete(k);
+    return this.buckets.entries(keys);
   }
 }
 
-/** An entry written before signatures compares by text, placed on its publication day. */
-function legacySignature(p: number): EventSignature {
-  return { places: [], lead: [], actors: [], kinds: [], counts: {}, day: dayOf(p), dayExplicit: false, lang: '' };
-}
-
-function unpackEntry(e: BucketEntry): Entry {
-  return { a: e.a, s: e.s, p: e.p, sketch: unpackSketch(e.k), sig: e.g ?? legacySignature(e.p) };
+/** The layout for this store: append-only lists on Redis (several processes), keyv arrays otherwise. */
+function openStoryBuckets(store: Store, o: StoryBucketsOptions): StoryBuckets {
+  return store.kind === 'redis' && store.redis ? new RedisStoryBuckets(store, o) : new KeyvStoryBuckets(store, o);
 }

@@ -3,11 +3,17 @@
 // index it replaced (tests/bench/baseline/), over the same stored buckets, in the same run.
 // Each assignment extracts the sketch and signature, reads the hour buckets around the article
 // (cached after the first), compares with every stored article in the window and writes.
+// Then on Redis (REDIS_URL, default the local one), two index instances on two connections (two
+// processes) assigning in turn: the keyv-array buckets every write invalidates (before) against
+// the append-only lists (story-buckets-redis.ts), with the Redis commands each assignment sends.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
+import { KeyvStoryBuckets, type BucketEntry } from '../../src/stories/story-buckets.ts';
+import { RedisStoryBuckets } from '../../src/stories/story-buckets-redis.ts';
+import { monitorRedis } from '../helpers/redis-monitor.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
 import { packSketch, sketchOf } from '../../src/stories/sketch.ts';
 import { StoryIndex as SketchStoryIndex } from './baseline/sketch-story-index.ts';
@@ -63,15 +69,15 @@ function article(i: number, p: number, title: string, text: string): StoredArtic
   };
 }
 
-/** Writes 100k bucket entries (sketch + signature of pool texts at random times) straight into the store. */
-async function populate(store: Store): Promise<void> {
+/** n bucket entries (sketch + signature of pool texts at random times in the last DAYS), by hour. */
+function bucketEntries(n: number): Map<string, BucketEntry[]> {
   // Sketches and signatures are computed once per pool text; each stored copy gets its own day.
   const pool = Array.from({ length: POOL }, () => {
     const doc = { title: words(10), text: words(200) };
     return { k: packSketch(sketchOf(doc)), sig: extractSignature({ ...doc, publishedMs: NOW, topics: ['iraq'], lang: 'en' }) };
   });
-  const buckets = new Map<string, unknown[]>();
-  for (let i = 0; i < N; i++) {
+  const buckets = new Map<string, BucketEntry[]>();
+  for (let i = 0; i < n; i++) {
     const doc = pool[i % POOL]!;
     const p = NOW - rand() * DAYS * 24 * HOUR;
     const sig = { ...doc.sig, day: dayOf(p) - (doc.sig.dayExplicit ? (rand() < 0.5 ? 1 : 0) : 0) };
@@ -80,8 +86,13 @@ async function populate(store: Store): Promise<void> {
     if (!b) buckets.set(key, (b = []));
     b.push({ a: `s${i}`, s: `s-s${i}`, p, k: doc.k, g: sig });
   }
+  return buckets;
+}
+
+/** Writes 100k bucket entries straight into the store. */
+async function populate(store: Store): Promise<void> {
   const ns = store.namespace<unknown[]>('story_buckets');
-  for (const [k, v] of buckets) await ns.set(k, v);
+  for (const [k, v] of bucketEntries(N)) await ns.set(k, v);
 }
 
 async function measure(label: string, assign: (s: StoredArticle) => Promise<unknown>, offset: number): Promise<number> {
@@ -121,5 +132,74 @@ export async function run(): Promise<void> {
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+  await runRedis();
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Stored articles on Redis (its memory is shared with other work): ~2,700 in an assignment's window. */
+const REDIS_N = 20_000;
+const REDIS_TIMED = 100;
+const REDIS_COUNTED = 30;
+
+async function runRedis(): Promise<void> {
+  const entries = bucketEntries(REDIS_N);
+  console.log(`\nRedis, two processes assigning in turn, ${REDIS_N} stored articles over ${DAYS} days:`);
+  const before = await alternate('before: keyv arrays', entries, 'arrays', 3_000_000);
+  const after = await alternate('after: append-only lists', entries, 'lists', 4_000_000);
+  if (before && after) console.log(`ratio ${(after / before).toFixed(2)}× the time of keyv arrays`);
+}
+
+/** Two indexes on two connections over one prefix holding `entries`, assigning in turn; mean ms per assignment. */
+async function alternate(label: string, entries: Map<string, BucketEntry[]>, layout: 'arrays' | 'lists', offset: number): Promise<number | undefined> {
+  const prefix = `raqibbench${process.pid}${layout}`;
+  const stores: Store[] = [];
+  try {
+    for (let i = 0; i < 2; i++) stores.push(await openStore(REDIS_URL, { redisPrefix: prefix }));
+  } catch (e) {
+    console.log(`${label}: skipped (${(e as Error).message})`);
+    return undefined;
+  }
+  try {
+    const clock = () => NOW;
+    if (layout === 'arrays') for (const [k, v] of entries) await stores[0]!.namespace('story_buckets').set(k, v);
+    else {
+      const lists = new RedisStoryBuckets(stores[0]!, { now: clock });
+      for (const [k, v] of entries) await Promise.all(v.map((e) => lists.append(k, e)));
+    }
+    const indexes = stores.map((s) => new StoryIndex(s, { now: clock, ...(layout === 'arrays' ? { buckets: new KeyvStoryBuckets(s, { now: clock }) } : {}) }));
+    const next = (i: number) => article(offset + i, NOW - rand() * 2 * 24 * HOUR, words(10), words(200));
+    // Each process's first assignment reads the window: not the steady state.
+    for (let i = 0; i < 2; i++) await indexes[i]!.assign(next(i));
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    for (let i = 2; i < REDIS_TIMED + 2; i++) await indexes[i % 2]!.assign(next(i));
+    const ms = (performance.now() - t) / REDIS_TIMED;
+    const used = process.cpuUsage(cpu);
+    // Counted apart: MONITOR slows the server down.
+    const monitor = await monitorRedis(REDIS_URL);
+    let commands = 0;
+    let keys = 0;
+    try {
+      await monitor.take(stores[0]!);
+      for (let i = REDIS_TIMED + 2; i < REDIS_TIMED + 2 + REDIS_COUNTED; i++) {
+        await indexes[i % 2]!.assign(next(i));
+        const sent = await monitor.take(stores[i % 2]!);
+        commands += sent.length;
+        keys += sent.filter((c) => c[0] === 'MGET' || c[0] === 'LRANGE').reduce((n, c) => n + (c[0] === 'MGET' ? c.length - 1 : 1), 0);
+      }
+    } finally {
+      await monitor.close();
+    }
+    console.log(
+      `${label.padEnd(34)} ${ms.toFixed(2)} ms/assignment  CPU ${((used.user + used.system) / 1000 / REDIS_TIMED).toFixed(2)} ms  ` +
+        `${(commands / REDIS_COUNTED).toFixed(1)} Redis commands, ${(keys / REDIS_COUNTED).toFixed(1)} buckets read per assignment`,
+    );
+    return ms;
+  } finally {
+    const keys: string[] = [];
+    for await (const batch of stores[0]!.redis!.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) keys.push(...batch);
+    for (let i = 0; i < keys.length; i += 500) await stores[0]!.redis!.del(keys.slice(i, i + 500));
+    await Promise.all(stores.map((s) => s.close()));
   }
 }

@@ -8,7 +8,8 @@ import { clearParts, keysIn, surveyParts } from '../../src/store/store-reset.ts'
 import type { Store } from '../../src/store/open-store.ts';
 import { openOutboxBackend } from '../../src/delivery/open-delivery.ts';
 import { Outbox } from '../../src/delivery/outbox.ts';
-import { renderIds, storeArticles } from '../delivery/helpers.ts';
+import { article, renderIds, storeArticles } from '../delivery/helpers.ts';
+import { StoryIndex } from '../../src/stories/story-index.ts';
 
 const ALL = Object.keys(NAMESPACES) as NamespaceName[];
 
@@ -16,6 +17,8 @@ async function fill(store: Store): Promise<void> {
   for (const name of ALL) await store.namespace(name).set(`probe:${name}`, 1);
   const outbox = new Outbox({ backend: await openOutboxBackend(store), articles: await storeArticles(store, []), makeAlertMessages: renderIds });
   await outbox.enqueue({ platform: 'telegram', chat: '42' }, [{ format: 'text', text: 'hello' }], { key: 'k1' });
+  // On Redis the story buckets are lists written directly under `<prefix>:story_lists:`.
+  await new StoryIndex(store).assign(article('a1'));
 }
 
 for (const c of storeCases) {
@@ -53,6 +56,8 @@ for (const c of storeCases) {
         if (opened.store.kind === 'redis') {
           const raw = await opened.store.redis!.keys(`${opened.prefix}:outbox:*`);
           expect(raw.length === 0).toBe(chosen.includes('delivery'));
+          const lists = await opened.store.redis!.keys(`${opened.prefix}:story_lists:*`);
+          expect(lists.length === 0).toBe(chosen.includes('articles'));
         }
       });
     }
