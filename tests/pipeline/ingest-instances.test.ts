@@ -26,10 +26,7 @@ const item = (n: number) =>
 
 let server: FeedServer;
 let fetcher: Fetcher;
-feedServerForFile((s, f) => {
-  server = s;
-  fetcher = f;
-}, 5_000);
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]), 5_000);
 
 /** One "process": its own connection, stores and story index over the shared Redis prefix. */
 function instance(store: Store, deliver: IngestDeps['deliver']): IngestDeps {

@@ -12,10 +12,7 @@ import { feedServerForFile, ingestDeps, rss } from './helpers/feed-poll.ts';
 
 let server: FeedServer;
 let fetcher: Fetcher;
-feedServerForFile((s, f) => {
-  server = s;
-  fetcher = f;
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]));
 
 describe('pollFeed hands joins to delivery', () => {
   it('delivers a joining article as a join with its changes, and nothing on the priming poll', async () => {

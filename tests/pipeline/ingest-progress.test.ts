@@ -27,10 +27,7 @@ const item = (n: number) => ({
 
 let server: FeedServer;
 let fetcher: Fetcher;
-feedServerForFile((s, f) => {
-  server = s;
-  fetcher = f;
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]));
 
 describe.each(storeCases)('a poll that dies part-way ($name)', (sc) => {
   it.skipIf(sc.skip)('has handed the alerts of the items before it to delivery and marked them seen', async () => {

@@ -41,10 +41,7 @@ const OLD: Item = { title: 'Iraq story from last week', link: 'https://news.exam
 
 let server: FeedServer;
 let fetcher: Fetcher;
-feedServerForFile((s, f) => {
-  server = s;
-  fetcher = f;
-}, 1_000);
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]), 1_000);
 
 let seq = 0;
 const path = (name: string) => `/${name}-${++seq}.xml`;
