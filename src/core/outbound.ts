@@ -68,10 +68,17 @@ export type SendOutcome =
   | { ok: true; id?: string }
   /** 429: wait retryAfterMs (Telegram retry_after, HTTP Retry-After) before the next try. */
   | { ok: false; kind: 'rateLimited'; retryAfterMs: number; error: string }
-  /** 5xx, timeouts, dropped connections: retry with backoff. */
-  | { ok: false; kind: 'transient'; error: string }
+  /**
+   * 5xx, timeouts, dropped connections: retry with backoff. `inDoubt`: no answer came although the
+   * request may have reached the platform (a timeout, a connection dropped mid-call), so the
+   * message may have arrived and a retry may repeat it.
+   */
+  | { ok: false; kind: 'transient'; error: string; inDoubt?: boolean }
   /** 400/403 and the like (bad request, bot kicked, chat not found): never retried. */
   | { ok: false; kind: 'permanent'; error: string };
+
+/** A send that did not go through. */
+export type SendFailure = Exclude<SendOutcome, { ok: true }>;
 
 /** A platform's way out. Implementations live in src/platforms/<name>/; they never retry. */
 export interface Sender {

@@ -66,8 +66,11 @@ export async function takeOverClaim(
   return { freed: true, doubted: { platform: doc.to.platform, msg: m.id } };
 }
 
-/** Logs and counts a message that is sent again because it may have arrived already. */
-export function reportInDoubt(outbox: Outbox, chatKey: string, d: InDoubt): void {
-  outbox.log.warn({ chat: chatKey, messageId: d.msg }, 'message in doubt: its sender died mid-send; sending it again');
+/**
+ * Logs and counts a message that is sent again because it may have arrived already: its sender
+ * died mid-send (the default), or its send got no answer (pump.ts).
+ */
+export function reportInDoubt(outbox: Outbox, chatKey: string, d: InDoubt, why = 'its sender died mid-send'): void {
+  outbox.log.warn({ chat: chatKey, messageId: d.msg }, `message in doubt: ${why}; sending it again`);
   outbox.metrics?.inDoubt.inc({ platform: d.platform });
 }

@@ -8,12 +8,15 @@
 // idempotency key). The next owner finds the claim with `sendingAt` set, marks the message
 // `inDoubt`, counts it (raqib_messages_in_doubt_total) and sends it again: a rare duplicate is
 // better than a lost alert. The gap is one platform round trip plus one store write. Finding and
-// taking over dead senders' claims is pump-recovery.ts's.
+// taking over dead senders' claims is pump-recovery.ts's. A live sender meets the same doubt when
+// a send gets no answer (a timeout, a connection dropped after the request went out): the
+// message is counted in doubt the same way and tried again.
 import { randomBytes } from 'node:crypto';
 import type { OutboundMessage, PlatformName, Sender, SendOutcome } from '../core/outbound.ts';
 import { toRaqibError, type ErrorCode } from '../core/errors.ts';
 import type { Outbox } from './outbox.ts';
-import { backoffMs, chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
+import { chatReadyAt, DEFAULT_RETRY, globalIntervalMs, trimSends, type RetryPolicy } from './limits.ts';
+import { applyFailure } from './failed-send.ts';
 import type { ChatDoc, QueuedMessage } from './types.ts';
 import type { Versioned } from './backend.ts';
 import { recordReply } from './follow-ups.ts';
@@ -322,18 +325,13 @@ export class DeliveryPump {
 
   private async finish(chatKey: string, platform: PlatformName, msg: QueuedMessage, outcome: SendOutcome, known: Versioned<ChatDoc>): Promise<void> {
     const m = this.outbox.metrics;
-    const r = this.o.retry;
-    let died = false;
+    let failed: 'dead' | 'doubt' | 'retry' | undefined;
     let sentAt = 0;
-    const toDead = async (doc: ChatDoc, q: QueuedMessage, error: string, now: number) => {
-      died = true;
-      await this.toDead(doc, q, error, now);
-    };
     const res = await this.outbox.update(
       chatKey,
       undefined,
       async (doc, now) => {
-        died = false;
+        failed = undefined;
         if (doc.claim?.owner !== this.owner || doc.claim.msgId !== msg.id) return null;
         doc.claim = undefined;
         // The chat's gap counts from the answer, not the request: the request has surely arrived by
@@ -348,21 +346,7 @@ export class DeliveryPump {
           doc.queue = doc.queue.filter((x) => x.id !== msg.id);
           return { doc };
         }
-        q.lastError = outcome.error;
-        if (outcome.kind === 'permanent') await toDead(doc, q, outcome.error, now);
-        else if (outcome.kind === 'rateLimited') {
-          q.rateLimited = (q.rateLimited ?? 0) + 1;
-          if (q.rateLimited > r.maxRateLimited) await toDead(doc, q, `rate limited ${q.rateLimited} times: ${outcome.error}`, now);
-          else {
-            const until = now + Math.max(0, outcome.retryAfterMs);
-            q.notBefore = until;
-            doc.pausedUntil = Math.max(doc.pausedUntil ?? 0, until);
-          }
-        } else {
-          q.attempts++;
-          if (q.attempts >= r.maxAttempts) await toDead(doc, q, `${q.attempts} tries failed: ${outcome.error}`, now);
-          else q.notBefore = now + backoffMs(q.attempts, r);
-        }
+        failed = await applyFailure(this.outbox, doc, q, outcome, this.o.retry, now);
         return { doc };
       },
       known,
@@ -372,28 +356,11 @@ export class DeliveryPump {
       this.outbox.log.warn({ chat: chatKey, messageId: msg.id }, 'claim lost during a send (it outlived its lease); the outcome was not recorded');
       return;
     }
+    const f = failed as 'dead' | 'doubt' | 'retry' | undefined;
     if (outcome.ok) countSent(m, platform, msg, sentAt);
     else if (outcome.kind === 'rateLimited') m?.rateLimited.inc({ platform });
-    if (died) m?.dead.inc({ platform });
+    if (f === 'dead') m?.dead.inc({ platform });
     else if (!outcome.ok && outcome.kind !== 'permanent') m?.retried.inc({ platform, reason: outcome.kind === 'rateLimited' ? 'rate_limited' : 'transient' });
-  }
-
-  private async toDead(doc: ChatDoc, q: QueuedMessage, error: string, now: number): Promise<void> {
-    // The dead letter is written before the message leaves the queue: a crash in between
-    // leaves a dead letter for a message that will be tried again, never a silent loss.
-    await this.outbox.backend.putDead({
-      id: q.id,
-      to: { ...doc.to, ...(q.thread ? { thread: q.thread } : {}) },
-      kind: q.kind,
-      keys: q.keys,
-      body: q.body,
-      ...(q.replyTo ? { replyTo: q.replyTo } : {}),
-      attempts: q.attempts + (q.rateLimited ?? 0),
-      error,
-      createdAt: q.createdAt,
-      deadAt: now,
-    });
-    doc.queue = doc.queue.filter((x) => x.id !== q.id);
-    this.outbox.log.warn({ chat: doc.to, messageId: q.id, error }, 'message moved to the dead letters');
+    if (f === 'doubt') reportInDoubt(this.outbox, chatKey, { platform, msg: msg.id }, 'its send got no answer');
   }
 }

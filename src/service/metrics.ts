@@ -206,9 +206,11 @@ export class RaqibMetrics {
   readonly sent = this.registry.counter('raqib_messages_sent_total', 'Messages the platform accepted.', ['platform', 'kind']);
   readonly retried = this.registry.counter('raqib_messages_retried_total', 'Send attempts that will be retried.', ['platform', 'reason']);
   readonly dead = this.registry.counter('raqib_messages_dead_total', 'Messages moved to the dead letters.', ['platform']);
-  readonly inDoubt = this.registry.counter('raqib_messages_in_doubt_total', 'Messages resent after their sender died mid-send (possible duplicates).', [
-    'platform',
-  ]);
+  readonly inDoubt = this.registry.counter(
+    'raqib_messages_in_doubt_total',
+    'Messages sent again that may have arrived: their sender died mid-send or got no answer (possible duplicates).',
+    ['platform'],
+  );
   readonly rateLimited = this.registry.counter('raqib_platform_429_total', 'HTTP 429 answers from a platform.', ['platform']);
   readonly jobRuns = this.registry.counter('raqib_job_runs_total', 'Scheduled job runs by outcome.', ['job', 'outcome']);
   readonly alertLatency = this.registry.histogram(

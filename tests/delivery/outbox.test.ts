@@ -195,6 +195,21 @@ for (const c of storeCases) {
       expect(metrics.inDoubt.get({ platform: 'telegram' })).toBe(1);
     });
 
+    it('counts a send that got no answer in doubt and sends it again; a 429 or a 500 answer is not in doubt', async () => {
+      const { outbox, sender, pump, metrics } = await setup();
+      sender.script = [
+        { ok: false, kind: 'rateLimited', retryAfterMs: 20, error: '429: Too Many Requests' },
+        { ok: false, kind: 'transient', error: '500: Internal Server Error' },
+        { ok: false, kind: 'transient', error: 'TimeoutError: The operation was aborted due to timeout', inDoubt: true },
+      ];
+      await outbox.enqueue(chat, [{ format: 'text', text: 'x' }], { key: 'd1' });
+      await pump().start();
+      await waitFor(() => sender.sent.length === 1, 3000, 'the send after three failures');
+      expect(sender.calls).toHaveLength(4);
+      expect(metrics.inDoubt.get({ platform: 'telegram' })).toBe(1);
+      expect(metrics.retried.get({ platform: 'telegram', reason: 'transient' })).toBe(2);
+    });
+
     it('releases claims it has not started sending when it stops', async () => {
       const limits = { ...fastLimits, telegram: { globalPerSec: 4, perChatGapMs: 10 } };
       const { outbox, sender, pump } = await setup({ limits });

@@ -3,9 +3,9 @@
 // the cross-process ingest section, both found the items unseen and both handed them over: one
 // item alerted twice, or alerted by one and followed up by the other (the scale bench's
 // duplicates). Real feed server, real Redis, the real matcher and story index.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredArticle, StoryJoin } from '../../src/core/types.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
+import type { Fetcher } from '../../src/feeds/fetch.ts';
 import { feedSpec } from '../../src/feeds/feed-spec.ts';
 import { pollFeed, type IngestDeps } from '../../src/pipeline/ingest.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -14,8 +14,9 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
 import { assignWithChanges } from '../../src/digest/story-changes.ts';
 import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
 import { storeCases } from '../helpers/stores.ts';
+import { feedServerForFile } from './helpers/feed-poll.ts';
 
 const redis = storeCases.find((c) => c.name === 'redis')!;
 
@@ -25,14 +26,7 @@ const item = (n: number) =>
 
 let server: FeedServer;
 let fetcher: Fetcher;
-beforeAll(async () => {
-  server = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'], totalTimeoutMs: 5_000 });
-});
-afterAll(async () => {
-  await fetcher.close();
-  await server.close();
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]), 5_000);
 
 /** One "process": its own connection, stores and story index over the shared Redis prefix. */
 function instance(store: Store, deliver: IngestDeps['deliver']): IngestDeps {

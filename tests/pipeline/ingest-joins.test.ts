@@ -1,53 +1,34 @@
 // A new matched article that joins a story seen before is handed to delivery as a join (with what
 // the story index says changed); the first poll (priming) hands over nothing. Real feed server, SQLite, the real matcher; the story decision is scripted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangedField, StoredArticle, StoryJoin } from '../../src/core/types.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
+import type { Fetcher } from '../../src/feeds/fetch.ts';
 import { feedSpec } from '../../src/feeds/feed-spec.ts';
-import { pollFeed, type IngestDeps } from '../../src/pipeline/ingest.ts';
-import { ArticleStore } from '../../src/store/article-store.ts';
-import { FeedStateStore } from '../../src/store/feed-state-store.ts';
+import { pollFeed } from '../../src/pipeline/ingest.ts';
 import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
 import { storeCases } from '../helpers/stores.ts';
-
-const rss = (items: { title: string; link: string }[]) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>${items
-    .map(
-      (i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${new Date().toUTCString()}</pubDate><description>${i.title}</description></item>`,
-    )
-    .join('')}</channel></rss>`;
+import { feedServerForFile, ingestDeps, rss } from './helpers/feed-poll.ts';
 
 let server: FeedServer;
 let fetcher: Fetcher;
-beforeAll(async () => {
-  server = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'], totalTimeoutMs: 2_000 });
-});
-afterAll(async () => {
-  await fetcher.close();
-  await server.close();
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]));
 
 describe('pollFeed hands joins to delivery', () => {
   it('delivers a joining article as a join with its changes, and nothing on the priming poll', async () => {
     const opened = await storeCases[0]!.open();
     try {
       const calls: { alerts: string[]; joins: StoryJoin[] }[] = [];
-      const articles = new ArticleStore(opened.store);
       const changed: ChangedField[] = [{ field: 'killed', value: '5' }];
-      const deps: IngestDeps = {
-        articles,
-        feedStates: new FeedStateStore(opened.store),
+      const deps = ingestDeps(opened.store, fetcher, {
         matcher: () => compileTopics([{ id: 'iraq', query: 'Iraq' }]),
-        fetcher,
         // The first Iraq article starts story s1; every later one joins it and reports a change.
         assignStory: async (s: StoredArticle) =>
           s.article.title.includes('first') ? { storyId: 's1', isNew: true } : { storyId: 's1', isNew: false, changed },
         deliver: async (alerts, joins) => {
           calls.push({ alerts: alerts.map((a) => a.article.title), joins });
         },
-      };
+      });
       const feed = { ...feedSpec({ url: server.url('/j.xml'), intervalMs: 60_000 }) };
       server.serve('/j.xml', rss([{ title: 'Iraq old report', link: 'https://news.example/old' }]));
       await pollFeed(feed, deps);

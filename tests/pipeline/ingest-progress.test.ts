@@ -4,16 +4,16 @@
 // and in a crash run with short-lived processes no chat got a single alert until the one process
 // that lived long enough (tests/delivery/crash-harness.ts, 40 kills: every chat then got 375
 // stories in one batch). Now the items go in chunks, each stored → handed off → marked seen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../src/core/types.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
+import type { Fetcher } from '../../src/feeds/fetch.ts';
 import { feedSpec } from '../../src/feeds/feed-spec.ts';
 import { pollFeed, type IngestDeps } from '../../src/pipeline/ingest.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
-import { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
 import { storeCases } from '../helpers/stores.ts';
+import { feedServerForFile, ingestDeps, rss } from './helpers/feed-poll.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const matcher = compileTopics([{ id: 'iraq', query: 'Iraq' }]);
@@ -24,21 +24,10 @@ const item = (n: number) => ({
   link: `https://news.example/p/${n}`,
   date: new Date(NOW - (100 - n) * 60_000).toUTCString(),
 });
-const rss = (items: { title: string; link: string; date: string }[]) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${i.date}</pubDate><description>${i.title}</description></item>`)
-    .join('')}</channel></rss>`;
 
 let server: FeedServer;
 let fetcher: Fetcher;
-beforeAll(async () => {
-  server = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'], totalTimeoutMs: 2_000 });
-});
-afterAll(async () => {
-  await fetcher.close();
-  await server.close();
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]));
 
 describe.each(storeCases)('a poll that dies part-way ($name)', (sc) => {
   it.skipIf(sc.skip)('has handed the alerts of the items before it to delivery and marked them seen', async () => {
@@ -48,14 +37,7 @@ describe.each(storeCases)('a poll that dies part-way ($name)', (sc) => {
       const feed = { ...feedSpec({ url: server.url('/progress.xml'), intervalMs: 60_000 }), alertOnFirstPoll: true };
       const items = Array.from({ length: 60 }, (_, i) => item(i + 1));
       server.serve('/progress.xml', rss(items));
-      const deps = (extra: Partial<IngestDeps>): IngestDeps => ({
-        articles: new ArticleStore(store),
-        feedStates: new FeedStateStore(store),
-        matcher: () => matcher,
-        fetcher,
-        now: () => NOW,
-        ...extra,
-      });
+      const deps = (extra: Partial<IngestDeps>): IngestDeps => ingestDeps(store, fetcher, { matcher: () => matcher, now: () => NOW, ...extra });
       // The process dies while storing the 50th new item (a store write that never returns ok).
       let puts = 0;
       class DyingArticles extends ArticleStore {

@@ -3,7 +3,7 @@
 // cross-feed dedupe, conditional GET, backoff and auto-disable, story hook and full text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../src/core/types.ts';
-import { createFetcher, type Fetcher } from '../../src/feeds/fetch.ts';
+import type { Fetcher } from '../../src/feeds/fetch.ts';
 import { feedSpec, type FeedSpec } from '../../src/feeds/feed-spec.ts';
 import { pollFeed, type IngestDeps } from '../../src/pipeline/ingest.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -11,8 +11,9 @@ import { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { compileTopics } from '../../src/topics/index.ts';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.ts';
+import type { FeedServer } from '../fakes/feed-server.ts';
 import { storeCases } from '../helpers/stores.ts';
+import { feedServerForFile } from './helpers/feed-poll.ts';
 import { cp1256 } from '../feeds/cp1256.ts';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -40,14 +41,7 @@ const OLD: Item = { title: 'Iraq story from last week', link: 'https://news.exam
 
 let server: FeedServer;
 let fetcher: Fetcher;
-beforeAll(async () => {
-  server = await startFeedServer();
-  fetcher = createFetcher({ allowPrivateNetworks: ['127.0.0.1'], totalTimeoutMs: 1_000 });
-});
-afterAll(async () => {
-  await fetcher.close();
-  await server.close();
-});
+feedServerForFile((s, f) => ([server, fetcher] = [s, f]), 1_000);
 
 let seq = 0;
 const path = (name: string) => `/${name}-${++seq}.xml`;

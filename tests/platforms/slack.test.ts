@@ -7,6 +7,7 @@ import { startSlack } from '../../src/platforms/slack/slack-platform.ts';
 import { NetworkError } from '../../src/core/errors.ts';
 import { createSlackSender, createSlackWebClient, slackError } from '../../src/platforms/slack/slack-sender.ts';
 import { ServiceServer } from '../../src/service/server.ts';
+import { freePort } from '../helpers/raqib-start.ts';
 import { sendSlashCommand, type FakeSlack } from '../fakes/slack-web-api.ts';
 import { openWorld, type World } from '../commands/command-world.ts';
 import { randomCommandLines, waitFor } from './platform-helpers.ts';
@@ -182,6 +183,26 @@ describe('sender', () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     expect(await sender.send({ to, body: { format: 'text', text: 'x' } })).toMatchObject({ ok: false, kind: 'permanent', error: 'channel_not_found' });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(7);
+  });
+
+  it('a post that got no answer is in doubt (it may have arrived); an answered refusal or a connection never made is not', async () => {
+    const sender = createSlackSender(createSlackWebClient(fake.token, fake.url, 300));
+    const to = { platform: 'slack' as const, chat: 'C0NEWS001' };
+    const send = () => sender.send({ to, body: { format: 'text', text: 'x' } });
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    expect(await send()).not.toHaveProperty('inDoubt');
+    fake.failNext('chat.postMessage', { status: 503 });
+    expect(await send()).not.toHaveProperty('inDoubt');
+    fake.failNext('chat.postMessage', { kind: 'timeout', hangMs: 2_000 });
+    expect(await send()).toMatchObject({ ok: false, kind: 'transient', inDoubt: true });
+    fake.failNext('chat.postMessage', { kind: 'lost-response' });
+    expect(await send()).toMatchObject({ ok: false, kind: 'transient', inDoubt: true });
+    const refused = await createSlackSender(createSlackWebClient(fake.token, `http://127.0.0.1:${await freePort()}/api/`, 300)).send({
+      to,
+      body: { format: 'text', text: 'x' },
+    });
+    expect(refused).toMatchObject({ ok: false, kind: 'transient' });
+    expect(refused).not.toHaveProperty('inDoubt');
   });
 
   it('classifies what the Web API threw once: PlatformError with a code, or NetworkError', async () => {

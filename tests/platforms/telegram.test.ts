@@ -6,6 +6,7 @@ import { commands } from '../../commands/registry.ts';
 import { createTelegramSender, telegramError } from '../../src/platforms/telegram/telegram-sender.ts';
 import { NetworkError, PlatformError } from '../../src/core/errors.ts';
 import { ServiceServer } from '../../src/service/server.ts';
+import { freePort } from '../helpers/raqib-start.ts';
 import type { FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import type { World } from '../commands/command-world.ts';
 import { randomCommandLines, sleep, waitFor } from './platform-helpers.ts';
@@ -208,6 +209,28 @@ describe('sender', () => {
     expect(await sender.send({ to, body: { format: 'telegram-html', html: '<blink>x</blink>' } })).toMatchObject({ ok: false, kind: 'permanent' });
     // One attempt per send: no hidden retries.
     expect(fake.callsTo('sendMessage')).toHaveLength(7);
+  });
+
+  it('a send that got no answer is in doubt (it may have arrived); an answered refusal or a connection never made is not', async () => {
+    const sender = createTelegramSender(new Telegram(fake.token, { apiRoot: fake.url }), 300);
+    const to = { platform: 'telegram' as const, chat: String(USER) };
+    const send = () => sender.send({ to, body: { format: 'text', text: 'x' } });
+    fake.failNext('sendMessage', { code: 429, retry_after: 1 });
+    expect(await send()).not.toHaveProperty('inDoubt');
+    fake.failNext('sendMessage', { code: 500 });
+    expect(await send()).not.toHaveProperty('inDoubt');
+    fake.failNext('sendMessage', { kind: 'timeout', hangMs: 2_000 });
+    expect(await send()).toMatchObject({ ok: false, kind: 'transient', inDoubt: true });
+    // The fake took this one and then dropped the connection: it arrived, and the sender cannot know.
+    fake.failNext('sendMessage', { kind: 'lost-response' });
+    expect(await send()).toMatchObject({ ok: false, kind: 'transient', inDoubt: true });
+    expect(fake.sent(USER)).toHaveLength(1);
+    const refused = await createTelegramSender(new Telegram(fake.token, { apiRoot: `http://127.0.0.1:${await freePort()}` }), 300).send({
+      to,
+      body: { format: 'text', text: 'x' },
+    });
+    expect(refused).toMatchObject({ ok: false, kind: 'transient' });
+    expect(refused).not.toHaveProperty('inDoubt');
   });
 });
 

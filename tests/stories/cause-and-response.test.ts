@@ -3,33 +3,15 @@
 // folded into the attack's story would only go out as a threaded follow-up, and the strike would
 // never be alerted. The decision must tell what a report REPORTS (its headline and lead) from what
 // it RECALLS as the cause ("in retaliation for", «ردا على»). All texts are our own wording.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/open-store.ts';
-import { StoryIndex } from '../../src/stories/story-index.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
 import { sketchOf } from '../../src/stories/sketch.ts';
 import { compare } from '../../src/stories/decide.ts';
-import type { Lang, StoredArticle } from '../../src/core/types.ts';
+import type { StoredArticle } from '../../src/core/types.ts';
+import { freshStoryIndexEachTest, reportMaker } from './helpers/story-reports.ts';
 
-let n = 0;
-function report(o: { title: string; text: string; published: string; lang?: Lang; topics: string[] }): StoredArticle {
-  const id = `c${++n}`;
-  const lang = o.lang ?? 'en';
-  return {
-    article: {
-      id,
-      feedId: `outlet-${n}`,
-      url: `https://outlet-${n}.example/${id}`,
-      title: o.title,
-      summary: '',
-      text: o.text,
-      lang,
-      published: o.published,
-      fetchedAt: o.published,
-    },
-    matches: o.topics.map((t) => ({ id: t, score: 1, terms: [], spans: [] })),
-  };
-}
+const report = reportMaker('c');
 
 const attack = () =>
   report({
@@ -64,15 +46,8 @@ const tollRises = () =>
     published: '2024-06-11T10:00:00Z',
   });
 
-let store: Store;
 let idx: StoryIndex;
-beforeEach(async () => {
-  store = await openStore('sqlite://:memory:');
-  idx = new StoryIndex(store);
-});
-afterEach(async () => {
-  await store.close();
-});
+freshStoryIndexEachTest((i) => (idx = i));
 
 describe('what a report reports and what it recalls', () => {
   it('the cause clause of a retaliation report is recalled, not reported, in either language', () => {

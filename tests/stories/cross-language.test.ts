@@ -3,42 +3,17 @@
 // and opening sentence), what happened and which day. These tests hold both sides: such reports
 // join, and the same faction's news on another day, or named only in the background, stays apart.
 // All texts are our own short wording.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/open-store.ts';
-import { StoryIndex } from '../../src/stories/story-index.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
 import { sketchOf } from '../../src/stories/sketch.ts';
 import { compare } from '../../src/stories/decide.ts';
-import type { Lang, StoredArticle } from '../../src/core/types.ts';
+import { freshStoryIndexEachTest, reportMaker } from './helpers/story-reports.ts';
 
-let n = 0;
-function report(o: { title: string; text: string; published: string; lang: Lang; topics?: string[] }): StoredArticle {
-  const id = `x${++n}`;
-  return {
-    article: {
-      id,
-      feedId: `outlet-${n}`,
-      url: `https://outlet-${n}.example/${id}`,
-      title: o.title,
-      summary: '',
-      text: o.text,
-      lang: o.lang,
-      published: o.published,
-      fetchedAt: o.published,
-    },
-    matches: (o.topics ?? ['militia-threats']).map((t) => ({ id: t, score: 1, terms: [], spans: [] })),
-  };
-}
+const report = reportMaker('x');
 
-let store: Store;
 let idx: StoryIndex;
-beforeEach(async () => {
-  store = await openStore('sqlite://:memory:');
-  idx = new StoryIndex(store);
-});
-afterEach(async () => {
-  await store.close();
-});
+freshStoryIndexEachTest((i) => (idx = i));
 
 const englishPause = {
   lang: 'en' as const,

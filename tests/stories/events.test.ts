@@ -1,42 +1,16 @@
 // The same-story decision on events: reports of one happening join across outlets and languages,
 // and a new happening is never swallowed by an earlier one that reads alike (another day, another
 // base, the opposite development). All texts are our own short wording.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/open-store.ts';
-import { StoryIndex } from '../../src/stories/story-index.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
-import type { Lang, StoredArticle } from '../../src/core/types.ts';
+import { freshStoryIndexEachTest, reportMaker } from './helpers/story-reports.ts';
 import { mulberry32 } from '../helpers/random.ts';
 
-let n = 0;
-function report(o: { title: string; text: string; published: string; lang?: Lang; feed?: string; topics?: string[] }): StoredArticle {
-  const id = `a${++n}`;
-  const lang = o.lang ?? 'en';
-  return {
-    article: {
-      id,
-      feedId: o.feed ?? `outlet-${n}`,
-      url: `https://outlet-${n}.example/${id}`,
-      title: o.title,
-      summary: '',
-      text: o.text,
-      lang,
-      published: o.published,
-      fetchedAt: o.published,
-    },
-    matches: (o.topics ?? ['militia-threats']).map((t) => ({ id: t, score: 1, terms: [], spans: [] })),
-  };
-}
+const report = reportMaker('a');
 
-let store: Store;
 let idx: StoryIndex;
-beforeEach(async () => {
-  store = await openStore('sqlite://:memory:');
-  idx = new StoryIndex(store);
-});
-afterEach(async () => {
-  await store.close();
-});
+freshStoryIndexEachTest((i) => (idx = i));
 
 describe('event signature', () => {
   it('reads places, actors, counts, kinds and the day from either language', () => {

@@ -2,41 +2,16 @@
 // alike, while a report naming only the province agrees with one naming a town inside it. Also
 // checks that Arabic town names which are ordinary words elsewhere are matched only with their
 // qualifier. All texts are our own short wording.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/open-store.ts';
-import { StoryIndex } from '../../src/stories/story-index.ts';
+import { describe, expect, it } from 'vitest';
+import type { StoryIndex } from '../../src/stories/story-index.ts';
 import { extractSignature } from '../../src/stories/signature.ts';
 import { gazetteer, placesCompatible } from '../../src/stories/gazetteer.ts';
-import type { Lang, StoredArticle } from '../../src/core/types.ts';
+import { freshStoryIndexEachTest, reportMaker } from './helpers/story-reports.ts';
 
-let n = 0;
-function report(o: { title: string; text: string; published: string; lang?: Lang }): StoredArticle {
-  const id = `p${++n}`;
-  return {
-    article: {
-      id,
-      feedId: `outlet-${n}`,
-      url: `https://outlet-${n}.example/${id}`,
-      title: o.title,
-      summary: '',
-      text: o.text,
-      lang: o.lang ?? 'en',
-      published: o.published,
-      fetchedAt: o.published,
-    },
-    matches: [{ id: 'militia-threats', score: 1, terms: [], spans: [] }],
-  };
-}
+const report = reportMaker('p');
 
-let store: Store;
 let idx: StoryIndex;
-beforeEach(async () => {
-  store = await openStore('sqlite://:memory:');
-  idx = new StoryIndex(store);
-});
-afterEach(async () => {
-  await store.close();
-});
+freshStoryIndexEachTest((i) => (idx = i));
 
 const lead = (title: string, text = '') => extractSignature({ title, text, publishedMs: 0 }).lead;
 
