@@ -15,6 +15,10 @@ import { followUpsByChat } from './follow-up-routing.ts';
 import { WeeklyCharts, withChartOnLast } from './weekly-chart.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { excludedBy } from '../topics/exclude-terms.ts';
+import { mapPool } from '../core/pool.ts';
+
+/** Chats queued at once by one hand-off (see onArticles). */
+const QUEUE_WIDTH = 16;
 
 export interface DigestWindow {
   sinceMs: number;
@@ -100,13 +104,7 @@ export class DeliveryRouter {
     let added = 0;
     let duplicates = 0;
     let failed: unknown;
-    // Alerts first: a story's first article and a joining one in one poll give an alert and a
-    // follow-up to it.
-    const work = [
-      ...[...perChat.values()].map(({ to, items }) => ({ to, run: () => this.o.outbox.alert(to, items) })),
-      ...followUpsByChat(joins, subs, this.now()).map(({ to, items }) => ({ to, run: () => this.o.outbox.followUps(to, items) })),
-    ];
-    for (const { to, run } of work) {
+    const queue = async ({ to, run }: { to: ChatRef; run: () => Promise<{ added: number; duplicates: number }> }) => {
       try {
         const r = await run();
         added += r.added;
@@ -117,7 +115,15 @@ export class DeliveryRouter {
         this.log.error({ chat: to, err: (e as Error).message }, 'could not queue alerts');
         failed ??= e;
       }
-    }
+    };
+    // Chats are queued QUEUE_WIDTH at a time: each is a few store round trips, and ingest hands
+    // off inside its cross-process section, so one chat after another made every instance wait
+    // for hundreds of round trips per poll. Chats are independent; within one chat the alerts go
+    // before the follow-ups (a story's first article and a joining one in one poll give an alert
+    // and a follow-up to it), hence two rounds.
+    await mapPool([...perChat.values()], QUEUE_WIDTH, ({ to, items }) => queue({ to, run: () => this.o.outbox.alert(to, items) }));
+    const followUps = followUpsByChat(joins, subs, this.now());
+    await mapPool(followUps, QUEUE_WIDTH, ({ to, items }) => queue({ to, run: () => this.o.outbox.followUps(to, items) }));
     if (failed) throw new RaqibError('DELIVERY_QUEUE', `could not queue alerts: ${(failed as Error).message}`, { cause: failed });
     return { added, duplicates };
   }
