@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.ts';
 import { RAQIB_BIN, spawnDriver } from '../delivery/crash-harness.ts';
 import { expectedDeliveries, farmConfig, startFarm, type Farm, type FarmShape } from './scale-farm.ts';
-import { cpuSeconds, deliveredCount, flushDb, pct, redisInfo, slotOwners, tally, type SlotOwners, type Tally } from './scale-measure.ts';
+import { cpuSeconds, deliveryCounter, flushDb, pct, redisInfo, slotOwners, tally, type SlotOwners, type Tally } from './scale-measure.ts';
 
 const num = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 const SHAPE: FarmShape = {
@@ -110,7 +110,8 @@ async function drive(name: string, procs: Proc[], w: World, kill: boolean): Prom
   let wave = w.farm.release();
   let watch: (() => Promise<void>) | undefined;
   const deadline = Date.now() + TIMEOUT_MS;
-  for (let done = 0; Date.now() < deadline && done < w.total; done = deliveredCount(w.fake, w.chats)) {
+  const delivered = deliveryCounter(w.fake, w.chats);
+  for (let done = 0; Date.now() < deadline && done < w.total; done = delivered()) {
     if (wave.wave < SHAPE.waves && Date.now() >= wave.at + WAVE_GAP_S * 1000) wave = w.farm.release();
     if (kill && !failover && done >= w.total * 0.4) {
       const k = await killPoller(procs, () => w.fake.callsTo('getUpdates').map((c) => c.at), w.fakeT0);
