@@ -11,7 +11,7 @@ import { openOutboxBackend } from '../../src/delivery/open-delivery.ts';
 import { Outbox } from '../../src/delivery/outbox.ts';
 import { DeliveryRouter, type SubscriptionSource } from '../../src/delivery/router.ts';
 import { deleteByPrefix } from '../helpers/stores.ts';
-import { countCommands, total } from '../helpers/redis-commands.ts';
+import { countByName, monitorRedis, total } from '../helpers/redis-monitor.ts';
 import { article, renderIds, storeArticles } from '../delivery/helpers.ts';
 
 const SUBS = 10_000;
@@ -50,16 +50,15 @@ async function measure(label: string, batches: number, store: Store, prefix: str
   const started = performance.now();
   for (let i = 0; i < batches; i++) await router.onArticles([article(`${label}${i}`, ['nobody'])]);
   const ms = (performance.now() - started) / batches;
-  const counter = await countCommands(url, store, prefix);
+  const monitor = await monitorRedis(url);
   try {
-    await counter.settle();
-    counter.reset();
+    await monitor.take({ prefix });
     for (let i = 0; i < batches; i++) await router.onArticles([article(`${label}c${i}`, ['nobody'])]);
-    const counts = await counter.settle();
+    const counts = countByName(await monitor.take({ prefix }));
     const per = [...counts].map(([name, n]) => `${name} ${(n / batches).toFixed(1)}`).join(', ');
     console.log(`${label.padEnd(22)} ${ms.toFixed(2).padStart(8)} ms/batch  ${(total(counts) / batches).toFixed(1).padStart(8)} commands/batch (${per})`);
   } finally {
-    await counter.close();
+    await monitor.close();
   }
 }
 

@@ -181,10 +181,10 @@ async function alternate(label: string, entries: Map<string, BucketEntry[]>, lay
     let commands = 0;
     let keys = 0;
     try {
-      await monitor.take(stores[0]!);
+      await monitor.take({ store: stores[0]! });
       for (let i = REDIS_TIMED + 2; i < REDIS_TIMED + 2 + REDIS_COUNTED; i++) {
         await indexes[i % 2]!.assign(next(i));
-        const sent = await monitor.take(stores[i % 2]!);
+        const sent = await monitor.take({ store: stores[i % 2]! });
         commands += sent.length;
         keys += sent.filter((c) => c[0] === 'MGET' || c[0] === 'LRANGE').reduce((n, c) => n + (c[0] === 'MGET' ? c.length - 1 : 1), 0);
       }

@@ -5,7 +5,7 @@
 // those paths run: no SCAN or KEYS at all, and about one command per listing once warm.
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeCases } from '../helpers/stores.ts';
-import { countCommands, total, type CommandCounter } from '../helpers/redis-commands.ts';
+import { countByName, monitorRedis, total } from '../helpers/redis-monitor.ts';
 import { article, renderIds, storeArticles, waitFor } from '../delivery/helpers.ts';
 import { SubscriptionStore, type ConfigSubscription } from '../../src/store/subscription-store.ts';
 import { RegistryStore } from '../../src/store/registry-store.ts';
@@ -72,17 +72,17 @@ describe.skipIf(redis.skip)('listing on hot paths over redis', () => {
     await topics.reload();
     expect(await router.onArticles([article('warm', ['nobody'])])).toEqual({ added: 0, duplicates: 0 });
 
-    const counter: CommandCounter = await countCommands(opened.url, store, opened.prefix!);
-    closers.push(() => counter.close());
-    await counter.settle();
-    counter.reset();
+    const monitor = await monitorRedis(opened.url);
+    closers.push(() => monitor.close());
+    const mine = { prefix: opened.prefix! };
+    await monitor.take(mine);
     const batches = 100;
     for (let i = 0; i < batches; i++) await router.onArticles([article(`a${i}`, ['nobody'])]);
     await scheduler.refresh();
     await scheduler.maintenance();
     await feeds.list();
     await topics.reload();
-    const counts = await counter.settle();
+    const counts = countByName(await monitor.take(mine));
     expect(counts.get('SCAN') ?? 0).toBe(0);
     expect(counts.get('KEYS') ?? 0).toBe(0);
     // 100 batches, the refresh, the sweep (one cursor MGET per 1,000 digests) and two catalogs.
@@ -90,10 +90,10 @@ describe.skipIf(redis.skip)('listing on hot paths over redis', () => {
     expect(scheduler.taskNames()).toContain('poll:' + (await feeds.list())[0]!.id);
 
     // A batch that matches still reaches every chat subscribed to its topic, without a scan.
-    counter.reset();
+    await monitor.take(mine);
     const routed = await router.onArticles([article('hit', ['t5'])]);
     const expected = new Set((await subs.forTopic('t5')).filter((s) => s.mode.kind === 'instant').map((s) => s.chat));
     expect(routed.added).toBe(expected.size);
-    expect((await counter.settle()).get('SCAN') ?? 0).toBe(0);
+    expect(countByName(await monitor.take(mine)).get('SCAN') ?? 0).toBe(0);
   });
 });

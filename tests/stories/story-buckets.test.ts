@@ -74,7 +74,7 @@ describe.skipIf(!REDIS_URL)('story buckets on Redis (two processes)', () => {
     for (const [i, s] of oneHour.entries()) {
       const p = procs[i % 2]!;
       together.push((await p.index.assign(s)).storyId);
-      const sent = await monitor.take(p.store);
+      const sent = await monitor.take({ store: p.store });
       if (i < 2) continue; // each process's first assignment reads the window
       // No bucket is read again whole (the keyv layout re-read all 97 of the window here: MGET) …
       expect(
