@@ -14,9 +14,8 @@ export function storeCheck(store: Store): HealthCheck {
   };
 }
 
-interface FeedStates {
-  all(): Promise<{ url: string; failures: number; lastError?: string; disabledReason?: string }[]>;
-}
+/** The states of the feeds polled now (by key, not a listing of the store). */
+type FeedStates = () => Promise<{ url: string; failures: number; lastError?: string; disabledReason?: string }[]>;
 
 /**
  * Feeds failing or disabled, for the operator to see. Never unhealthy by itself: one dead feed
@@ -24,7 +23,7 @@ interface FeedStates {
  */
 export function feedsCheck(states: FeedStates): HealthCheck {
   return async () => {
-    const all = await states.all();
+    const all = await states();
     const disabled = all.filter((f) => f.disabledReason);
     const failing = all.filter((f) => !f.disabledReason && f.failures > 0);
     const show = (f: (typeof all)[number]) => ({ url: f.url, failures: f.failures, reason: f.disabledReason ?? f.lastError });

@@ -37,6 +37,18 @@ export class FeedStateStore {
   async delete(feedId: string): Promise<void> {
     await this.kv.delete(feedId);
   }
+  /**
+   * The states of these feeds (those without one are left out): a read by key, so /healthz, which
+   * monitors call every few seconds, does not scan the keyspace as all() does.
+   */
+  async forFeeds(feedIds: readonly string[]): Promise<FeedState[]> {
+    const out: FeedState[] = [];
+    for (let i = 0; i < feedIds.length; i += 500) {
+      for (const v of await this.kv.getMany<FeedState>(feedIds.slice(i, i + 500) as string[])) if (v) out.push(v);
+    }
+    return out;
+  }
+  /** Every stored state, by a listing (a keyspace scan on Redis): for the /feeds and /status pages. */
   async all(): Promise<FeedState[]> {
     const out: FeedState[] = [];
     for await (const [, v] of this.kv.iterator!(undefined)) if (v) out.push(v as FeedState);

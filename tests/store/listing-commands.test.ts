@@ -16,6 +16,8 @@ import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { FeedCatalog } from '../../src/app/feed-catalog.ts';
 import { TopicCatalog } from '../../src/app/topic-catalog.ts';
 import { RaqibMetrics } from '../../src/service/metrics.ts';
+import { FeedStateStore } from '../../src/store/feed-state-store.ts';
+import { feedsCheck } from '../../src/service/checks.ts';
 
 const redis = storeCases.find((c) => c.name === 'redis')!;
 const NEVER = '0 0 1 1 *';
@@ -95,5 +97,31 @@ describe.skipIf(redis.skip)('listing on hot paths over redis', () => {
     const expected = new Set((await subs.forTopic('t5')).filter((s) => s.mode.kind === 'instant').map((s) => s.chat));
     expect(routed.added).toBe(expected.size);
     expect(countByName(await monitor.take(mine)).get('SCAN') ?? 0).toBe(0);
+  });
+
+  it('answers the /healthz feeds check by key: no SCAN, whatever else the store holds', async () => {
+    const opened = await redis.open();
+    closers.push(opened.cleanup);
+    const { store } = opened;
+    const states = new FeedStateStore(store);
+    const registry = new RegistryStore(store);
+    const feeds = new FeedCatalog([], registry);
+    for (let i = 0; i < 30; i++) await registry.feeds.set(`https://feeds.example/${i}`, { url: `https://feeds.example/${i}`, addedAt: '2026-01-01T00:00:00Z' });
+    const listed = await feeds.list();
+    for (const [i, f] of listed.entries()) await states.set({ feedId: f.id, url: f.url, failures: i < 3 ? 2 : 0, primed: true, itemsSeen: 0 });
+    // A state left by a feed no longer polled is not this check's business.
+    await states.set({ feedId: 'gone', url: 'https://gone.example/', failures: 9, primed: true, itemsSeen: 0, disabledReason: 'x' });
+    await new SubscriptionStore(store).seedFromConfig(subscriptions());
+    const check = feedsCheck(async () => states.forFeeds((await feeds.list()).map((f) => f.id)));
+
+    const monitor = await monitorRedis(opened.url);
+    closers.push(() => monitor.close());
+    const mine = { prefix: opened.prefix! };
+    await monitor.take(mine);
+    const r = await check();
+    const counts = countByName(await monitor.take(mine));
+    expect(counts.get('SCAN') ?? 0).toBe(0);
+    expect(total(counts)).toBeLessThanOrEqual(3);
+    expect(r).toMatchObject({ ok: true, detail: { polled: 30, failing: 3, disabled: 0 } });
   });
 });
