@@ -30,3 +30,19 @@ describe('default pack: a US strike told as the answer to the factions attacks',
     expect(topicsOf('قتلى بضربات جنوب بغداد', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack: US forces as what was hit, not the striker', () => {
+  it('AR: a base «تستضيف قوات أمريكية» subjected to shelling is not a US strike', () => {
+    const text =
+      'تعرضت قاعدة جوية في الأنبار، التي تستضيف قوات أمريكية، للقصف فجر اليوم ما أدى إلى إصابات طفيفة بين الجنود. ' +
+      'وسبق أن نفذت الولايات المتحدة ضربات على مواقع لفصائل موالية لإيران في المنطقة الحدودية.';
+    expect(topicsOf('إصابات في قاعدة بالأنبار', text)).not.toContain('us-strikes');
+  });
+
+  it('EN: a base housing US troops struck by rockets is not a US strike', () => {
+    const text =
+      'A base housing US troops was struck by several rockets near Baghdad overnight, officials said, and two contractors were hurt. ' +
+      'Washington has in the past answered such attacks with strikes on Kataib Hezbollah depots.';
+    expect(topicsOf('Rockets land near Baghdad', text)).not.toContain('us-strikes');
+  });
+});
