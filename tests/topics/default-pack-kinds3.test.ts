@@ -46,3 +46,24 @@ describe('default pack: US forces as what was hit, not the striker', () => {
     expect(topicsOf('Rockets land near Baghdad', text)).not.toContain('us-strikes');
   });
 });
+
+describe('default pack: Israel named as the war or the motive, not as the target', () => {
+  it('EN: a faction threatening US bases if Washington joins the war with Israel is a threat to US forces', () => {
+    const text =
+      'Nujaba said on Monday it would target American bases in the region if Washington joined the war between Israel and Iran. ' +
+      'The group did not say when it would act.';
+    expect(topicsOf('Iraqi faction warns Washington', text)).toContain('militia-threats');
+  });
+
+  it('AR: a faction claiming a drone on a US base «ردا على مجازر» in Gaza attacks US forces', () => {
+    const text =
+      'قالت المقاومة الإسلامية في العراق في بيان إنها هاجمت ردا على مجازر الكيان الصهيوني قاعدة أمريكية قرب أربيل بطائرة مسيرة. ' +
+      'ولم يصدر تعليق من التحالف.';
+    expect(topicsOf('بيان لفصيل عراقي', text)).toContain('militia-threats');
+  });
+
+  it('AR: a faction attacking a site in the north of Israel, with the war as its motive, is still not a threat to US forces', () => {
+    const text = 'أعلنت فصائل عراقية أنها استهدفت موقعا في شمال إسرائيل بطائرة مسيرة دعما لغزة. ولم تعلق واشنطن على البيان.';
+    expect(topicsOf('فصائل عراقية تستهدف شمال إسرائيل', text)).not.toContain('militia-threats');
+  });
+});
