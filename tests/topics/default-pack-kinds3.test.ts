@@ -50,9 +50,9 @@ describe('default pack: US forces as what was hit, not the striker', () => {
 describe('default pack: Israel named as the war or the motive, not as the target', () => {
   it('EN: a faction threatening US bases if Washington joins the war with Israel is a threat to US forces', () => {
     const text =
-      'Nujaba said on Monday it would target American bases in the region if Washington joined the war between Israel and Iran. ' +
+      'Should Washington join the war with Israel, Nujaba vowed on Monday, it would attack US bases across the region. ' +
       'The group did not say when it would act.';
-    expect(topicsOf('Iraqi faction warns Washington', text)).toContain('militia-threats');
+    expect(topicsOf('Statement from Baghdad', text)).toContain('militia-threats');
   });
 
   it('AR: a faction claiming a drone on a US base «ردا على مجازر» in Gaza attacks US forces', () => {
