@@ -67,3 +67,15 @@ describe('default pack: Israel named as the war or the motive, not as the target
     expect(topicsOf('فصائل عراقية تستهدف شمال إسرائيل', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: "by" names the faction as the author of the act', () => {
+  it('EN: a base "came under attack on Saturday by Iran-backed militants": "on" does not make the militants the target', () => {
+    const text = 'Officials said an airbase with US troops in western Iraq came under attack on Saturday by Iran-backed militants. Damage was being assessed.';
+    expect(topicsOf('Officials assess damage at airbase', text)).toContain('militia-threats');
+  });
+
+  it('EN: depots "used by" Iran-backed militias are still what the strike hit', () => {
+    const text = 'The Pentagon said its jets hit two depots used by Iran-backed militias in eastern Syria on Sunday. No casualties were reported.';
+    expect(topicsOf('Pentagon on overnight raid', text)).not.toContain('militia-threats');
+  });
+});
