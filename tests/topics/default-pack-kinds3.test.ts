@@ -79,3 +79,17 @@ describe('default pack: "by" names the faction as the author of the act', () => 
     expect(topicsOf('Pentagon on overnight raid', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: the end of the coalition mission by other names', () => {
+  it('EN: a committee "to close" the US-led coalition mission is withdrawal news', () => {
+    const text = 'The cabinet in Baghdad said a joint committee would meet next week. Officials from Washington are expected to attend.';
+    expect(topicsOf('Iraq forms committee to close coalition mission', text)).toContain('withdrawal');
+  });
+
+  it('EN: the "High Military Committee" talks on the conclusion of the mission, told in two sentences', () => {
+    const text =
+      'The prime minister met the US ambassador on Tuesday to review the talks of the High Military Committee on a timetable. ' +
+      'Both sides said the conclusion of the coalition mission in Iraq would follow an agreed schedule, his office said.';
+    expect(topicsOf('Prime minister receives US ambassador', text)).toContain('withdrawal');
+  });
+});
