@@ -31,6 +31,14 @@ describe('default pack: a US strike told as the answer to the factions attacks',
   });
 });
 
+describe('default pack: "retaliatory attacks" are the strikes themselves, not the attacks they answer', () => {
+  it('AR: a president ordering «هجمات انتقامية» against Iran-backed factions is not a faction attack', () => {
+    const text =
+      'قال مسؤولون إن الرئيس الأمريكي أمر بشن هجمات انتقامية ضد فصائل مسلحة مدعومة من إيران على الحدود. وعاد الطيارون الذين نفذوا الهجمات بسلام، بحسب البيان.';
+    expect(topicsOf('حصيلة الغارة على الحدود', text)).not.toContain('militia-threats');
+  });
+});
+
 describe('default pack: US forces as what was hit, not the striker', () => {
   it('AR: a base «تستضيف قوات أمريكية» subjected to shelling is not a US strike', () => {
     const text =
