@@ -101,3 +101,10 @@ describe('default pack: the end of the coalition mission by other names', () => 
     expect(topicsOf('Prime minister receives US ambassador', text)).toContain('withdrawal');
   });
 });
+
+describe('default pack: the Arabic plural of "US bases"', () => {
+  it('AR: drones attacking «قواعد عسكرية أمريكية» (the broken plural) is an attack on US posts', () => {
+    const text = 'قال مسؤول عسكري إن الهجمات لم تسفر عن أضرار كبيرة، وإن التحقيق جار لمعرفة الجهة المنفذة. ولم تصدر السفارة في بغداد أي تعليق.';
+    expect(topicsOf('طائرات مسيرة تهاجم قواعد عسكرية أمريكية في العراق وسوريا', text)).toContain('militia-threats');
+  });
+});
