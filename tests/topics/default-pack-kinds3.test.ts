@@ -108,3 +108,20 @@ describe('default pack: the Arabic plural of "US bases"', () => {
     expect(topicsOf('طائرات مسيرة تهاجم قواعد عسكرية أمريكية في العراق وسوريا', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack: a pullout story with the attacks on its base told in passing', () => {
+  it('AR: a coalition handover of a base, the factions rockets on it one background sentence, is not militia news', () => {
+    const text =
+      'انسحبت قوات التحالف الدولي من قاعدة عسكرية شمال بغداد وسلمتها للقوات العراقية يوم الأحد. ' +
+      'وكانت القاعدة هدفا لهجمات صاروخية شنتها فصائل مدعومة من إيران استهدفت القوات الأمريكية في الأشهر الماضية. ' +
+      'وقال التحالف إن القوات المتبقية ستغادر بعد تسليم المعدات. ويأتي الانسحاب بعد وعد الرئيس الأمريكي بسحب القوات من البلاد.';
+    expect(topicsOf('قوات التحالف تغادر قاعدة شمال بغداد', text)).not.toContain('militia-threats');
+  });
+
+  it('AR: a rocket attack told in two sentences, the pullout once, stays militia news', () => {
+    const text =
+      'أطلقت فصائل مدعومة من إيران صواريخ على قاعدة عين الأسد التي تضم قوات أمريكية فجر اليوم. ' +
+      'وقالت كتائب حزب الله إنها ستواصل هجماتها على القوات الأمريكية. ويأتي الهجوم بعد أيام من إعلان واشنطن سحب بعض قواتها من البلاد.';
+    expect(topicsOf('صواريخ على عين الأسد', text)).toContain('militia-threats');
+  });
+});
