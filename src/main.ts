@@ -192,7 +192,10 @@ function addHealthChecks(
 ): void {
   http?.addCheck('store', storeCheck(w.store));
   http?.addCheck('platforms', w.platformHealth.check());
-  http?.addCheck('feeds', feedsCheck(async () => w.d.feedStates.forFeeds((await w.d.feeds.list()).map((f) => f.id))));
+  http?.addCheck(
+    'feeds',
+    feedsCheck(async () => w.d.feedStates.forFeeds((await w.d.feeds.list()).map((f) => f.id))),
+  );
   http?.addCheck('jobs', partsCheck({ scheduler: { health: () => ({ ...w.scheduler.health() }) }, pump: w.delivery.pump }));
 }
 
