@@ -38,3 +38,32 @@ describe('default pack: a US strike headline over the factions attacks it answer
     expect(topicsOf('Explosions heard near the border overnight', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: Arabic threat verbs in either person of the imperfect', () => {
+  it('AR: a headline with the masculine «يتوعد» is a faction threat, as «تتوعد» already was', () => {
+    const text = 'قال الأمين العام للحركة في كلمة متلفزة مساء أمس إن صبر مقاتليه بدأ ينفد وإن الأيام المقبلة ستحمل مفاجآت كثيرة.';
+    expect(topicsOf('زعيم النجباء يتوعد القوات الأمريكية في العراق', text)).toContain('militia-threats');
+  });
+
+  it('guard: «يتوعد» said by an Iraqi official about outlaws is no faction threat', () => {
+    const text = 'قال وزير الداخلية في مؤتمر صحفي إن القوات الأمنية ستلاحق العصابات التي تعبث بأمن المدن حتى آخر عنصر فيها.';
+    expect(topicsOf('وزير الداخلية يتوعد عصابات التهريب في البصرة', text)).not.toContain('militia-threats');
+  });
+});
+
+describe('default pack: Israel listed after the US is a target beside it, not instead of it', () => {
+  it('EN: a faction threatening "the US and Israel" in its headline is a threat to US forces', () => {
+    const text = 'The statement, read out by a spokesman, gave no details about what the group planned or when it might act.';
+    expect(topicsOf('Kataib Hezbollah threatens the US and Israel over regional war', text)).toContain('militia-threats');
+  });
+
+  it('AR: «أمريكا وإسرائيل» after the threat verb', () => {
+    const text = 'وجاء في البيان الذي نشرته قناة تابعة للكتائب أن الرد سيكون في الوقت والمكان المناسبين دون تفاصيل أخرى.';
+    expect(topicsOf('كتائب حزب الله تتوعد أمريكا وإسرائيل بالرد', text)).toContain('militia-threats');
+  });
+
+  it('guard: drones fired at Israel, "the US" only reporting it, is still an attack on Israel', () => {
+    const text = 'The group said it had launched the drones toward the port city, and the Israeli army said it intercepted them over the sea.';
+    expect(topicsOf('Iraqi militia fires drones at Israel, the US says', text)).not.toContain('militia-threats');
+  });
+});
