@@ -67,3 +67,21 @@ describe('default pack: Israel listed after the US is a target beside it, not in
     expect(topicsOf('Iraqi militia fires drones at Israel, the US says', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: Arabic indefinite accusatives («قصفا», «انسحابا») read as their noun', () => {
+  const quiet = 'قال مصدر محلي إن الحركة على الطريق الصحراوي استمرت حتى ساعات الفجر الأولى. وأضاف المصدر أن السكان لزموا منازلهم طوال الليل.';
+
+  it('AR: «ينفذ قصفا جويا» in a headline is a US strike', () => {
+    expect(topicsOf('الجيش الأمريكي ينفذ قصفا جويا على مقرات للحشد الشعبي في العراق', quiet)).toContain('us-strikes');
+  });
+
+  it('AR: «تبدأ انسحابا» in a headline is a withdrawal', () => {
+    expect(topicsOf('القوات الأمريكية تبدأ انسحابا من قاعدة في غرب العراق', quiet)).toContain('withdrawal');
+  });
+
+  it('guard: another accusative noun after the same verb («تدريبا») is no strike', () => {
+    const topics = topicsOf('الجيش الأمريكي ينفذ تدريبا جويا مع القوات العراقية في الأنبار', quiet);
+    expect(topics).not.toContain('us-strikes');
+    expect(topics).not.toContain('withdrawal');
+  });
+});
