@@ -85,3 +85,16 @@ describe('default pack: Arabic indefinite accusatives («قصفا», «انسح�
     expect(topics).not.toContain('withdrawal');
   });
 });
+
+describe('default pack: «قصف قاعدة أمريكية» is the shelling of a US base, not a US strike', () => {
+  const quiet = 'وقال بيان مقتضب إن العملية جاءت في سياق ما وصفه بالرد على الاحتلال، من دون ذكر تفاصيل عن الخسائر.';
+
+  it('AR: a US place between the strike noun and «أمريكية» makes the US what was hit', () => {
+    expect(topicsOf('فصائل عراقية تعلن قصف قاعدة أمريكية شرق سوريا', quiet)).not.toContain('us-strikes');
+    expect(topicsOf('فصائل عراقية تعلن قصف قاعدة للقوات الأمريكية شرق سوريا', quiet)).not.toContain('us-strikes');
+  });
+
+  it('guard: «قصف أمريكي على مواقع» (the adjective on the strike itself) is still a US strike', () => {
+    expect(topicsOf('قصف أمريكي على مواقع للفصائل العراقية شرق سوريا', quiet)).toContain('us-strikes');
+  });
+});
