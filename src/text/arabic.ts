@@ -82,6 +82,16 @@ export function stemArabic(w: string): string {
 }
 
 /**
+ * The accusative reading of a folded article word: the indefinite accusative adds an alif
+ * (هجوم → هجوما, قصف جوي → قصفا جويا, usually written without its tanwin mark), which no light
+ * suffix removes. A reading without that alif, for words that keep at least three letters; the
+ * word itself stays a reading, so سوريا and امريكا still match themselves.
+ */
+export function accusativeReadings(forms: readonly string[]): string[] {
+  return forms.filter((f) => f.length > MIN_STEM && f.endsWith('\u0627')).map((f) => stemArabic(f.slice(0, -1)));
+}
+
+/**
  * The readings of a folded article word with its possible attached prefixes removed:
  * conjunction (و ف), then preposition (ب ك ل) and/or the article (ال, or لل = ل + ال).
  * The word itself is always one reading, so بغداد and لبنان still match themselves; a topic term

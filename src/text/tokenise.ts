@@ -2,7 +2,7 @@
 // the raw text it came from, so matches can be highlighted in the untouched title and body.
 // Normalisation runs per raw word (NFKC, then Arabic folding or Latin folding) and is cached,
 // because news vocabulary repeats heavily.
-import { foldArabic, hasArabic, hasArabicScript, prefixReadings, stemArabic, termReading } from './arabic.ts';
+import { accusativeReadings, foldArabic, hasArabic, hasArabicScript, prefixReadings, stemArabic, termReading } from './arabic.ts';
 import { foldLatin, stemLatin } from './english.ts';
 
 /** One normalised word and the keys it can be looked up by. */
@@ -82,7 +82,7 @@ function analyseUncached(raw: string): WordInfo[] {
       const norm = foldArabic(part);
       if (norm === '') continue;
       const forms = prefixReadings(norm);
-      out.push({ norm, forms, keys: [...new Set(forms.map(stemArabic))], memo: undefined });
+      out.push({ norm, forms, keys: [...new Set([...forms.map(stemArabic), ...accusativeReadings(forms)])], memo: undefined });
     } else {
       const norm = foldLatin(ACRONYM_RAW.test(raw) ? raw : part);
       if (norm === '') continue;

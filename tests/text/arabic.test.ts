@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldArabic, prefixReadings, stemArabic, termReading } from '../../src/text/arabic.ts';
+import { accusativeReadings, foldArabic, prefixReadings, stemArabic, termReading } from '../../src/text/arabic.ts';
 
 describe('Arabic orthographic folding', () => {
   it('drops harakat, shadda, sukun, superscript alef and tatweel', () => {
@@ -64,5 +64,18 @@ describe('attached prefixes and light suffixes', () => {
   it('reads a topic term without its article but with its own letters', () => {
     expect(termReading('الانسحاب')).toBe('انسحاب');
     expect(termReading('بغداد')).toBe('بغداد');
+  });
+});
+
+describe('Arabic indefinite accusative', () => {
+  it('reads a word ending in the accusative alif without it, stemmed like any reading', () => {
+    expect(accusativeReadings(prefixReadings(foldArabic('قصفًا')))).toContain('قصف');
+    expect(accusativeReadings(prefixReadings(foldArabic('وهجوما')))).toContain('هجوم');
+    expect(accusativeReadings(prefixReadings(foldArabic('انسحابا')))).toContain('انسحاب');
+  });
+
+  it('leaves short words alone and adds nothing to words without a final alif', () => {
+    expect(accusativeReadings([foldArabic('هذا')])).toEqual([]);
+    expect(accusativeReadings([foldArabic('قوات')])).toEqual([]);
   });
 });
