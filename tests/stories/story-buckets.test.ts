@@ -9,30 +9,13 @@ import { monitorRedis, type RedisMonitor } from '../helpers/redis-monitor.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
 import { KeyvStoryBuckets } from '../../src/stories/story-buckets.ts';
-import type { StoredArticle } from '../../src/core/types.ts';
-import { CORPUS, type CorpusArticle } from './fixtures/same-story-corpus.ts';
+import { CORPUS } from './fixtures/same-story-corpus.ts';
+import { byKey, storedOf } from './helpers/corpus-articles.ts';
 import { randomBytes } from 'node:crypto';
 
 const DAY = 86_400_000;
 const HOUR_KEY = '2025-05-06T10';
 
-function storedOf(c: CorpusArticle, published = c.published): StoredArticle {
-  return {
-    article: {
-      id: c.key,
-      feedId: c.outlet,
-      url: `https://${c.outlet}.example/${c.key}`,
-      title: c.title,
-      summary: '',
-      text: c.text,
-      lang: c.lang,
-      published,
-      fetchedAt: published,
-    },
-    matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
-  };
-}
-const byKey = (k: string) => CORPUS.find((c) => c.key === k)!;
 /** Every corpus article moved into one hour (minute i % 60), so that every window covers the same buckets. */
 const oneHour = CORPUS.map((c, i) => storedOf(c, `${HOUR_KEY}:${String(i % 60).padStart(2, '0')}:00.000Z`));
 

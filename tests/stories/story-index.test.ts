@@ -3,26 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeCases } from '../helpers/stores.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
-import type { StoredArticle } from '../../src/core/types.ts';
-import { CORPUS, type CorpusArticle } from './fixtures/same-story-corpus.ts';
-
-function storedOf(c: CorpusArticle, published = c.published): StoredArticle {
-  return {
-    article: {
-      id: c.key,
-      feedId: c.outlet,
-      url: `https://${c.outlet}.example/${c.key}`,
-      title: c.title,
-      summary: '',
-      text: c.text,
-      lang: c.lang,
-      published,
-      fetchedAt: published,
-    },
-    matches: [{ id: 'iraq', score: 1, terms: ['iraq'], spans: [] }],
-  };
-}
-const byKey = (k: string) => CORPUS.find((c) => c.key === k)!;
+import { byKey, storedOf } from './helpers/corpus-articles.ts';
 
 for (const c of storeCases) {
   describe.skipIf(c.skip)(`StoryIndex over ${c.name}`, () => {
