@@ -18,6 +18,12 @@ export interface GazetteerEntry {
   in?: string;
   en: string[];
   ar: string[];
+  /** Places whose name is also an ordinary word: not the place when the next word is one of these («القائم بالأعمال»). */
+  not_before?: string[];
+  /** … or when the word before is one of these (the noun it qualifies: «الوضع القائم», «اللون الرمادي»). */
+  not_after?: string[];
+  /** … unless the word before is one of these place cues («في القائم على الحدود»). */
+  cues?: string[];
 }
 
 export interface KindEntry extends GazetteerEntry {
@@ -68,6 +74,42 @@ export function tokenKeys(t: Token): readonly string[] {
   return hasArabic(t.norm) ? t.forms : t.keys;
 }
 
+/** What a finder entry is: its id, its aliases, and the words around an alias that make it an ordinary word. */
+export interface PhraseEntry {
+  id: string;
+  words: readonly string[];
+  notBefore?: readonly string[];
+  notAfter?: readonly string[];
+  cues?: readonly string[];
+}
+
+export interface PhraseFinderOptions {
+  /**
+   * An alias word written with the Arabic article («القائم», «الرمادي») matches only a word carrying
+   * it (القائم, بالقائم, للقائم): «قائم» ("standing"), «دخان رمادي» ("grey smoke"), «بحلة جديدة» ("in
+   * a new look"), «حميد زبير» (a surname) are ordinary words. Not the converse: names listed bare are
+   * also written with the article («قاعدة الحرير», «منطقتي العكاشات»). Places only: actors are also
+   * named by adjectives written without it («مسلحون حوثيون»).
+   */
+  article?: boolean;
+}
+
+interface Alias {
+  id: string;
+  keys: string[];
+  /** Per word: true when the text word must carry the article (an Arabic alias word written with it). */
+  article: boolean[];
+  guard?: { notBefore: Set<string>; notAfter: Set<string>; cues: Set<string> };
+}
+
+/** The folded forms of guard words, as text tokens offer them. */
+const foldedSet = (words: readonly string[] | undefined) => new Set((words ?? []).flatMap((w) => tokenise(w).map((t) => t.norm)));
+
+/** A text token (its keys) carries the article before `stem`: القائم, بالقائم, والقائم, للقائم. */
+function carriesArticle(keys: readonly string[], stem: string): boolean {
+  return keys.includes(`ال${stem}`) || keys.includes(`لل${stem}`);
+}
+
 export interface PhraseHit {
   id: string;
   /** Token index of the first word. */
@@ -78,19 +120,23 @@ export interface PhraseHit {
 
 /** Finds aliases of entries in token sequences; the longest alias wins where several start. */
 export class PhraseFinder {
-  private readonly byFirst = new Map<string, { id: string; keys: string[] }[]>();
+  private readonly byFirst = new Map<string, Alias[]>();
   /** Every alias as its key sequence, for the collision test. */
   readonly aliases: { id: string; alias: string; keys: string[] }[] = [];
 
-  constructor(entries: readonly { id: string; words: readonly string[] }[]) {
+  constructor(entries: readonly PhraseEntry[], options: PhraseFinderOptions = {}) {
     for (const e of entries) {
+      const guarded = e.notBefore?.length || e.notAfter?.length;
+      const guard = guarded ? { notBefore: foldedSet(e.notBefore), notAfter: foldedSet(e.notAfter), cues: foldedSet(e.cues) } : undefined;
       for (const alias of e.words) {
+        const words = tokenise(alias);
         const keys = aliasKeys(alias);
         if (keys.length === 0) continue;
         this.aliases.push({ id: e.id, alias, keys });
+        const article = words.map((w, j) => options.article === true && hasArabic(w.norm) && w.norm !== keys[j]);
         let list = this.byFirst.get(keys[0]!);
         if (!list) this.byFirst.set(keys[0]!, (list = []));
-        list.push({ id: e.id, keys });
+        list.push({ id: e.id, keys, article, ...(guard ? { guard } : {}) });
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
@@ -107,16 +153,33 @@ export class PhraseFinder {
     return out;
   }
 
-  private longestAt(keys: readonly (readonly string[])[], i: number): { id: string; keys: string[] } | undefined {
-    let best: { id: string; keys: string[] } | undefined;
+  private longestAt(keys: readonly (readonly string[])[], i: number): Alias | undefined {
+    let best: Alias | undefined;
     for (const k of keys[i]!) {
       for (const cand of this.byFirst.get(k) ?? []) {
         if (best && cand.keys.length <= best.keys.length) break;
-        if (cand.keys.every((ck, j) => keys[i + j]?.includes(ck))) best = cand;
+        if (cand.keys.every((ck, j) => matchesWord(cand, keys[i + j], j)) && !ordinaryWord(cand, keys, i)) best = cand;
       }
     }
     return best;
   }
+}
+
+/** Word j of an alias matches a text token (its keys), the article included where the alias says so. */
+function matchesWord(a: Alias, tokenKeys: readonly string[] | undefined, j: number): boolean {
+  const stem = a.keys[j]!;
+  if (!tokenKeys?.includes(stem)) return false;
+  return !a.article[j] || carriesArticle(tokenKeys, stem);
+}
+
+/** The alias at i is the ordinary word its name also is: a word after or before it says so, and no place cue precedes it. */
+function ordinaryWord(a: Alias, keys: readonly (readonly string[])[], i: number): boolean {
+  const g = a.guard;
+  if (!g) return false;
+  const before = keys[i - 1] ?? [];
+  const after = keys[i + a.keys.length] ?? [];
+  if (before.some((k) => g.cues.has(k))) return false;
+  return after.some((k) => g.notBefore.has(k)) || before.some((k) => g.notAfter.has(k));
 }
 
 export interface Gazetteer {
@@ -142,10 +205,11 @@ let compiled: Gazetteer | undefined;
 export function gazetteer(): Gazetteer {
   if (compiled) return compiled;
   const data = loadGazetteerData();
-  const words = (es: readonly GazetteerEntry[]) => es.map((e) => ({ id: e.id, words: both(e) }));
+  const words = (es: readonly GazetteerEntry[]): PhraseEntry[] =>
+    es.map((e) => ({ id: e.id, words: both(e), notBefore: e.not_before, notAfter: e.not_after, cues: e.cues }));
   compiled = {
     data,
-    places: new PhraseFinder(words(data.places)),
+    places: new PhraseFinder(words(data.places), { article: true }),
     actors: new PhraseFinder(words(data.actors)),
     kinds: new PhraseFinder(words(data.kinds)),
     countVerbs: new PhraseFinder(data.counts.filter((c) => c.verb).map((c) => ({ id: c.id, words: both(c.verb!) }))),

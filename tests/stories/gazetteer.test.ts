@@ -43,6 +43,13 @@ describe('gazetteer data', () => {
     expect(placesCompatible(g, 'jurf-al-sakhr', 'baghdad-airport')).toBe(false);
   });
 
+  it('guard words (not_before, not_after, cues) are Arabic words, on entries that have an Arabic alias to guard', () => {
+    const guarded = data.places.filter((p) => p.not_before || p.not_after || p.cues);
+    expect(guarded.map((p) => p.id)).toEqual(expect.arrayContaining(['qaim', 'ramadi']));
+    const bad = guarded.filter((p) => [...(p.not_before ?? []), ...(p.not_after ?? []), ...(p.cues ?? [])].some((w) => !hasArabic(w) || /\s/.test(w)));
+    expect(bad.map((p) => p.id)).toEqual([]);
+  });
+
   it('every kind named in excludes exists', () => {
     const ids = new Set(data.kinds.map((k) => k.id));
     expect(data.kinds.flatMap((k) => k.excludes ?? []).filter((x) => !ids.has(x))).toEqual([]);
