@@ -218,11 +218,26 @@ function agreedTypes(a: EventSignature, b: EventSignature): string[] {
   return shared.length > 0 && shared.length / new Set([...ta, ...tb]).size >= TYPE_AGREEMENT ? shared : [];
 }
 
-/** The cross-language bonus: different languages, the same day, agreed event types and a person or faction in both leads. */
-function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, typesAgree: boolean, reasons: string[] | undefined): number {
-  if (!a.lang || !b.lang || a.lang === b.lang || !typesAgree) return 0;
+/**
+ * The cross-language bonus: different languages, the same day, agreed event types and, in both
+ * leads, a person or faction, or any actor when both leads also name the same place and the types
+ * they agree on include what happened (a strike, an attack), not only a detail such as the toll.
+ * "Israeli strike on Damascus kills Revolutionary Guards officers" and its Arabic report share
+ * no words; the force and the place in both leads stand in for them. A memorial and a strike in
+ * the same city with the same broad actor share only the toll word, and stay apart.
+ */
+function crossLanguageLead(
+  g: Gazetteer,
+  a: EventSignature,
+  b: EventSignature,
+  types: readonly string[],
+  placeShared: boolean,
+  reasons: string[] | undefined,
+): number {
+  if (!a.lang || !b.lang || a.lang === b.lang || types.length === 0) return 0;
   if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
-  const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
+  const happened = placeShared && types.some((k) => g.kindById.get(k)?.detail !== true);
+  const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => happened || ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
   if (!who) return 0;
   reasons?.push(`same lead actor across languages: ${who}`);
   return WEIGHTS.crossLanguageLead;
@@ -266,7 +281,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   } else {
     bonus += WEIGHTS.dayApart;
   }
-  bonus += crossLanguageLead(g, a, b, types.length > 0, reasons);
+  bonus += crossLanguageLead(g, a, b, types, leadShared.length > 0, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {
