@@ -69,6 +69,13 @@ export const WEIGHTS = {
    * 0 across scripts), so this stands in for the text a same-language rewrite would share.
    */
   crossLanguageLead: 0.1,
+  /**
+   * An Arabic and an English report of the same day whose leads agree on what happened (a strike, an
+   * attack, a halt: not only a detail such as the toll) and share a place, an actor or a count. Their
+   * wording cannot be compared at all, where a same-language rewrite of one event shares some (text
+   * 0.2 and up), so the signature alone carries them and gets this much in place of the text.
+   */
+  crossLanguageText: 0.15,
 } as const;
 
 /** Score at or above which two reports are one story. */
@@ -243,6 +250,24 @@ function crossLanguageLead(
   return WEIGHTS.crossLanguageLead;
 }
 
+/** The stand-in for wording across scripts (see WEIGHTS.crossLanguageText). */
+function crossLanguageText(
+  g: Gazetteer,
+  a: EventSignature,
+  b: EventSignature,
+  types: readonly string[],
+  placeShared: boolean,
+  reasons: string[] | undefined,
+): number {
+  if (!a.lang || !b.lang || a.lang === b.lang) return 0;
+  if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
+  if (!types.some((k) => g.kindById.get(k)?.detail !== true)) return 0;
+  const countShared = Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
+  if (!placeShared && !countShared && intersect(a.leadActors ?? [], b.leadActors ?? []).length === 0) return 0;
+  reasons?.push('across languages: the leads agree on what, who or where');
+  return WEIGHTS.crossLanguageText;
+}
+
 /** Signature agreement: the bonus and its reasons. */
 function agreement(a: EventSignature, b: EventSignature, leadShared: string[], leadsApart: boolean, reasons: string[] | undefined): number {
   const g = gazetteer();
@@ -282,6 +307,7 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
     bonus += WEIGHTS.dayApart;
   }
   bonus += crossLanguageLead(g, a, b, types, leadShared.length > 0, reasons);
+  bonus += crossLanguageText(g, a, b, types, leadShared.length > 0, reasons);
   for (const what of Object.keys(a.counts)) {
     const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
     if (v !== undefined) {

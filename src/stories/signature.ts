@@ -85,11 +85,13 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const leadChars = leadLength(input.text);
   const leadEnd = title.length + body.filter((t) => t.start < leadChars).length;
   const inLead = (h: PhraseHit) => h.at < leadEnd;
+  // A dateline ("BAGHDAD (AP) —", «أربيل - ») says where the report was filed, not where it happened.
+  const filedFrom = (h: PhraseHit) => h.at >= title.length && isDateline(input.text, all[h.at]!.start, all[h.at + h.len - 1]!.end);
 
   const placeHits = g.places.find(all, keys);
   const actorHits = g.actors.find(all, keys);
-  const leadPlaces = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
-  const leadAreas = uniq(placeHits.filter(inLead).map((h) => h.id)).filter((id) => g.placeById.get(id)?.type === 'province');
+  const leadPlaces = uniq(placeHits.filter((h) => inLead(h) && !filedFrom(h)).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
+  const leadAreas = uniq(placeHits.filter((h) => inLead(h) && !filedFrom(h)).map((h) => h.id)).filter((id) => g.placeById.get(id)?.type === 'province');
   const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const kinds = uniq(kindHits.map((h) => h.id));
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
@@ -118,6 +120,17 @@ export function extractSignature(input: SignatureInput): EventSignature {
     ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
     lang: input.lang ?? '',
   };
+}
+
+// What may stand between a dateline's place and its dash or colon: a date ("Jan 8", "Feb. 16,
+// 2021"), a news agency in brackets ("(AP)", «(رويترز)»).
+const DATELINE_TAIL = /^\s*(?:[,،]\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^()\n]{1,24}\)\s*)?[—–:-]/u;
+// Before the place: the start of the text or of a line.
+const DATELINE_HEAD = /(?:^|\n)[ \t]*$/;
+
+/** A place at the start of a line of the text followed by a dash or colon (after a date or agency at most). */
+export function isDateline(text: string, start: number, end: number): boolean {
+  return DATELINE_HEAD.test(text.slice(Math.max(0, start - 40), start)) && DATELINE_TAIL.test(text.slice(end, end + 40));
 }
 
 /**

@@ -1,0 +1,111 @@
+// Across scripts two reports of one happening share no words, where two same-language rewrites
+// share some: when their leads agree on what happened and share who, where or a count, on the same
+// day, the signature gets a stand-in for the missing wording (WEIGHTS.crossLanguageText). And a
+// dateline ("BAGHDAD (AP) —") says where a report was filed, not where it happened, so it is not a
+// lead place. All texts are our own short wording.
+import { describe, expect, it } from 'vitest';
+import type { StoryIndex } from '../../src/stories/story-index.ts';
+import { extractSignature, isDateline } from '../../src/stories/signature.ts';
+import { sketchOf } from '../../src/stories/sketch.ts';
+import { compare, joins } from '../../src/stories/decide.ts';
+import { freshStoryIndexEachTest, reportMaker, type ReportText } from './helpers/story-reports.ts';
+
+const report = reportMaker('xt');
+let idx: StoryIndex;
+freshStoryIndexEachTest((i) => (idx = i));
+
+const comparable = (o: ReportText) => ({
+  sketch: sketchOf({ title: o.title, text: o.text }),
+  sig: extractSignature({ title: o.title, text: o.text, publishedMs: Date.parse(o.published), lang: o.lang ?? 'en' }),
+});
+
+const haltEn: ReportText = {
+  title: 'Kataib Hezbollah says it is halting its operations against American forces',
+  text: 'The Iraqi armed faction Kataib Hezbollah said on Tuesday it was halting its military operations against American forces, to spare the government embarrassment, in a statement read by its secretary-general.',
+  published: '2024-03-05T16:00:00Z',
+};
+const haltAr: ReportText = {
+  lang: 'ar',
+  title: 'كتائب حزب الله تعلن تعليق عملياتها العسكرية ضد القوات الأمريكية',
+  text: 'أعلنت كتائب حزب الله العراقية يوم الثلاثاء تعليق عملياتها العسكرية ضد القوات الأمريكية، وقال أمينها العام في بيان إن القرار جاء لتجنيب الحكومة الحرج.',
+  published: '2024-03-05T18:00:00Z',
+};
+
+// The same faction, the same day, the same words "attacks" and "US forces": but one reports a
+// drone attack on a base and the other a vow to go on attacking. What happened differs.
+const attackEn: ReportText = {
+  title: 'Drone attack targets a base hosting US forces in western Iraq',
+  text: 'A drone attack targeted a base hosting US forces in western Iraq on Tuesday, officials said, and the Islamic Resistance in Iraq claimed it in a statement online.',
+  published: '2024-03-05T10:00:00Z',
+};
+const vowAr: ReportText = {
+  lang: 'ar',
+  title: 'المقاومة الإسلامية في العراق تتوعد بمواصلة عملياتها',
+  text: 'توعدت المقاومة الإسلامية في العراق يوم الثلاثاء بمواصلة عملياتها ضد الاحتلال الأمريكي حتى خروجه من البلاد، في بيان نشرته على قناتها.',
+  published: '2024-03-05T20:00:00Z',
+};
+
+describe('an Arabic and an English report of one happening', () => {
+  it('join when their leads agree on what happened and who, on the same day', async () => {
+    const d = compare(comparable(haltAr), comparable(haltEn), true);
+    expect(d.reasons).toContain('across languages: the leads agree on what, who or where');
+    expect(joins(d)).toBe(true);
+    const first = await idx.assign(report(haltEn));
+    const second = await idx.assign(report(haltAr));
+    expect(second.isNew).toBe(false);
+    expect(second.storyId).toBe(first.storyId);
+  });
+
+  it('stay apart when they share the faction and the day but report different happenings', async () => {
+    const d = compare(comparable(vowAr), comparable(attackEn), true);
+    expect(d.reasons.join()).not.toContain('across languages: the leads agree');
+    expect(joins(d)).toBe(false);
+    const first = await idx.assign(report(attackEn));
+    const second = await idx.assign(report(vowAr));
+    expect(second.isNew).toBe(true);
+    expect(second.storyId).not.toBe(first.storyId);
+  });
+
+  it('two days apart, the same announcement wording earns no stand-in', () => {
+    const later = { ...haltAr, published: '2024-03-06T18:00:00Z', text: haltAr.text.replace('يوم الثلاثاء', 'يوم الأربعاء') };
+    const d = compare(comparable(later), comparable(haltEn), true);
+    expect(d.reasons.join()).not.toContain('across languages: the leads agree');
+  });
+});
+
+const datelined: ReportText = {
+  title: 'Rocket attack kills a contractor working with the coalition',
+  text: 'BAGHDAD (AP) — A rocket attack killed a civilian contractor working with the US-led coalition late on Monday and wounded six people, officials said.\nThe rockets landed near an airport in the north where coalition troops are based.',
+  published: '2021-03-01T08:00:00Z',
+};
+const erbilAr: ReportText = {
+  lang: 'ar',
+  title: 'مقتل متعاقد مع التحالف بهجوم صاروخي على مطار أربيل',
+  text: 'قتل متعاقد مدني يعمل مع التحالف الدولي وأصيب ستة آخرون بهجوم صاروخي استهدف مطار أربيل مساء الاثنين، بحسب مسؤولين.',
+  published: '2021-03-01T09:00:00Z',
+};
+
+describe('a dateline', () => {
+  it('is a place at the start of a line before a dash or colon, with a date or an agency between', () => {
+    const at = (text: string, place: string) => isDateline(text, text.indexOf(place), text.indexOf(place) + place.length);
+    expect(at('BAGHDAD (AP) — Rockets hit', 'BAGHDAD')).toBe(true);
+    expect(at('Intro line\nErbil, Feb. 16, 2021: Rockets hit', 'Erbil')).toBe(true);
+    expect(at('أربيل - سقطت صواريخ', 'أربيل')).toBe(true);
+    expect(at('بغداد (رويترز) – قال مسؤولون', 'بغداد')).toBe(true);
+    expect(at('Rockets hit Baghdad — officials said', 'Baghdad')).toBe(false);
+    expect(at('Baghdad was quiet on Monday', 'Baghdad')).toBe(false);
+  });
+
+  it('is not a lead place; the same city named again in the lead still is', () => {
+    const sig = comparable(datelined).sig;
+    expect(sig.lead).not.toContain('baghdad');
+    expect(sig.places).toContain('baghdad');
+    const again = comparable({ ...datelined, text: 'BAGHDAD (AP) — A rocket attack on a base in Baghdad killed a contractor on Monday, officials said.' }).sig;
+    expect(again.lead).toContain('baghdad');
+  });
+
+  it('does not make two reports of one attack different places', () => {
+    const d = compare(comparable(erbilAr), comparable(datelined), true);
+    expect(d.veto).toBeUndefined();
+  });
+});
