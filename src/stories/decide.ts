@@ -250,6 +250,12 @@ function crossLanguageLead(
   return WEIGHTS.crossLanguageLead;
 }
 
+/** Both leads name one actor, or actors speaking for one side (Biden in one, the Pentagon in the other). */
+function leadActorsAgree(g: Gazetteer, a: EventSignature, b: EventSignature): boolean {
+  const sides = (sig: EventSignature) => (sig.leadActors ?? []).map((x) => g.actorById.get(x)?.side ?? x);
+  return intersect(sides(a), sides(b)).length > 0;
+}
+
 /** The stand-in for wording across scripts (see WEIGHTS.crossLanguageText). */
 function crossLanguageText(
   g: Gazetteer,
@@ -263,7 +269,7 @@ function crossLanguageText(
   if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
   if (!types.some((k) => g.kindById.get(k)?.detail !== true)) return 0;
   const countShared = Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
-  if (!placeShared && !countShared && intersect(a.leadActors ?? [], b.leadActors ?? []).length === 0) return 0;
+  if (!placeShared && !countShared && !leadActorsAgree(g, a, b)) return 0;
   reasons?.push('across languages: the leads agree on what, who or where');
   return WEIGHTS.crossLanguageText;
 }

@@ -16,6 +16,8 @@ export interface GazetteerEntry {
   type?: string;
   /** Places: the place this one lies in. */
   in?: string;
+  /** Actors: whom the actor speaks for ("us": the US government and its officials). */
+  side?: string;
   en: string[];
   ar: string[];
   /** Places whose name is also an ordinary word: not the place when the next word is one of these («القائم بالأعمال»). */

@@ -109,3 +109,34 @@ describe('a dateline', () => {
     expect(d.veto).toBeUndefined();
   });
 });
+
+describe('who the leads name', () => {
+  it('the Iraqi Hezbollah is Kataib Hezbollah, not the Lebanese party', () => {
+    const sig = comparable({
+      lang: 'ar',
+      title: 'ضربات أمريكية على مواقع لحزب الله العراقي',
+      text: 'شنت طائرات أمريكية ليل الأحد ضربات على مواقع تابعة لحزب الله في العراق قرب الحدود.',
+      published: '2024-03-10T08:00:00Z',
+    }).sig;
+    expect(sig.actors).toContain('kataib-hezbollah');
+    expect(sig.actors).not.toContain('hezbollah-lebanon');
+    const en = comparable({ title: 'US strikes hit Iraqi Hezbollah sites', text: 'American jets struck sites of Iraqi Hezbollah on Sunday.', published: '2024-03-10T08:00:00Z' });
+    expect(en.sig.actors).toEqual(['kataib-hezbollah']);
+  });
+
+  it('the US president in one lead and the Pentagon in the other speak for one side', () => {
+    const ar: ReportText = {
+      lang: 'ar',
+      title: 'بايدن يأمر بضربات جوية على منشآت للفصائل في سوريا',
+      text: 'أمر الرئيس الأمريكي جو بايدن يوم الجمعة بشن ضربات جوية على منشآت تستخدمها فصائل مسلحة في شرق سوريا، بحسب مسؤولين.',
+      published: '2024-03-15T20:00:00Z',
+    };
+    const en: ReportText = {
+      title: 'Pentagon says US jets struck militia facilities in eastern Syria',
+      text: 'The Pentagon said on Friday that US jets had struck facilities used by armed militias in eastern Syria, and that the strikes were over.',
+      published: '2024-03-15T21:00:00Z',
+    };
+    const d = compare(comparable(ar), comparable(en), true);
+    expect(d.reasons).toContain('across languages: the leads agree on what, who or where');
+  });
+});
