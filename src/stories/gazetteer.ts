@@ -71,9 +71,15 @@ function arabicReading(norm: string): string {
   return (norm.startsWith('ال') || norm.startsWith('لل')) && norm.length >= 4 ? norm.slice(2) : norm;
 }
 
-/** The keys a text token can be matched by. */
+/**
+ * The keys a text token can be matched by. An Arabic word's indefinite accusative adds an alif
+ * («تشن هجوما», «قصفا صاروخيا»: usually written without its tanwin mark) that no alias carries, so
+ * a word ending in alif is also read without it (سوريا also stays itself).
+ */
 export function tokenKeys(t: Token): readonly string[] {
-  return hasArabic(t.norm) ? t.forms : t.keys;
+  if (!hasArabic(t.norm)) return t.keys;
+  const bare = t.forms.filter((f) => f.length > 3 && f.endsWith('\u0627')).map((f) => f.slice(0, -1));
+  return bare.length === 0 ? t.forms : [...t.forms, ...bare];
 }
 
 /** What a finder entry is: its id, its aliases, and the words around an alias that make it an ordinary word. */

@@ -120,7 +120,11 @@ describe('who the leads name', () => {
     }).sig;
     expect(sig.actors).toContain('kataib-hezbollah');
     expect(sig.actors).not.toContain('hezbollah-lebanon');
-    const en = comparable({ title: 'US strikes hit Iraqi Hezbollah sites', text: 'American jets struck sites of Iraqi Hezbollah on Sunday.', published: '2024-03-10T08:00:00Z' });
+    const en = comparable({
+      title: 'US strikes hit Iraqi Hezbollah sites',
+      text: 'American jets struck sites of Iraqi Hezbollah on Sunday.',
+      published: '2024-03-10T08:00:00Z',
+    });
     expect(en.sig.actors).toEqual(['kataib-hezbollah']);
   });
 
@@ -138,5 +142,18 @@ describe('who the leads name', () => {
     };
     const d = compare(comparable(ar), comparable(en), true);
     expect(d.reasons).toContain('across languages: the leads agree on what, who or where');
+  });
+});
+
+describe('what an Arabic lead reports', () => {
+  const kinds = (title: string) => comparable({ lang: 'ar', title, text: '', published: '2024-03-05T10:00:00Z' }).sig.reported;
+
+  it('reads a noun in the indefinite accusative («هجوماً», «قصفاً») as the noun', () => {
+    expect(kinds('فصيل مسلح يشن هجوماً جديداً على قاعدة')).toContain('attack');
+    expect(kinds('الطيران ينفذ قصفا على مواقع قرب الحدود')).toContain('strike');
+  });
+
+  it('reads the adjective «صاروخي» as rockets, as «صاروخية» is', () => {
+    expect(kinds('هجوم صاروخي على قاعدة قرب المطار')).toContain('rocket');
   });
 });
