@@ -4,6 +4,7 @@
 // command-service sets over one store stand for two instances; on every store back-end.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/registry.ts';
+import { runAction } from '../../commands/actions.ts';
 import { draftKey } from '../../commands/watch.ts';
 import type { CommandContext } from '../../commands/types.ts';
 import { PREVIEW_TTL_MS } from '../../src/app/watch-services.ts';
@@ -44,6 +45,17 @@ for (const backend of storeCases) {
       // The instance that showed the preview sees the saved change at its next reload.
       await a.catalog.reload();
       expect(a.catalog.get('iraq')!.query).toContain('sandstorm');
+    });
+
+    it('the "Exclude «term»" button pressed through one instance is confirmed through the other', async () => {
+      const sealed = await a.buttons.seal({ kind: 'exclude', topic: 'iraq', term: 'sandstorm' });
+      const opened2 = await b.buttons.open(sealed);
+      if (!opened2.ok) throw new Error(`button refused: ${opened2.reason}`);
+      const pressed = await runAction(a.ctx({ admin: true }), opened2.action, (e) => {
+        throw e;
+      });
+      expect(pressed.reply!.text).toContain('Preview — nothing is saved yet.');
+      expect((await run(b.ctx({ admin: true }), '/watch confirm')).text).toBe('Saved: Topic "iraq": leave out articles with «sandstorm».');
     });
 
     it('takes a preview once: a second confirm, on either instance, has nothing to confirm', async () => {
