@@ -123,7 +123,7 @@ export function watchServices(deps: WatchDeps): CommandServices['watch'] {
     remove: coded('watch.remove', 'STORE_FAILED', (id: string) => apply(deps, { kind: 'remove', id }, '')),
     preview: coded('watch.preview', 'STORE_FAILED', (change: WatchChange, sinceMs: number, untilMs: number) => preview(deps, change, sinceMs, untilMs)),
     apply: coded('watch.apply', 'STORE_FAILED', (change: WatchChange, by: string) => apply(deps, change, by)),
-    // The store expires a draft after the preview's lifetime (Redis at once, SQLite when next read).
+    // The store expires a draft after the preview's lifetime (Redis by itself; SQLite when it is next read).
     stage: coded('watch.stage', 'STORE_FAILED', (key: string, change: WatchChange, atMs: number) => deps.drafts.put(key, { change, at: atMs }, PREVIEW_TTL_MS)),
     takeStaged: coded('watch.takeStaged', 'STORE_FAILED', async (key: string, nowMs: number) => {
       const d = await deps.drafts.take(key);
