@@ -216,10 +216,10 @@ export interface CommandServices {
     preview(change: WatchChange, sinceMs: number, untilMs: number): Promise<WatchPreview>;
     /** Makes the change (an overlay is merged with the topic's earlier ones). */
     apply(change: WatchChange, by: string): Promise<void>;
-    /** Keeps a previewed change for `/watch confirm` by the same person in the same chat. */
-    stage(key: string, change: WatchChange, atMs: number): void;
-    /** The staged change, once (taken out), unless it is older than the preview lifetime. */
-    takeStaged(key: string, nowMs: number): WatchChange | undefined;
+    /** Keeps a previewed change for `/watch confirm` by the same person in the same chat (in the store: any instance may confirm). */
+    stage(key: string, change: WatchChange, atMs: number): Promise<void>;
+    /** The staged change, once (taken out, on every instance), unless it is older than the preview lifetime. */
+    takeStaged(key: string, nowMs: number): Promise<WatchChange | undefined>;
   };
   feeds: {
     list(): Promise<FeedView[]>;

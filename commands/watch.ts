@@ -49,7 +49,7 @@ async function save(ctx: CommandContext, change: WatchChange): Promise<Reply> {
 export async function previewAndStage(ctx: CommandContext, change: WatchChange): Promise<Reply> {
   const now = ctx.now();
   const preview = await ctx.services.watch.preview(change, now - WEEK_MS, now);
-  ctx.services.watch.stage(draftKey(ctx), change, now);
+  await ctx.services.watch.stage(draftKey(ctx), change, now);
   return ok(previewText(change, preview, ctx.lang, '/watch confirm'), { ephemeral: true });
 }
 
@@ -63,7 +63,7 @@ export const watch: CommandDef = {
     const lang = ctx.lang;
     const usage = (problem?: string) => usageReply(this.name, SPEC, lang, problem);
     if (/^\s*(confirm|yes)\s*$/i.test(argText)) {
-      const staged = ctx.services.watch.takeStaged(draftKey(ctx), ctx.now());
+      const staged = await ctx.services.watch.takeStaged(draftKey(ctx), ctx.now());
       if (!staged) return usage(t(lang, 'watch.nothingToConfirm'));
       return save(ctx, staged);
     }

@@ -24,6 +24,7 @@ import { TopicCatalog } from './app/topic-catalog.ts';
 import { FeedCatalog } from './app/feed-catalog.ts';
 import { FeedPoller } from './app/feed-poller.ts';
 import { createCommandServices } from './app/command-services.ts';
+import { watchDrafts } from './app/watch-services.ts';
 import { createChartDrawer } from './app/trend-service.ts';
 import { openFeedTools } from './app/feed-discovery.ts';
 import { createMessageComposer } from './delivery/compose-messages.ts';
@@ -86,6 +87,8 @@ async function openDomain(store: Store, o: StartOptions) {
     feeds,
     buttons,
     feedback,
+    // /watch previews wait here for confirm, so that any instance on the store may take them.
+    watchDrafts: watchDrafts(store),
   };
 }
 

@@ -21,7 +21,8 @@ import type { RegistryStore } from '../store/registry-store.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { ChatPrefsStore } from '../store/chat-prefs-store.ts';
 import type { FeedEntry } from './feed-catalog.ts';
-import { watchServices } from './watch-services.ts';
+import { watchServices, type WatchDraft } from './watch-services.ts';
+import type { DraftStore } from '../store/draft-store.ts';
 import { explainStory, feedbackServices } from './feedback-services.ts';
 import type { FeedbackStore } from '../store/feedback-store.ts';
 import { scopeToChat, type PersonalOf } from './personal-scope.ts';
@@ -59,6 +60,8 @@ export interface ServiceDeps {
   registry: RegistryStore;
   feedStates: FeedStateStore;
   feeds: FeedDirectory;
+  /** Where /watch previews wait for confirm (watch-services.ts watchDrafts): in the store, so any instance confirms. */
+  watchDrafts: DraftStore<WatchDraft>;
   /** After /watch stored a change (TopicCatalog.reload, so the matcher sees it at once). */
   onTopicsChanged?: () => Promise<void>;
   /** settings.allowPrivateNetworks, the same list the fetcher honours. */
@@ -122,6 +125,7 @@ export function createCommandServices(deps: ServiceDeps): CommandServices {
       topics: allTopics,
       articles: deps.articles,
       registry: deps.registry,
+      drafts: deps.watchDrafts,
       ...(p ? { personal: p.store } : {}),
       ...(deps.onTopicsChanged ? { onTopicsChanged: deps.onTopicsChanged } : {}),
       ...(deps.now ? { now: deps.now } : {}),

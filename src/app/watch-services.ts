@@ -1,6 +1,8 @@
 // The /watch side of CommandServices: store a runtime topic or an include/exclude overlay, preview
 // a change by running the old and the new matcher over the window's stored articles, and keep a
-// previewed change until the person confirms it (or it goes stale).
+// previewed change until the person confirms it (or it goes stale). The previewed change is kept
+// in the store, not in this process: with several instances on one Redis the confirm may reach
+// another instance than the preview did, and a restart in between must not lose it.
 import type { CommandServices, WatchChange, WatchPreview } from '../../commands/types.ts';
 import type { TopicDef } from '../core/types.ts';
 import { coded } from '../core/errors.ts';
@@ -9,10 +11,21 @@ import { applyOverlay, mergeOverlays } from '../topics/topic-overlay.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore, RuntimeTopic } from '../store/registry-store.ts';
 import { parsePersonalId, type PersonalTopicStore } from '../store/personal-topic-store.ts';
+import { DraftStore } from '../store/draft-store.ts';
+import type { Store } from '../store/open-store.ts';
 
 /** A preview older than this is not confirmed: the articles or the topic may have changed. */
 export const PREVIEW_TTL_MS = 10 * 60_000;
 const EXAMPLES = 2;
+
+/** A previewed change and when it was previewed (the command's clock). */
+export interface WatchDraft {
+  change: WatchChange;
+  at: number;
+}
+
+/** Where previewed changes wait for `/watch confirm`, shared by every instance on the store. */
+export const watchDrafts = (store: Store) => new DraftStore<WatchDraft>(store, 'watch_drafts');
 
 export interface WatchDeps {
   topics: () => Promise<TopicDef[]>;
@@ -20,6 +33,8 @@ export interface WatchDeps {
   registry: RegistryStore;
   /** Where personal topics are kept; a change to a personal id (personalId) goes there. */
   personal?: PersonalTopicStore;
+  /** Previewed changes waiting for confirm (watchDrafts). */
+  drafts: DraftStore<WatchDraft>;
   onTopicsChanged?: () => Promise<void>;
   now?: () => number;
 }
@@ -103,20 +118,18 @@ async function apply(deps: WatchDeps, change: WatchChange, by: string): Promise<
 }
 
 export function watchServices(deps: WatchDeps): CommandServices['watch'] {
-  const drafts = new Map<string, { change: WatchChange; at: number }>();
   return {
     put: coded('watch.put', 'STORE_FAILED', (topic: TopicDef, by: string) => apply(deps, { kind: 'put', topic, action: 'edit' }, by)),
     remove: coded('watch.remove', 'STORE_FAILED', (id: string) => apply(deps, { kind: 'remove', id }, '')),
     preview: coded('watch.preview', 'STORE_FAILED', (change: WatchChange, sinceMs: number, untilMs: number) => preview(deps, change, sinceMs, untilMs)),
     apply: coded('watch.apply', 'STORE_FAILED', (change: WatchChange, by: string) => apply(deps, change, by)),
-    stage(key, change, atMs) {
-      drafts.set(key, { change, at: atMs });
-    },
-    takeStaged(key, nowMs) {
-      const d = drafts.get(key);
-      drafts.delete(key);
+    // The store expires a draft after the preview's lifetime (Redis by itself; SQLite when it is next read).
+    stage: coded('watch.stage', 'STORE_FAILED', (key: string, change: WatchChange, atMs: number) => deps.drafts.put(key, { change, at: atMs }, PREVIEW_TTL_MS)),
+    takeStaged: coded('watch.takeStaged', 'STORE_FAILED', async (key: string, nowMs: number) => {
+      const d = await deps.drafts.take(key);
+      // Measured on the command's clock too: the store's expiry runs on the wall clock, and lazily on SQLite.
       if (!d || nowMs - d.at > PREVIEW_TTL_MS) return undefined;
       return d.change;
-    },
+    }),
   };
 }

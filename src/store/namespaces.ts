@@ -31,6 +31,8 @@ export const NAMESPACES = {
   personal_topics: { part: 'topics', what: "everyone's own topics (/watch in a private chat), each named with its chat" },
   personal_topics_index: { part: 'topics', what: "the list of everyone's own topics, and its version", redisKeys: true, index: true },
   runtime_topics_index: { part: 'topics', what: 'the list of topics changed at run time, and its version', redisKeys: true, index: true },
+  // A draft is a topic change not yet made: a reset of the topics must not let a confirm bring one back.
+  watch_drafts: { part: 'topics', what: '/watch changes previewed, not yet confirmed (10 minutes at most; they go with the topics they change)' },
   runtime_feeds: { part: 'feeds', what: 'feeds added or removed at run time (/feeds, raqib feeds)' },
   runtime_feeds_index: { part: 'feeds', what: 'the list of feeds changed at run time, and its version', redisKeys: true, index: true },
   feed_state: { part: 'feeds', what: 'polling state per feed (validators, failures, primed)' },

@@ -59,7 +59,7 @@ describe('raqib reset', () => {
     const dry = await runCli(['reset', '--topics', '--feeds'], { env: ENV, cwd: dir.dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('would remove (dry run; add --yes to remove; stop raqib first)');
-    expect(dry.stdout).toMatch(/topics: runtime_topics 1, personal_topics 0\n\s+test\n/);
+    expect(dry.stdout).toMatch(/topics: runtime_topics 1, personal_topics 0, watch_drafts 0\n\s+test\n/);
     expect(dry.stdout).toMatch(/feeds: runtime_feeds 1, feed_state 0\n\s+https:\/\/feed\.example\.com\/rss/);
     expect(dry.stdout).not.toContain('articles:');
     const still = await runCli(['reset', '--topics'], { env: ENV, cwd: dir.dir });

@@ -18,6 +18,7 @@ import { compileTopics } from '../../src/topics/index.ts';
 import { FeedbackStore } from '../../src/store/feedback-store.ts';
 import { buttonSecret, buttonStash } from '../../src/store/button-store.ts';
 import { createButtonCodec, type ButtonCodec } from '../../src/core/button-codec.ts';
+import { watchDrafts } from '../../src/app/watch-services.ts';
 import { tempDir, type StoreCase } from '../helpers/stores.ts';
 
 export const TEST_TOPICS: TopicDef[] = [
@@ -65,7 +66,6 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** A fresh SQLite store by default, or one from tests/helpers/stores.ts (Redis). */
 /** Service deps a test may set, plus the config feeds and delivery figures a world starts with. */
 export type WorldOptions = Partial<ServiceDeps> & {
   configFeeds?: { url: string; name?: string }[];
@@ -75,11 +75,18 @@ export type WorldOptions = Partial<ServiceDeps> & {
   baseTopics?: TopicDef[];
 };
 
-export async function openWorld(options: WorldOptions = {}, backend?: StoreCase): Promise<World> {
+/**
+ * A fresh SQLite store by default, or one from tests/helpers/stores.ts (Redis), or an open store
+ * shared with other worlds (a second instance on the same store; its close leaves the store open).
+ */
+export async function openWorld(options: WorldOptions = {}, backend?: StoreCase | { shared: Store }): Promise<World> {
   const { configFeeds, queueDepth, deadLetters, baseTopics, ...extra } = options;
   let store: Store;
   let cleanup: () => Promise<void>;
-  if (backend) {
+  if (backend && 'shared' in backend) {
+    store = backend.shared;
+    cleanup = async () => {};
+  } else if (backend) {
     const opened = await backend.open();
     store = opened.store;
     cleanup = opened.cleanup;
@@ -108,6 +115,7 @@ export async function openWorld(options: WorldOptions = {}, backend?: StoreCase)
     chatPrefs: new ChatPrefsStore(store),
     registry,
     feedStates,
+    watchDrafts: watchDrafts(store),
     onTopicsChanged: () => catalog.reload(),
     feeds: new FeedCatalog(configFeeds ?? [], registry),
     ...(queueDepth && deadLetters ? { delivery: { queueDepth, deadLetterCount: deadLetters } } : {}),
