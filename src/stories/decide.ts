@@ -234,22 +234,23 @@ function agreedTypes(a: EventSignature, b: EventSignature): string[] {
  * no words; the force and the place in both leads stand in for them. A memorial and a strike in
  * the same city with the same broad actor share only the toll word, and stay apart.
  */
-function crossLanguageLead(
-  g: Gazetteer,
-  a: EventSignature,
-  b: EventSignature,
-  types: readonly string[],
-  placeShared: boolean,
-  reasons: string[] | undefined,
-): number {
-  if (!a.lang || !b.lang || a.lang === b.lang || types.length === 0) return 0;
-  if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
-  const happened = placeShared && types.some((k) => g.kindById.get(k)?.detail !== true);
+function crossLanguageLead(g: Gazetteer, a: EventSignature, b: EventSignature, types: readonly string[], placeShared: boolean, reasons?: string[]): number {
+  if (!sameDayAcrossScripts(a, b) || types.length === 0) return 0;
+  const happened = placeShared && whatHappenedAgrees(g, types);
   const who = intersect(a.leadActors ?? [], b.leadActors ?? []).find((x) => happened || ['person', 'faction'].includes(g.actorById.get(x)?.type ?? ''));
   if (!who) return 0;
   reasons?.push(`same lead actor across languages: ${who}`);
   return WEIGHTS.crossLanguageLead;
 }
+
+/** An Arabic and an English report (any two languages) whose event day is known and the same. */
+function sameDayAcrossScripts(a: EventSignature, b: EventSignature): boolean {
+  if (!a.lang || !b.lang || a.lang === b.lang) return false;
+  return a.dayKnown !== false && b.dayKnown !== false && a.day === b.day;
+}
+
+/** The agreed event types include what happened (a strike, an attack), not only a detail (the toll, the weapon). */
+const whatHappenedAgrees = (g: Gazetteer, types: readonly string[]) => types.some((k) => g.kindById.get(k)?.detail !== true);
 
 /** Both leads name one actor, or actors speaking for one side (Biden in one, the Pentagon in the other). */
 function leadActorsAgree(g: Gazetteer, a: EventSignature, b: EventSignature): boolean {
@@ -258,17 +259,8 @@ function leadActorsAgree(g: Gazetteer, a: EventSignature, b: EventSignature): bo
 }
 
 /** The stand-in for wording across scripts (see WEIGHTS.crossLanguageText). */
-function crossLanguageText(
-  g: Gazetteer,
-  a: EventSignature,
-  b: EventSignature,
-  types: readonly string[],
-  placeShared: boolean,
-  reasons: string[] | undefined,
-): number {
-  if (!a.lang || !b.lang || a.lang === b.lang) return 0;
-  if (a.dayKnown === false || b.dayKnown === false || a.day !== b.day) return 0;
-  if (!types.some((k) => g.kindById.get(k)?.detail !== true)) return 0;
+function crossLanguageText(g: Gazetteer, a: EventSignature, b: EventSignature, types: readonly string[], placeShared: boolean, reasons?: string[]): number {
+  if (!sameDayAcrossScripts(a, b) || !whatHappenedAgrees(g, types)) return 0;
   const countShared = Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
   if (!placeShared && !countShared && !leadActorsAgree(g, a, b)) return 0;
   reasons?.push('across languages: the leads agree on what, who or where');
