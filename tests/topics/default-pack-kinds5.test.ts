@@ -44,3 +44,55 @@ describe('default pack: the Iranian state firing at US bases is not the factions
     expect(topicsOf('هجوم صاروخي على قاعدة عين الأسد غرب العراق', text)).toContain('militia-threats');
   });
 });
+
+// A quiet lead, so a strike told below it must carry the article by itself.
+const QUIET_LEAD_AR = 'شهدت المنطقة الحدودية حركة نزوح محدودة خلال الأيام الماضية بحسب ما أفاد به سكان محليون تحدثوا لمراسلنا هناك. ';
+
+describe('default pack: Arabic US strike reports told with other words', () => {
+  it('AR: «اعتداء أمريكي» on the factions positions is a US strike', () => {
+    const text =
+      'قالت مصادر محلية إن الاعتداء الأمريكي الجديد استهدف بطائرة مسيرة شاحنة تابعة للحشد الشعبي قرب البوكمال. ' +
+      'وأضافت أن الشاحنة احترقت بالكامل دون أن تسجل خسائر بشرية.';
+    expect(topicsOf('اعتداء أمريكي جديد على مواقع الحشد قرب الحدود مع سوريا', text)).toContain('us-strikes');
+  });
+
+  it('AR: «نفذ الجيش الأمريكي هجوماً» (the carry-out verb before the US, the attack its object)', () => {
+    const text =
+      QUIET_LEAD_AR +
+      'وفي بغداد نفذ الجيش الأمريكي هجوما بطائرة مسيرة على مقر لفصيل مسلح موال لإيران مما أدى إلى مقتل اثنين من عناصره. ' +
+      'وقال مسؤول أمني إن الضربة ألحقت أضرارا كبيرة بالمقر وإن النيران اشتعلت في عدد من السيارات المتوقفة فيه.';
+    expect(topicsOf('مقتل عنصرين من فصيل مسلح في بغداد', text)).toContain('us-strikes');
+  });
+
+  it('AR: the masculine past «الجيش الأمريكي … نفذ هجوماً» (subject first)', () => {
+    const text =
+      QUIET_LEAD_AR +
+      'وقال الجيش الأمريكي إنه نفذ هجوما على مخزن أسلحة لفصيل مسلح قرب الحدود السورية. ' +
+      'وأظهرت صور نشرها ناشطون أن الضربة دمرت المخزن وعددا من الآليات المتوقفة قربه.';
+    expect(topicsOf('دخان يتصاعد قرب الحدود', text)).toContain('us-strikes');
+  });
+
+  it('AR: US artillery answering with shelling on the militias positions', () => {
+    const text =
+      QUIET_LEAD_AR +
+      'وفي ريف دير الزور ردت المدفعية الأمريكية بقصف مواقع تسيطر عليها ميليشيات موالية لإيران بعد سقوط قذائف قرب القاعدة. ' +
+      'وأفاد ناشطون بأن القصف المدفعي استمر قرابة ساعة على أطراف البلدة.';
+    expect(topicsOf('تبادل للقصف في ريف دير الزور', text)).toContain('us-strikes');
+  });
+
+  it('guard: an «اعتداء» on US forces by the factions is not a US strike', () => {
+    const text =
+      QUIET_LEAD_AR +
+      'ودانت السفارة في بغداد اعتداء على القوات الأمريكية نفذته فصائل مسلحة بطائرة مسيرة قرب المطار. ' +
+      'وقالت إن الهجوم لم يسفر عن إصابات لكنه ألحق أضرارا بأحد المباني.';
+    expect(topicsOf('تبادل للاتهامات في بغداد', text)).not.toContain('us-strikes');
+  });
+
+  it('guard: «شنت الفصائل هجوماً على القوات الأمريكية» has the factions, not the US, as the attacker', () => {
+    const text =
+      QUIET_LEAD_AR +
+      'وفي الأنبار شنت الفصائل المسلحة هجوما بالصواريخ على القوات الأمريكية في قاعدة عين الأسد. ' +
+      'وقالت مصادر إن صاروخين سقطا داخل القاعدة دون أن يسفرا عن إصابات.';
+    expect(topicsOf('هجوم صاروخي في الأنبار', text)).not.toContain('us-strikes');
+  });
+});
