@@ -96,3 +96,28 @@ describe('default pack: Arabic US strike reports told with other words', () => {
     expect(topicsOf('هجوم صاروخي في الأنبار', text)).not.toContain('us-strikes');
   });
 });
+
+describe('default pack: a refusal or a condition on leaving is not a pullout', () => {
+  it('AR: a faction warning what it will do «إذا رفضت القوات الأمريكية الانسحاب»', () => {
+    const text =
+      'قال متحدث باسم الفصيل إن مقاتليه سيحملون السلاح من جديد إذا رفضت القوات الأمريكية الانسحاب من العراق في الموعد المحدد. ' +
+      'وتابع أن رد الفصائل سيكون قاسيا لو رفضت القوات الأمريكية سحب جنودها من القواعد التي تتمركز فيها. ' +
+      'وختم بأن رفض القوات الأمريكية الانسحاب يعني أنها قوة احتلال يجب مقاومتها بكل الوسائل.';
+    expect(topicsOf('متحدث باسم فصيل مسلح يتحدث عن مستقبل الوجود الأمريكي', text)).not.toContain('withdrawal');
+  });
+
+  it('EN: a vow to force the pullout, or a threat "if" it is delayed, is not a pullout', () => {
+    const text =
+      'The faction vowed to force the withdrawal of US troops from Iraq by the end of the year, its spokesman said on Monday. ' +
+      'He said its fighters would strike the bases if the withdrawal of the American forces was delayed again. ' +
+      'Its commanders vowed that the pullout of the foreign troops would be completed by force.';
+    expect(topicsOf('Militia spokesman speaks on US presence', text)).not.toContain('withdrawal');
+  });
+
+  it('guard: an actual drawdown told twice still counts', () => {
+    const text =
+      'US troops withdrew from a base in western Iraq on Sunday and handed it to the Iraqi army, officials said. ' +
+      'The coalition said the withdrawal of its forces from the base was completed on schedule.';
+    expect(topicsOf('Coalition hands over base in Anbar', text)).toContain('withdrawal');
+  });
+});
