@@ -121,3 +121,34 @@ describe('default pack: a refusal or a condition on leaving is not a pullout', (
     expect(topicsOf('Coalition hands over base in Anbar', text)).toContain('withdrawal');
   });
 });
+
+describe('default pack: ISIS in the name of a force that fights it is not the war with ISIS', () => {
+  it('EN: a US strike on the commander of an "anti-ISIS task force" is still a US strike', () => {
+    const text =
+      'A commander of a Popular Mobilization unit and one of his aides were killed in Baghdad on Thursday, officials said. ' +
+      'The government condemned the strike as a breach of the country’s sovereignty and summoned the US envoy.';
+    expect(topicsOf('US strike in Baghdad kills commander of anti-ISIS task force', text)).toContain('us-strikes');
+  });
+
+  it('AR: «التحالف الدولي لمكافحة داعش» next to a US strike on a faction', () => {
+    const text =
+      'شنت الولايات المتحدة غارات على مخازن أسلحة لكتائب حزب الله قرب القائم بحسب بيان للتحالف الدولي لمكافحة داعش. ' +
+      'وقالت مصادر محلية إن الغارات دمرت المخازن بالكامل وأدت إلى مقتل ثلاثة من عناصر الكتائب.';
+    expect(topicsOf('انفجارات قرب القائم غرب العراق', text)).toContain('us-strikes');
+  });
+
+  it('EN: the coalition named for the war with ISIS, leaving Iraq, is not a pullout from another war', () => {
+    const text =
+      'Officials said the exit of the coalition against ISIS would not be delayed beyond the summer. ' +
+      'The coalition against ISIS has said its exit must be orderly and agreed with Baghdad. ' +
+      'Diplomats said the exit of the coalition against ISIS should not be read as a break with the government.';
+    expect(topicsOf('Coalition to complete its withdrawal from Iraq by September', text)).toContain('withdrawal');
+  });
+
+  it('guard: coalition strikes against ISIS remain the war with ISIS', () => {
+    const text =
+      'Coalition strikes against ISIS hideouts in the desert of Anbar killed several militants, the coalition said. ' +
+      'The US-led strikes targeted caves used by the militants near the Syrian border.';
+    expect(topicsOf('US-led coalition strikes against ISIS in Anbar', text)).not.toContain('us-strikes');
+  });
+});
