@@ -83,6 +83,7 @@ const RELATIVE = new Map<string, number>(
 );
 const FUTURE = new Set(['next', 'coming', foldArabic('المقبل'), foldArabic('القادم'), foldArabic('المقبلة'), foldArabic('القادمة')]);
 const PAST_NIGHT = new Set([foldArabic('الماضية'), foldArabic('الفائتة')]);
+const PAST_DAY = new Set([foldArabic('الماضي'), foldArabic('الفائت'), foldArabic('المنصرم')]);
 
 function monthOf(words: readonly DayWord[], i: number): number | undefined {
   const w = words[i];
@@ -149,6 +150,8 @@ export function dayAt(words: readonly DayWord[], i: number, pubDay: number): num
   if (w.norm === 'night' && prev === 'last') return pubDay - 1;
   if (w.forms.includes(foldArabic('الليلة')) && next && PAST_NIGHT.has(next.norm)) return pubDay - 1;
   const wd = weekdayIndex(w);
+  // "Last Wednesday", «الأربعاء الماضي»: a report names an earlier happening so, not its own day.
+  if (wd >= 0 && (prev === 'last' || (next !== undefined && next.forms.some((f) => PAST_DAY.has(f))))) return undefined;
   if (wd >= 0) {
     // The latest such weekday on or before the publication day: news reports the past.
     const pubWd = (pubDay + 4) % 7; // 1970-01-01 was a Thursday

@@ -49,6 +49,14 @@ describe('firstDay', () => {
     expect(firstDay(words('في ٣ ديسمبر'), pub)).toBe(day('2023-12-03'));
   });
 
+  it('does not take "last Monday" as a report\'s own day: it recalls an earlier happening', () => {
+    expect(firstDay(words('Rockets hit the camp again, after last Monday’s attack'), pub)).toBeUndefined();
+    expect(firstDay(words('وكان هجوم الاثنين الماضي قد أوقع قتلى'), pub)).toBeUndefined();
+    expect(firstDay(words('هجوم الاثنين الفائت على القاعدة'), pub)).toBeUndefined();
+    // The report's own day is still read beside it.
+    expect(firstDay(words('Rockets hit the camp on Wednesday, after last Monday’s attack'), pub)).toBe(day('2023-12-06'));
+  });
+
   it('ignores future references and dates far from publication', () => {
     expect(firstDay(words('talks resume next Monday'), pub)).toBeUndefined();
     expect(firstDay(words('الاجتماع الاثنين المقبل'), pub)).toBeUndefined();
