@@ -157,3 +157,21 @@ describe('what an Arabic lead reports', () => {
     expect(kinds('هجوم صاروخي على قاعدة قرب المطار')).toContain('rocket');
   });
 });
+
+describe('the umbrella name the factions claim attacks under', () => {
+  it('says less than a faction of its own: two claims on one day share it without the lead-actor bonus', () => {
+    const en: ReportText = {
+      title: 'Islamic Resistance in Iraq claims a drone attack on American forces',
+      text: 'The Islamic Resistance in Iraq said on Sunday it had attacked American forces with a drone, in a statement on its channel.',
+      published: '2024-03-17T12:00:00Z',
+    };
+    const ar: ReportText = {
+      lang: 'ar',
+      title: 'المقاومة الإسلامية في العراق تعلن استهداف قوات أمريكية بطائرة مسيرة',
+      text: 'أعلنت المقاومة الإسلامية في العراق يوم الأحد استهداف قوات أمريكية بطائرة مسيرة، في بيان على قناتها.',
+      published: '2024-03-17T15:00:00Z',
+    };
+    const d = compare(comparable(ar), comparable(en), true);
+    expect(d.reasons.join()).not.toContain('same lead actor across languages');
+  });
+});
