@@ -77,6 +77,42 @@ describe('what a report reports and what it recalls', () => {
   });
 });
 
+describe('the faction a strike is aimed at, named by the attack it is blamed for', () => {
+  it('recalls that attack ("believed to be behind", «المسؤولة عن»), in either language', () => {
+    const at = Date.parse('2024-06-11T06:00:00Z');
+    const en = extractSignature({
+      title: 'US jets hit militia sites in Anbar',
+      text: 'American jets struck sites in Anbar on Tuesday used by a militia believed to be behind the rocket attack that wounded four US soldiers.',
+      publishedMs: at,
+    });
+    expect(en.reported).toContain('strike');
+    expect(en.reported).not.toContain('attack');
+    expect(en.recalled).toEqual(expect.arrayContaining(['attack', 'rocket']));
+    const ar = extractSignature({
+      title: 'غارات أمريكية في الأنبار',
+      text: 'شنت طائرات أمريكية غارات يوم الثلاثاء على مواقع الفصائل المسؤولة عن الهجوم الصاروخي على القاعدة.',
+      publishedMs: at,
+      lang: 'ar',
+    });
+    expect(ar.reported).toContain('strike');
+    expect(ar.recalled).toContain('attack');
+  });
+
+  it('so the strike report is not the attack it is blamed on', () => {
+    const strike = report({
+      topics: ['us-strikes'],
+      title: 'US jets hit militia sites in Anbar',
+      text: 'American jets struck sites in Anbar on Tuesday used by a militia believed to be behind the rocket attack on Ain al-Asad air base that wounded four US soldiers.',
+      published: '2024-06-11T06:00:00Z',
+    });
+    const sig = (r: StoredArticle) => ({
+      sketch: sketchOf({ title: r.article.title, text: r.article.text }),
+      sig: extractSignature({ title: r.article.title, text: r.article.text, publishedMs: Date.parse(r.article.published!) }),
+    });
+    expect(compare(sig(strike), sig(attack()), true).veto).toMatch(/cause and response/);
+  });
+});
+
 describe('an attack and the retaliation for it are two stories', () => {
   it('attack first: the strike reports (English and Arabic) form their own story; a toll update joins the attack', async () => {
     const a = await idx.assign(attack());
