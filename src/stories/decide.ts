@@ -260,7 +260,9 @@ function leadActorsAgree(g: Gazetteer, a: EventSignature, b: EventSignature): bo
 
 /** The stand-in for wording across scripts (see WEIGHTS.crossLanguageText). */
 function crossLanguageText(g: Gazetteer, a: EventSignature, b: EventSignature, types: readonly string[], placeShared: boolean, reasons?: string[]): number {
-  if (!sameDayAcrossScripts(a, b) || !whatHappenedAgrees(g, types)) return 0;
+  // What both report, not what one recalls ("vows more attacks after the strike that killed three").
+  const reported = types.filter((k) => (a.reported ?? a.kinds).includes(k) && (b.reported ?? b.kinds).includes(k));
+  if (!sameDayAcrossScripts(a, b) || !whatHappenedAgrees(g, reported)) return 0;
   const countShared = Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
   if (!placeShared && !countShared && !leadActorsAgree(g, a, b)) return 0;
   reasons?.push('across languages: the leads agree on what, who or where');

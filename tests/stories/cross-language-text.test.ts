@@ -175,3 +175,21 @@ describe('the umbrella name the factions claim attacks under', () => {
     expect(d.reasons.join()).not.toContain('same lead actor across languages');
   });
 });
+
+describe('what a lead recalls', () => {
+  it('is not what it reports: a vow recalling a strike does not agree with the strike report on what happened', () => {
+    const strikeEn: ReportText = {
+      title: 'US aircraft strike militia sites in Iraq, killing three fighters',
+      text: 'US aircraft struck militia sites in western Iraq on Friday, killing three fighters, the Pentagon said.',
+      published: '2024-03-22T10:00:00Z',
+    };
+    const vowAr: ReportText = {
+      lang: 'ar',
+      title: 'فصيل عراقي يتوعد بمواصلة الهجمات',
+      text: 'توعد فصيل عراقي مسلح يوم الجمعة بمواصلة هجماته على القوات الأمريكية بعد غارة أمريكية أدت إلى مقتل ثلاثة من عناصره.',
+      published: '2024-03-22T18:00:00Z',
+    };
+    const d = compare(comparable(vowAr), comparable(strikeEn), true);
+    expect(d.reasons.join()).not.toContain('across languages: the leads agree');
+  });
+});
