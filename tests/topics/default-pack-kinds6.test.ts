@@ -78,3 +78,26 @@ describe('default pack: a pullout told in the lead is enough for withdrawal', ()
     expect(topicsOf('Rockets land near Baghdad airport', text)).not.toContain('withdrawal');
   });
 });
+
+describe("default pack: the factions named as Iran's allies or followers", () => {
+  it('AR: «الميليشيات المتحالفة مع إيران» attacking a US diplomatic site', () => {
+    const text =
+      'قالت السفارة الأمريكية في بغداد في بيان إن الميليشيات المتحالفة مع إيران هاجمت مركزا دبلوماسيا قرب مطار بغداد ليل الأحد. ' +
+      'ودعت السفارة الحكومة العراقية إلى حماية البعثات الدبلوماسية ومحاسبة المسؤولين عن الهجوم.';
+    expect(topicsOf('السفارة الأمريكية تدين هجوما على مركز دبلوماسي في بغداد', text)).toContain('militia-threats');
+  });
+
+  it('AR: «الميليشيات التابعة لإيران» threatening US forces', () => {
+    const text =
+      'هددت الميليشيات التابعة لإيران في العراق باستهداف القوات الأمريكية إذا لم تغادر البلاد قبل نهاية العام. ' +
+      'وقال مسؤول أمريكي إن واشنطن تأخذ هذه التهديدات على محمل الجد.';
+    expect(topicsOf('تهديدات جديدة للقوات الأمريكية في العراق', text)).toContain('militia-threats');
+  });
+
+  it('guard: the same militias only struck by a US raid are not the attackers', () => {
+    const text =
+      'استهدفت غارة أمريكية مواقع الميليشيات المتحالفة مع إيران قرب البوكمال شرق سوريا ليل السبت، بحسب مرصد محلي. ' +
+      'وقال المرصد إن الغارة دمرت مستودعا للأسلحة.';
+    expect(topicsOf('غارة على مستودع أسلحة قرب البوكمال', text)).not.toContain('militia-threats');
+  });
+});
