@@ -101,3 +101,26 @@ describe("default pack: the factions named as Iran's allies or followers", () =>
     expect(topicsOf('غارة على مستودع أسلحة قرب البوكمال', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: a drone nobody claimed that hits a faction is a striker, not the faction attacking', () => {
+  it('EN: "an unidentified drone struck" a PMF position', () => {
+    const text =
+      'An unidentified drone struck two pickup trucks belonging to the Popular Mobilization Forces near the Syrian border late on Saturday, a local official said. ' +
+      'Washington denied any role, and the PMF said it was investigating. The US-led coalition said none of its aircraft were in the area.';
+    expect(topicsOf('Unidentified drone hits PMF trucks near the Syrian border', text)).not.toContain('militia-threats');
+  });
+
+  it('AR: «مسيرة مجهولة» hitting the Hashd', () => {
+    const text =
+      'قال مصدر أمني إن مسيرة مجهولة قصفت عجلتين تابعتين لكتائب حزب الله قرب الحدود السورية فجر الأحد. ' +
+      'ونفت القوات الأمريكية أي علاقة لها بالهجوم، فيما فتحت السلطات تحقيقا.';
+    expect(topicsOf('مسيرة مجهولة تستهدف عجلتين قرب الحدود السورية', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: an unidentified drone on a base hosting US troops is still the factions attacking', () => {
+    const text =
+      'An unidentified drone loaded with explosives attacked the Ain al-Asad base hosting US troops in western Iraq on Tuesday, officials said. ' +
+      'Air defences shot it down before it reached the runway, and no one was hurt.';
+    expect(topicsOf('Drone attack on Ain al-Asad base foiled', text)).toContain('militia-threats');
+  });
+});
