@@ -124,3 +124,21 @@ describe('default pack: a drone nobody claimed that hits a faction is a striker,
     expect(topicsOf('Drone attack on Ain al-Asad base foiled', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack: "the factions" striking Israel is not an attack on US forces', () => {
+  it('AR: a headline of «الفصائل … تستهدف إسرائيل» with a statement telling the same strike', () => {
+    const text =
+      'أعلنت المقاومة الإسلامية في العراق في بيان مساء الخميس أن مقاتليها أطلقوا طائرتين مسيرتين نحو ميناء حيفا. ' +
+      'وقال البيان إن الفصائل ستواصل ضرب إسرائيل نصرة لأهل غزة. ' +
+      'وأضاف البيان أن الهجوم جاء ردا على المجازر بحق المدنيين هناك. ' +
+      'وكانت واشنطن قد حذرت بغداد من تبعات هذه العمليات.';
+    expect(topicsOf('الفصائل تستهدف إسرائيل بمسيرتين', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: "the factions" striking a US base is still an attack on US forces', () => {
+    const text =
+      'أعلنت المقاومة الإسلامية في العراق في بيان مساء الخميس أن مقاتليها أطلقوا طائرتين مسيرتين نحو قاعدة حرير. ' +
+      'وقال البيان إن الفصائل ستواصل ضرب القواعد الأمريكية حتى خروج القوات الأجنبية.';
+    expect(topicsOf('الفصائل تستهدف قاعدة حرير بمسيرتين', text)).toContain('militia-threats');
+  });
+});
