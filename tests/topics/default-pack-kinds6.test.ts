@@ -142,3 +142,28 @@ describe('default pack: "the factions" striking Israel is not an attack on US fo
     expect(topicsOf('الفصائل تستهدف قاعدة حرير بمسيرتين', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack: a US strike the report denies is not a US strike', () => {
+  it('EN: "the US denied carrying out the airstrike" on a faction', () => {
+    const text =
+      'An explosion destroyed a weapons depot of Kataib Hezbollah near al-Qaim in western Iraq overnight, killing three fighters. ' +
+      'The US military denied carrying out the airstrike, and a coalition spokesman said no coalition aircraft flew there. ' +
+      'Washington also denied that its jets had bombed a second Kataib Hezbollah site in Syria last month.';
+    expect(topicsOf('Blast hits militia depot in western Iraq', text)).not.toContain('us-strikes');
+  });
+
+  it('AR: «ليست ضربة أمريكية» (this is not a US strike)', () => {
+    const text =
+      'قتل عدد من عناصر كتائب حزب الله في غارة استهدفت مواقعهم في البوكمال شرق سوريا فجر الأحد. ' +
+      'وقال متحدث باسم التحالف إن هذه ليست ضربة أمريكية ولا ضربة للتحالف. ' +
+      'ونفت واشنطن أن تكون طائراتها قد قصفت المنطقة.';
+    expect(topicsOf('غارة مجهولة على مواقع الفصائل في البوكمال', text)).not.toContain('us-strikes');
+  });
+
+  it('guard: a US strike the report tells plainly still counts', () => {
+    const text =
+      'US jets bombed a weapons depot of Kataib Hezbollah near al-Qaim in western Iraq overnight, the Pentagon said. ' +
+      'The strike destroyed rockets and drones the militia had used against US troops, officials said.';
+    expect(topicsOf('US strikes militia depot in western Iraq', text)).toContain('us-strikes');
+  });
+});
