@@ -91,7 +91,7 @@ describe('raqib classify --explain', () => {
     expect(r.stdout).toMatch(/^w1\n/);
     expect(r.stdout).toMatch(/✔ withdrawal {2}score [\d.]+ {2}terms: /);
     expect(r.stdout).toMatch(/✔ pullout \[any\] {2}— matched in the title and text: /);
-    expect(r.stdout).toMatch(/relevance [\d.]+ \(needs 2\) = title 3 \+ lead 2 \+ /);
+    expect(r.stdout).toMatch(/relevance [\d.]+ \(needs 2.5\) = title 3 \+ lead 2 \+ /);
     expect(r.stdout).toMatch(/✔ pullout_en \[part\] {2}— matched in the title and text: withdraw_en\[withdraw\*/);
     expect(r.stdout).toMatch(/✔ in_iraq_syria \[require\] {2}— matched/);
     expect(r.stdout).toMatch(/US to «withdraw» troops from Iraq/);

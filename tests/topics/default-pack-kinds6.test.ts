@@ -53,32 +53,6 @@ describe('default pack: the Iranian state attacking is neither the factions nor 
   });
 });
 
-describe('default pack: a pullout told in the lead is enough for withdrawal', () => {
-  it('AR: the lead alone tells the pullout (title and body on other matters)', () => {
-    const text =
-      'بحث رئيس الوزراء العراقي مع قائد القيادة المركزية الأمريكية في بغداد اليوم تنفيذ الاتفاق على انسحاب قوات التحالف الدولي من البلاد على مراحل. ' +
-      'وتناول اللقاء كذلك التعاون في مجال التدريب وتبادل المعلومات الأمنية. ' +
-      'وأشاد الجانبان بتحسن الوضع الأمني في المحافظات الغربية خلال الأشهر الماضية.';
-    expect(topicsOf('رئيس الوزراء يستقبل قائد القيادة المركزية الأمريكية', text)).toContain('withdrawal');
-  });
-
-  it('EN: the lead alone tells the drawdown', () => {
-    const text =
-      'The Pentagon will withdraw about half of the US troops still deployed in Syria over the coming months, officials said on Thursday. ' +
-      'The officials spoke on condition of anonymity to discuss internal planning. ' +
-      'Congress is expected to hold hearings on the defence budget next week.';
-    expect(topicsOf('Pentagon reviews its posture in the Middle East', text)).toContain('withdrawal');
-  });
-
-  it('guard: a pullout recalled in passing in the lead is still not the story', () => {
-    const text =
-      'Rockets struck near the airport in Baghdad on Monday, years after the withdrawal of US troops from Iraq was announced. ' +
-      'No group claimed the attack, police said. ' +
-      'Flights were not affected, the airport authority added.';
-    expect(topicsOf('Rockets land near Baghdad airport', text)).not.toContain('withdrawal');
-  });
-});
-
 describe("default pack: the factions named as Iran's allies or followers", () => {
   it('AR: «الميليشيات المتحالفة مع إيران» attacking a US diplomatic site', () => {
     const text =
