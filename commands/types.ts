@@ -243,6 +243,8 @@ export interface CommandServices {
     setLang(where: ChatAddress, lang: UiLang | undefined, by: string): Promise<void>;
     /** True the first time only: a platform's one-time welcome in a chat. */
     firstWelcome(where: ChatAddress): Promise<boolean>;
+    /** The welcome was not sent after all: the next chance is a first time again. */
+    unwelcome(where: ChatAddress): Promise<void>;
   };
   /** Feedback on alerts and digest stories; absent where no store is wired. */
   feedback?: FeedbackServices;

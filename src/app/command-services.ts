@@ -151,6 +151,7 @@ function chatServices(deps: ServiceDeps): CommandServices['chats'] {
     lang: coded('chats.lang', 'STORE_FAILED', async (where) => deps.chatPrefs.lang(ref(where))),
     setLang: coded('chats.setLang', 'STORE_FAILED', async (where, lang, by) => deps.chatPrefs.setLang(ref(where), lang, by)),
     firstWelcome: coded('chats.firstWelcome', 'STORE_FAILED', async (where) => deps.chatPrefs.firstWelcome(ref(where), new Date(now()).toISOString())),
+    unwelcome: coded('chats.unwelcome', 'STORE_FAILED', async (where) => deps.chatPrefs.unwelcome(ref(where))),
   };
 }
 

@@ -45,4 +45,9 @@ export class ChatPrefsStore {
     await this.kv.set(keyOf(r), { ...prefs, welcomedAt: atIso });
     return true;
   }
+  /** Gives the welcome mark back (the welcome could not be sent): the next chance says hello again. */
+  async unwelcome(r: ChatRef): Promise<void> {
+    const { welcomedAt: _w, ...rest } = await this.get(r);
+    await this.kv.set(keyOf(r), rest);
+  }
 }

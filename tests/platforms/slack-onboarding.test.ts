@@ -61,6 +61,18 @@ describe('onboarding on Slack', () => {
   });
 });
 
+describe('the channel welcome that could not be posted', () => {
+  it('is said at the app’s next join instead of never', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await h.event({ type: 'member_joined_channel', user: BOT, channel: 'C0NEWS002', channel_type: 'C', inviter: EDITOR });
+    await waitFor(() => h.log.entries.some((e) => e.level === 'warn' && e.msg === 'slack: channel welcome not sent'), 'the failed welcome');
+    expect(h.fake.posted('C0NEWS002')).toEqual([]);
+    await h.event({ type: 'member_joined_channel', user: BOT, channel: 'C0NEWS002', channel_type: 'C', inviter: EDITOR });
+    const [hello] = await waitFor(() => h.fake.posted('C0NEWS002').length > 0 && h.fake.posted('C0NEWS002'), 'the welcome');
+    expect(hello!.text).toContain('raqib posts digests and alerts of news topics into this channel');
+  });
+});
+
 describe('/raqib lang on Slack', () => {
   it('in a channel only admins choose; the choice then holds for everyone’s replies there', async () => {
     const denied = await h.ask({ command: '/raqib', text: 'lang ar', channel_id: 'C0NEWS001' });
