@@ -71,7 +71,9 @@ describe('/topic over the default pack', () => {
     await seedLongHeadlines();
     const r = await run(w.ctx(), '/topic withdrawal');
     expect(r.text).toMatch(/• pullout — .+ … \(\d+ terms\) near .+ … \(\d+ terms\)/);
-    expect(r.text).toContain('An article matches when it has all of: in_iraq_syria, us_side; and at least one of: pullout, expel_act.');
+    expect(r.text).toContain(
+      'An article matches when it has all of: in_iraq_syria, us_side; and at least one of: pullout, expel_act; and none of: faction_title.',
+    );
     expect(r.text).toContain('Matches: 1 in the last 24h, 4 in the last 7d');
     const latest = r.text.split('Latest:\n')[1]!.split('\n');
     expect(latest).toHaveLength(3);
@@ -79,7 +81,7 @@ describe('/topic over the default pack', () => {
     expect(latest[2]).toContain('Pentagon confirms drawdown');
     const ar = await run(w.ctx({ lang: 'ar' }), '/topic withdrawal');
     expect(ar.text).toContain('المطابقات: ١ خلال ٢٤ ساعة، ٤ خلال ٧ أيام');
-    expect(ar.text).toContain('تطابق المقالة إذا تحقق كل من: in_iraq_syria، us_side؛ وواحد على الأقل من: pullout، expel_act.');
+    expect(ar.text).toContain('تطابق المقالة إذا تحقق كل من: in_iraq_syria، us_side؛ وواحد على الأقل من: pullout، expel_act؛ ولا شيء من: faction_title.');
   });
 
   it('a free-query topic shows its query', async () => {

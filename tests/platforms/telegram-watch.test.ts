@@ -47,9 +47,10 @@ it('an admin reads /topic in one message, previews an exclude, and /watch confir
   const sent = await waitFor(() => fake.sent(ADMIN).length > 1 && fake.sent(ADMIN), 'preview');
   expect(sent.length).toBe(2);
   expect(sent[1]!.text).toContain('− 1 would no longer match');
-  expect(w.catalog.get('withdrawal')!.spec!.exclude).toEqual([]);
+  const packExclude = defaultTopics().find((t) => t.id === 'withdrawal')!.spec?.exclude ?? [];
+  expect(w.catalog.get('withdrawal')!.spec!.exclude).toEqual(packExclude);
   await fake.pushMessage({ chatId: ADMIN, from, text: '/watch confirm' });
   const after = await waitFor(() => fake.sent(ADMIN).length > 2 && fake.sent(ADMIN), 'saved');
   expect(after[2]!.text).toContain('Saved: Topic "withdrawal"');
-  expect(w.catalog.get('withdrawal')!.spec!.exclude).toEqual(['excluded_by_watch']);
+  expect(w.catalog.get('withdrawal')!.spec!.exclude).toEqual([...packExclude, 'excluded_by_watch']);
 });
