@@ -160,3 +160,17 @@ describe('default pack: a pullout told by evacuating, pulling or the military le
     expect(topicsOf('Rockets hit base hosting US troops in Iraq', text)).not.toContain('withdrawal');
   });
 });
+
+describe('default pack: winding a mission down is a pullout', () => {
+  it('EN: a headline agreeing to wind down the coalition mission', () => {
+    const text =
+      'Officials from both governments said the joint commission had agreed on the steps and the dates. ' + 'The next meeting is planned for the spring.';
+    expect(topicsOf('Iraq and the US agree to wind down the coalition mission by next year', text)).toContain('withdrawal');
+  });
+
+  it('guard: winding down a business is not', () => {
+    expect(topicsOf('Oil firm winds down its operations in Basra', 'The company said it would wind down its Iraqi business and sell its stake.')).not.toContain(
+      'withdrawal',
+    );
+  });
+});
