@@ -206,12 +206,21 @@ function sharedLead(g: Gazetteer, a: readonly string[], b: readonly string[]): s
   return out;
 }
 
+/** The first thing both leads count with the same number ("killed 3" in both), if any. */
+function sharedCount(a: EventSignature, b: EventSignature): { what: string; n: number } | undefined {
+  for (const what of Object.keys(a.counts)) {
+    const n = a.counts[what]!.find((v) => b.counts[what]?.includes(v));
+    if (n !== undefined) return { what, n };
+  }
+  return undefined;
+}
+
 /** A place, an actor or a count both reports name. */
 function sharesEntity(a: EventSignature, b: EventSignature): boolean {
   const g = gazetteer();
   if (a.actors.some((x) => b.actors.includes(x))) return true;
   if (a.places.some((x) => isSpecificPlace(g, x) && b.places.includes(x))) return true;
-  return Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
+  return sharedCount(a, b) !== undefined;
 }
 
 /**
@@ -263,8 +272,7 @@ function crossLanguageText(g: Gazetteer, a: EventSignature, b: EventSignature, t
   // What both report, not what one recalls ("vows more attacks after the strike that killed three").
   const reported = types.filter((k) => (a.reported ?? a.kinds).includes(k) && (b.reported ?? b.kinds).includes(k));
   if (!sameDayAcrossScripts(a, b) || !whatHappenedAgrees(g, reported)) return 0;
-  const countShared = Object.keys(a.counts).some((what) => a.counts[what]!.some((n) => b.counts[what]?.includes(n)));
-  if (!placeShared && !countShared && !leadActorsAgree(g, a, b)) return 0;
+  if (!placeShared && !sharedCount(a, b) && !leadActorsAgree(g, a, b)) return 0;
   reasons?.push('across languages: the leads agree on what, who or where');
   return WEIGHTS.crossLanguageText;
 }
@@ -309,13 +317,10 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
   }
   bonus += crossLanguageLead(g, a, b, types, leadShared.length > 0, reasons);
   bonus += crossLanguageText(g, a, b, types, leadShared.length > 0, reasons);
-  for (const what of Object.keys(a.counts)) {
-    const v = a.counts[what]!.find((n) => b.counts[what]?.includes(n));
-    if (v !== undefined) {
-      bonus += WEIGHTS.count;
-      reasons?.push(`same count: ${what} ${v}`);
-      break;
-    }
+  const count = sharedCount(a, b);
+  if (count) {
+    bonus += WEIGHTS.count;
+    reasons?.push(`same count: ${count.what} ${count.n}`);
   }
   return bonus;
 }

@@ -90,8 +90,9 @@ export function extractSignature(input: SignatureInput): EventSignature {
 
   const placeHits = g.places.find(all, keys);
   const actorHits = g.actors.find(all, keys);
-  const leadPlaces = uniq(placeHits.filter((h) => inLead(h) && !filedFrom(h)).map((h) => h.id)).filter((id) => isSpecificPlace(g, id));
-  const leadAreas = uniq(placeHits.filter((h) => inLead(h) && !filedFrom(h)).map((h) => h.id)).filter((id) => g.placeById.get(id)?.type === 'province');
+  const leadHits = uniq(placeHits.filter((h) => inLead(h) && !filedFrom(h)).map((h) => h.id));
+  const leadPlaces = leadHits.filter((id) => isSpecificPlace(g, id));
+  const leadAreas = leadHits.filter((id) => g.placeById.get(id)?.type === 'province');
   const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const kinds = uniq(kindHits.map((h) => h.id));
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
