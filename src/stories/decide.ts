@@ -141,10 +141,13 @@ function dayConflict(a: EventSignature, b: EventSignature, text: number): string
 }
 
 function countConflict(a: EventSignature, b: EventSignature, sharedPlace: boolean): string | undefined {
+  // A count told in a cause clause is the answered happening's ("after the attack that killed three
+  // soldiers"): it agrees with that happening's reports but says nothing against another toll.
+  const own = (sig: EventSignature, what: string) => sig.counts[what]?.filter((v) => !sig.recalledCounts?.[what]?.includes(v));
   for (const what of Object.keys(a.counts)) {
-    const x = a.counts[what];
-    const y = b.counts[what];
-    if (!x || !y || what === 'troops') continue;
+    const x = own(a, what);
+    const y = own(b, what);
+    if (!x?.length || !y?.length || what === 'troops') continue;
     if (x.some((v) => y.includes(v))) continue;
     if ((what === 'killed' || what === 'wounded') && sharedPlace) continue;
     const hi = Math.max(...x, ...y);

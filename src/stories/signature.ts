@@ -34,6 +34,8 @@ export interface EventSignature {
   answers?: boolean;
   /** Counts stated in the headline and lead: what → the numbers given for it. */
   counts: Record<string, number[]>;
+  /** The counts told only in a cause clause: the toll of the happening this one answers (absent when none). */
+  recalledCounts?: Record<string, number[]>;
   /** The event's day (UTC days since the epoch). */
   day: number;
   /** True when the day came from the text ("yesterday", "on Monday", "25 December"), not the publication time. */
@@ -98,6 +100,8 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
   const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
+  const counts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), () => true);
+  const recalledCounts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), inCause);
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
   // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
   const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
@@ -115,7 +119,8 @@ export function extractSignature(input: SignatureInput): EventSignature {
     kinds: [...(input.topics ?? []).map((t) => `t:${t}`), ...kinds],
     reported,
     ...(recalled.length > 0 ? { recalled, ...(answers ? { answers } : {}) } : {}),
-    counts: countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), input.title.length),
+    counts,
+    ...(Object.keys(recalledCounts).length > 0 ? { recalledCounts } : {}),
     day: found ?? dayOf(input.publishedMs),
     dayExplicit: found !== undefined,
     ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
@@ -183,7 +188,7 @@ const CASUALTY = new Set(['killed', 'wounded']);
  * ("three soldiers were killed", "٣ قتلى") wins, then a casualty verb just before it ("killing
  * three", "مقتل ثلاثة"), then a counted noun just after ("85 targets", "خمس مسيرات").
  */
-function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readonly string[])[], _titleLen: number): Record<string, number[]> {
+function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readonly string[])[], keep: (at: number) => boolean): Record<string, number[]> {
   const nouns = g.countNouns.find(tokens, keys);
   const verbs = g.countVerbs.find(tokens, keys);
   const out: Record<string, number[]> = {};
@@ -199,6 +204,10 @@ function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readon
     const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 3);
     const what = verbNext?.id ?? casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
     if (!what) continue;
+    if (!keep(i)) {
+      i = end - 1;
+      continue;
+    }
     const list = (out[what] ??= []);
     if (!list.includes(n.value)) list.push(n.value);
     i = end - 1;

@@ -113,6 +113,36 @@ describe('the faction a strike is aimed at, named by the attack it is blamed for
   });
 });
 
+describe('a toll told in the cause clause belongs to the answered happening', () => {
+  const sig = (title: string, text: string) => ({
+    sketch: sketchOf({ title, text }),
+    sig: extractSignature({ title, text, publishedMs: Date.parse('2024-06-11T12:00:00Z') }),
+  });
+  const strikeToll = () =>
+    sig(
+      'US strikes on militia sites kill 12 fighters',
+      'American jets struck militia depots in Anbar on Tuesday, killing 12 fighters, the Pentagon said. The group had fired rockets at US troops last week.',
+    );
+
+  it("two reports of one strike, one giving the strike's toll and one the attack's toll as its cause, are not told apart by the counts", () => {
+    const causeToll = sig(
+      'US jets hit militia depots in Anbar',
+      'American jets struck militia depots in Anbar on Tuesday in response to the rocket attack that killed two US soldiers, the Pentagon said.',
+    );
+    expect(causeToll.sig.recalledCounts?.killed).toEqual([2]);
+    expect(compare(strikeToll(), causeToll, true).veto).toBeUndefined();
+  });
+
+  it('guard: a toll the report tells as its own still conflicts with another toll', () => {
+    const ownToll = sig(
+      'US jets hit militia depots in Anbar',
+      'American jets struck militia depots in Anbar on Tuesday, killing two fighters, the Pentagon said.',
+    );
+    expect(ownToll.sig.recalledCounts).toBeUndefined();
+    expect(compare(strikeToll(), ownToll, true).veto).toMatch(/different count: killed/);
+  });
+});
+
 describe('an attack and the retaliation for it are two stories', () => {
   it('attack first: the strike reports (English and Arabic) form their own story; a toll update joins the attack', async () => {
     const a = await idx.assign(attack());
