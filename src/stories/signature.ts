@@ -100,8 +100,15 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
   const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
-  const counts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), () => true);
-  const recalledCounts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), inCause);
+  // Digits joined to digits by a dash, dot, slash or colon are a date, a time or a code
+  // ("2017-07-11", "20.12.2020", "10:30"), never a count of rockets.
+  const numeral = (at: number) => {
+    const t = all[at]!;
+    const src = at < title.length ? input.title : input.text;
+    return /\p{Nd}[-./:]$/u.test(src.slice(Math.max(0, t.start - 2), t.start)) || /^[-./:]\p{Nd}/u.test(src.slice(t.end, t.end + 2));
+  };
+  const counts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => !numeral(at));
+  const recalledCounts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => inCause(at) && !numeral(at));
   const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
   // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
   const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
@@ -177,7 +184,8 @@ function numberAt(tokens: readonly Token[], i: number): { value: number; len: nu
   if (v === undefined) return undefined;
   const next = tokens[i + 1];
   const nv = next ? foldedNumberValue(next.norm) : undefined;
-  if (nv !== undefined && isTens(v) && nv < 10) return { value: v + nv, len: 2 };
+  // "twenty five", "twenty-five": one space or hyphen between; "40. Three" is two numbers.
+  if (nv !== undefined && isTens(v) && nv < 10 && next!.start - tokens[i]!.end <= 1) return { value: v + nv, len: 2 };
   return { value: v, len: 1 };
 }
 
@@ -204,10 +212,7 @@ function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readon
     const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 3);
     const what = verbNext?.id ?? casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
     if (!what) continue;
-    if (!keep(i)) {
-      i = end - 1;
-      continue;
-    }
+    if (!keep(i)) continue;
     const list = (out[what] ??= []);
     if (!list.includes(n.value)) list.push(n.value);
     i = end - 1;

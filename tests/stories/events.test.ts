@@ -38,6 +38,18 @@ describe('event signature', () => {
     expect(ar.day).toBe(en.day);
   });
 
+  it('does not read the digits of a date or a time as a count', () => {
+    const sig = extractSignature({
+      title: 'Rockets fired at the US embassy in Baghdad | News | 21.03.2021',
+      text: 'Posted 2021-03-21 11:40. Three rockets were fired at the US embassy in Baghdad on Sunday night, and one of the rockets was shot down, security sources said.',
+      publishedMs: Date.parse('2021-03-21T12:00:00Z'),
+    });
+    expect(sig.counts.rockets).toEqual([3, 1]);
+    // guard: a count written in digits still counts
+    const digits = extractSignature({ title: '', text: 'The faction fired 4 rockets at the base on Sunday.', publishedMs: 0 });
+    expect(digits.counts.rockets).toEqual([4]);
+  });
+
   it('knows transliteration variants as one place', () => {
     const sig = (t: string) => extractSignature({ title: t, text: '', publishedMs: 0 }).lead;
     expect(sig('Strike near Jurf al-Nasr')).toEqual(['jurf-al-sakhr']);
