@@ -113,6 +113,18 @@ describe('the faction a strike is aimed at, named by the attack it is blamed for
   });
 });
 
+describe('«كرد على» ("as a response to") opens a cause clause like «ردا على»', () => {
+  it('the attack a retaliation answers is recalled, not reported', () => {
+    const sig = extractSignature({
+      title: 'واشنطن تعلن عملية عسكرية ضد فصيل مسلح في العراق',
+      text: 'نفذت القوات الأمريكية فجر الجمعة عملية عسكرية في الأنبار، وقال البنتاغون إنها تأتي كرد على الهجوم الصاروخي الذي استهدف قاعدة عين الأسد.',
+      publishedMs: Date.parse('2024-06-14T12:00:00Z'),
+    });
+    expect(sig.recalled).toEqual(expect.arrayContaining(['attack', 'rocket']));
+    expect(sig.reported).not.toContain('attack');
+  });
+});
+
 describe('a toll told in the cause clause belongs to the answered happening', () => {
   const sig = (title: string, text: string) => ({
     sketch: sketchOf({ title, text }),
