@@ -193,3 +193,35 @@ describe('what a lead recalls', () => {
     expect(d.reasons.join()).not.toContain('across languages: the leads agree');
   });
 });
+
+describe('a base handed over is a kind of happening both languages name', () => {
+  const handEn: ReportText = {
+    title: 'US-led alliance hands over a site at Camp Taji to the Iraqi army',
+    text: 'The US-led alliance against Islamic State handed over a training site at Camp Taji, north of Baghdad, to Iraqi forces on Sunday, an Iraqi military spokesman said.',
+    published: '2020-08-23T12:00:00Z',
+  };
+  const handAr: ReportText = {
+    lang: 'ar',
+    title: 'التحالف الدولي يسلم موقعا في معسكر التاجي للقوات العراقية',
+    text: 'سلمت قوات التحالف الدولي يوم الأحد موقعا للتدريب في معسكر التاجي شمال بغداد إلى القوات العراقية، بحسب قيادة العمليات المشتركة.',
+    published: '2020-08-23T12:00:00Z',
+  };
+
+  it('reads the handover and the alliance in either language, and the two reports join', () => {
+    const en = comparable(handEn);
+    const ar = comparable(handAr);
+    expect(en.sig.reported).toContain('handover');
+    expect(ar.sig.reported).toContain('handover');
+    expect(en.sig.actors).toContain('coalition');
+    expect(joins(compare(en, ar))).toBe(true);
+  });
+
+  it('guard: a handover at another base the same day is another story', () => {
+    const other = comparable({
+      ...handAr,
+      title: 'التحالف الدولي يسلم قاعدة القيارة للقوات العراقية',
+      text: 'سلمت قوات التحالف الدولي يوم الأحد قاعدة القيارة جنوب الموصل إلى القوات العراقية، بحسب قيادة العمليات المشتركة.',
+    });
+    expect(joins(compare(comparable(handEn), other))).toBe(false);
+  });
+});
