@@ -100,18 +100,10 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
   const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
-  // Digits joined to digits by a dash, dot, slash or colon are a date, a time or a code
-  // ("2017-07-11", "20.12.2020", "10:30"), never a count of rockets.
-  const numeral = (at: number) => {
-    const t = all[at]!;
-    const src = at < title.length ? input.title : input.text;
-    return /\p{Nd}[-./:]$/u.test(src.slice(Math.max(0, t.start - 2), t.start)) || /^[-./:]\p{Nd}/u.test(src.slice(t.end, t.end + 2));
-  };
+  const numeral = (at: number) => isNumeral(input, all, title.length, at);
   const counts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => !numeral(at));
   const recalledCounts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => inCause(at) && !numeral(at));
-  const dayWords = title.concat(body.filter((t) => t.start < DAY_CHARS)).map((t) => ({ norm: t.norm, forms: t.forms }));
-  // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
-  const found = input.publishedKnown === false ? undefined : nearestDay(dayWords, input.publishedMs, 3);
+  const found = reportDay(g, input, all, keys, title.length, title.length + body.filter((t) => t.start < DAY_CHARS).length);
 
   return {
     places: uniq(placeHits.map((h) => h.id)),
@@ -133,6 +125,27 @@ export function extractSignature(input: SignatureInput): EventSignature {
     ...(found === undefined && input.publishedKnown === false ? { dayKnown: false } : {}),
     lang: input.lang ?? '',
   };
+}
+
+// Digits joined to digits by a dash, dot, slash or colon are a date, a time or a code
+// ("2017-07-11", "20.12.2020", "10:30"), never a count of rockets.
+function isNumeral(input: SignatureInput, all: readonly Token[], titleLen: number, at: number): boolean {
+  const t = all[at]!;
+  const src = at < titleLen ? input.title : input.text;
+  return /\p{Nd}[-./:]$/u.test(src.slice(Math.max(0, t.start - 2), t.start)) || /^[-./:]\p{Nd}/u.test(src.slice(t.end, t.end + 2));
+}
+
+/** The day the headline or the text's start names for the report's own happening, if any. */
+function reportDay(g: Gazetteer, input: SignatureInput, all: readonly Token[], keys: readonly (readonly string[])[], titleLen: number, end: number) {
+  // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
+  if (input.publishedKnown === false) return undefined;
+  // A day named in a cause or sequel clause ("following Friday's killing") is the answered happening's.
+  const inCause = causeClauses(g, input, titleLen, all.slice(0, end), keys.slice(0, end)).inCause;
+  const words = all
+    .slice(0, end)
+    .filter((_, at) => !inCause(at))
+    .map((t) => ({ norm: t.norm, forms: t.forms }));
+  return nearestDay(words, input.publishedMs, 3);
 }
 
 // What may stand between a dateline's place and its dash or colon: a date ("Jan 8", "Feb. 16,

@@ -50,6 +50,24 @@ describe('event signature', () => {
     expect(digits.counts.rockets).toEqual([4]);
   });
 
+  it("takes the report's day from outside a cause or sequel clause", () => {
+    const sunday = Date.parse('2020-01-05T15:00:00Z');
+    const vote = extractSignature({
+      title: 'Iraqi parliament votes to expel US troops',
+      text: 'Lawmakers voted to end the presence of foreign troops following the Friday killing of an Iranian general in a US drone strike.',
+      publishedMs: sunday,
+    });
+    expect(vote.day).toBe(Date.parse('2020-01-05T00:00:00Z') / 86_400_000);
+    expect(vote.dayExplicit).toBe(false);
+    // guard: the day the report states for its own happening still counts
+    const rockets = extractSignature({
+      title: 'Rockets hit base',
+      text: 'Rockets hit a base hosting US troops on Friday, officials said.',
+      publishedMs: sunday,
+    });
+    expect(rockets.day).toBe(Date.parse('2020-01-03T00:00:00Z') / 86_400_000);
+  });
+
   it('knows transliteration variants as one place', () => {
     const sig = (t: string) => extractSignature({ title: t, text: '', publishedMs: 0 }).lead;
     expect(sig('Strike near Jurf al-Nasr')).toEqual(['jurf-al-sakhr']);
