@@ -225,3 +225,22 @@ describe('a base handed over is a kind of happening both languages name', () => 
     expect(joins(compare(comparable(handEn), other))).toBe(false);
   });
 });
+
+describe('the region figures outside the Iraq story are actors too', () => {
+  it('an English and an Arabic report of one order by one named leader, the same day, join', () => {
+    const en = comparable({
+      title: 'Putin orders Russian forces to start pulling out of Syria',
+      text: 'Russian President Vladimir Putin on Monday ordered his forces to start withdrawing from Syria during a visit to the Hmeimim air base.',
+      published: '2017-12-11T12:00:00Z',
+    });
+    const ar = comparable({
+      lang: 'ar',
+      title: 'بوتين يأمر ببدء سحب القوات الروسية من سوريا',
+      text: 'أمر الرئيس الروسي فلاديمير بوتين يوم الاثنين ببدء سحب القوات الروسية من سوريا خلال زيارة إلى قاعدة حميميم الجوية.',
+      published: '2017-12-11T12:00:00Z',
+    });
+    expect(en.sig.leadActors).toContain('putin');
+    expect(ar.sig.leadActors).toContain('putin');
+    expect(joins(compare(en, ar))).toBe(true);
+  });
+});
