@@ -55,3 +55,39 @@ describe('default pack: a faction demanding that US forces leave is militia-thre
     expect(topicsOf('Kataib Hezbollah statement', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: a response to the Soleimani killing is not the factions’ attack', () => {
+  it('EN: a base "struck in 2020 in response to the killing of Soleimani", told in a pullout story, is not militia-threats', () => {
+    const text =
+      'The last American soldiers left the Ain al-Asad air base in Anbar on Saturday and handed it to the Iraqi army, officials said. ' +
+      'The base became famous when it was struck in 2020 in response to the killing of Soleimani and al-Muhandis near Baghdad airport. ' +
+      'Iraqi officers toured the empty hangars. ' +
+      'Kataib Hezbollah and other Iran-backed groups have long campaigned against the American presence. ' +
+      'The handover follows an agreement between Baghdad and Washington.';
+    expect(topicsOf('Last American soldiers leave the Ain al-Asad base', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: a US strike in response to a faction’s rocket attack still tells the attack', () => {
+    const text =
+      'Rockets hit a base hosting US troops in Anbar on Tuesday, the coalition said. ' +
+      'Washington said the attack was carried out by Kataib Hezbollah. ' +
+      'The US struck back in response to the attack, hitting two sites of the group.';
+    expect(topicsOf('Rockets hit US base in western Iraq', text)).toContain('militia-threats');
+  });
+});
+
+describe('default pack: «طالب» (demanded, or the name Taleb) is not the Taliban', () => {
+  it('AR: strikes from the air that kill faction members, each next to «وطالب», are a US strike story', () => {
+    const text =
+      'قتل قيادي في كتائب حزب الله بغارة جوية على سيارته في بغداد فجر الجمعة، وطالب نواب بالتحقيق في الحادث. ' +
+      'وأسفرت غارة ثانية عن مقتل اثنين من عناصر الكتائب قرب القائم، وطالب الحشد الحكومة بموقف واضح. ' +
+      'ولم تعلن أي جهة مسؤوليتها.';
+    expect(topicsOf('مقتل قيادي في الحشد ببغداد', text)).toContain('us-strikes');
+  });
+
+  it('guard: the Taliban named next to the strike still make it another theatre', () => {
+    const text =
+      'قتل قيادي في كتائب حزب الله بغارة جوية على سيارته في بغداد فجر الجمعة، وأعلنت حركة طالبان في كابول أنها تتابع الحادث. ' + 'ولم تعلن أي جهة مسؤوليتها.';
+    expect(topicsOf('مقتل قيادي في الحشد ببغداد', text)).not.toContain('us-strikes');
+  });
+});
