@@ -91,3 +91,29 @@ describe('default pack: «طالب» (demanded, or the name Taleb) is not the Ta
     expect(topicsOf('مقتل قيادي في الحشد ببغداد', text)).not.toContain('us-strikes');
   });
 });
+
+describe('default pack: a faction right after a US strike verb is what was struck', () => {
+  it('EN: "US aircraft struck Kataib Hezbollah sites" is a US strike, not the faction’s attack', () => {
+    const text =
+      'US aircraft struck Kataib Hezbollah sites in western Iraq on Sunday, officials said. ' +
+      'The Pentagon said American jets hit weapons depots of the militia near Qaim. ' +
+      'Iraqi officials said four fighters were killed.';
+    const topics = topicsOf('US aircraft strike militia sites in western Iraq', text);
+    expect(topics).toContain('us-strikes');
+    expect(topics).not.toContain('militia-threats');
+  });
+
+  it('guard: "struck by Kataib Hezbollah" still names the faction as the attacker', () => {
+    const text =
+      'A base hosting US troops in western Iraq was struck by Kataib Hezbollah on Sunday, officials said. The US said the rockets caused no casualties.';
+    expect(topicsOf('Base in western Iraq hit', text)).toContain('militia-threats');
+  });
+
+  it('guard: the faction’s attack that a US strike answered still counts when the article tells it', () => {
+    const text =
+      'US jets struck Kataib Hezbollah sites in western Iraq on Sunday, the Pentagon said. ' +
+      'The raids came two days after Kataib Hezbollah fired a salvo of rockets at a base hosting US troops near Baghdad, wounding two American soldiers. ' +
+      'The militia said it would keep attacking the Americans.';
+    expect(topicsOf('US jets strike Kataib Hezbollah in western Iraq', text)).toContain('militia-threats');
+  });
+});
