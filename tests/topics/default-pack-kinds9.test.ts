@@ -10,9 +10,9 @@ const matcher = compileTopics(defaultTopics());
 const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id);
 
 describe('default pack: Arabic end of the combat mission, by any form of the verb', () => {
-  it('AR: «تنهي … المهام القتالية الأمريكية» is a withdrawal', () => {
+  it('AR: «تنهي القوات الأمريكية مهامها القتالية» is a withdrawal', () => {
     const text = 'قال مسؤولون في بغداد إن الاتفاق سيدخل حيز التنفيذ مع نهاية العام. ' + 'وسيبقى عدد من المدربين لمساعدة الجيش العراقي.';
-    expect(topicsOf('اتفاقية تنهي رسميا المهام القتالية الأمريكية في العراق', text)).toContain('withdrawal');
+    expect(topicsOf('بغداد وواشنطن تتفقان على أن تنهي القوات الأمريكية مهامها القتالية قبل الصيف', text)).toContain('withdrawal');
   });
 
   it('guard: the end of the combat mission in Afghanistan is another theatre', () => {
@@ -22,9 +22,9 @@ describe('default pack: Arabic end of the combat mission, by any form of the ver
 });
 
 describe('default pack: a base handed over, told by the giver, or a site of a camp', () => {
-  it('AR: «التحالف الدولي يسلم … معسكر» is a withdrawal', () => {
+  it('AR: «سلمت قوات التحالف معسكرا» is a withdrawal', () => {
     const text = 'قال بيان عسكري إن القوات العراقية ستتولى إدارة الموقع بالكامل بدءا من اليوم. ' + 'وكان الموقع يستخدم لتدريب الجنود العراقيين.';
-    expect(topicsOf('التحالف الدولي يسلم مواقعه في معسكر شمال بغداد للجيش العراقي', text)).toContain('withdrawal');
+    expect(topicsOf('قوات التحالف سلمت معسكرا تدريبيا في صلاح الدين إلى وزارة الدفاع العراقية', text)).toContain('withdrawal');
   });
 
   it('guard: the coalition handing aid to a displaced persons camp is not a pullout', () => {
@@ -46,12 +46,11 @@ describe('default pack: the joint military commission by its other Arabic name',
 });
 
 describe('default pack: a truce offered for a pullout, a denial and "no plans" are not a pullout', () => {
-  it('EN: factions offering a truce in return for the exit of US troops', () => {
+  it('EN: a faction tying its truce to the pullout of American troops', () => {
     const text =
-      'Iraqi armed factions said on Sunday they would stop attacking American bases if the government set a date for the exit of US forces. ' +
-      'A spokesman said the truce would end if the Americans stayed. ' +
-      'Officials in Baghdad did not comment on the offer.';
-    expect(topicsOf('Iran-backed factions offer a truce for the withdrawal of US troops', text)).not.toContain('withdrawal');
+      'The group said its fighters would hold fire for now, and that the pause depended on a firm date for American soldiers to go home. ' +
+      'Officials in Baghdad did not comment.';
+    expect(topicsOf('Kataib Hezbollah ties its truce to the pullout of American troops', text)).not.toContain('withdrawal');
   });
 
   it('EN: the Pentagon denying a pullout from Iraq', () => {
@@ -169,5 +168,18 @@ describe('default pack: Arabic future forms of the pullout verb', () => {
 
   it('guard: «لن تنسحب القوات الأمريكية» is a refusal', () => {
     expect(topicsOf('مسؤول: القوات الأمريكية لن تنسحب من العراق هذا العام', 'قال المسؤول إن المحادثات مستمرة في بغداد.')).not.toContain('withdrawal');
+  });
+});
+
+describe('default pack: a politician calling the exit "a decision" is not a parliament acting', () => {
+  it('AR: «جلاء القوات الأمريكية قرار يعود للعراقيين» in a politician’s words is not a withdrawal', () => {
+    const text =
+      'قال سياسي عراقي بارز في مقابلة تلفزيونية إن جلاء القوات الأمريكية عن العراق قرار يعود للعراقيين وحدهم. ' + 'وأضاف أن الشعب سيحاسب من يعرقل ذلك.';
+    expect(topicsOf('سياسي عراقي: جلاء القوات الأمريكية قرار يعود للعراقيين', text)).not.toContain('withdrawal');
+  });
+
+  it('guard: parliament voting on a resolution to expel the foreign forces is still a withdrawal', () => {
+    const text = 'صوت البرلمان العراقي اليوم على قرار يلزم الحكومة بإخراج القوات الأجنبية من البلاد. ' + 'وقال نواب إن الحكومة ستبدأ التنفيذ فورا.';
+    expect(topicsOf('البرلمان العراقي يصوت على إخراج القوات الأجنبية', text)).toContain('withdrawal');
   });
 });
