@@ -27,6 +27,11 @@ describe('default pack: a base handed over, told by the giver, or a site of a ca
     expect(topicsOf('قوات التحالف سلمت معسكرا تدريبيا في صلاح الدين إلى وزارة الدفاع العراقية', text)).toContain('withdrawal');
   });
 
+  it('guard: a faction handing its positions to the army is not the coalition leaving', () => {
+    const text = 'سلمت فصائل الحشد مواقعها في قضاء حدودي إلى وحدات من الجيش العراقي، بينما تواصل طائرات التحالف الدولي التحليق فوق المنطقة.';
+    expect(topicsOf('الحشد يسلم مواقعه على الحدود للجيش العراقي', text)).not.toContain('withdrawal');
+  });
+
   it('guard: the coalition handing aid to a displaced persons camp is not a pullout', () => {
     const text = 'The US-led coalition handed over food and medicine to a camp for displaced families in Anbar, Iraq, on Monday.';
     expect(topicsOf('Coalition delivers aid to displaced families in Anbar', text)).not.toContain('withdrawal');
@@ -153,6 +158,11 @@ describe('default pack: the move to a bilateral security relationship, and force
   it('guard: «نقل العلاقات الثنائية إلى آفاق أرحب» is a diplomatic visit', () => {
     const text = 'بحث وزير الخارجية العراقي مع نظيره الأمريكي في واشنطن نقل العلاقات الثنائية إلى آفاق أرحب في الطاقة والاستثمار.';
     expect(topicsOf('العراق والولايات المتحدة يبحثان نقل العلاقات الثنائية إلى آفاق أرحب', text)).not.toContain('withdrawal');
+  });
+
+  it('guard: Turkey moving its own troops to bases in Kurdistan is another state', () => {
+    const text = 'أنقرة أرسلت الجنود إلى مواقعها شمال دهوك، وقال التحالف الدولي إنه لم يبلغ مسبقا.';
+    expect(topicsOf('تركيا تنقل جنودا إلى قواعدها في كردستان العراق', text)).not.toContain('withdrawal');
   });
 
   it('guard: more troops moved to Erbil are reinforcements', () => {
