@@ -126,3 +126,85 @@ describe('default pack: the US announcing it carried out a strike, told with the
     );
   });
 });
+
+describe('default pack: a US strike told by a verb or noun the pack lacked (passive agent, an order, an air campaign, "retaliates in")', () => {
+  it('EN: "attacked by US", the US as the agent after a passive', () => {
+    const text = 'Residents near the border reported several explosions before dawn.';
+    expect(topicsOf('Militia headquarters in western Iraq attacked by US, group says', text)).toContain('us-strikes');
+    expect(topicsOf('Nujaba depot in Iraq raided by American forces, faction says', text)).toContain('us-strikes');
+  });
+
+  it('EN: "the militia targeted by the United States"', () => {
+    expect(
+      topicsOf('Explainer: the Iraqi militia targeted by the United States this week', 'The group has claimed dozens of attacks on bases in Iraq and Syria.'),
+    ).toContain('us-strikes');
+  });
+
+  it('EN: "an aerial offensive" on the militias', () => {
+    expect(
+      topicsOf('US military launches aerial offensive on Iran-backed militia sites in Iraq and Syria', 'Officials said dozens of targets were hit.'),
+    ).toContain('us-strikes');
+  });
+
+  it('EN: strikes "directed" by a president the headline does not name', () => {
+    const text = 'The White House said the sites were used to launch attacks on American troops.';
+    expect(topicsOf('President directs strikes on Iran-backed militia drone sites in Iraq', text)).toContain('us-strikes');
+  });
+
+  it('EN: "US retaliates in Syria", the place standing for the target', () => {
+    const text = 'Two US soldiers were slightly hurt in the attack, officials said.';
+    expect(topicsOf('US retaliates in Syria after rocket attack by Iran-backed militia', text)).toContain('us-strikes');
+  });
+
+  it('guard: a US base "targeted by" the militias is their attack, not a US strike', () => {
+    expect(topicsOf('US base in Iraq targeted by Iran-backed militia drones', 'No one was hurt, officials said.')).not.toContain('us-strikes');
+  });
+
+  it('guard: strikes ordered in Yemen are another theatre', () => {
+    expect(
+      topicsOf('Biden ordered strikes on Houthi sites in Yemen, not on militias in Iraq', 'Officials said the Red Sea campaign would go on.'),
+    ).not.toContain('us-strikes');
+  });
+});
+
+describe('default pack: a vowed strike is a threat, not a strike (the labelling guide), in both languages and genders', () => {
+  it('EN: "vows to retaliate", "vows to strike"', () => {
+    expect(topicsOf('US vows to retaliate in Iraq against Iran-backed militias', 'Officials said options were being prepared.')).not.toContain('us-strikes');
+    expect(topicsOf('Pentagon vows to strike Kataib Hezbollah sites in Iraq', 'Officials said the response would come soon.')).not.toContain('us-strikes');
+  });
+
+  it('AR: «توعدت … بقصف» (the past feminine of the threat verb)', () => {
+    expect(topicsOf('الولايات المتحدة توعدت بقصف مقرات الفصائل في العراق', 'وقال مسؤول إن الرد سيكون قريبا.')).not.toContain('us-strikes');
+  });
+
+  it('EN: a strike told as a condition ("if Washington bombs …") is not a strike', () => {
+    const text = 'The group said its fighters were ready.';
+    expect(topicsOf('Nujaba says it will hit US bases if Washington bombs Kataib Hezbollah sites in Iraq', text)).not.toContain('us-strikes');
+  });
+
+  it('AR: «في حال قصفت واشنطن» is a condition, not a strike', () => {
+    expect(topicsOf('الفصائل: سنرد في حال قصفت واشنطن مواقع الحشد في العراق', 'وقال متحدث إن الرد سيكون واسعا.')).not.toContain('us-strikes');
+  });
+
+  it('guard: a strike carried out after an earlier vow is still a strike', () => {
+    const text =
+      'American aircraft struck three sites used by Kataib Hezbollah in Iraq on Tuesday, the Pentagon said. ' +
+      'The strikes destroyed a drone depot and a command post, officials added. ' +
+      'Last week the defence secretary had said the US would respond at a time of its choosing.';
+    expect(topicsOf('US strikes Kataib Hezbollah sites in Iraq', text)).toContain('us-strikes');
+  });
+});
+
+describe('default pack: the Iranian state’s own strikes are no echo of a US strike', () => {
+  it('EN: a headline telling "Iran missile strike" does not lift a one-line US strike in the body', () => {
+    const text =
+      'Officials in the Kurdistan region said the missiles fell near an empty building. ' +
+      'The attack came days after a US drone strike killed a Kataib Hezbollah commander in Baghdad, officials said.';
+    expect(topicsOf('Iraq reports no casualties after Iran missile strike on Erbil', text)).not.toContain('us-strikes');
+  });
+
+  it('guard: a US strike headline that also names the Iranian attack further on is still a US strike', () => {
+    const text = 'The Pentagon said American aircraft struck a vehicle in Baghdad, Iraq, killing a commander of the militia.';
+    expect(topicsOf('US strike kills Kataib Hezbollah commander in Baghdad after Iran missile attack on Erbil', text)).toContain('us-strikes');
+  });
+});
