@@ -208,3 +208,41 @@ describe('default pack: the Iranian state’s own strikes are no echo of a US st
     expect(topicsOf('US strike kills Kataib Hezbollah commander in Baghdad after Iran missile attack on Erbil', text)).toContain('us-strikes');
   });
 });
+
+describe('default pack: the end of the combat mission told as done (completed, finished, «انتهت», «اكتمال»)', () => {
+  it('EN: "its combat mission is complete", "finishes combat role"', () => {
+    const text = 'The remaining advisers will train Iraqi forces, officials said.';
+    expect(topicsOf('US-led coalition says its combat mission in Iraq is complete', text)).toContain('withdrawal');
+    expect(topicsOf('Coalition finishes combat role in Iraq, officials say', text)).toContain('withdrawal');
+  });
+
+  it('AR: «انتهت المهمة القتالية للتحالف» (the past of the verb to end)', () => {
+    expect(topicsOf('انتهت المهمة القتالية للتحالف الدولي في العراق', 'وقال مسؤول إن المستشارين سيبقون لتدريب القوات العراقية.')).toContain('withdrawal');
+  });
+
+  it('EN: "the combat mission is over" still counts', () => {
+    expect(topicsOf('Biden: the US combat mission in Iraq is over', 'Advisers stay, officials said.')).toContain('withdrawal');
+  });
+
+  it('guard: "a debate over the combat mission" is not its end', () => {
+    expect(topicsOf('The debate over the combat mission in Iraq goes on in Congress', 'Lawmakers in Washington said no decision was near.')).not.toContain(
+      'withdrawal',
+    );
+  });
+
+  it('guard: an Iraqi course completed under coalition advisers is not the mission', () => {
+    expect(topicsOf('Iraqi army completes training course under coalition advisers', 'The course in Baghdad lasted six weeks, officials said.')).not.toContain(
+      'withdrawal',
+    );
+  });
+});
+
+describe('default pack: the US presence itself cut or ended («خفض الوجود الأمريكي»)', () => {
+  it('AR: «البنتاغون يعلن خفض الوجود الأمريكي في العراق»', () => {
+    expect(topicsOf('البنتاغون يعلن خفض الوجود الأمريكي في العراق', 'وقال متحدث إن القرار يطبق خلال أشهر.')).toContain('withdrawal');
+  });
+
+  it('guard: «وجوده», someone’s being somewhere, next to «رحيل», a death', () => {
+    expect(topicsOf('رحيل الفنان العراقي بعد وجوده في المستشفى أسبوعا في واشنطن', 'نعاه زملاؤه في بغداد.')).not.toContain('withdrawal');
+  });
+});
