@@ -1,0 +1,94 @@
+// Round 10 of the kinds of errors seen on labelled data (the tenth tuning round, militia-threats only; each kind seen
+// in three or more articles, never one article's words): each case is written in our own words and pins a general
+// rule of the default pack, in both languages and in wordings the tuning data did not use, with a guard where the
+// rule could over-fire.
+import { describe, expect, it } from 'vitest';
+import { compileTopics } from '../../src/topics/index.ts';
+import { defaultTopics } from '../../src/topics/default-pack.ts';
+
+const matcher = compileTopics(defaultTopics());
+const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id);
+
+describe('default pack: a bomb or an attack on a convoy of the coalition or the US forces is the factions’ attack', () => {
+  it('EN: a roadside bomb on a convoy carrying supplies for the US-led coalition, nobody named', () => {
+    const text =
+      'A roadside bomb exploded as a convoy of trucks carrying supplies for the US-led coalition passed on the highway near Nasiriyah on Tuesday, ' +
+      'a security source said. Nobody was hurt. Such convoys have been hit several times this month.';
+    expect(topicsOf('Roadside bomb hits coalition supply convoy in southern Iraq', text)).toContain('militia-threats');
+  });
+
+  it('EN: an explosive device next to a convoy belonging to the coalition (the owner after the convoy)', () => {
+    const text =
+      'An explosive device detonated next to a convoy belonging to the US-led coalition on the road between Hilla and Diwaniya on Monday, a police officer said. ' +
+      'The blast damaged one truck. No group said it was behind it.';
+    expect(topicsOf('Security source reports incident on highway', text)).toContain('militia-threats');
+  });
+
+  it('AR: «انفجرت عبوة ناسفة على رتل شاحنات ينقل معدات للقوات الأمريكية» (verb first, the owner after the convoy)', () => {
+    const text =
+      'انفجرت عبوة ناسفة على رتل شاحنات ينقل معدات للقوات الأمريكية على الطريق السريع قرب الناصرية، بحسب مصدر أمني. ولم تسفر عن إصابات. ' +
+      'وتكررت الهجمات على هذه الأرتال خلال الأسابيع الأخيرة.';
+    expect(topicsOf('حادث على الطريق السريع', text)).toContain('militia-threats');
+  });
+
+  it('AR: «تعرضت قافلة إمداد تابعة للتحالف الدولي لتفجير» (the convoy as the subject of a passive-like verb)', () => {
+    const text =
+      'تعرضت قافلة إمداد تابعة للتحالف الدولي لتفجير بعبوة لاصقة في محافظة المثنى صباح الأحد، وفق مصدر في الشرطة. واقتصرت الأضرار على إحدى الشاحنات.';
+    expect(topicsOf('بيان أمني', text)).toContain('militia-threats');
+  });
+
+  it('guard: the coalition striking an ISIS convoy is not an attack on the coalition', () => {
+    const text =
+      'Coalition aircraft struck an ISIS convoy in the Anbar desert on Sunday, killing several militants, the coalition said. The convoy was moving toward the Syrian border.';
+    expect(topicsOf('Coalition jets hit ISIS convoy in desert', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: a US strike on a convoy (its fighters killed) is the striker’s act, in either language', () => {
+    const en =
+      'A US strike hit a convoy near Qaim on Monday, killing four fighters of Kataib Hezbollah, Iraqi security sources said. The group vowed to respond.';
+    expect(topicsOf('US strike hits convoy near Qaim', en)).not.toContain('militia-threats');
+    const ar = 'استهدفت غارة جوية أمريكية رتلا للحشد الشعبي قرب القائم فجر الاثنين، ما أدى إلى مقتل أربعة مقاتلين، بحسب مصادر أمنية.';
+    expect(topicsOf('غارة تستهدف رتلا قرب القائم', ar)).not.toContain('militia-threats');
+  });
+
+  it('guard: a roadside bomb on an Iraqi army convoy is not an attack on US forces', () => {
+    const text =
+      'A roadside bomb hit an Iraqi army convoy near Tarmiyah on Monday, wounding three soldiers, the security media cell said. Islamic State remnants are active in the area.';
+    expect(topicsOf('Iraqi army convoy hit by roadside bomb', text)).not.toContain('militia-threats');
+  });
+});
+
+describe('default pack: a drone on a US post named by its owner or by whom it hosts, in either order', () => {
+  it('EN: "the US <name> base" (a base name the pack does not list)', () => {
+    const text = 'Two drones targeted the US Rumeilan base in northeast Syria on Thursday, a monitor said. One was shot down. There were no casualties.';
+    expect(topicsOf('Drones target US Rumeilan base', text)).toContain('militia-threats');
+  });
+
+  it('EN: the post first, "which houses American troops", the drone after it', () => {
+    const text =
+      'The Shaddadi base, which houses American troops in Hasakah province, came under attack from a one-way drone overnight, a war monitor said. ' +
+      'The base was not seriously damaged.';
+    expect(topicsOf('Base in Syria reports overnight incident', text)).toContain('militia-threats');
+  });
+
+  it('AR: «تعرضت قاعدة … التي تتمركز فيها قوات أمريكية لهجوم بطائرتين مسيرتين» (the post first, a dual drone)', () => {
+    const text =
+      'تعرضت قاعدة التنف العسكرية التي تتمركز فيها قوات أمريكية عند المثلث الحدودي لهجوم بطائرتين مسيرتين فجر الخميس، وفق مصدر عسكري. ولم تقع إصابات.';
+    expect(topicsOf('هجوم على قاعدة التنف', text)).toContain('militia-threats');
+  });
+
+  it('AR: «قاعدة الشدادي الأمريكية» (the owner as an adjective after the name)', () => {
+    const text = 'استهدفت طائرتان مسيرتان قاعدة الشدادي الأمريكية في ريف الحسكة، وأسقطت الدفاعات الجوية إحداهما. ولم تعلن أي جهة مسؤوليتها.';
+    expect(topicsOf('مسيرتان تستهدفان قاعدة الشدادي الأمريكية', text)).toContain('militia-threats');
+  });
+
+  it('guard: an unknown drone on a faction’s base, the US blamed, is not an attack on the US', () => {
+    const text = 'تعرضت قاعدة للحشد الشعبي قرب آمرلي لهجوم بطائرة مسيرة مجهولة، واتهم الحشد الولايات المتحدة بالوقوف وراءه، فيما نفت واشنطن أي دور.';
+    expect(topicsOf('قاعدة للحشد تتعرض لقصف', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: a US drone over a base hosting US troops is the US’s own', () => {
+    const text = 'A US drone took off from the Harir base, which hosts American troops, to watch the border on Monday, officials said. The flight was routine.';
+    expect(topicsOf('Routine flight from Erbil base', text)).not.toContain('militia-threats');
+  });
+});
