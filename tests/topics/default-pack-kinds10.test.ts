@@ -92,3 +92,43 @@ describe('default pack: a drone on a US post named by its owner or by whom it ho
     expect(topicsOf('Routine flight from Erbil base', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: US soldiers killed, given as the cause of the US strikes told before it, is the attack the strikes answer', () => {
+  it('EN: "retaliatory airstrikes … following the killing of three US soldiers" (the cause in the same sentence as the strikes)', () => {
+    const text =
+      'The US carried out retaliatory airstrikes on Kataib Hezbollah depots in western Iraq on Saturday following the killing of three US soldiers in Jordan, ' +
+      'officials said. Baghdad called the strikes a violation.';
+    expect(topicsOf('US strikes Iraq', text)).toContain('militia-threats');
+  });
+
+  it('EN: the same told with "the deaths of" (another noun for the losses)', () => {
+    const text =
+      'The US carried out retaliatory airstrikes on Kataib Hezbollah depots in western Iraq on Saturday following the deaths of three US soldiers in Jordan, ' +
+      'officials said. Baghdad called the strikes a violation.';
+    expect(topicsOf('US strikes Iraq', text)).toContain('militia-threats');
+  });
+
+  it('AR: «نفذت القوات الأمريكية غارات … بعد هجوم … أسفر عن مقتل جنديين أمريكيين» (the cause after «بعد»)', () => {
+    const text =
+      'نفذت القوات الأمريكية غارات على مواقع لكتائب حزب الله في غرب العراق فجر الأحد، بعد هجوم على قاعدة في سوريا أسفر عن مقتل جنديين أمريكيين. ' +
+      'واستدعت بغداد القائم بالأعمال الأمريكي.';
+    expect(topicsOf('غارات في غرب العراق', text)).toContain('militia-threats');
+  });
+
+  it('guard: US strikes in another war that answer US losses there (Yemen, ISIS) are not the factions’ attack', () => {
+    const yemen =
+      'US jets struck Houthi radar sites in Yemen on Friday after an attack that killed two American sailors, officials said. The Iran-backed Houthis vowed to respond.';
+    expect(topicsOf('Strikes in Yemen', yemen)).not.toContain('militia-threats');
+    const isis =
+      'US helicopters struck an ISIS cell in eastern Syria on Sunday after an Islamic State ambush killed two American soldiers last week, CENTCOM said. ' +
+      'Iran-backed groups were not involved.';
+    expect(topicsOf('Strikes in eastern Syria', isis)).not.toContain('militia-threats');
+  });
+
+  it('guard: a pullout story recalling old strikes and losses is not an attack', () => {
+    const text =
+      'The last US troops left the base in Anbar on Sunday, years after strikes on the area and the killing of three US soldiers there, officials said. ' +
+      'Kataib Hezbollah said nothing.';
+    expect(topicsOf('Pullout continues', text)).not.toContain('militia-threats');
+  });
+});
