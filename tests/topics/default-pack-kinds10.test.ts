@@ -132,3 +132,33 @@ describe('default pack: US soldiers killed, given as the cause of the US strikes
     expect(topicsOf('Pullout continues', text)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: a faction’s threat told in the future tense (Arabic «س» forms) or as "will pay the price"', () => {
+  it('AR: a headline «سنضرب» ("we will strike") after the faction’s name', () => {
+    const text = 'أصدرت الكتائب بيانا مساء الأحد قالت فيه إن صبرها نفد. ودعت الحكومة إلى موقف واضح.';
+    expect(topicsOf('كتائب حزب الله: سنضرب المصالح الأمريكية في المنطقة', text)).toContain('militia-threats');
+  });
+
+  it('AR: «سيستهدفون» (they will target) in the statement of the faction’s spokesman', () => {
+    const text =
+      'قال متحدث باسم حركة النجباء إن مقاتلي الحركة سيستهدفون القواعد الأمريكية في العراق وسوريا إذا استمر الوجود العسكري. وأضاف أن القرار اتخذ بالإجماع.';
+    expect(topicsOf('بيان لحركة النجباء', text)).toContain('militia-threats');
+  });
+
+  it('EN: a headline "the Americans will pay a heavy price" after the faction’s name', () => {
+    const text = 'The group issued a statement on Sunday night. It said its patience had run out and urged the government to take a clear position.';
+    expect(topicsOf('Kataib Hezbollah: the Americans will pay a heavy price', text)).toContain('militia-threats');
+  });
+
+  it('guard: the US saying it will strike the faction’s sites is not the faction’s threat', () => {
+    const text = 'قال مسؤول أمريكي إن واشنطن سترد على أي هجوم وستضرب مواقع كتائب حزب الله إذا تكررت الهجمات على قواتها. ولم يحدد موعدا.';
+    expect(topicsOf('بيان أمريكي', text)).not.toContain('militia-threats');
+  });
+
+  it('guard: the Houthis’ future threat to US ships, and a state that "will pay the price", are other stories', () => {
+    const houthis = 'قال متحدث باسم الحوثيين إن قواتهم ستستهدف أي سفينة أمريكية تعبر البحر الأحمر. وأضاف أن العمليات ستستمر.';
+    expect(topicsOf('الحوثيون: سنستهدف السفن الأمريكية في البحر الأحمر', houthis)).not.toContain('militia-threats');
+    const iran = 'US officials said on Monday that Iran would pay the price for its nuclear programme. Sanctions are expected.';
+    expect(topicsOf('Officials: Iran will pay the price', iran)).not.toContain('militia-threats');
+  });
+});
