@@ -162,3 +162,32 @@ describe('default pack: a faction’s threat told in the future tense (Arabic «
     expect(topicsOf('Officials: Iran will pay the price', iran)).not.toContain('militia-threats');
   });
 });
+
+describe('default pack: a faction’s exit demand told to its addressee or as a duty, and the faction in the singular or the dual', () => {
+  it('EN: "called on American troops to leave" and "told US forces to leave"', () => {
+    const calledOn =
+      'A senior Nujaba official on Thursday called on American troops to leave Iraq within weeks, saying patience was running out. He spoke at a rally in Basra.';
+    expect(topicsOf('Faction official speaks in Basra', calledOn)).toContain('militia-threats');
+    const told =
+      'Kataib Hezbollah on Monday told US forces to leave the country before the end of the year, in a statement read on its television channel. The statement gave no details.';
+    expect(topicsOf('Statement from Baghdad', told)).toContain('militia-threats');
+  });
+
+  it('AR: «أكد فصيل عراقي مسلح ضرورة خروج القوات الأمريكية» (one faction, the duty as a noun)', () => {
+    const text = 'أكد فصيل عراقي مسلح في بيان يوم الأحد ضرورة خروج القوات الأمريكية من البلاد قبل نهاية العام. ولم يذكر البيان تفاصيل أخرى.';
+    expect(topicsOf('بيان في بغداد', text)).toContain('militia-threats');
+  });
+
+  it('AR: «طالب فصيلان عراقيان بانسحاب القوات الأمريكية» (two factions: the dual)', () => {
+    const text = 'طالب فصيلان عراقيان يوم الاثنين بانسحاب القوات الأمريكية من العراق دون تأخير، بحسب بيانين منفصلين. ولم تعلق الحكومة.';
+    expect(topicsOf('مطالبة بالانسحاب', text)).toContain('militia-threats');
+  });
+
+  it('guard: officials (not a faction) calling on the foreign forces to leave by a timetable', () => {
+    const speaker =
+      'Iraq’s parliament speaker on Thursday called on US forces to leave the country according to a timetable agreed with the government. He spoke after meeting the US ambassador.';
+    expect(topicsOf('Speaker urges timetable', speaker)).not.toContain('militia-threats');
+    const premier = 'أكد رئيس الوزراء العراقي في مؤتمر صحفي ضرورة خروج القوات الأجنبية وفق جدول زمني متفق عليه مع التحالف. وأشار إلى استمرار الحوار.';
+    expect(topicsOf('رئيس الوزراء والقوات الأجنبية', premier)).not.toContain('militia-threats');
+  });
+});
