@@ -58,3 +58,31 @@ describe('default pack: forces told as going home', () => {
     expect(topicsOf('Russian troops in Syria are going home, Putin says', 'The Kremlin said the mission was complete.')).not.toContain('withdrawal');
   });
 });
+
+describe('default pack: a US strike told in English by what it did (killed, aggression), as Arabic already is', () => {
+  it('EN: "American forces killed" faction fighters', () => {
+    expect(topicsOf('Pentagon says American forces killed Kataib Hezbollah fighters in Syria', 'The raid hit a depot near Abu Kamal.')).toContain('us-strikes');
+  });
+
+  it('EN: the US "killing" resistance fighters, told as the grievance', () => {
+    expect(topicsOf('Anger in Baghdad over the US killing four resistance fighters near Qaim', 'Funerals were held on Tuesday.')).toContain('us-strikes');
+  });
+
+  it('EN: "American aggression" on the factions\' positions', () => {
+    expect(topicsOf('Iraqi factions condemn American aggression on resistance positions at the Syrian border', 'Two sites were hit overnight.')).toContain(
+      'us-strikes',
+    );
+  });
+
+  it('guard: US soldiers killed by the factions are not a US strike', () => {
+    expect(topicsOf('Two US soldiers killed in militia rocket attack on Iraq base', 'Kataib Hezbollah claimed the attack on the base in Anbar.')).not.toContain(
+      'us-strikes',
+    );
+  });
+
+  it('guard: US officials telling who killed a contractor', () => {
+    expect(topicsOf('US officials say militia killed contractor in Iraq', 'Kataib Hezbollah fighters fired rockets at the base in Kirkuk.')).not.toContain(
+      'us-strikes',
+    );
+  });
+});
