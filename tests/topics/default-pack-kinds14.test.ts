@@ -86,3 +86,26 @@ describe('default pack: a US strike told in English by what it did (killed, aggr
     );
   });
 });
+
+describe('default pack: the pullout named by the place left or by "out of", with no forces word beside the verb', () => {
+  it('EN: "completes its pullout from Harir base"', () => {
+    expect(topicsOf('Washington completes its pullout from Harir base in Kurdistan', 'The last aircraft took off on Sunday.')).toContain('withdrawal');
+  });
+
+  it('AR: «الانسحاب من قاعدة عين الأسد» in a title', () => {
+    expect(topicsOf('واشنطن تستكمل الانسحاب من قاعدة عين الأسد', 'وقالت مصادر أمنية إن الأرتال اتجهت شمالا.')).toContain('withdrawal');
+  });
+
+  it('EN: the president "orders US forces out of Iraq"', () => {
+    expect(topicsOf('White House orders US forces out of Iraq by September', 'Officials said planning had begun.')).toContain('withdrawal');
+  });
+
+  it('guard: a faction ready to "drive the troops out of Iraq" threatens, it reports no pullout', () => {
+    const text = 'Kataib Hezbollah said it was ready to drive American troops out of Iraq by force. The group rejected the talks in Baghdad.';
+    expect(topicsOf('Iraqi faction issues new warning to Washington', text)).not.toContain('withdrawal');
+  });
+
+  it('guard: another state leaving its base in Syria', () => {
+    expect(topicsOf('Russia withdraws from a base in northern Syria', 'Moscow said its units moved to Hmeimim.')).not.toContain('withdrawal');
+  });
+});
