@@ -65,3 +65,30 @@ describe('default pack: the Iranian state told as the attacker in other ways tak
     expect(topicsOf('صواريخ على قاعدة عين الأسد', backed)).toContain(MT);
   });
 });
+
+describe('default pack: a faction named as the affiliation of a person or a thing that was struck is the victim', () => {
+  it('EN: an attack "on a vehicle of" the faction, a strike that "killed a senior commander of" it', () => {
+    const car =
+      'Two people were killed on Tuesday in a drone attack on a vehicle of the Popular Mobilization Forces near Baghdad airport, security sources said. ' +
+      'The United States has not commented on the attack.';
+    expect(topicsOf('Drone attack near Baghdad airport', car)).not.toContain(MT);
+    const leader =
+      'A drone strike killed a senior commander of the Nujaba movement and two of his guards in Baghdad on Thursday, hours after a bombing elsewhere. ' +
+      'Washington declined to comment.';
+    expect(topicsOf('Strike in Baghdad', leader)).not.toContain(MT);
+  });
+
+  it('AR: «مقتل قياديين بارزين في حركة النجباء» followed by another attack told elsewhere', () => {
+    const text =
+      'أفادت مصادر أمنية باستهداف مقر في بغداد ومقتل قياديين بارزين في حركة النجباء، ويأتي هذا بعد الهجوم الذي وقع أمس في مدينة أخرى. ' +
+      'ولم تعلق السفارة الأمريكية على الحادث.';
+    expect(topicsOf('قصف في بغداد', text)).not.toContain(MT);
+  });
+
+  it('guard: the struck faction’s own attacks told right after it still count', () => {
+    const text =
+      'A US drone strike killed a senior leader of an Iran-backed militia responsible for the rocket attacks on the US embassy, ' +
+      'the Pentagon said on Wednesday. The group fired rockets at the embassy twice last week.';
+    expect(topicsOf('Pentagon confirms strike in Baghdad', text)).toContain(MT);
+  });
+});
