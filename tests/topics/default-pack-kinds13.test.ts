@@ -92,3 +92,20 @@ describe('default pack: a faction named as the affiliation of a person or a thin
     expect(topicsOf('Pentagon confirms strike in Baghdad', text)).toContain(MT);
   });
 });
+
+describe('default pack: a truce, a freeze or a suspension of the factions’ attacks on US targets is news of those attacks', () => {
+  it('AR: a faction freezing its operations against the US forces («تجميد عملياتها ضد القوات الأمريكية»)', () => {
+    const text = 'أعلنت عصائب أهل الحق مساء الأحد تجميد عملياتها ضد القوات الأمريكية حتى إشعار آخر. ولم يصدر تعليق من السفارة.';
+    expect(topicsOf('بيان للعصائب', text)).toContain(MT);
+  });
+
+  it('guard: a suspension told with an attack noun («وقف هجماتها على السفارة الأمريكية») still counts', () => {
+    const text = 'قررت كتائب سيد الشهداء وقف هجماتها على السفارة الأمريكية خلال فترة الانتخابات، وفق بيان مقتضب. ولم تعلق الحكومة.';
+    expect(topicsOf('بيان مقتضب', text)).toContain(MT);
+  });
+
+  it('guard: a truce with no faction and no attacks on US targets is not militia news', () => {
+    const text = 'أعلنت الحكومة العراقية هدنة بين عشيرتين متنازعتين في البصرة بعد اشتباكات، ورحبت السفارة الأمريكية بالاتفاق.';
+    expect(topicsOf('هدنة عشائرية في البصرة', text)).not.toContain(MT);
+  });
+});
