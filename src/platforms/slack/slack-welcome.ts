@@ -66,12 +66,13 @@ async function welcomeChannel(deps: SlackChatDeps, e: Joined, botUserId: () => P
       unfurl_links: false,
     } as never);
   } catch (err) {
-    deps.log.warn({ err: slackError(err, 'chat.postMessage'), channel: e.channel }, 'slack: channel welcome not sent');
     // Marked before posting so that two deliveries of one event say hello once; a hello that failed
-    // (after the client's own retries) gives the mark back, so the app's next join says it.
+    // (after the client's own retries) gives the mark back, so the app's next join says it. The mark
+    // goes back before the warning: once the warning is out, the next join finds it gone.
     await deps.services.chats.unwelcome({ platform: 'slack', chat: e.channel }).catch((err2: unknown) => {
       deps.log.warn({ err: err2, channel: e.channel }, 'slack: welcome mark not given back');
     });
+    deps.log.warn({ err: slackError(err, 'chat.postMessage'), channel: e.channel }, 'slack: channel welcome not sent');
   }
 }
 
