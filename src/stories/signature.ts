@@ -97,13 +97,16 @@ export function extractSignature(input: SignatureInput): EventSignature {
   const leadAreas = leadHits.filter((id) => g.placeById.get(id)?.type === 'province');
   const kindHits = g.kinds.find(all.slice(0, leadEnd), keys.slice(0, leadEnd));
   const kinds = uniq(kindHits.map((h) => h.id));
-  const { inCause, answers } = causeClauses(g, input, title.length, all.slice(0, leadEnd), keys.slice(0, leadEnd));
+  // Cause clauses are read once, over the lead and the stretch a day is looked for in.
+  const dayEnd = title.length + body.filter((t) => t.start < DAY_CHARS).length;
+  const readEnd = Math.max(leadEnd, dayEnd);
+  const causes = causeClauses(g, input, title.length, all.slice(0, readEnd), keys.slice(0, readEnd));
+  const { inCause } = causes;
+  const answers = causes.answersBefore(leadEnd);
   const reported = uniq(kindHits.filter((h) => !inCause(h.at)).map((h) => h.id));
   const recalled = uniq(kindHits.filter((h) => inCause(h.at)).map((h) => h.id)).filter((k) => !reported.includes(k));
-  const numeral = (at: number) => isNumeral(input, all, title.length, at);
-  const counts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => !numeral(at));
-  const recalledCounts = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => inCause(at) && !numeral(at));
-  const found = reportDay(g, input, all, keys, title.length, title.length + body.filter((t) => t.start < DAY_CHARS).length);
+  const { counts, recalledCounts } = countsIn(g, all.slice(0, leadEnd), keys.slice(0, leadEnd), (at) => isNumeral(input, all, title.length, at), inCause);
+  const found = reportDay(input, all.slice(0, dayEnd), inCause);
 
   return {
     places: uniq(placeHits.map((h) => h.id)),
@@ -135,16 +138,12 @@ function isNumeral(input: SignatureInput, all: readonly Token[], titleLen: numbe
   return /\p{Nd}[-./:]$/u.test(src.slice(Math.max(0, t.start - 2), t.start)) || /^[-./:]\p{Nd}/u.test(src.slice(t.end, t.end + 2));
 }
 
-/** The day the headline or the text's start names for the report's own happening, if any. */
-function reportDay(g: Gazetteer, input: SignatureInput, all: readonly Token[], keys: readonly (readonly string[])[], titleLen: number, end: number) {
+/** The day the headline or the text's start (`read`) names for the report's own happening, if any. */
+function reportDay(input: SignatureInput, read: readonly Token[], inCause: (at: number) => boolean) {
   // Weekdays and "yesterday" mean nothing against the time of reading: without a publication time the day is unknown.
   if (input.publishedKnown === false) return undefined;
   // A day named in a cause or sequel clause ("following Friday's killing") is the answered happening's.
-  const inCause = causeClauses(g, input, titleLen, all.slice(0, end), keys.slice(0, end)).inCause;
-  const words = all
-    .slice(0, end)
-    .filter((_, at) => !inCause(at))
-    .map((t) => ({ norm: t.norm, forms: t.forms }));
+  const words = read.filter((_, at) => !inCause(at)).map((t) => ({ norm: t.norm, forms: t.forms }));
   return nearestDay(words, input.publishedMs, 3);
 }
 
@@ -160,10 +159,10 @@ export function isDateline(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Which lead tokens lie in a cause clause: from a cause phrase ("in retaliation for", «ردا على»;
+ * Which of the tokens read lie in a cause clause: from a cause phrase ("in retaliation for", «ردا على»;
  * or a sequel phrase, "after") to the end of the headline, or of the sentence of the text it is
  * in (to the comma when it opens the sentence). What follows such a phrase is the happening the report answers, recounted, not the one it
- * reports. `answers`: a cause phrase, not only a sequel phrase, was found.
+ * reports. `answersBefore(end)`: a cause phrase, not only a sequel phrase, lies before token `end` (the lead's).
  */
 function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lead: readonly Token[], keys: readonly (readonly string[])[]) {
   const spans: [number, number][] = [];
@@ -183,7 +182,11 @@ function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lea
     while (end < segEnd && lead[end]!.start < stop) end++;
     spans.push([h.at + h.len, end]);
   }
-  return { inCause: (at: number) => spans.some(([from, to]) => at >= from && at < to), answers: hits.some((h) => h.id === 'cause') };
+  return {
+    inCause: (at: number) => spans.some(([from, to]) => at >= from && at < to),
+    /** A cause phrase (not only a sequel phrase) lies wholly before token `end`. */
+    answersBefore: (end: number) => hits.some((h) => h.id === 'cause' && h.at + h.len <= end),
+  };
 }
 
 /** Drops places that contain another place of the list (Erbil when Erbil air base is named). */
@@ -209,10 +212,17 @@ const CASUALTY = new Set(['killed', 'wounded']);
  * ("three soldiers were killed", "٣ قتلى") wins, then a casualty verb just before it ("killing
  * three", "مقتل ثلاثة"), then a counted noun just after ("85 targets", "خمس مسيرات").
  */
-function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readonly string[])[], keep: (at: number) => boolean): Record<string, number[]> {
+function countsIn(
+  g: Gazetteer,
+  tokens: readonly Token[],
+  keys: readonly (readonly string[])[],
+  numeral: (at: number) => boolean,
+  inCause: (at: number) => boolean,
+): { counts: Record<string, number[]>; recalledCounts: Record<string, number[]> } {
   const nouns = g.countNouns.find(tokens, keys);
   const verbs = g.countVerbs.find(tokens, keys);
-  const out: Record<string, number[]> = {};
+  const counts: Record<string, number[]> = {};
+  const recalledCounts: Record<string, number[]> = {};
   for (let i = 0; i < tokens.length; i++) {
     const n = numberAt(tokens, i);
     // Years and tower numbers are not counts.
@@ -224,11 +234,12 @@ function countsIn(g: Gazetteer, tokens: readonly Token[], keys: readonly (readon
     const verbBefore = verbs.find((h) => h.at + h.len <= i && h.at + h.len >= i - 2);
     const nounAfter = nouns.find((h) => !CASUALTY.has(h.id) && h.at >= end && h.at <= end + 3);
     const what = verbNext?.id ?? casualtyAfter?.id ?? verbBefore?.id ?? nounAfter?.id;
-    if (!what) continue;
-    if (!keep(i)) continue;
-    const list = (out[what] ??= []);
-    if (!list.includes(n.value)) list.push(n.value);
+    if (!what || numeral(i)) continue;
+    for (const out of inCause(i) ? [counts, recalledCounts] : [counts]) {
+      const list = (out[what] ??= []);
+      if (!list.includes(n.value)) list.push(n.value);
+    }
     i = end - 1;
   }
-  return out;
+  return { counts, recalledCounts };
 }
