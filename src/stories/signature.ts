@@ -3,7 +3,7 @@
 // drones, rockets, targets, troops) and which day. Extracted once at ingest from the title and
 // the text, in either language, and stored with the article's sketch so that the same-story
 // decision (decide.ts) can compare reports that share no words.
-import { foldedNumberValue, isTens } from '../text/numbers.ts';
+import { foldedNumberValue, foldedScale, isTens } from '../text/numbers.ts';
 import { dayOf, nearestDay } from '../text/dates.ts';
 import { tokenise, type Token } from '../text/tokenise.ts';
 import { gazetteer, isSpecificPlace, placeAncestors, tokenKeys, type Gazetteer, type PhraseHit } from './gazetteer.ts';
@@ -194,15 +194,23 @@ function mostSpecific(g: Gazetteer, ids: readonly string[]): string[] {
   return ids.filter((id) => !ids.some((other) => other !== id && placeAncestors(g, other).includes(id)));
 }
 
-/** The number a token starts (with "twenty five", "1,200" folded in), and how many tokens it spans. */
+/** The number a token starts (with "twenty five", "1,200", "three thousand" folded in), and how many tokens it spans. */
 function numberAt(tokens: readonly Token[], i: number): { value: number; len: number } | undefined {
-  const v = foldedNumberValue(tokens[i]!.norm);
+  let v = foldedNumberValue(tokens[i]!.norm);
   if (v === undefined) return undefined;
-  const next = tokens[i + 1];
-  const nv = next ? foldedNumberValue(next.norm) : undefined;
-  // "twenty five", "twenty-five": one space or hyphen between; "40. Three" is two numbers.
-  if (nv !== undefined && isTens(v) && nv < 10 && next!.start - tokens[i]!.end <= 1) return { value: v + nv, len: 2 };
-  return { value: v, len: 1 };
+  // One space or hyphen between the words of one number; "40. Three" is two numbers.
+  const joined = (at: number) => tokens[at] !== undefined && tokens[at].start - tokens[at - 1]!.end <= 1;
+  // "3,000", "5,200": the tokeniser splits digit groups at the separator; three digits right after
+  // one character are the next group (a date or a time, "20.12", "10:30", is not a count: isNumeral).
+  let len = 1;
+  while (/^\d{1,3}$/.test(tokens[i + len - 1]!.norm) && joined(i + len) && /^\d{3}$/.test(tokens[i + len]!.norm))
+    v = v * 1000 + Number(tokens[i + len++]!.norm);
+  const nv = joined(i + len) ? foldedNumberValue(tokens[i + len]!.norm) : undefined;
+  // "twenty five", "twenty-five".
+  const n = len === 1 && nv !== undefined && isTens(v) && nv < 10 ? { value: v + nv, len: 2 } : { value: v, len };
+  // "three thousand", «ثلاثة آلاف», "3 thousand": the count is 3,000 wherever the other report writes digits.
+  const scale = joined(i + n.len) ? foldedScale(tokens[i + n.len]!.norm) : undefined;
+  return scale !== undefined && n.value < scale ? { value: n.value * scale, len: n.len + 1 } : n;
 }
 
 const CASUALTY = new Set(['killed', 'wounded']);

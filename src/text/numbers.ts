@@ -91,6 +91,7 @@ const AR_WORDS_RAW: Record<string, number> = {
   مئتين: 200,
   مئتان: 200,
   ألف: 1000,
+  آلاف: 2000,
   عشرات: 24,
   مئات: 200,
 };
@@ -121,6 +122,18 @@ export function foldedNumberValue(w: string): number | undefined {
   // و / ب / ل attached: وثلاثة (and three), بخمسة (with five).
   if (w.length > 3 && 'وبل'.includes(w[0]!)) return AR_WORDS.get(w.slice(1));
   return undefined;
+}
+
+// Words that multiply the number before them: "three thousand", «ثلاثة آلاف» (3,000), "two hundred".
+const SCALES = new Map<string, number>([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ...['مئة', 'مائة', 'ألف', 'آلاف'].map((w): [string, number] => [foldArabic(w), w.startsWith('م') ? 100 : 1000]),
+]);
+
+/** The multiplier a word already folded by the tokeniser (Token.norm) is ("thousand", «آلاف»), if any. */
+export function foldedScale(w: string): number | undefined {
+  return SCALES.get(w);
 }
 
 /** True for the tens (20, 30 … 90): "twenty five" / "خمسة وعشرين" combine with a unit. */
