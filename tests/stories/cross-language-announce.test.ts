@@ -4,6 +4,15 @@
 // has a near miss beside it that must stay apart. All texts are our own short wording.
 import { describe, expect, it } from 'vitest';
 import { extractSignature } from '../../src/stories/signature.ts';
+import { sketchOf } from '../../src/stories/sketch.ts';
+import { compare, joins } from '../../src/stories/decide.ts';
+import type { ReportText } from './helpers/story-reports.ts';
+
+const comparable = (o: ReportText) => ({
+  sketch: sketchOf({ title: o.title, text: o.text }),
+  sig: extractSignature({ title: o.title, text: o.text, publishedMs: Date.parse(o.published), lang: o.lang ?? 'en', topics: o.topics ?? ['withdrawal'] }),
+});
+const kindsOf = (title: string) => extractSignature({ title, text: '', publishedMs: 0 }).kinds;
 
 const counts = (title: string) => extractSignature({ title, text: '', publishedMs: 0 }).counts;
 
@@ -19,5 +28,54 @@ describe('counts written in words or with digit groups', () => {
     expect(counts('On 20.12.2020 two soldiers were killed')).toEqual({ killed: [2] });
     expect(counts('At 10:30 four rockets fell on the base')).toEqual({ rockets: [4] });
     expect(counts('Two rockets, 300 metres from the gate')).toEqual({ rockets: [2] });
+  });
+});
+
+describe('withdrawals and announcements in the words outlets use', () => {
+  it('reads conjugated Arabic verbs of leaving, and the suffixed noun, as a withdrawal', () => {
+    expect(kindsOf('انسحبت القوات الأجنبية من المطار فجرا')).toContain('withdrawal');
+    expect(kindsOf('الجيش التركي يسحب جزءا من قواته')).toContain('withdrawal');
+    expect(kindsOf('غادرت آخر قافلة عسكرية البلاد')).toContain('withdrawal');
+    expect(kindsOf('واشنطن تعلن اكتمال انسحابها من القاعدة')).toContain('withdrawal');
+  });
+
+  it('reads an end of mission or of presence, and a troop cut, as a withdrawal in either language', () => {
+    expect(kindsOf('Alliance to end mission in the country next year')).toContain('withdrawal');
+    expect(kindsOf('Baghdad wants to end the presence of foreign troops')).toContain('withdrawal');
+    expect(kindsOf('Pentagon to cut troops in the country by a third')).toContain('withdrawal');
+    expect(kindsOf('انتهاء مهمة التحالف في البلاد العام المقبل')).toContain('withdrawal');
+    expect(kindsOf('واشنطن تقرر خفض عدد جنودها في البلاد')).toContain('withdrawal');
+  });
+
+  it('reads the army taking full control of a base as a handover', () => {
+    expect(kindsOf('Iraqi army takes full control of the air base')).toContain('handover');
+    expect(kindsOf('الجيش يعلن السيطرة الكاملة على القاعدة')).toContain('handover');
+  });
+
+  it('guard: a de-escalation, a toll that "left" people dead and a power cut are not withdrawals', () => {
+    expect(kindsOf('دعوات إلى خفض التصعيد في المنطقة')).not.toContain('withdrawal');
+    expect(kindsOf('The blast left two people dead near the gate')).not.toContain('withdrawal');
+    expect(kindsOf('Power was cut off at the base overnight')).not.toContain('withdrawal');
+  });
+
+  const leaveEn: ReportText = {
+    title: 'Last American soldiers leave Kabul airport',
+    text: 'The last American soldiers have left Kabul airport, ending twenty years of war, the Pentagon said.',
+    published: '2021-08-31T06:00:00Z',
+  };
+  const leaveAr: ReportText = {
+    lang: 'ar',
+    title: 'آخر جندي أمريكي يغادر مطار كابول',
+    text: 'انسحبت القوات الأمريكية من مطار كابول بعد عشرين عاما من الحرب.',
+    published: '2021-08-31T08:00:00Z',
+  };
+
+  it('an Arabic and an English report of the last troops leaving one airport join', () => {
+    expect(joins(compare(comparable(leaveEn), comparable(leaveAr)))).toBe(true);
+  });
+
+  it('guard: troops leaving another airport the same day stay apart', () => {
+    const other = comparable({ ...leaveAr, title: 'آخر جندي أمريكي يغادر مطار أربيل', text: 'انسحبت القوات الأمريكية من مطار أربيل.' });
+    expect(joins(compare(comparable(leaveEn), other))).toBe(false);
   });
 });
