@@ -71,7 +71,8 @@ export const WEIGHTS = {
   crossLanguageLead: 0.1,
   /**
    * An Arabic and an English report of the same day whose leads agree on what happened (a strike, an
-   * attack, a halt: not only a detail such as the toll) and share a place, an actor or a count. Their
+   * attack, a halt: not only a detail such as the toll) and share a place (in both leads, or a site both
+   * texts name when a lead names none), an actor or a count. Their
    * wording cannot be compared at all, where a same-language rewrite of one event usually shares
    * some (text similarity 0.15–0.5 in our labelled pairs), so the signature alone carries them and gets
    * this much in place of the text (tuned on labelled pairs: README, "Stories").
@@ -226,14 +227,24 @@ function sharesEntity(a: EventSignature, b: EventSignature): boolean {
   return sharedCount(a, b) !== undefined;
 }
 
+/** Kinds as compared: each read as the kind it is another side of (a handover is a withdrawal), once. */
+const uniqueKinds = (g: Gazetteer, ks: readonly string[]) => [...new Set(ks.map((k) => g.kindById.get(k)?.sameAs ?? k))];
+
 /**
  * The event types (not topics) both leads name, when they are a third or more of all the types
  * either names; else none. One type in common among many says little: a strike on a faction and
  * that faction's threat the same day share "attack" but not what happened.
  */
 function agreedTypes(a: EventSignature, b: EventSignature): string[] {
-  const ta = a.kinds.filter((k) => !k.startsWith('t:'));
-  const tb = b.kinds.filter((k) => !k.startsWith('t:'));
+  const g = gazetteer();
+  const ta = uniqueKinds(
+    g,
+    a.kinds.filter((k) => !k.startsWith('t:')),
+  );
+  const tb = uniqueKinds(
+    g,
+    b.kinds.filter((k) => !k.startsWith('t:')),
+  );
   const shared = intersect(ta, tb);
   return shared.length > 0 && shared.length / new Set([...ta, ...tb]).size >= TYPE_AGREEMENT ? shared : [];
 }
@@ -273,7 +284,7 @@ function leadActorsAgree(g: Gazetteer, a: EventSignature, b: EventSignature): bo
 /** The stand-in for wording across scripts (see WEIGHTS.crossLanguageText). */
 function crossLanguageText(g: Gazetteer, a: EventSignature, b: EventSignature, types: readonly string[], placeShared: boolean, reasons?: string[]): number {
   // What both report, not what one recalls ("vows more attacks after the strike that killed three").
-  const reported = types.filter((k) => (a.reported ?? a.kinds).includes(k) && (b.reported ?? b.kinds).includes(k));
+  const reported = types.filter((k) => uniqueKinds(g, a.reported ?? a.kinds).includes(k) && uniqueKinds(g, b.reported ?? b.kinds).includes(k));
   if (!sameDayAcrossScripts(a, b) || !whatHappenedAgrees(g, reported)) return 0;
   if (!placeShared && !sharedCount(a, b) && !leadActorsAgree(g, a, b)) return 0;
   reasons?.push('across languages: the leads agree on what, who or where');
@@ -319,7 +330,10 @@ function agreement(a: EventSignature, b: EventSignature, leadShared: string[], l
     bonus += WEIGHTS.dayApart;
   }
   bonus += crossLanguageLead(g, a, b, types, leadShared.length > 0, reasons);
-  bonus += crossLanguageText(g, a, b, types, leadShared.length > 0, reasons);
+  // An announcement often names its base only further down (a committee's statement on the end of
+  // the mission; the base it left): a site both texts name stands in when one lead names no place.
+  const siteShared = leadShared.length > 0 || (!leadsApart && intersect(a.places, b.places).some((p) => isSite(g, p)));
+  bonus += crossLanguageText(g, a, b, types, siteShared, reasons);
   const count = sharedCount(a, b);
   if (count) {
     bonus += WEIGHTS.count;

@@ -32,6 +32,8 @@ export interface KindEntry extends GazetteerEntry {
   excludes?: string[];
   /** A detail of a happening (the weapon, the toll), not what happened. */
   detail?: boolean;
+  /** The kind this one is another side of, for telling whether two reports agree (a base handed over is the withdrawal from it). */
+  sameAs?: string;
 }
 
 export interface CountEntry {

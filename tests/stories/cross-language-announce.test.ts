@@ -79,3 +79,43 @@ describe('withdrawals and announcements in the words outlets use', () => {
     expect(joins(compare(comparable(leaveEn), other))).toBe(false);
   });
 });
+
+describe('a base left by one side and taken over by the other, named only further down', () => {
+  // The committee's statement names the base in its second sentence; the English report leads with
+  // the army taking the base over. One outlet says "withdrawal", the other "full control".
+  const committeeAr: ReportText = {
+    lang: 'ar',
+    title: 'لجنة عسكرية تعلن استكمال الانسحاب',
+    text: `أعلنت لجنة عسكرية عراقية أمريكية مشتركة يوم الأحد استكمال انسحاب قوات التحالف وفق الجدول المتفق عليه بين الحكومتين، بعد أشهر من العمل المشترك بين الجانبين لترتيب المراحل ونقل المعدات وتدريب الوحدات المحلية على إدارة المواقع. وأوضحت أن آخر الجنود غادروا قاعدة عين الأسد في الأنبار وأن الجيش العراقي تسلم إدارتها.`,
+    published: '2026-03-01T10:00:00Z',
+  };
+  const takeoverEn: ReportText = {
+    title: 'Iraqi army takes full control of Ain al-Asad air base',
+    text: 'The Iraqi army took full control of Ain al-Asad air base in Anbar on Sunday once the last foreign soldiers had gone, the defence ministry said.',
+    published: '2026-03-01T12:00:00Z',
+  };
+
+  it('joins the Arabic statement and the English takeover of the same day', () => {
+    expect(comparable(committeeAr).sig.lead).toEqual([]);
+    expect(joins(compare(comparable(committeeAr), comparable(takeoverEn)))).toBe(true);
+  });
+
+  it('guard: a rocket attack on that base the same day stays apart', () => {
+    const attack = comparable({
+      title: 'Rockets hit Ain al-Asad air base',
+      text: 'Two rockets hit Ain al-Asad air base in Anbar on Sunday, causing no casualties, a security source said.',
+      published: '2026-03-01T15:00:00Z',
+      topics: ['militia-threats'],
+    });
+    expect(joins(compare(comparable(committeeAr), attack))).toBe(false);
+  });
+
+  it('guard: the army taking over another base the same day stays apart', () => {
+    const other = comparable({
+      ...takeoverEn,
+      title: 'Iraqi army takes full control of K1 base',
+      text: 'The Iraqi army took full control of K1 base near Kirkuk on Sunday once the last foreign soldiers had gone, the defence ministry said.',
+    });
+    expect(joins(compare(comparable(committeeAr), other))).toBe(false);
+  });
+});
