@@ -51,6 +51,8 @@ export interface GazetteerData {
   causes: { en: string[]; ar: string[] };
   /** Words after which a sentence names an earlier happening ("after"): a cause only across days. */
   sequels: { en: string[]; ar: string[] };
+  /** A length of time ("years", «عاما») and the words that hedge its number ("nearly", «نحو»): "after 20 years" names no happening. */
+  durations: { units: { en: string[]; ar: string[] }; about: { en: string[]; ar: string[] } };
 }
 
 const dataFile = (name: string) => new URL(`./gazetteer/${name}`, import.meta.url);
@@ -59,8 +61,8 @@ const dataFile = (name: string) => new URL(`./gazetteer/${name}`, import.meta.ur
 export function loadGazetteerData(): GazetteerData {
   const places = parseYaml(readFileSync(dataFile('places.yaml'), 'utf8')) as GazetteerEntry[];
   const actors = parseYaml(readFileSync(dataFile('actors.yaml'), 'utf8')) as GazetteerEntry[];
-  const events = parseYaml(readFileSync(dataFile('events.yaml'), 'utf8')) as Pick<GazetteerData, 'kinds' | 'counts' | 'causes' | 'sequels'>;
-  return { places, actors, kinds: events.kinds, counts: events.counts, causes: events.causes, sequels: events.sequels };
+  const events = parseYaml(readFileSync(dataFile('events.yaml'), 'utf8')) as Pick<GazetteerData, 'kinds' | 'counts' | 'causes' | 'sequels' | 'durations'>;
+  return { places, actors, kinds: events.kinds, counts: events.counts, causes: events.causes, sequels: events.sequels, durations: events.durations };
 }
 
 /** The lookup keys of one alias word: stemmed for Latin, the article-less reading for Arabic. */
@@ -200,6 +202,8 @@ export interface Gazetteer {
   countVerbs: PhraseFinder;
   countNouns: PhraseFinder;
   causes: PhraseFinder;
+  /** 'unit' (years, «عاما») and 'about' (nearly, «نحو») hits: see GazetteerData.durations. */
+  durations: PhraseFinder;
   placeById: Map<string, GazetteerEntry>;
   actorById: Map<string, GazetteerEntry>;
   kindById: Map<string, KindEntry>;
@@ -227,6 +231,10 @@ export function gazetteer(): Gazetteer {
     causes: new PhraseFinder([
       { id: 'cause', words: both(data.causes) },
       { id: 'sequel', words: both(data.sequels) },
+    ]),
+    durations: new PhraseFinder([
+      { id: 'unit', words: both(data.durations.units) },
+      { id: 'about', words: both(data.durations.about) },
     ]),
     placeById: new Map(data.places.map((p) => [p.id, p])),
     actorById: new Map(data.actors.map((a) => [a.id, a])),

@@ -166,7 +166,8 @@ export function isDateline(text: string, start: number, end: number): boolean {
  */
 function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lead: readonly Token[], keys: readonly (readonly string[])[]) {
   const spans: [number, number][] = [];
-  const hits = g.causes.find(lead, keys);
+  const durations = g.durations.find(lead, keys);
+  const hits = g.causes.find(lead, keys).filter((h) => h.id !== 'sequel' || !durationAt(durations, lead, h.at + h.len));
   for (const h of hits) {
     const inTitle = h.at < titleLen;
     const seg = inTitle ? input.title : input.text;
@@ -187,6 +188,18 @@ function causeClauses(g: Gazetteer, input: SignatureInput, titleLen: number, lea
     /** A cause phrase (not only a sequel phrase) lies wholly before token `end`. */
     answersBefore: (end: number) => hits.some((h) => h.id === 'cause' && h.at + h.len <= end),
   };
+}
+
+/** A length of time starts at token `at` ("20 years", «نحو تسع سنوات», "months"): hedges and numbers, then a unit. */
+function durationAt(hits: readonly PhraseHit[], tokens: readonly Token[], at: number): boolean {
+  for (let i = at; i < at + 5 && i < tokens.length;) {
+    const h = hits.find((x) => x.at === i);
+    if (h?.id === 'unit') return true;
+    if (h?.id === 'about') i += h.len;
+    else if (foldedNumberValue(tokens[i]!.norm) !== undefined) i++;
+    else return false;
+  }
+  return false;
 }
 
 /** Drops places that contain another place of the list (Erbil when Erbil air base is named). */

@@ -119,3 +119,20 @@ describe('a base left by one side and taken over by the other, named only furthe
     expect(joins(compare(comparable(committeeAr), other))).toBe(false);
   });
 });
+
+describe('"after twenty years" is a length of time, not the happening answered', () => {
+  const sigOf = (title: string, text: string) => extractSignature({ title, text, publishedMs: Date.parse('2021-08-31T08:00:00Z'), lang: 'en' });
+
+  it('reads the withdrawal told after a length of time as reported, in either language', () => {
+    expect(sigOf('', 'بعد نحو عشرين عاما من الحرب انسحبت القوات الأجنبية من البلاد.').reported).toContain('withdrawal');
+    expect(sigOf('After almost two decades, foreign troops withdraw from the country', '').reported).toContain('withdrawal');
+    expect(sigOf('', 'بعد أشهر من المفاوضات اتفق الجانبان على انسحاب القوات.').reported).toContain('withdrawal');
+  });
+
+  it('guard: a happening named after "after" is still recalled', () => {
+    const sig = sigOf('', 'بعد الهجوم الصاروخي على القاعدة، حذرت الحكومة من التصعيد.');
+    expect(sig.recalled).toContain('attack');
+    expect(sigOf('Troops leave the base days after the rocket attack', '').recalled).toContain('attack');
+    expect(sigOf('Government warns after two rockets hit the base', '').recalled).toContain('rocket');
+  });
+});
