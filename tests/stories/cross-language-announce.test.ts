@@ -42,6 +42,8 @@ describe('withdrawals and announcements in the words outlets use', () => {
   it('reads an end of mission or of presence, and a troop cut, as a withdrawal in either language', () => {
     expect(kindsOf('Alliance to end mission in the country next year')).toContain('withdrawal');
     expect(kindsOf('Baghdad wants to end the presence of foreign troops')).toContain('withdrawal');
+    expect(kindsOf('The alliance’s mission in Iraq ends next autumn')).toContain('withdrawal');
+    expect(kindsOf('Alliance announces the conclusion of its mission within a year')).toContain('withdrawal');
     expect(kindsOf('Pentagon to cut troops in the country by a third')).toContain('withdrawal');
     expect(kindsOf('انتهاء مهمة التحالف في البلاد العام المقبل')).toContain('withdrawal');
     expect(kindsOf('واشنطن تقرر خفض عدد جنودها في البلاد')).toContain('withdrawal');
@@ -56,6 +58,7 @@ describe('withdrawals and announcements in the words outlets use', () => {
     expect(kindsOf('دعوات إلى خفض التصعيد في المنطقة')).not.toContain('withdrawal');
     expect(kindsOf('The blast left two people dead near the gate')).not.toContain('withdrawal');
     expect(kindsOf('Power was cut off at the base overnight')).not.toContain('withdrawal');
+    expect(kindsOf('The mission of the envoy is to end the dispute')).not.toContain('withdrawal');
   });
 
   const leaveEn: ReportText = {
