@@ -246,6 +246,12 @@ function agreedTypes(a: EventSignature, b: EventSignature): string[] {
     b.kinds.filter((k) => !k.startsWith('t:')),
   );
   const shared = intersect(ta, tb);
+  // When what both report is a decision (a withdrawal, a halt, talks), not an armed happening, the
+  // details named beside it (the rockets a faction stops firing, "said in a statement") do not
+  // dilute the agreement. Strikes and attacks keep the strict share: a busy day has many of them.
+  const main = (ks: readonly string[]) => ks.filter((k) => g.kindById.get(k)?.detail !== true);
+  const [ma, mb, ms] = [main(ta), main(tb), main(shared)];
+  if (ms.length > 0 && !ms.some((k) => g.kindById.get(k)?.armed === true)) return ms.length / new Set([...ma, ...mb]).size >= TYPE_AGREEMENT ? shared : [];
   return shared.length > 0 && shared.length / new Set([...ta, ...tb]).size >= TYPE_AGREEMENT ? shared : [];
 }
 

@@ -32,6 +32,8 @@ export interface KindEntry extends GazetteerEntry {
   excludes?: string[];
   /** A detail of a happening (the weapon, the toll), not what happened. */
   detail?: boolean;
+  /** An armed happening (a strike, an attack): a busy day has many, so two reports agree on it only by the strict share (decide.ts). */
+  armed?: boolean;
   /** The kind this one is another side of, for telling whether two reports agree (a base handed over is the withdrawal from it). */
   sameAs?: string;
 }

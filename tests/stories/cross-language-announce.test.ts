@@ -139,3 +139,31 @@ describe('"after twenty years" is a length of time, not the happening answered',
     expect(sigOf('Government warns after two rockets hit the base', '').recalled).toContain('rocket');
   });
 });
+
+describe('agreeing on a decision, whatever details each report names beside it', () => {
+  const faction = (o: ReportText) => comparable({ ...o, topics: ['militia-threats'] });
+  const haltAr: ReportText = {
+    lang: 'ar',
+    title: 'النجباء تعلن وقف هجماتها الصاروخية على القوات الأمريكية',
+    text: 'أعلنت حركة النجباء يوم السبت وقف هجماتها الصاروخية والمسيرة على القوات الأمريكية في بيان، ريثما تعلن واشنطن جدولا زمنيا لانسحاب قواتها من البلاد.',
+    published: '2025-05-10T10:00:00Z',
+  };
+
+  it('joins the halt pending a pullout timetable and the English demand for that timetable', () => {
+    const en = faction({
+      title: 'Nujaba demands a timetable for the US pullout',
+      text: 'The Nujaba movement said on Saturday that American troops must set a timetable for their withdrawal from the country.',
+      published: '2025-05-10T14:00:00Z',
+    });
+    expect(joins(compare(faction(haltAr), en))).toBe(true);
+  });
+
+  it('guard: the same faction claiming a drone attack that day, and demanding the pullout, stays apart', () => {
+    const attack = faction({
+      title: 'Nujaba claims drone attack on US base',
+      text: 'The Nujaba movement said on Saturday it had launched a drone attack on a base hosting American troops, and demanded their withdrawal.',
+      published: '2025-05-10T14:00:00Z',
+    });
+    expect(joins(compare(faction(haltAr), attack))).toBe(false);
+  });
+});
