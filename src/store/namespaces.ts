@@ -44,7 +44,6 @@ export const NAMESPACES = {
   trend_day_ids: { part: 'articles', what: 'articles already counted in trend days' },
   stories: { part: 'articles', what: 'stories (clusters of articles)' },
   story_of: { part: 'articles', what: 'the story of each article' },
-  story_alias: { part: 'articles', what: 'stories merged into another (a later report showed them to be one event)' },
   story_buckets: { part: 'articles', what: 'story signatures by time' },
   // Redis only: the story buckets as append-only lists, written directly (stories/story-buckets-redis.ts).
   story_lists: { part: 'articles', what: 'story signatures by hour (Redis lists)', redisKeys: true },

@@ -11,7 +11,8 @@ import type { Store } from '../store/open-store.ts';
 import { STORY_WINDOW_MS, packSketch, sketchOf } from './sketch.ts';
 import { extractSignature } from './signature.ts';
 import { JOIN_SCORE, MERGE_SCORE, compare, type Decision } from './decide.ts';
-import { changeOf, mergeInto, mergeSignatures, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
+import { changeOf, mergeInto, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
+import { MergedStories } from './story-merge.ts';
 import { HOUR_MS, KeyvStoryBuckets, hourKey, type Entry, type StoryBuckets, type StoryBucketsOptions } from './story-buckets.ts';
 import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
@@ -19,8 +20,6 @@ import { RedisStoryBuckets } from './story-buckets-redis.ts';
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
-/** Alias hops followed at most (a merged story merged again); more would mean a cycle. */
-const MAX_HOPS = 8;
 
 export interface StoryRecord {
   id: string;
@@ -42,6 +41,8 @@ export interface StoryRecord {
   signature?: MergedSignature;
   /** Set when a later report showed this story and another to be one: the story it was merged into. */
   mergedInto?: string;
+  /** Stories merged into this one (story-merge.ts). */
+  absorbed?: string[];
 }
 
 export interface AssignResult {
@@ -83,6 +84,13 @@ export function articleTimeMs(stored: StoredArticle, fallback = Date.now()): num
   return Number.isFinite(f) ? f : fallback;
 }
 
+/** A candidate report, the story it counts for, and the decision against the article. */
+interface Scored {
+  e: Entry;
+  s: string;
+  d: Decision;
+}
+
 /** The story a report joins, and the others it showed to be the same happening. */
 interface Best {
   s: string;
@@ -96,9 +104,7 @@ export class StoryIndex {
   private readonly buckets: StoryBuckets;
   private readonly stories: Keyv<StoryRecord>;
   private readonly storyOf: Keyv<string>;
-  /** Story id → the story it was merged into; never changes once written (so it is cached). */
-  private readonly aliases: Keyv<string>;
-  private readonly aliasCache = new Map<string, string>();
+  private readonly merges: MergedStories;
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -108,7 +114,7 @@ export class StoryIndex {
   constructor(store: Store, opts: StoryIndexOptions = {}) {
     this.stories = store.namespace<StoryRecord>('stories');
     this.storyOf = store.namespace<string>('story_of');
-    this.aliases = store.namespace<string>('story_alias');
+    this.merges = new MergedStories(this.stories);
     this.threshold = opts.threshold ?? JOIN_SCORE;
     this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
     this.now = opts.now ?? Date.now;
@@ -134,66 +140,26 @@ export class StoryIndex {
 
   /** The story's record; for a story merged into another, the record of the one it lives on in. */
   async get(storyId: string): Promise<StoryRecord | undefined> {
-    const [canonical] = (await this.resolve([storyId])).values();
-    return this.stories.get(canonical ?? storyId);
+    return (await this.merges.records([storyId])).get(storyId);
   }
 
   /** Records by the ids asked for (a merged story's id maps to the record it was merged into). */
   async getMany(storyIds: readonly string[]): Promise<Map<string, StoryRecord>> {
-    const out = new Map<string, StoryRecord>();
-    if (storyIds.length === 0) return out;
-    const canon = await this.resolve(storyIds);
-    const ids = [...new Set(canon.values())];
-    const recs = await this.stories.getMany(ids);
-    const byId = new Map<string, StoryRecord>();
-    recs.forEach((r, i) => {
-      if (r) byId.set(ids[i]!, r);
-    });
-    for (const id of storyIds) {
-      const r = byId.get(canon.get(id) ?? id);
-      if (r) out.set(id, r);
-    }
-    return out;
+    return storyIds.length === 0 ? new Map() : this.merges.records(storyIds);
   }
 
   async storyOfArticle(articleId: string): Promise<string | undefined> {
     const id = await this.storyOf.get(articleId);
-    return id === undefined ? undefined : (await this.resolve([id])).get(id);
+    return id === undefined ? undefined : (await this.merges.resolve([id])).get(id);
   }
 
   /**
    * Each story id → the story it now lives on in (itself unless merged). Stories merge when a later
    * report shows two of them to be one happening (see assignNow); digests and `raqib stories`
-   * group by the resolved id. An alias never changes once written, so found ones are cached.
+   * group by the resolved id.
    */
-  async resolve(storyIds: Iterable<string>): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    let open = new Map<string, string>();
-    for (const id of storyIds) {
-      let at = id;
-      for (let hops = 0; this.aliasCache.has(at) && hops < MAX_HOPS; hops++) at = this.aliasCache.get(at)!;
-      open.set(id, at);
-    }
-    for (let hops = 0; open.size > 0 && hops < MAX_HOPS; hops++) {
-      const ats = [...new Set(open.values())];
-      const next = await this.aliases.getMany(ats);
-      const found = new Map<string, string>();
-      next.forEach((to, i) => {
-        if (typeof to === 'string' && to !== ats[i]) found.set(ats[i]!, to);
-      });
-      const still = new Map<string, string>();
-      for (const [id, at] of open) {
-        const to = found.get(at);
-        if (to === undefined) out.set(id, at);
-        else {
-          this.aliasCache.set(at, to);
-          still.set(id, to);
-        }
-      }
-      open = still;
-    }
-    for (const [id, at] of open) out.set(id, at);
-    return out;
+  resolve(storyIds: Iterable<string>): Promise<Map<string, string>> {
+    return this.merges.resolve(storyIds);
   }
 
   /**
@@ -214,7 +180,7 @@ export class StoryIndex {
         const r = records.get(id);
         return r !== undefined && Date.parse(r.lastSeen) < beforeMs;
       });
-      if (oldStories.length > 0) await Promise.all([this.stories.deleteMany(oldStories), this.aliases.deleteMany(oldStories)]);
+      if (oldStories.length > 0) await this.stories.deleteMany(oldStories);
       if (entries.length > 0) await this.storyOf.deleteMany(entries.map((e) => e.a));
       await this.buckets.remove(gone);
       forgotten += entries.length;
@@ -256,11 +222,16 @@ export class StoryIndex {
     // lose its alert, and the articles joining it their follow-ups.
     const mine = around.find((e) => e.a === art.id);
     if (mine) return this.finish(art.id, mine.s);
-    const best = this.bestStory(me, await this.canonical(around));
-    const existing = best ? await this.stories.get(best.s) : undefined;
+    const scored = around.filter((e) => Math.abs(e.p - me.p) <= this.windowMs).map((e) => ({ e, s: e.s, d: compare(me, e) }));
+    const records = await this.joinable(scored);
+    const best = this.bestStory(scored);
+    const existing = best ? records.get(best.s) : undefined;
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
     if (best && existing && best.others.length > 0) {
-      const merged = await this.mergeStories(existing, best.others);
+      const merged = await this.merges.fold(
+        existing,
+        best.others.flatMap((s) => records.get(s) ?? []),
+      );
       if (merged.length > 0) result.merged = merged;
     }
     me.s = result.storyId;
@@ -277,13 +248,11 @@ export class StoryIndex {
    * another day) is not joined through one loosely-worded member: that is how one campaign's
    * attacks would chain into one story.
    */
-  private bestStory(me: Entry, candidates: readonly Entry[]): Best | undefined {
+  private bestStory(scored: readonly Scored[]): Best | undefined {
     const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
-    for (const e of candidates) {
-      if (Math.abs(e.p - me.p) > this.windowMs) continue;
-      const d = compare(me, e);
-      let st = perStory.get(e.s);
-      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0 }));
+    for (const { e, s, d } of scored) {
+      let st = perStory.get(s);
+      if (!st) perStory.set(s, (st = { n: 0, vetoes: 0 }));
       st.n++;
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
@@ -306,36 +275,25 @@ export class StoryIndex {
     return best;
   }
 
-  /** The candidates with each one's story id resolved (a merged story's reports count as the one it lives on in). */
-  private async canonical(entries: Entry[]): Promise<Entry[]> {
-    if (entries.length === 0) return entries;
-    const canon = await this.resolve(new Set(entries.map((e) => e.s)));
-    return entries.map((e) => (canon.get(e.s) === e.s ? e : { ...e, s: canon.get(e.s)! }));
-  }
-
   /**
-   * Folds the given stories into `into` (already holding the joining report) and leaves an alias
-   * behind each: their reports now count as into's. Their alerts were sent; nothing is sent again.
+   * The records of the stories the article could join (one of their reports passes the decision),
+   * each as it now stands (a merged story's survivor). Each candidate's `s` is set to its story as
+   * it now stands, for these stories and those they absorbed: a merged story's reports count as
+   * the survivor's. Stories with no passing report keep their ids (nothing is read for them).
    */
-  private async mergeStories(into: StoryRecord, ids: readonly string[]): Promise<string[]> {
-    const done: string[] = [];
-    for (const rec of (await this.stories.getMany([...ids])).filter((r): r is StoryRecord => r !== undefined && !r.mergedInto && r.id !== into.id)) {
-      for (const a of rec.articleIds) if (into.articleIds.length < MAX_LISTED && !into.articleIds.includes(a)) into.articleIds.push(a);
-      for (const f of rec.feedIds) if (into.feedIds.length < MAX_LISTED && !into.feedIds.includes(f)) into.feedIds.push(f);
-      into.articleCount += rec.articleCount;
-      into.languages = [...new Set([...(into.languages ?? []), ...(rec.languages ?? [])])];
-      if (rec.signature) into.signature = into.signature ? mergeSignatures(into.signature, rec.signature) : rec.signature;
-      if (rec.firstSeen < into.firstSeen) into.firstSeen = rec.firstSeen;
-      if (rec.lastSeen > into.lastSeen) into.lastSeen = rec.lastSeen;
-      rec.mergedInto = into.id;
-      // The alias first: a reader between the two writes finds the old record still whole.
-      await this.aliases.set(rec.id, into.id);
-      this.aliasCache.set(rec.id, into.id);
-      await this.stories.set(rec.id, rec);
-      done.push(rec.id);
+  private async joinable(scored: Scored[]): Promise<Map<string, StoryRecord>> {
+    const passing = new Set(scored.filter(({ d }) => !d.veto && d.score >= this.threshold).map(({ s }) => s));
+    if (passing.size === 0) return new Map();
+    const found = await this.merges.records(passing);
+    const canon = new Map<string, string>();
+    const records = new Map<string, StoryRecord>();
+    for (const [id, rec] of found) {
+      canon.set(id, rec.id);
+      records.set(rec.id, rec);
+      for (const a of rec.absorbed ?? []) canon.set(a, rec.id);
     }
-    if (done.length > 0) await this.stories.set(into.id, into);
-    return done;
+    for (const x of scored) x.s = canon.get(x.s) ?? x.s;
+    return records;
   }
 
   private async join(existing: StoryRecord, me: Entry, decision: Decision, feedId: string): Promise<AssignResult> {

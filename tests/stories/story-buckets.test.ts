@@ -69,7 +69,7 @@ describe.skipIf(!REDIS_URL)('story buckets on Redis (two processes)', () => {
       const lranges = sent.filter((c) => c[0] === 'LRANGE');
       expect(lranges, `assignment ${i}`).toEqual([['LRANGE', listKey(HOUR_KEY), String(i - 1), '-1']]);
       // An assignment is a handful of commands: 8, one more when a story in the window was merged by
-      // the other process (its alias is followed), and four more when this one merges two stories.
+      // the other process (the record it was merged into is read too), a few more when this one merges two.
       expect(sent.length, `assignment ${i}: ${sent.map((c) => c[0]).join(' ')}`).toBeLessThanOrEqual(r.merged ? 13 : 9);
     }
     expect(together).toEqual(alone);
