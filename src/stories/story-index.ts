@@ -41,8 +41,6 @@ export interface StoryRecord {
   signature?: MergedSignature;
   /** Set when a later report showed this story and another to be one: the story it was merged into. */
   mergedInto?: string;
-  /** Stories merged into this one (story-merge.ts). */
-  absorbed?: string[];
 }
 
 export interface AssignResult {
@@ -82,13 +80,6 @@ export function articleTimeMs(stored: StoredArticle, fallback = Date.now()): num
   if (Number.isFinite(p)) return p;
   const f = Date.parse(stored.article.fetchedAt);
   return Number.isFinite(f) ? f : fallback;
-}
-
-/** A candidate report, the story it counts for, and the decision against the article. */
-interface Scored {
-  e: Entry;
-  s: string;
-  d: Decision;
 }
 
 /** The story a report joins, and the others it showed to be the same happening. */
@@ -222,16 +213,18 @@ export class StoryIndex {
     // lose its alert, and the articles joining it their follow-ups.
     const mine = around.find((e) => e.a === art.id);
     if (mine) return this.finish(art.id, mine.s);
-    const scored = around.filter((e) => Math.abs(e.p - me.p) <= this.windowMs).map((e) => ({ e, s: e.s, d: compare(me, e) }));
-    const records = await this.joinable(scored);
-    const best = this.bestStory(scored);
+    const best = this.bestStory(me, around);
+    // The records as they now stand: a story merged since its reports were written leads to the survivor.
+    const records = best ? await this.merges.records([best.s, ...best.others]) : new Map<string, StoryRecord>();
     const existing = best ? records.get(best.s) : undefined;
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
-    if (best && existing && best.others.length > 0) {
-      const merged = await this.merges.fold(
-        existing,
-        best.others.flatMap((s) => records.get(s) ?? []),
-      );
+    const others = new Map<string, StoryRecord>();
+    for (const s of best?.others ?? []) {
+      const rec = records.get(s);
+      if (rec && rec.id !== existing?.id) others.set(rec.id, rec);
+    }
+    if (existing && others.size > 0) {
+      const merged = await this.merges.fold(existing, [...others.values()]);
       if (merged.length > 0) result.merged = merged;
     }
     me.s = result.storyId;
@@ -248,11 +241,13 @@ export class StoryIndex {
    * another day) is not joined through one loosely-worded member: that is how one campaign's
    * attacks would chain into one story.
    */
-  private bestStory(scored: readonly Scored[]): Best | undefined {
+  private bestStory(me: Entry, candidates: readonly Entry[]): Best | undefined {
     const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
-    for (const { e, s, d } of scored) {
-      let st = perStory.get(s);
-      if (!st) perStory.set(s, (st = { n: 0, vetoes: 0 }));
+    for (const e of candidates) {
+      if (Math.abs(e.p - me.p) > this.windowMs) continue;
+      const d = compare(me, e);
+      let st = perStory.get(e.s);
+      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0 }));
       st.n++;
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
@@ -273,27 +268,6 @@ export class StoryIndex {
     }
     if (best) best.others = bridged.filter((s) => s !== best!.s);
     return best;
-  }
-
-  /**
-   * The records of the stories the article could join (one of their reports passes the decision),
-   * each as it now stands (a merged story's survivor). Each candidate's `s` is set to its story as
-   * it now stands, for these stories and those they absorbed: a merged story's reports count as
-   * the survivor's. Stories with no passing report keep their ids (nothing is read for them).
-   */
-  private async joinable(scored: Scored[]): Promise<Map<string, StoryRecord>> {
-    const passing = new Set(scored.filter(({ d }) => !d.veto && d.score >= this.threshold).map(({ s }) => s));
-    if (passing.size === 0) return new Map();
-    const found = await this.merges.records(passing);
-    const canon = new Map<string, string>();
-    const records = new Map<string, StoryRecord>();
-    for (const [id, rec] of found) {
-      canon.set(id, rec.id);
-      records.set(rec.id, rec);
-      for (const a of rec.absorbed ?? []) canon.set(a, rec.id);
-    }
-    for (const x of scored) x.s = canon.get(x.s) ?? x.s;
-    return records;
   }
 
   private async join(existing: StoryRecord, me: Entry, decision: Decision, feedId: string): Promise<AssignResult> {

@@ -2,15 +2,15 @@
 // stories when they cannot be compared well; a later report that plainly belongs to both shows
 // they are one, and the index folds the second into the first (story-index.ts decides when). The
 // folded record stays, marked `mergedInto`, so an id stored on articles at ingest still leads to
-// the story; the surviving record lists what it `absorbed`, so that the reports of a folded story
-// count as the survivor's in later decisions without a look-up per candidate story.
+// the story. The decision reads records only for the stories an article joins or ties together,
+// so merging costs nothing for the many candidate stories it does not touch.
 import type Keyv from 'keyv';
 import { mergeSignatures } from './story-signature.ts';
 import type { StoryRecord } from './story-index.ts';
 
 /** mergedInto hops followed at most (a merged story merged again); more would mean a cycle. */
 const MAX_HOPS = 8;
-/** Ids kept in `absorbed` and lists folded in (a long-running story must not grow forever). */
+/** Ids kept in the lists folded in (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
 
 export class MergedStories {
@@ -73,8 +73,6 @@ export class MergedStories {
       if (rec.signature) into.signature = into.signature ? mergeSignatures(into.signature, rec.signature) : rec.signature;
       if (rec.firstSeen < into.firstSeen) into.firstSeen = rec.firstSeen;
       if (rec.lastSeen > into.lastSeen) into.lastSeen = rec.lastSeen;
-      into.absorbed ??= [];
-      add(into.absorbed, [rec.id, ...(rec.absorbed ?? [])]);
       rec.mergedInto = into.id;
       this.into.set(rec.id, into.id);
       done.push(rec.id);
