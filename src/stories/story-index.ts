@@ -18,6 +18,8 @@ import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
+/** Stories one report may fold into the one it joins (a report tying many stories together is a round-up). */
+const MAX_MERGED_AT_ONCE = 2;
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
 
@@ -242,13 +244,14 @@ export class StoryIndex {
    * attacks would chain into one story.
    */
   private bestStory(me: Entry, candidates: readonly Entry[]): Best | undefined {
-    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
+    const perStory = new Map<string, { n: number; vetoes: number; entries: Entry[]; best?: { decision: Decision; p: number; entry: Entry } }>();
     for (const e of candidates) {
       if (Math.abs(e.p - me.p) > this.windowMs) continue;
       const d = compare(me, e);
       let st = perStory.get(e.s);
-      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0 }));
+      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0, entries: [] }));
       st.n++;
+      st.entries.push(e);
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
         st.best = { decision: d, p: e.p, entry: e };
@@ -258,6 +261,7 @@ export class StoryIndex {
     // Stories this report ties to the one it joins: no report of theirs conflicts with it, and one
     // agrees at MERGE_SCORE. Two outlets' first reports (often one per language) start two stories
     // when they cannot be compared well; a later report that plainly belongs to both shows they are one.
+    // (Which of them survive the check against the joined story's own reports is decided below.)
     const bridged: string[] = [];
     for (const [s, st] of perStory) {
       if (!st.best || st.vetoes * 2 > st.n) continue;
@@ -266,7 +270,15 @@ export class StoryIndex {
       // Highest score wins; on a tie the older story (stable across re-runs).
       if (!best || score > best.decision.score || (score === best.decision.score && st.best.p < best.p)) best = { s, ...st.best, others: [] };
     }
-    if (best) best.others = bridged.filter((s) => s !== best!.s);
+    if (!best) return undefined;
+    const mine = perStory.get(best.s)!.entries;
+    // A round-up that tells a strike and the attack it answers, or two strikes of one night, agrees
+    // with both stories: they merge only when no report of one conflicts with a report of the other.
+    best.others = bridged
+      .filter((s) => s !== best!.s)
+      .filter((s) => noConflict(perStory.get(s)!.entries, mine))
+      .sort((a, b) => perStory.get(b)!.best!.decision.score - perStory.get(a)!.best!.decision.score)
+      .slice(0, MAX_MERGED_AT_ONCE);
     return best;
   }
 
@@ -322,4 +334,9 @@ export class StoryIndex {
 /** The layout for this store: append-only lists on Redis (several processes), keyv arrays otherwise. */
 function openStoryBuckets(store: Store, o: StoryBucketsOptions): StoryBuckets {
   return store.kind === 'redis' && store.redis ? new RedisStoryBuckets(store, o) : new KeyvStoryBuckets(store, o);
+}
+
+/** No report of one story conflicts with a report of the other (place, day, count, cause and response). */
+function noConflict(xs: readonly Entry[], ys: readonly Entry[]): boolean {
+  return xs.every((x) => ys.every((y) => !compare(x, y).veto));
 }

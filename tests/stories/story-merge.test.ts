@@ -1,7 +1,8 @@
 // Stories merge when a later report shows two of them to be one happening: an Arabic first report
 // and an English one that cannot be compared start two stories; a third report that agrees with
 // each (the English wording, the Arabic place and faction) folds them into one. A report that only
-// loosely resembles the second story leaves the two apart.
+// loosely resembles the second story leaves the two apart, and so does a round-up of two attacks
+// whose own reports conflict.
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeCases } from '../helpers/stores.ts';
 import { StoryIndex } from '../../src/stories/story-index.ts';
@@ -49,6 +50,31 @@ const EN_LOOSE = report(
   'US aircraft struck Kataib Hezbollah weapons depots in al-Qaim in western Anbar on Wednesday, Iraqi security officials said, after residents reported several loud explosions near the Syrian border and smoke rising over warehouses outside the town.',
 );
 
+// Two attacks of one morning on two bases, and a round-up telling both: it agrees with each report,
+// but the two reports conflict (another base), so the two stories stay two.
+const attack = (id: string, hours: number, title: string, text: string) => ({
+  ...report(id, 'en', hours, title, text),
+  matches: [{ id: 'militia-threats', score: 3, terms: [], spans: [] }],
+});
+const HARIR = attack(
+  'harir',
+  0,
+  'Drone attack targets Harir base in Erbil',
+  'A drone attack targeted the Harir air base north of Erbil, which hosts US forces, on Wednesday morning, the Islamic Resistance in Iraq said in a statement. No casualties were reported.',
+);
+const ASAD = attack(
+  'asad',
+  1,
+  'Drone attack targets Ain al-Asad base in Anbar',
+  'A drone attack targeted the Ain al-Asad air base in western Anbar, which hosts US forces, on Wednesday morning, the Islamic Resistance in Iraq said in a statement. No casualties were reported.',
+);
+const ROUND_UP = attack(
+  'both',
+  2,
+  'Drone attacks target Harir and Ain al-Asad bases',
+  'Drone attacks targeted the Harir air base north of Erbil and the Ain al-Asad air base in western Anbar, both hosting US forces, on Wednesday morning, the Islamic Resistance in Iraq said in a statement. No casualties were reported.',
+);
+
 for (const c of storeCases) {
   describe.skipIf(c.skip)(`story merging over ${c.name}`, () => {
     let cleanup: (() => Promise<void>) | undefined;
@@ -83,6 +109,21 @@ for (const c of storeCases) {
       const again = new StoryIndex(opened.store);
       const copy = await again.assign({ ...EN_FIRST, article: { ...EN_FIRST.article, id: 'en-1-copy', feedId: 'mirror' } });
       expect(copy).toMatchObject({ storyId: ar.storyId, isNew: false });
+    });
+
+    it('keeps two attacks apart when a round-up agrees with both: their own reports conflict (another base)', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const idx = new StoryIndex(opened.store);
+      const harir = await idx.assign(HARIR);
+      const asad = await idx.assign(ASAD);
+      expect(asad.storyId).not.toBe(harir.storyId);
+      const roundUp = await idx.assign(ROUND_UP);
+      expect([harir.storyId, asad.storyId]).toContain(roundUp.storyId);
+      expect(roundUp.merged).toBeUndefined();
+      const canon = await idx.resolve([harir.storyId, asad.storyId]);
+      expect(canon.get(harir.storyId)).toBe(harir.storyId);
+      expect(canon.get(asad.storyId)).toBe(asad.storyId);
     });
 
     it('keeps the stories apart when the report that joins one only loosely resembles the other', async () => {
