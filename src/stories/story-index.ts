@@ -274,11 +274,13 @@ export class StoryIndex {
     const mine = perStory.get(best.s)!.entries;
     // A round-up that tells a strike and the attack it answers, or two strikes of one night, agrees
     // with both stories: they merge only when no report of one conflicts with a report of the other.
+    // The best-agreeing first; a report agreeing with more stories than that is a round-up, and
+    // checking every pair of their reports would cost more than the decision itself.
     best.others = bridged
       .filter((s) => s !== best!.s)
-      .filter((s) => noConflict(perStory.get(s)!.entries, mine))
       .sort((a, b) => perStory.get(b)!.best!.decision.score - perStory.get(a)!.best!.decision.score)
-      .slice(0, MAX_MERGED_AT_ONCE);
+      .slice(0, MAX_MERGED_AT_ONCE)
+      .filter((s) => noConflict(perStory.get(s)!.entries, mine));
     return best;
   }
 
