@@ -2,7 +2,8 @@
 // → one line {id, story, joined?} per input on stdout, in input order (the contract). Each
 // article goes through the same decision ingest uses (topics matched by the configured pack,
 // then StoryIndex.assign), with no age filter, over an in-memory store: the bot's store is never
-// touched. `joined` lists the reasons when the article joined an earlier story.
+// touched. `joined` lists the reasons when the article joined an earlier story. The lines are
+// written when the input ends, each naming its story as it finally stands (stories can merge).
 // A malformed line is reported on stderr as `line N: …`; the rest are processed and the exit
 // code is 1.
 import { createInterface } from 'node:readline';
@@ -15,6 +16,12 @@ import { flagValue, parseOrUsage, write, type CliIO } from './io.ts';
 import { requireConfigContext } from './context.ts';
 
 const USAGE = 'usage: raqib stories [--config FILE] < articles.jsonl';
+
+interface Output {
+  id: string | number;
+  story: string;
+  joined?: string[];
+}
 
 interface Input {
   id: string | number;
@@ -76,6 +83,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const keyOf = new Map<string, string>();
     let lineNo = 0;
     let failed = 0;
+    const outputs: Output[] = [];
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     for await (let line of rl) {
       lineNo++;
@@ -90,9 +98,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const r = await index.assign(storedOf(input, ctx.matcher, lineNo, nowMs), { publishedKnown: input.published !== undefined });
       // The story key is the id of the input that started it, as the caller knows it.
       if (!keyOf.has(r.storyId)) keyOf.set(r.storyId, String(input.id));
-      const out: { id: string | number; story: string; joined?: string[] } = { id: input.id, story: keyOf.get(r.storyId)! };
+      const out: Output = { id: input.id, story: r.storyId };
       if (!r.isNew && r.joined) out.joined = r.joined;
-      await write(io.stdout, `${JSON.stringify(out)}\n`);
+      outputs.push(out);
+    }
+    // Written at the end: a later report can show two earlier stories to be one (they merge), and
+    // each line then names the story as it finally stands, as a digest would group them.
+    const canon = await index.resolve(new Set(outputs.map((o) => o.story)));
+    for (const out of outputs) {
+      const story = canon.get(out.story) ?? out.story;
+      await write(io.stdout, `${JSON.stringify({ ...out, story: keyOf.get(story) ?? keyOf.get(out.story)! })}\n`);
     }
     return failed > 0 ? 1 : 0;
   } finally {

@@ -90,11 +90,7 @@ export async function buildDigest(opts: BuildDigestOptions): Promise<Digest> {
     more: 0,
   };
 
-  const index = await opts.articles.listIndexBetween(opts.sinceMs, opts.untilMs);
-  let hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
-  // A chat's own filter reads the articles: all of the window's hits are loaded, then filtered.
-  const kept = opts.keep && hits.length > 0 ? await keptArticles(hits, opts.articles, opts.keep) : undefined;
-  if (kept) hits = hits.filter((e) => kept.has(e.id));
+  const { hits, kept } = await windowHits(opts);
   if (hits.length === 0) return base;
 
   // Load what clustering needs: nothing when ingest placed every hit in a story (the usual case);
@@ -246,4 +242,24 @@ export function renderStory(
   const url = safeHttpUrl(lead.article.url);
   if (url) story.url = url;
   return story;
+}
+
+/** The window's index entries for the topics (and the chat's filter), story ids resolved. */
+async function windowHits(opts: BuildDigestOptions) {
+  const index = await opts.articles.listIndexBetween(opts.sinceMs, opts.untilMs);
+  let hits = index.filter((e) => opts.topics.some((t) => e.topics[t] !== undefined));
+  // A chat's own filter reads the articles: all of the window's hits are loaded, then filtered.
+  const kept = opts.keep && hits.length > 0 ? await keptArticles(hits, opts.articles, opts.keep) : undefined;
+  if (kept) hits = hits.filter((e) => kept.has(e.id));
+  // Stories merged after ingest (a later report showed two to be one event) are listed as one.
+  if (opts.stories && hits.length > 0) hits = await mergedStories(hits, opts.stories);
+  return { hits, kept };
+}
+
+/** The hits with each story id resolved to the story it now lives on in. */
+async function mergedStories<T extends { storyId?: string }>(hits: T[], stories: StoryIndex): Promise<T[]> {
+  const ids = new Set(hits.flatMap((e) => (e.storyId ? [e.storyId] : [])));
+  if (ids.size === 0) return hits;
+  const canon = await stories.resolve(ids);
+  return hits.map((e) => (e.storyId && canon.get(e.storyId) !== e.storyId ? { ...e, storyId: canon.get(e.storyId)! } : e));
 }

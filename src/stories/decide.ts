@@ -82,6 +82,13 @@ export const WEIGHTS = {
 
 /** Score at or above which two reports are one story. */
 export const JOIN_SCORE = 0.45;
+/**
+ * A report that joins one story and agrees at this score (no conflict) with another story's report
+ * shows the two to be one happening: they merge (story-index.ts). Higher than JOIN_SCORE, since a
+ * merge folds whole stories together; 0.5 was the lowest value that merged no distinct events in our
+ * labelled sets while 0.55 lost most of the merges (README, "Stories").
+ */
+export const MERGE_SCORE = 0.5;
 /** Near-identical wording lets an undated follow-up be two days later. */
 const FOLLOW_UP_TEXT = 0.5;
 /** Share of the event types two leads name that both must name for them to count as agreeing. */

@@ -10,13 +10,16 @@ import type { StoredArticle } from '../core/types.ts';
 import type { Store } from '../store/open-store.ts';
 import { STORY_WINDOW_MS, packSketch, sketchOf } from './sketch.ts';
 import { extractSignature } from './signature.ts';
-import { JOIN_SCORE, compare, type Decision } from './decide.ts';
+import { JOIN_SCORE, MERGE_SCORE, compare, type Decision } from './decide.ts';
 import { changeOf, mergeInto, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
+import { MergedStories } from './story-merge.ts';
 import { HOUR_MS, KeyvStoryBuckets, hourKey, type Entry, type StoryBuckets, type StoryBucketsOptions } from './story-buckets.ts';
 import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
+/** Stories one report may fold into the one it joins (a report tying many stories together is a round-up). */
+const MAX_MERGED_AT_ONCE = 2;
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
 const MAX_LISTED = 200;
 
@@ -38,6 +41,8 @@ export interface StoryRecord {
   languages?: string[];
   /** What its reports together say: places, actors, kinds, highest counts, event days. */
   signature?: MergedSignature;
+  /** Set when a later report showed this story and another to be one: the story it was merged into. */
+  mergedInto?: string;
 }
 
 export interface AssignResult {
@@ -50,6 +55,8 @@ export interface AssignResult {
   changed?: SignatureChange;
   /** ISO time of the story's latest report, this one included. */
   latest?: string;
+  /** Stories this report showed to be the same happening, merged into storyId (already alerted on their own). */
+  merged?: string[];
 }
 
 export interface AssignOptions {
@@ -77,10 +84,20 @@ export function articleTimeMs(stored: StoredArticle, fallback = Date.now()): num
   return Number.isFinite(f) ? f : fallback;
 }
 
+/** The story a report joins, and the others it showed to be the same happening. */
+interface Best {
+  s: string;
+  decision: Decision;
+  p: number;
+  entry: Entry;
+  others: string[];
+}
+
 export class StoryIndex {
   private readonly buckets: StoryBuckets;
   private readonly stories: Keyv<StoryRecord>;
   private readonly storyOf: Keyv<string>;
+  private readonly merges: MergedStories;
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -90,6 +107,7 @@ export class StoryIndex {
   constructor(store: Store, opts: StoryIndexOptions = {}) {
     this.stories = store.namespace<StoryRecord>('stories');
     this.storyOf = store.namespace<string>('story_of');
+    this.merges = new MergedStories(this.stories);
     this.threshold = opts.threshold ?? JOIN_SCORE;
     this.windowMs = opts.windowMs ?? STORY_WINDOW_MS;
     this.now = opts.now ?? Date.now;
@@ -113,22 +131,28 @@ export class StoryIndex {
     return { storyId, isNew: rec?.firstArticleId === articleId, ...(rec ? { latest: rec.lastSeen } : {}) };
   }
 
+  /** The story's record; for a story merged into another, the record of the one it lives on in. */
   async get(storyId: string): Promise<StoryRecord | undefined> {
-    return this.stories.get(storyId);
+    return (await this.merges.records([storyId])).get(storyId);
   }
 
+  /** Records by the ids asked for (a merged story's id maps to the record it was merged into). */
   async getMany(storyIds: readonly string[]): Promise<Map<string, StoryRecord>> {
-    const out = new Map<string, StoryRecord>();
-    if (storyIds.length === 0) return out;
-    const recs = await this.stories.getMany([...storyIds]);
-    recs.forEach((r, i) => {
-      if (r) out.set(storyIds[i]!, r);
-    });
-    return out;
+    return storyIds.length === 0 ? new Map() : this.merges.records(storyIds);
   }
 
   async storyOfArticle(articleId: string): Promise<string | undefined> {
-    return this.storyOf.get(articleId);
+    const id = await this.storyOf.get(articleId);
+    return id === undefined ? undefined : (await this.merges.resolve([id])).get(id);
+  }
+
+  /**
+   * Each story id → the story it now lives on in (itself unless merged). Stories merge when a later
+   * report shows two of them to be one happening (see assignNow); digests and `raqib stories`
+   * group by the resolved id.
+   */
+  resolve(storyIds: Iterable<string>): Promise<Map<string, string>> {
+    return this.merges.resolve(storyIds);
   }
 
   /**
@@ -192,8 +216,19 @@ export class StoryIndex {
     const mine = around.find((e) => e.a === art.id);
     if (mine) return this.finish(art.id, mine.s);
     const best = this.bestStory(me, around);
-    const existing = best ? await this.stories.get(best.s) : undefined;
+    // The records as they now stand: a story merged since its reports were written leads to the survivor.
+    const records = best ? await this.merges.records([best.s, ...best.others]) : new Map<string, StoryRecord>();
+    const existing = best ? records.get(best.s) : undefined;
     const result = best && existing ? await this.join(existing, me, compare(me, best.entry, true), art.feedId) : await this.start(stored, me);
+    const others = new Map<string, StoryRecord>();
+    for (const s of best?.others ?? []) {
+      const rec = records.get(s);
+      if (rec && rec.id !== existing?.id) others.set(rec.id, rec);
+    }
+    if (existing && others.size > 0) {
+      const merged = await this.merges.fold(existing, [...others.values()]);
+      if (merged.length > 0) result.merged = merged;
+    }
     me.s = result.storyId;
 
     await this.buckets.append(hourKey(p), { a: art.id, s: me.s, p, k: packSketch(me.sketch), g: me.sig });
@@ -208,26 +243,44 @@ export class StoryIndex {
    * another day) is not joined through one loosely-worded member: that is how one campaign's
    * attacks would chain into one story.
    */
-  private bestStory(me: Entry, candidates: readonly Entry[]): { s: string; decision: Decision; p: number; entry: Entry } | undefined {
-    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
+  private bestStory(me: Entry, candidates: readonly Entry[]): Best | undefined {
+    const perStory = new Map<string, { n: number; vetoes: number; entries: Entry[]; best?: { decision: Decision; p: number; entry: Entry } }>();
     for (const e of candidates) {
       if (Math.abs(e.p - me.p) > this.windowMs) continue;
       const d = compare(me, e);
       let st = perStory.get(e.s);
-      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0 }));
+      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0, entries: [] }));
       st.n++;
+      st.entries.push(e);
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
         st.best = { decision: d, p: e.p, entry: e };
       }
     }
-    let best: { s: string; decision: Decision; p: number; entry: Entry } | undefined;
+    let best: Best | undefined;
+    // Stories this report ties to the one it joins: no report of theirs conflicts with it, and one
+    // agrees at MERGE_SCORE. Two outlets' first reports (often one per language) start two stories
+    // when they cannot be compared well; a later report that plainly belongs to both shows they are one.
+    // (Which of them survive the check against the joined story's own reports is decided below.)
+    const bridged: string[] = [];
     for (const [s, st] of perStory) {
       if (!st.best || st.vetoes * 2 > st.n) continue;
+      if (st.vetoes === 0 && st.best.decision.score >= MERGE_SCORE) bridged.push(s);
       const score = st.best.decision.score;
       // Highest score wins; on a tie the older story (stable across re-runs).
-      if (!best || score > best.decision.score || (score === best.decision.score && st.best.p < best.p)) best = { s, ...st.best };
+      if (!best || score > best.decision.score || (score === best.decision.score && st.best.p < best.p)) best = { s, ...st.best, others: [] };
     }
+    if (!best) return undefined;
+    const mine = perStory.get(best.s)!.entries;
+    // A round-up that tells a strike and the attack it answers, or two strikes of one night, agrees
+    // with both stories: they merge only when no report of one conflicts with a report of the other.
+    // The best-agreeing first; a report agreeing with more stories than that is a round-up, and
+    // checking every pair of their reports would cost more than the decision itself.
+    best.others = bridged
+      .filter((s) => s !== best!.s)
+      .sort((a, b) => perStory.get(b)!.best!.decision.score - perStory.get(a)!.best!.decision.score)
+      .slice(0, MAX_MERGED_AT_ONCE)
+      .filter((s) => noConflict(perStory.get(s)!.entries, mine));
     return best;
   }
 
@@ -283,4 +336,9 @@ export class StoryIndex {
 /** The layout for this store: append-only lists on Redis (several processes), keyv arrays otherwise. */
 function openStoryBuckets(store: Store, o: StoryBucketsOptions): StoryBuckets {
   return store.kind === 'redis' && store.redis ? new RedisStoryBuckets(store, o) : new KeyvStoryBuckets(store, o);
+}
+
+/** No report of one story conflicts with a report of the other (place, day, count, cause and response). */
+function noConflict(xs: readonly Entry[], ys: readonly Entry[]): boolean {
+  return xs.every((x) => ys.every((y) => !compare(x, y).veto));
 }

@@ -66,3 +66,18 @@ export function mergeInto(merged: MergedSignature, sig: EventSignature): void {
   merged.firstDay = Math.min(merged.firstDay, sig.day);
   merged.lastDay = Math.max(merged.lastDay, sig.day);
 }
+
+/** Two stories' signatures as one (when a report shows the two stories to be one happening). */
+export function mergeSignatures(a: MergedSignature, b: MergedSignature): MergedSignature {
+  const add = (xs: readonly string[], ys: readonly string[]) => [...new Set([...xs, ...ys])].slice(0, MAX_MERGED);
+  const counts = { ...a.counts };
+  for (const [what, v] of Object.entries(b.counts)) counts[what] = Math.max(counts[what] ?? 0, v);
+  return {
+    places: add(a.places, b.places),
+    actors: add(a.actors, b.actors),
+    kinds: add(a.kinds, b.kinds),
+    counts,
+    firstDay: Math.min(a.firstDay, b.firstDay),
+    lastDay: Math.max(a.lastDay, b.lastDay),
+  };
+}

@@ -44,6 +44,43 @@ describe('raqib stories (contract)', () => {
     expect(out[2].joined).toEqual(expect.arrayContaining(['same place: ain-al-asad', 'same day']));
   });
 
+  it("names each line's story as it finally stands: a later report that belongs to two stories merges them", async () => {
+    const ar = {
+      lang: 'ar',
+      title: 'غارات أمريكية على مواقع لكتائب حزب الله في القائم',
+      text: 'قصفت طائرات أمريكية فجر اليوم الأربعاء مواقع تابعة لكتائب حزب الله في قضاء القائم غربي الأنبار، بحسب مصادر أمنية عراقية. وقالت المصادر إن القصف استهدف مخازن أسلحة قرب الحدود مع سوريا.',
+      published: '2025-03-05T10:00:00Z',
+    };
+    const heard = {
+      title: "Blasts heard near Iraq's western border",
+      text: 'Residents reported several loud explosions near the Syrian border on Wednesday, and smoke was seen rising over warehouses outside the town. Iraqi security officials gave no details.',
+      published: '2025-03-05T11:00:00Z',
+    };
+    const both = {
+      title: "Blasts near Iraq's western border were US strikes on Kataib Hezbollah",
+      text: 'Residents reported several loud explosions near the Syrian border on Wednesday, and smoke was seen rising over warehouses outside the town of al-Qaim. Iraqi security officials later said US aircraft had struck Kataib Hezbollah weapons depots there.',
+      published: '2025-03-05T12:00:00Z',
+    };
+    const firstTwo = await runCli(['stories'], { stdin: [line({ id: 'ar', ...ar }), line({ id: 'heard', ...heard })].join('\n'), env: ENV });
+    expect(
+      firstTwo.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).story),
+    ).toEqual(['ar', 'heard']);
+    const r = await runCli(['stories'], {
+      stdin: [line({ id: 'ar', ...ar }), line({ id: 'heard', ...heard }), line({ id: 'both', ...both })].join('\n'),
+      env: ENV,
+    });
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).story),
+    ).toEqual(['ar', 'ar', 'ar']);
+  });
+
   it('reports malformed lines with their number, processes the rest and exits 1', async () => {
     const input = [
       line({ id: 'a', ...EN }),

@@ -98,6 +98,51 @@ for (const c of storeCases) {
       expect(renderText(d)).toContain('first seen 1d ago');
     });
 
+    it('lists stories merged after ingest as one (a later report showed them to be one event)', async () => {
+      const { store, articles } = await open();
+      const stories = new StoryIndex(store);
+      const report = (id: string, lang: 'ar' | 'en', hoursAgo: number, title: string, text: string): StoredArticle => ({
+        article: article({ id, feed: `feed-${id}`, url: `https://feed-${id}.example/${id}`, lang, hoursAgo, title, text }),
+        matches: [{ id: 'us-strikes', score: 3, terms: ['x'], spans: [] }],
+      });
+      const reports = [
+        report(
+          'ar-1',
+          'ar',
+          6,
+          'غارات أمريكية على مواقع لكتائب حزب الله في القائم',
+          'قصفت طائرات أمريكية فجر اليوم الثلاثاء مواقع تابعة لكتائب حزب الله في قضاء القائم غربي الأنبار، بحسب مصادر أمنية عراقية. وقالت المصادر إن القصف استهدف مخازن أسلحة قرب الحدود مع سوريا.',
+        ),
+        report(
+          'en-1',
+          'en',
+          5,
+          "Blasts heard near Iraq's western border",
+          'Residents reported several loud explosions near the Syrian border on Tuesday, and smoke was seen rising over warehouses outside the town. Iraqi security officials gave no details.',
+        ),
+        report(
+          'en-2',
+          'en',
+          4,
+          "Blasts near Iraq's western border were US strikes on Kataib Hezbollah",
+          'Residents reported several loud explosions near the Syrian border on Tuesday, and smoke was seen rising over warehouses outside the town of al-Qaim. Iraqi security officials later said US aircraft had struck Kataib Hezbollah weapons depots there.',
+        ),
+      ];
+      const ids: string[] = [];
+      for (const s of reports) {
+        s.storyId = (await stories.assign(s)).storyId;
+        ids.push(s.storyId);
+        await articles.put(s);
+      }
+      // Ingest placed the first two apart; the third joined the first and merged the second in.
+      expect(new Set(ids).size).toBe(2);
+      const d = await buildDigest({ topics: ['us-strikes'], sinceMs: since, untilMs: UNTIL, articles, stories });
+      expect(d.stories).toHaveLength(1);
+      expect(d.stories[0]!.articleCount).toBe(3);
+      // Without the index the digest trusts the ids stored at ingest: two stories.
+      expect((await buildDigest({ topics: ['us-strikes'], sinceMs: since, untilMs: UNTIL, articles })).stories).toHaveLength(2);
+    });
+
     it('beyond the cluster limit trusts ingest story ids and still groups the rest', async () => {
       const { articles } = await open();
       const items = englishArticles()

@@ -56,7 +56,8 @@ describe.skipIf(!REDIS_URL)('story buckets on Redis (two processes)', () => {
     const together: string[] = [];
     for (const [i, s] of oneHour.entries()) {
       const p = procs[i % 2]!;
-      together.push((await p.index.assign(s)).storyId);
+      const r = await p.index.assign(s);
+      together.push(r.storyId);
       const sent = await monitor.take({ store: p.store });
       if (i < 2) continue; // each process's first assignment reads the window
       // No bucket is read again whole (the keyv layout re-read all 97 of the window here: MGET) …
@@ -67,8 +68,9 @@ describe.skipIf(!REDIS_URL)('story buckets on Redis (two processes)', () => {
       // … only the new tail: the bucket holds i entries, this process read i - 1 before the other's last one.
       const lranges = sent.filter((c) => c[0] === 'LRANGE');
       expect(lranges, `assignment ${i}`).toEqual([['LRANGE', listKey(HOUR_KEY), String(i - 1), '-1']]);
-      // An assignment is a handful of commands.
-      expect(sent.length, `assignment ${i}: ${sent.map((c) => c[0]).join(' ')}`).toBeLessThanOrEqual(8);
+      // An assignment is a handful of commands: 8, one more when a story in the window was merged by
+      // the other process (the record it was merged into is read too), a few more when this one merges two.
+      expect(sent.length, `assignment ${i}: ${sent.map((c) => c[0]).join(' ')}`).toBeLessThanOrEqual(r.merged ? 13 : 9);
     }
     expect(together).toEqual(alone);
     // The other process's story is joined: the corpus has copies in it (one story, several articles).
