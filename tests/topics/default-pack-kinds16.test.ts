@@ -1,0 +1,116 @@
+// Round 16 of the kinds of errors seen on labelled data (withdrawal only), then a check of the topic on withdrawal news
+// written for the purpose: what a subscriber expects caught (the commission's rounds, the 2024 agreement's phases,
+// base handovers, troop cuts, Syria pullouts, parliament's vote) and the near misses it must leave alone (Afghanistan,
+// Niger, Turkish troops, the Iran deal, faction demands, money, ISIS). The cases are written in our own words.
+import { describe, expect, it } from 'vitest';
+import { compileTopics } from '../../src/topics/index.ts';
+import { defaultTopics } from '../../src/topics/default-pack.ts';
+
+const matcher = compileTopics(defaultTopics());
+const topicsOf = (title: string, text: string) => matcher.match({ title, text }).map((m) => m.id);
+const caught = (title: string, text: string) => topicsOf(title, text).includes('withdrawal');
+
+describe('default pack: one order cutting troops in Iraq and Afghanistan together', () => {
+  it('EN: a cut "in Iraq and Afghanistan" is also our pullout', () => {
+    expect(
+      caught('Pentagon to cut troops in Iraq and Afghanistan to 2,500 each', 'The defense secretary said the drawdown would end before the inauguration.'),
+    ).toBe(true);
+  });
+
+  it('AR: «في العراق وأفغانستان»', () => {
+    expect(caught('البنتاغون يعلن خفض القوات الأمريكية في العراق وأفغانستان', 'وقال وزير الدفاع إن عدد الجنود سينخفض إلى 2500 في كل بلد.')).toBe(true);
+  });
+
+  it('guard: the Afghan pullout watched from Iraq is not ours', () => {
+    const text =
+      "After the chaotic US withdrawal from Afghanistan, Iraq's politicians fear a similar collapse. Kabul fell within days of the last American troops leaving.";
+    expect(caught('Iraqi leaders watch Afghanistan pullout with unease', text)).toBe(false);
+  });
+
+  it('guard: the pullout from Kabul, with the troops in Iraq staying', () => {
+    expect(caught('واشنطن تستكمل سحب قواتها من أفغانستان', 'وقال مسؤول عراقي إن بغداد تتابع الانسحاب الأمريكي من كابل بقلق.')).toBe(false);
+  });
+});
+
+describe('default pack: removing the troops', () => {
+  it('EN: "to remove all American combat troops"', () => {
+    const text = 'The remaining forces will only advise and train the Iraqi army, the joint statement said.';
+    expect(caught('US and Iraq agree to remove all American combat troops by year-end', text)).toBe(true);
+  });
+
+  it('EN: the passive, "troops will be removed"', () => {
+    expect(caught('Biden: all US combat troops will be removed from Iraq by year-end', 'The remaining forces will train and advise the Iraqi army.')).toBe(
+      true,
+    );
+  });
+
+  it('guard: Iraqi forces removing protest camps', () => {
+    expect(caught('Iraqi forces remove protest camps in Baghdad', 'The US embassy urged restraint. Security forces removed tents overnight.')).toBe(false);
+  });
+
+  it('guard: removing the Popular Mobilization Forces from a town', () => {
+    expect(caught('Iraq moves to remove the Popular Mobilization Forces from Sinjar', 'Washington welcomed the decision, a US official said.')).toBe(false);
+  });
+
+  it("guard: a faction's vow to remove the US forces", () => {
+    expect(caught('Kataib Hezbollah vows to remove US forces from Iraq by force', 'The faction said its fighters were ready.')).toBe(false);
+  });
+});
+
+describe('default pack: the pullout named by its country', () => {
+  it('EN: "US withdrawal from Iraq" in the title', () => {
+    expect(caught('US withdrawal from Iraq to begin in September, officials say', 'The first phase covers bases in Baghdad and Anbar.')).toBe(true);
+  });
+
+  it('AR: «انسحابها من سوريا» after Washington', () => {
+    expect(caught('واشنطن تعلن انسحابها من سوريا خلال أشهر', 'وأكد مسؤول أمريكي أن الانسحاب يشمل قواعد في دير الزور والحسكة.')).toBe(true);
+  });
+
+  it('guard: the 2011 pullout as the setting of an ISIS story', () => {
+    const text =
+      'The militants used the vacuum after the US withdrawal from Iraq in 2011, analysts say. Iraqi forces launched a new operation in Anbar on Monday.';
+    expect(caught('ISIS cells regroup in Iraq desert, officials warn', text)).toBe(false);
+  });
+
+  it('guard: a demand for the US withdrawal from Iraq', () => {
+    expect(caught('Sadr demands full US withdrawal from Iraq', 'He urged his supporters to rally in Baghdad on Friday.')).toBe(false);
+    expect(caught('فصائل عراقية تطالب بالانسحاب الأمريكي من العراق', 'وقالت الفصائل إن المهلة انتهت.')).toBe(false);
+  });
+
+  it("guard: the US welcoming Turkey's withdrawal from Syria", () => {
+    expect(caught('ترحيب أمريكي بانسحاب القوات التركية من سوريا', 'وقالت الخارجية الأمريكية إن الخطوة تخفف التوتر.')).toBe(false);
+  });
+});
+
+describe('default pack: Arabic wordings of a base vacated and a mission ending', () => {
+  it('AR: the present tense, «تخلي قاعدة»', () => {
+    expect(caught('القوات الأمريكية تخلي قاعدة عين الأسد', 'وقالت مصادر عراقية إن القاعدة ستسلم للجيش العراقي.')).toBe(true);
+  });
+
+  it('guard: «التخلي عن قاعدة», giving up a rule', () => {
+    expect(caught('العراق: التخلي عن قاعدة الدولار في التجارة مع إيران', 'وقال البنك المركزي العراقي إن القرار يتبع اتفاقا مع واشنطن.')).toBe(false);
+  });
+
+  it('AR: the mission named first, «مهمة التحالف … تنتهي»', () => {
+    expect(caught('مهمة التحالف الدولي في العراق تنتهي في أيلول المقبل', 'وأكدت الحكومة العراقية أن الجدول الزمني متفق عليه مع واشنطن.')).toBe(true);
+    expect(caught('مهمة القوات الأمريكية في العراق تنتهي العام المقبل', 'وقال مسؤول عراقي إن الاتفاق مع واشنطن يحدد الموعد.')).toBe(true);
+  });
+
+  it("guard: the Iraqi forces' mission ending", () => {
+    expect(caught('مهمة القوات العراقية في الموصل انتهت', 'وشكر قائد العمليات التحالف الدولي على دعمه الجوي.')).toBe(false);
+  });
+});
+
+describe('default pack: Syria pullouts told by the place, without "Syria"', () => {
+  it('AR: a base in Hasakah', () => {
+    expect(caught('القوات الأمريكية تغادر قاعدة الشدادي في الحسكة', 'وأكدت مصادر محلية أن القاعدة أصبحت خالية من الجنود الأمريكيين.')).toBe(true);
+  });
+
+  it('EN: the Conoco base', () => {
+    expect(caught('US troops withdraw from Conoco gas field base', 'Trucks carrying equipment left the site overnight, a monitor said.')).toBe(true);
+  });
+
+  it('guard: Russian forces leaving a base in Hasakah', () => {
+    expect(caught('Russian forces pull out of base in Hasakah', 'US troops were not involved, a Pentagon spokesman said.')).toBe(false);
+  });
+});
