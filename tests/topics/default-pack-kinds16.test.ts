@@ -114,3 +114,55 @@ describe('default pack: Syria pullouts told by the place, without "Syria"', () =
     expect(caught('Russian forces pull out of base in Hasakah', 'US troops were not involved, a Pentagon spokesman said.')).toBe(false);
   });
 });
+
+describe('default pack: other armies pulling back, and our pullout told beside them', () => {
+  it("guard: Israel's troops leaving a buffer zone in Syria", () => {
+    expect(caught('Israel withdraws troops from southern Syria buffer zone', 'A US envoy welcomed the pullback from positions near Quneitra.')).toBe(false);
+    expect(caught('إسرائيل تسحب قواتها من المنطقة العازلة في جنوب سوريا', 'ورحب المبعوث الأمريكي بالخطوة.')).toBe(false);
+  });
+
+  it('guard: the Iraqi army leaving checkpoints', () => {
+    expect(caught('Iraqi troops pull out of checkpoints in Sinjar', 'The commander said the move followed a deal with Erbil, which Washington welcomed.')).toBe(
+      false,
+    );
+    const text = 'وقال قائد الفرقة إن الانسحاب جاء بعد اتفاق مع حكومة إقليم كردستان، فيما رحبت واشنطن بالاتفاق.';
+    expect(caught('الجيش العراقي ينسحب من نقاط في سنجار', text)).toBe(false);
+  });
+
+  it('the Iraqi forces taking over as ours leave is still our pullout', () => {
+    expect(caught('US hands Victory base to Iraqi army', 'As the American troops withdrew, Iraqi forces took over the base on Sunday.')).toBe(true);
+    const text = 'وقالت قيادة العمليات المشتركة إن القوات العراقية تسلمت القاعدة بعد انسحاب قوات التحالف.';
+    expect(caught('القوات العراقية تتسلم قاعدة عين الأسد من التحالف الدولي', text)).toBe(true);
+  });
+
+  it('EN: a base handed to Iraq without "over"', () => {
+    expect(caught('US troops hand Ain al-Asad to Iraq', 'Iraqi forces took over the base on Sunday.')).toBe(true);
+  });
+
+  it('guard: "the upper hand" is no handover', () => {
+    expect(caught('Iraqi factions gain upper hand at base talks', 'The US embassy declined to comment on the negotiations in Baghdad.')).toBe(false);
+  });
+});
+
+describe('default pack: troop numbers falling and a presence ending', () => {
+  it('EN: troop levels that drop, the number of troops that falls', () => {
+    expect(caught('Pentagon: US troop levels in Syria to drop below 1,000', 'Several outposts in the northeast will close.')).toBe(true);
+    expect(caught('Number of US troops in Iraq to fall to 2,500 by January', 'The acting defense secretary announced the decision.')).toBe(true);
+  });
+
+  it('guard: the number of troops wounded falling', () => {
+    expect(caught('Number of US troops wounded in Iraq attacks falls, Pentagon says', 'Fewer rockets hit the bases last month.')).toBe(false);
+  });
+
+  it('EN: the presence named before its end', () => {
+    expect(caught('The US troop presence in Iraq will end by 2026, officials say', 'The transition will take place in two phases.')).toBe(true);
+  });
+
+  it('EN: "the US-led coalition will leave"', () => {
+    expect(caught('US-led coalition will leave Baghdad by September, Iraqi official says', 'Advisers would then be based in Erbil until 2026.')).toBe(true);
+  });
+
+  it('guard: a ruling coalition leaving talks', () => {
+    expect(caught('Iraqi ruling coalition to leave talks on new government', 'The US ambassador met party leaders in Baghdad.')).toBe(false);
+  });
+});
