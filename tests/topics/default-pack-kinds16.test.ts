@@ -166,3 +166,25 @@ describe('default pack: troop numbers falling and a presence ending', () => {
     expect(caught('Iraqi ruling coalition to leave talks on new government', 'The US ambassador met party leaders in Baghdad.')).toBe(false);
   });
 });
+
+describe('default pack: a footprint scaled back, a mission wrapped up, and the pullout as a date', () => {
+  it('EN: "scale back" the footprint', () => {
+    expect(caught('Pentagon plans to scale back US military footprint in Iraq', 'Officials said the number of troops could be reduced by half.')).toBe(true);
+  });
+
+  it('EN: the coalition "wraps up" its mission', () => {
+    expect(caught('US-led coalition wraps up its mission in federal Iraq', 'Advisers moved to Erbil, an Iraqi statement said.')).toBe(true);
+  });
+
+  it('guard: an attack dated by the pullout («قبل أسبوعين من الموعد المقرر لانسحاب…»)', () => {
+    const text =
+      'وجاء الهجوم قبل نحو أسبوعين من الموعد المقرر لانسحاب القوات القتالية الأمريكية من العراق. وتصدت منظومة الدفاع لأحد الصاروخين فيما سقط الآخر قرب ساحة. ' +
+      'وقالت خلية الإعلام الأمني إن الهجوم لم يسفر عن إصابات. ويأتي الهجوم عشية انسحاب القوات الأمريكية من قواعدها في بغداد.';
+    expect(caught('صاروخا كاتيوشا يستهدفان المنطقة الخضراء في بغداد', text)).toBe(false);
+  });
+
+  it('a pullout that is itself dated by a deadline stays a pullout', () => {
+    const text = 'The last American soldiers left the base on Friday, weeks before the September deadline for the end of the coalition mission.';
+    expect(caught('US troops leave Ain al-Asad days before deadline', text)).toBe(true);
+  });
+});
