@@ -188,3 +188,15 @@ describe('default pack: a footprint scaled back, a mission wrapped up, and the p
     expect(caught('US troops leave Ain al-Asad days before deadline', text)).toBe(true);
   });
 });
+
+describe('default pack: "until the withdrawal" is a condition, not a pullout', () => {
+  it('guard: a faction going on «حتى الانسحاب الأمريكي من العراق»', () => {
+    const text = 'وقال المتحدث باسم الحركة إن المقاومة لن تتوقف. وأضاف أن الهجمات على القواعد الأمريكية ستتواصل.';
+    expect(caught('النجباء: عملياتنا مستمرة حتى الانسحاب الأمريكي من العراق', text)).toBe(false);
+  });
+
+  it('«حتى الآن», "so far", does not spoil a pullout', () => {
+    const text = 'وقال مسؤول عسكري إن القوات الأمريكية انسحبت حتى الآن من ثلاث قواعد في العراق. وأضاف أن الانسحاب سيكتمل في أيلول.';
+    expect(caught('القوات الأمريكية تواصل الانسحاب من قواعدها في العراق', text)).toBe(true);
+  });
+});
