@@ -200,3 +200,29 @@ describe('default pack: "until the withdrawal" is a condition, not a pullout', (
     expect(caught('القوات الأمريكية تواصل الانسحاب من قواعدها في العراق', text)).toBe(true);
   });
 });
+
+describe('default pack: the state itself leaving, in a terse headline', () => {
+  it('EN: "US to exit Syria", "America is leaving Syria", "US vacates … air base"', () => {
+    expect(caught('US to exit Syria within 90 days, officials say', 'The Pentagon has begun planning how to move equipment out.')).toBe(true);
+    expect(caught('America is leaving Syria, envoy confirms', 'The remaining troops will depart over the coming months.')).toBe(true);
+    expect(caught('US vacates Kirkuk air base', 'American personnel left K1 over the weekend, Iraqi officials said.')).toBe(true);
+  });
+
+  it('AR: «أمريكا تنسحب من سوريا»', () => {
+    expect(caught('أمريكا تنسحب من سوريا', 'وقال مسؤول في البنتاغون إن الانسحاب سيكتمل خلال أشهر.')).toBe(true);
+  });
+
+  it('EN: "troops home from Syria"', () => {
+    expect(caught('Trump orders troops home from Syria', 'The president said the soldiers had done their job in defeating the Islamic State.')).toBe(true);
+  });
+
+  it('guard: firms, citizens and treaties leaving', () => {
+    expect(caught('US firms exit Iraq as security worsens', 'Two American oil service companies said they would leave Basra by March.')).toBe(false);
+    expect(caught('US citizens urged to leave Iraq', 'The embassy in Baghdad warned of a risk of attacks by militias.')).toBe(false);
+    expect(caught('واشنطن تنسحب من الاتفاق النووي مع إيران', 'وقالت الحكومة العراقية إنها تتابع التطورات.')).toBe(false);
+  });
+
+  it('guard: "leave" as "let stay"', () => {
+    expect(caught('Washington will leave Iraq sanctions waiver in place', 'The Treasury said Baghdad could keep paying Iran for electricity.')).toBe(false);
+  });
+});
