@@ -226,3 +226,13 @@ describe('default pack: the state itself leaving, in a terse headline', () => {
     expect(caught('Washington will leave Iraq sanctions waiver in place', 'The Treasury said Baghdad could keep paying Iran for electricity.')).toBe(false);
   });
 });
+
+describe('default pack: "we will withdraw our forces"', () => {
+  it('AR: «سنسحب قواتنا»', () => {
+    expect(caught('ترامب: سنسحب قواتنا من سوريا قريبا جدا', 'وقال الرئيس الأمريكي إن الجنود سيعودون إلى الوطن.')).toBe(true);
+  });
+
+  it('guard: a faction pulling its own brigades', () => {
+    expect(caught('الحشد الشعبي يسحب ألويته من سهل نينوى', 'وقال مسؤول إن القوات الأمريكية لم تشارك في أي عملية.')).toBe(false);
+  });
+});
