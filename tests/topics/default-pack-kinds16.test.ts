@@ -236,3 +236,20 @@ describe('default pack: "we will withdraw our forces"', () => {
     expect(caught('الحشد الشعبي يسحب ألويته من سهل نينوى', 'وقال مسؤول إن القوات الأمريكية لم تشارك في أي عملية.')).toBe(false);
   });
 });
+
+describe('default pack: the state ending its own deployment', () => {
+  it('EN: "US ends its military presence", "Washington to end military mission"', () => {
+    expect(caught('US ends its military presence in Syria', 'The last soldiers left the Conoco base on Friday, the Pentagon said.')).toBe(true);
+    expect(caught('Washington to end military mission in Iraq by September', 'Iraqi officials said the agreement came after months of talks.')).toBe(true);
+  });
+
+  it('AR: «تنهي وجودها العسكري», «تنهي مهمتها العسكرية»', () => {
+    expect(caught('الولايات المتحدة تنهي وجودها العسكري في العراق', 'وقال مسؤول أمريكي إن القوات ستغادر بحلول أيلول.')).toBe(true);
+    expect(caught('واشنطن تنهي مهمتها العسكرية في سوريا', 'وقال مسؤول أمريكي إن الجنود سيعودون قبل الصيف.')).toBe(true);
+  });
+
+  it("guard: ending aid, or an envoy's mission", () => {
+    expect(caught('US ends military aid to Iraq Kurdistan region', 'The State Department said the funding would be reviewed next year.')).toBe(false);
+    expect(caught('واشنطن تنهي مهمة مبعوثها إلى سوريا', 'وقالت الخارجية الأمريكية إن المبعوث سيعود إلى منصبه السابق.')).toBe(false);
+  });
+});
