@@ -86,3 +86,23 @@ describe("default pack (militia-threats): another war's attacks and answers", ()
     expect(topicsOf('US strikes Kataib Hezbollah after rocket attacks on its troops', text)).toContain('militia-threats');
   });
 });
+
+describe('default pack (us-strikes): a strike answering an attack on US forces has the attackers as its target', () => {
+  it('AR: strikes in Syria «ردا على إصابة أربعة جنود أمريكيين في هجوم», no faction named', () => {
+    const text =
+      'نفذ الجيش الأمريكي ضربات جوية دقيقة في شرق سوريا ليل الأربعاء ردا على إصابة أربعة جنود أمريكيين في هجوم بطائرة مسيرة على قاعدة قرب الشدادي. وقال البنتاغون إن الضربات أصابت مخزنين للذخيرة.';
+    expect(topicsOf('ضربات أمريكية في شرق سوريا', text)).toContain('us-strikes');
+  });
+
+  it('EN: strikes after a drone attack wounded American soldiers', () => {
+    const text =
+      'US jets carried out strikes in eastern Syria on Thursday after a drone attack wounded three American soldiers at a base near Shaddadi. The Pentagon said the strikes destroyed two depots.';
+    expect(topicsOf('US jets hit two sites in eastern Syria', text)).toContain('us-strikes');
+  });
+
+  it('guard: a raid on ISIS in which US troops were wounded', () => {
+    const text =
+      'American and Iraqi forces raided hideouts in the Anbar desert overnight, killing a dozen ISIS fighters. Four US troops were wounded in the attack on the hideouts, officials said. Airstrikes hit the caves before the raid.';
+    expect(topicsOf('Joint raid in the Anbar desert', text)).not.toContain('us-strikes');
+  });
+});
