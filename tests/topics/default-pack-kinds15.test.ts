@@ -106,3 +106,23 @@ describe('default pack (us-strikes): a strike answering an attack on US forces h
     expect(topicsOf('Joint raid in the Anbar desert', text)).not.toContain('us-strikes');
   });
 });
+
+describe('default pack (us-strikes): a strike the US denies is not a US strike', () => {
+  it('AR: «نفى الجيش الأمريكي مسؤوليته عن القصف»', () => {
+    const text =
+      'قالت هيئة الحشد الشعبي إن طائرات أمريكية قصفت مقرا لها قرب البوكمال وقتلت ستة من عناصرها. لكن الجيش الأمريكي نفى مسؤوليته عن القصف. وقالت مصادر محلية إن طائرات مجهولة نفذت الغارات.';
+    expect(topicsOf('غارات على مواقع للحشد الشعبي قرب البوكمال', text)).not.toContain('us-strikes');
+  });
+
+  it('EN: "the Pentagon denied any role"', () => {
+    const text =
+      'Syrian state media said US warplanes bombed a camp of Iran-backed militias near Albu Kamal, killing eight fighters. The Pentagon denied any role in the raid. Some officials pointed to Israel.';
+    expect(topicsOf('Airstrikes hit militia camp near Albu Kamal', text)).not.toContain('us-strikes');
+  });
+
+  it('guard: Iran denying a role in the attacks the strike answered', () => {
+    const text =
+      'US jets struck three Kataib Hezbollah sites in Iraq on Tuesday, the Pentagon said. The strikes destroyed weapons depots near al-Qaim. Iran has denied any involvement in the attacks on US forces that preceded them.';
+    expect(topicsOf('US strikes Kataib Hezbollah sites in Iraq', text)).toContain('us-strikes');
+  });
+});
