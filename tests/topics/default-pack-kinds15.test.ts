@@ -126,3 +126,22 @@ describe('default pack (us-strikes): a strike the US denies is not a US strike',
     expect(topicsOf('US strikes Kataib Hezbollah sites in Iraq', text)).toContain('us-strikes');
   });
 });
+
+describe('default pack (militia-threats): US forces declared a target, with no threat verb', () => {
+  it('EN: "will remain a legitimate target"', () => {
+    const text =
+      'The secretary-general of the Nujaba movement said on Friday that every American soldier who stays in the country will remain a legitimate target. He also spoke about the elections and the economy.';
+    expect(topicsOf('Nujaba chief speaks on elections', text)).toContain('militia-threats');
+  });
+
+  it('AR: «ستكون أهدافا مشروعة»', () => {
+    const text =
+      'قال الأمين العام لحركة النجباء في تدوينة إن القوات الأمريكية الباقية في العراق ستكون أهدافا مشروعة لفصائل المقاومة. وتحدث أيضا عن الانتخابات المقبلة والأوضاع الاقتصادية.';
+    expect(topicsOf('', text)).toContain('militia-threats');
+  });
+
+  it('guard: the Houthis declaring US warships in the Red Sea legitimate targets', () => {
+    const text = 'The Houthi leader said American vessels would be hit. Kataib Hezbollah in Iraq voiced support for the Houthis.';
+    expect(topicsOf('Houthis: US warships in the Red Sea are legitimate targets', text)).not.toContain('militia-threats');
+  });
+});
