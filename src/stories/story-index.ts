@@ -18,6 +18,8 @@ import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
+/** Reports of each story compared before two stories merge (noConflict). */
+const MERGE_CHECKED = 8;
 /** Stories one report may fold into the one it joins (a report tying many stories together is a round-up). */
 const MAX_MERGED_AT_ONCE = 2;
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
@@ -338,7 +340,13 @@ function openStoryBuckets(store: Store, o: StoryBucketsOptions): StoryBuckets {
   return store.kind === 'redis' && store.redis ? new RedisStoryBuckets(store, o) : new KeyvStoryBuckets(store, o);
 }
 
-/** No report of one story conflicts with a report of the other (place, day, count, cause and response). */
+/**
+ * No report of one story conflicts with a report of the other (place, day, count, cause and response).
+ * The first MERGE_CHECKED reports of each are compared (those that began them): a long-running story
+ * would otherwise cost a comparison per pair of reports, and its early reports say what it is.
+ */
 function noConflict(xs: readonly Entry[], ys: readonly Entry[]): boolean {
-  return xs.every((x) => ys.every((y) => !compare(x, y).veto));
+  const first = (es: readonly Entry[]) => [...es].sort((a, b) => a.p - b.p).slice(0, MERGE_CHECKED);
+  const ys1 = first(ys);
+  return first(xs).every((x) => ys1.every((y) => !compare(x, y).veto));
 }
