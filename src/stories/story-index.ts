@@ -250,8 +250,10 @@ export class StoryIndex {
     for (const e of candidates) {
       if (Math.abs(e.p - me.p) > this.windowMs) continue;
       const d = compare(me, e);
-      let st = perStory.get(e.s);
-      if (!st) perStory.set(e.s, (st = { n: 0, vetoes: 0, entries: [] }));
+      // A story known to be merged counts as the one it lives on in: its reports are that story's.
+      const s = this.merges.follow(e.s);
+      let st = perStory.get(s);
+      if (!st) perStory.set(s, (st = { n: 0, vetoes: 0, entries: [] }));
       st.n++;
       st.entries.push(e);
       if (d.veto) st.vetoes++;

@@ -84,7 +84,11 @@ export class MergedStories {
     return done;
   }
 
-  private follow(id: string): string {
+  /**
+   * The story this id is known (in this process) to live on in: no read. Merges this process has
+   * not seen yet are found when the record is read (records), as every decision does for the stories it joins.
+   */
+  follow(id: string): string {
     let at = id;
     for (let hops = 0; this.into.has(at) && hops < MAX_HOPS; hops++) at = this.into.get(at)!;
     return at;
