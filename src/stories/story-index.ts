@@ -18,8 +18,14 @@ import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
 /** Buckets are only read this far ahead of an article: late-published items are rare. */
 const LOOK_AHEAD_MS = 24 * HOUR_MS;
+/**
+ * Two stories merge only while together they hold at most this many reports. A happening split in
+ * two is found within its first reports; stories that large still apart are different news, and
+ * folding them would let one campaign's stories chain into one.
+ */
+const MERGED_MAX_REPORTS = 30;
 /** Reports of each story compared before two stories merge (noConflict). */
-const MERGE_CHECKED = 8;
+const MERGE_CHECKED = 4;
 /** Stories one report may fold into the one it joins (a report tying many stories together is a round-up). */
 const MAX_MERGED_AT_ONCE = 2;
 /** Sources and article ids kept per story record (a long-running story must not grow forever). */
@@ -225,7 +231,7 @@ export class StoryIndex {
     const others = new Map<string, StoryRecord>();
     for (const s of best?.others ?? []) {
       const rec = records.get(s);
-      if (rec && rec.id !== existing?.id) others.set(rec.id, rec);
+      if (rec && rec.id !== existing?.id && rec.articleCount + (existing?.articleCount ?? 0) <= MERGED_MAX_REPORTS) others.set(rec.id, rec);
     }
     if (existing && others.size > 0) {
       const merged = await this.merges.fold(existing, [...others.values()]);
@@ -246,16 +252,15 @@ export class StoryIndex {
    * attacks would chain into one story.
    */
   private bestStory(me: Entry, candidates: readonly Entry[]): Best | undefined {
-    const perStory = new Map<string, { n: number; vetoes: number; entries: Entry[]; best?: { decision: Decision; p: number; entry: Entry } }>();
+    const perStory = new Map<string, { n: number; vetoes: number; best?: { decision: Decision; p: number; entry: Entry } }>();
     for (const e of candidates) {
       if (Math.abs(e.p - me.p) > this.windowMs) continue;
       const d = compare(me, e);
       // A story known to be merged counts as the one it lives on in: its reports are that story's.
       const s = this.merges.follow(e.s);
       let st = perStory.get(s);
-      if (!st) perStory.set(s, (st = { n: 0, vetoes: 0, entries: [] }));
+      if (!st) perStory.set(s, (st = { n: 0, vetoes: 0 }));
       st.n++;
-      st.entries.push(e);
       if (d.veto) st.vetoes++;
       else if (d.score >= this.threshold && (!st.best || d.score > st.best.decision.score || (d.score === st.best.decision.score && e.p < st.best.p))) {
         st.best = { decision: d, p: e.p, entry: e };
@@ -275,16 +280,18 @@ export class StoryIndex {
       if (!best || score > best.decision.score || (score === best.decision.score && st.best.p < best.p)) best = { s, ...st.best, others: [] };
     }
     if (!best) return undefined;
-    const mine = perStory.get(best.s)!.entries;
+    const others = bridged.filter((s) => s !== best!.s);
+    if (others.length === 0) return best;
+    const reportsOf = (s: string) => candidates.filter((e) => Math.abs(e.p - me.p) <= this.windowMs && this.merges.follow(e.s) === s);
+    const mine = reportsOf(best.s);
     // A round-up that tells a strike and the attack it answers, or two strikes of one night, agrees
     // with both stories: they merge only when no report of one conflicts with a report of the other.
     // The best-agreeing first; a report agreeing with more stories than that is a round-up, and
     // checking every pair of their reports would cost more than the decision itself.
-    best.others = bridged
-      .filter((s) => s !== best!.s)
+    best.others = others
       .sort((a, b) => perStory.get(b)!.best!.decision.score - perStory.get(a)!.best!.decision.score)
       .slice(0, MAX_MERGED_AT_ONCE)
-      .filter((s) => noConflict(perStory.get(s)!.entries, mine));
+      .filter((s) => noConflict(reportsOf(s), mine));
     return best;
   }
 
