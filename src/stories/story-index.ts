@@ -176,9 +176,10 @@ export class StoryIndex {
       const { present: gone, entries } = await this.buckets.stored(keys.slice(i, i + 500));
       if (gone.length === 0) continue;
       const storyIds = [...new Set(entries.map((e) => e.s))];
-      const records = await this.getMany(storyIds);
-      const oldStories = storyIds.filter((id) => {
-        const r = records.get(id);
+      // Each record as it is, not the one it was merged into: a merged story goes with its own reports.
+      const records = await this.stories.getMany(storyIds);
+      const oldStories = storyIds.filter((_, j) => {
+        const r = records[j];
         return r !== undefined && Date.parse(r.lastSeen) < beforeMs;
       });
       if (oldStories.length > 0) await this.stories.deleteMany(oldStories);

@@ -111,6 +111,22 @@ for (const c of storeCases) {
       expect(copy).toMatchObject({ storyId: ar.storyId, isNew: false });
     });
 
+    it('forgets a merged story with its own reports when they age out, while the story it lives on in goes on', async () => {
+      const opened = await c.open();
+      cleanup = opened.cleanup;
+      const idx = new StoryIndex(opened.store);
+      const ar = await idx.assign(AR_FIRST);
+      const en = await idx.assign(EN_FIRST);
+      expect((await idx.assign(EN_BRIDGE)).merged).toEqual([en.storyId]);
+      const later = await idx.assign(report('en-4', 'en', 5, EN_BRIDGE.article.title, EN_BRIDGE.article.text));
+      expect(later.storyId).toBe(ar.storyId);
+      // The first three reports age out; the fourth keeps the merged story alive.
+      expect(await idx.purgeOlderThan(AT + 3 * 3_600_000)).toBe(3);
+      const records = opened.store.namespace<{ id: string }>('stories');
+      expect(await records.get(en.storyId)).toBeUndefined();
+      expect((await idx.get(ar.storyId))?.articleCount).toBe(4);
+    });
+
     it('keeps two attacks apart when a round-up agrees with both: their own reports conflict (another base)', async () => {
       const opened = await c.open();
       cleanup = opened.cleanup;
