@@ -174,6 +174,16 @@ export interface ChangedField {
   ar?: string;
 }
 
+/** The story ingest placed an article in (the stories stage's answer). */
+export interface StoryAssignment {
+  storyId: string;
+  /** It started the story: alert it. */
+  isNew: boolean;
+  changed?: ChangedField[];
+  /** Earlier stories it showed to be the same happening, now merged into storyId, and when their reports were published. */
+  merged?: { ids: string[]; sinceMs: number; untilMs: number };
+}
+
 /** A new article that joined a story seen before (no alert of its own: a follow-up). */
 export interface StoryJoin {
   stored: StoredArticle;

@@ -1,7 +1,7 @@
 // What a joining report adds to its story, in words a follow-up can show: higher or first counts
 // ("killed: 5"), places and actors the story had not named (with their English and Arabic names
 // from the gazetteer), and event kinds. The story index gives ids; this turns them into fields.
-import type { ChangedField, StoredArticle } from '../core/types.ts';
+import type { ChangedField, StoredArticle, StoryAssignment } from '../core/types.ts';
 import { gazetteer, type GazetteerEntry } from '../stories/gazetteer.ts';
 import type { SignatureChange, StoryIndex } from '../stories/index.ts';
 
@@ -24,10 +24,11 @@ export function changedFields(change: SignatureChange | undefined): ChangedField
 }
 
 /** Story assignment for ingest: the index's decision with its changes in words. */
-export function assignWithChanges(index: StoryIndex): (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean; changed?: ChangedField[] }> {
+export function assignWithChanges(index: StoryIndex): (s: StoredArticle) => Promise<StoryAssignment> {
   return async (s) => {
     const r = await index.assign(s);
     const changed = changedFields(r.changed);
-    return { storyId: r.storyId, isNew: r.isNew, ...(changed.length > 0 ? { changed } : {}) };
+    const merged = r.merged && r.mergedSpan ? { merged: { ids: r.merged, ...r.mergedSpan } } : {};
+    return { storyId: r.storyId, isNew: r.isNew, ...(changed.length > 0 ? { changed } : {}), ...merged };
   };
 }

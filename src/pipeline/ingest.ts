@@ -5,7 +5,7 @@
 // outcome is a typed PollResult, so one broken feed never stops the others. A failure of our own
 // parts (the store, the hand-off to delivery) is reported as such and never counted against the
 // feed: it would otherwise drive the feed's backoff and auto-disable.
-import type { ChangedField, Match, StoredArticle, StoryJoin } from '../core/types.ts';
+import type { ChangedField, Match, StoredArticle, StoryAssignment, StoryJoin } from '../core/types.ts';
 import { toRaqibError, type RaqibError } from '../core/errors.ts';
 import { mapPool } from '../core/pool.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -35,7 +35,7 @@ export interface IngestDeps {
   /** Called per poll so that topic changes at run time apply to the next poll. */
   matcher: () => Matcher;
   /** Story assignment (stories stage); without it every matched new article alerts. */
-  assignStory?: (s: StoredArticle) => Promise<{ storyId: string; isNew: boolean; changed?: ChangedField[] }>;
+  assignStory?: (s: StoredArticle) => Promise<StoryAssignment>;
   /**
    * Hands alerts to delivery before the items are marked seen, so that a crash in between
    * re-offers them rather than losing them. Without it, callers deliver PollResult.alerts.
@@ -304,6 +304,8 @@ async function storeItem(item: NormalisedItem, matcher: Matcher, deps: IngestDep
     stored.storyId = s.storyId;
     isNewStory = s.isNew;
     changed = s.changed;
+    // Stories this article showed to be one: trend charts count them as one from now on.
+    if (s.merged) await deps.articles.mergeTrendStories(s.merged.ids, s.storyId, s.merged.sinceMs, s.merged.untilMs);
   }
   // Marked seen only after delivery has the alerts (pollFeed).
   await deps.articles.put(stored);

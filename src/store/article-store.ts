@@ -7,7 +7,7 @@ import { Mutex } from '../core/keyed-mutex.ts';
 import type Keyv from 'keyv';
 import type { Lang, StoredArticle } from '../core/types.ts';
 import type { Store } from './open-store.ts';
-import { TrendDayStore, type TrendDay } from './trend-days.ts';
+import { TrendDayStore, trendDayKey, type TrendDay } from './trend-days.ts';
 import { StoreSection } from './store-section.ts';
 
 const DAY_MS = 86_400_000;
@@ -197,6 +197,13 @@ export class ArticleStore {
       for (const e of loaded) if (e.published >= sinceMs && e.published <= untilMs) out.push(e);
     }
     return out.sort((a, b) => a.published - b.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Counts stories merged into `into` as that story on the days their reports were published (trend charts). */
+  async mergeTrendStories(ids: readonly string[], into: string, sinceMs: number, untilMs: number): Promise<void> {
+    const keys: string[] = [];
+    for (let t = Math.floor(sinceMs / DAY_MS) * DAY_MS; t <= untilMs; t += DAY_MS) keys.push(trendDayKey(t));
+    await this.withBucketLock(() => this.trend.mergeStories(ids, into, keys));
   }
 
   /** Stories per topic for these UTC days (trend charts); see trend-days.ts. */

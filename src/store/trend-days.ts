@@ -127,6 +127,35 @@ export class TrendDayStore {
     return (await this.days.getMany([...keys])).map(parseDay);
   }
 
+  /**
+   * Counts the stories `from` as `into` on these days (a later report showed them to be one): their
+   * languages, articles and outlets are added to into's. The caller serialises calls, as for add.
+   */
+  async mergeStories(from: readonly string[], into: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0 || from.length === 0) return;
+    const got = await this.days.getMany([...keys]);
+    const changed: { key: string; value: string }[] = [];
+    keys.forEach((key, i) => {
+      if (got[i] === undefined) return;
+      const day = parseDay(got[i]);
+      let touched = false;
+      for (const stories of Object.values(day.t)) {
+        for (const id of from) {
+          const s = stories[id];
+          if (!s) continue;
+          const target = (stories[into] ??= [0, 0, []]);
+          target[0] |= s[0];
+          target[1] += s[1];
+          for (const f of s[2]) if (!target[2].includes(f)) target[2].push(f);
+          delete stories[id];
+          touched = true;
+        }
+      }
+      if (touched) changed.push({ key, value: JSON.stringify(day) });
+    });
+    if (changed.length > 0) await this.days.setMany(changed);
+  }
+
   async deleteDays(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.days.deleteMany([...keys]);

@@ -65,6 +65,8 @@ export interface AssignResult {
   latest?: string;
   /** Stories this report showed to be the same happening, merged into storyId (already alerted on their own). */
   merged?: string[];
+  /** When the merged stories' reports were published (first and last): the days whose counts name them. */
+  mergedSpan?: { sinceMs: number; untilMs: number };
 }
 
 export interface AssignOptions {
@@ -235,8 +237,13 @@ export class StoryIndex {
       if (rec && rec.id !== existing?.id && rec.articleCount + (existing?.articleCount ?? 0) <= MERGED_MAX_REPORTS) others.set(rec.id, rec);
     }
     if (existing && others.size > 0) {
+      // Their times before the fold (it moves into's): where their reports stand in per-day counts.
+      const spans = [...others.values()].map((r) => [Date.parse(r.firstSeen), Date.parse(r.lastSeen)] as const);
       const merged = await this.merges.fold(existing, [...others.values()]);
-      if (merged.length > 0) result.merged = merged;
+      if (merged.length > 0) {
+        result.merged = merged;
+        result.mergedSpan = { sinceMs: Math.min(...spans.map((x) => x[0])), untilMs: Math.max(...spans.map((x) => x[1])) };
+      }
     }
     me.s = result.storyId;
 

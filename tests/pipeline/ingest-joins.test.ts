@@ -56,4 +56,43 @@ describe('pollFeed hands joins to delivery', () => {
       await opened.cleanup();
     }
   });
+
+  it('counts stories a later article merges as one in the trend days', async () => {
+    const opened = await storeCases[0]!.open();
+    try {
+      const day = new Date().toISOString().slice(0, 10);
+      const span = { sinceMs: Date.now() - 86_400_000, untilMs: Date.now() + 86_400_000 };
+      const deps = ingestDeps(opened.store, fetcher, {
+        matcher: () => compileTopics([{ id: 'iraq', query: 'Iraq' }]),
+        // Two reports start two stories; the third joins the first and shows the second to be the same happening.
+        assignStory: async (s: StoredArticle) =>
+          s.article.title.includes('old')
+            ? { storyId: 's0', isNew: true }
+            : s.article.title.includes('first')
+              ? { storyId: 's1', isNew: true }
+              : s.article.title.includes('second')
+                ? { storyId: 's2', isNew: true }
+                : { storyId: 's1', isNew: false, merged: { ids: ['s2'], ...span } },
+      });
+      const feed = { ...feedSpec({ url: server.url('/m.xml'), intervalMs: 60_000 }) };
+      server.serve('/m.xml', rss([{ title: 'Iraq old report', link: 'https://news.example/m-old' }]));
+      await pollFeed(feed, deps);
+      const items = [
+        { title: 'Iraq first report', link: 'https://news.example/m1' },
+        { title: 'Iraq second report', link: 'https://news.example/m2' },
+      ];
+      server.serve('/m.xml', rss(items));
+      await pollFeed(feed, deps, { force: true });
+      const [before] = await deps.articles.trendDays([day]);
+      expect(Object.keys(before!.t.iraq ?? {}).sort()).toEqual(['s0', 's1', 's2']);
+      server.serve('/m.xml', rss([{ title: 'Iraq third report', link: 'https://news.example/m3' }, ...items]));
+      await pollFeed(feed, deps, { force: true });
+      const [after] = await deps.articles.trendDays([day]);
+      expect(Object.keys(after!.t.iraq ?? {}).sort()).toEqual(['s0', 's1']);
+      expect(after!.t.iraq!.s1![1]).toBe(3);
+      expect(after!.t.iraq!.s0![1]).toBe(1);
+    } finally {
+      await opened.cleanup();
+    }
+  });
 });

@@ -94,6 +94,9 @@ for (const c of storeCases) {
 
       const bridge = await idx.assign(EN_BRIDGE);
       expect(bridge).toMatchObject({ storyId: ar.storyId, isNew: false, merged: [en.storyId] });
+      // When the merged story's reports were published: the days trend charts now count as the one story.
+      const enAt = Date.parse(EN_FIRST.article.published);
+      expect(bridge.mergedSpan).toEqual({ sinceMs: enAt, untilMs: enAt });
       expect((await idx.resolve([en.storyId, ar.storyId])).get(en.storyId)).toBe(ar.storyId);
       expect(await idx.storyOfArticle('en-1')).toBe(ar.storyId);
       const rec = await idx.get(en.storyId);
