@@ -12,7 +12,7 @@ import { STORY_WINDOW_MS, packSketch, sketchOf } from './sketch.ts';
 import { extractSignature } from './signature.ts';
 import { JOIN_SCORE, MERGE_SCORE, compare, type Decision } from './decide.ts';
 import { changeOf, mergeInto, mergedOf, type MergedSignature, type SignatureChange } from './story-signature.ts';
-import { MergedStories } from './story-merge.ts';
+import { MAX_LISTED, MergedStories } from './story-merge.ts';
 import { HOUR_MS, KeyvStoryBuckets, hourKey, type Entry, type StoryBuckets, type StoryBucketsOptions } from './story-buckets.ts';
 import { RedisStoryBuckets } from './story-buckets-redis.ts';
 
@@ -28,8 +28,6 @@ const MERGED_MAX_REPORTS = 30;
 const MERGE_CHECKED = 4;
 /** Stories one report may fold into the one it joins (a report tying many stories together is a round-up). */
 const MAX_MERGED_AT_ONCE = 2;
-/** Sources and article ids kept per story record (a long-running story must not grow forever). */
-const MAX_LISTED = 200;
 
 export interface StoryRecord {
   id: string;

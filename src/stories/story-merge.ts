@@ -10,8 +10,8 @@ import type { StoryRecord } from './story-index.ts';
 
 /** mergedInto hops followed at most (a merged story merged again); more would mean a cycle. */
 const MAX_HOPS = 8;
-/** Ids kept in the lists folded in (a long-running story must not grow forever). */
-const MAX_LISTED = 200;
+/** Sources and article ids kept per story record (a long-running story must not grow forever). */
+export const MAX_LISTED = 200;
 
 export class MergedStories {
   /** Story id → the story it was merged into; a merge never comes undone, so found ones are kept. */

@@ -56,15 +56,7 @@ export function changeOf(merged: MergedSignature, sig: EventSignature, languages
 
 /** Folds a report's signature into its story's (in place). */
 export function mergeInto(merged: MergedSignature, sig: EventSignature): void {
-  const add = (list: string[], xs: readonly string[]) => {
-    for (const x of xs) if (!list.includes(x) && list.length < MAX_MERGED) list.push(x);
-  };
-  add(merged.places, sig.places);
-  add(merged.actors, sig.actors);
-  add(merged.kinds, sig.kinds);
-  for (const [what, xs] of Object.entries(sig.counts)) merged.counts[what] = Math.max(merged.counts[what] ?? 0, maxOf(xs));
-  merged.firstDay = Math.min(merged.firstDay, sig.day);
-  merged.lastDay = Math.max(merged.lastDay, sig.day);
+  Object.assign(merged, mergeSignatures(merged, mergedOf(sig)));
 }
 
 /** Two stories' signatures as one (when a report shows the two stories to be one happening). */
